@@ -1,0 +1,41 @@
+package org.adc.lang;
+
+import org.adc.units.Dimension;
+
+/**
+ * One parameter of a library function: its name, the kind of value it takes, an optional default
+ * and a one-line description.
+ *
+ * <p>{@code type} is a dimension name ("energy", "temperature", "time", "mass", "dimensionless"
+ * ... see {@link Dimension#named()}) for quantities, or one of "number", "int", "string", "bool",
+ * "list", "function", "any". The checker uses it to report unit mismatches before a script runs.
+ *
+ * @param name         parameter name, usable as a named argument
+ * @param type         expected kind of value (see above)
+ * @param defaultValue value when the argument is omitted; null when it is required
+ * @param variadic     the last parameter may collect all remaining positional arguments into a list
+ * @param doc          one line for help pages
+ */
+public record Param(String name, String type, Object defaultValue, boolean variadic, String doc) {
+
+    public static Param required(String name, String type, String doc) {
+        return new Param(name, type, null, false, doc);
+    }
+
+    public static Param optional(String name, String type, Object defaultValue, String doc) {
+        return new Param(name, type, defaultValue, false, doc);
+    }
+
+    public static Param rest(String name, String type, String doc) {
+        return new Param(name, type, null, true, doc);
+    }
+
+    public boolean isRequired() {
+        return defaultValue == null && !variadic;
+    }
+
+    /** The dimension this parameter expects, or null when it is not a quantity parameter. */
+    public Dimension dimension() {
+        return Dimension.byName(type);
+    }
+}
