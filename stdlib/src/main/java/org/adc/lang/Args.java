@@ -17,10 +17,17 @@ import org.adc.units.Units;
 public final class Args {
     private final NativeFunction fn;
     private final Object[] v;
+    private final Env env;
 
-    Args(NativeFunction fn, Object[] arranged) {
+    Args(NativeFunction fn, Object[] arranged, Env env) {
         this.fn = fn;
         this.v = arranged;
+        this.env = env;
+    }
+
+    /** Files and output available to the function (sandboxed by the interpreter). */
+    public Env env() {
+        return env;
     }
 
     /**

@@ -15,6 +15,7 @@ public final class NativeFunction implements Callable {
     private final String returns;
     private final Doc doc;
     private final Function<Args, Object> body;
+    private static final Env NO_IO = Env.local(java.nio.file.Path.of("."), System.out);
 
     /**
      * @param name    name as called from a script
@@ -49,14 +50,14 @@ public final class NativeFunction implements Callable {
         return doc;
     }
 
-    /** Invokes with arguments already arranged by {@link Args#arrange}. */
-    public Object invoke(Object[] arranged) {
-        return body.apply(new Args(this, arranged));
+    /** Invokes with arguments already arranged by {@link Args#arrange}, in environment {@code env}. */
+    public Object invoke(Env env, Object[] arranged) {
+        return body.apply(new Args(this, arranged, env));
     }
 
     @Override
     public Object call(Object... args) {
-        return invoke(Args.arrange(name, params, args, new String[0], new Object[0]));
+        return invoke(NO_IO, Args.arrange(name, params, args, new String[0], new Object[0]));
     }
 
     /** Signature for help and completion: {@code arrhenius(nu0 = 1e13 Hz, ea, t)}. */

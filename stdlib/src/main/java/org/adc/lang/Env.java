@@ -1,0 +1,67 @@
+package org.adc.lang;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a library function may touch outside its arguments: files and the script's output. The
+ * interpreter implements it on Truffle's sandboxed file system (reads only below the recipe's
+ * folder, writes only into the run directory, unless the user allows more), so library code
+ * never opens files on its own.
+ */
+public interface Env {
+    /**
+     * Opens a text file for reading; a relative path is resolved against the script's folder.
+     *
+     * @throws AdcError when the file is missing, unreadable or outside what the sandbox allows
+     */
+    BufferedReader openRead(String path);
+
+    /**
+     * Opens a text file for writing; a relative path is resolved against the run directory.
+     *
+     * @throws AdcError when the sandbox refuses the path or the file cannot be created
+     */
+    Writer openWrite(String path);
+
+    /** The script's standard output. */
+    PrintStream out();
+
+    /** An environment on the local file system without a sandbox, for tests and tools. */
+    static Env local(Path base, PrintStream out) {
+        return new Env() {
+            @Override
+            public BufferedReader openRead(String path) {
+                try {
+                    return new BufferedReader(new InputStreamReader(Files.newInputStream(base.resolve(path)), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new AdcError("cannot read '" + path + "': " + e.getMessage(), "check the file name and that it exists next to the script");
+                }
+            }
+
+            @Override
+            public Writer openWrite(String path) {
+                try {
+                    Path p = base.resolve(path);
+                    if (p.getParent() != null) {
+                        Files.createDirectories(p.getParent());
+                    }
+                    return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new AdcError("cannot write '" + path + "': " + e.getMessage(), "check the folder exists and is writable");
+                }
+            }
+
+            @Override
+            public PrintStream out() {
+                return out;
+            }
+        };
+    }
+}
