@@ -59,17 +59,22 @@ public final class Table implements HasMembers, Iterable<Object> {
             }
             rs.add(r);
         }
-        List<String> keys = new ArrayList<>();
-        if (names != null && !names.isEmpty()) {
-            keys.addAll(names);
-        } else {
-            for (Record r : rs) {
-                for (String k : r.fields().keySet()) {
-                    if (!keys.contains(k)) {
-                        keys.add(k);
-                    }
+        List<String> all = new ArrayList<>();
+        for (Record r : rs) {
+            for (String k : r.fields().keySet()) {
+                if (!all.contains(k)) {
+                    all.add(k);
                 }
             }
+        }
+        List<String> keys = all;
+        if (names != null && !names.isEmpty()) {
+            for (String n : names) {
+                if (!all.contains(n) && !rs.isEmpty()) {
+                    throw new AdcError("table has no column '" + n + "'", "the records have the fields: " + String.join(", ", all));
+                }
+            }
+            keys = names;
         }
         List<Column> cols = new ArrayList<>();
         for (String k : keys) {
