@@ -64,7 +64,7 @@ public final class FormulaValue implements HasMembers {
                     a -> number(formula.count(a.string(0))), Param.required("symbol", "string", "element symbol, e.g. \"Na\""));
             case "mass_fraction":
                 return new NativeFunction("mass_fraction", "number", new Doc("Mass fraction of an element in the compound",
-                    "f.mass_fraction(symbol)", "formula(\"NaCl\").mass_fraction(\"Na\")   # 0.393372",
+                    "f.mass_fraction(symbol)", "formula(\"NaCl\").mass_fraction(\"Na\")   # 0.393395",
                     "count × atomic weight / molar mass.", "dimensionless (0..1)", "none", "IUPAC 2021 standard atomic weights",
                     "formula, molar_mass"),
                     a -> formula.massFraction(a.string(0)), Param.required("symbol", "string", "element symbol, e.g. \"Na\""));

@@ -95,7 +95,7 @@ public final class ChemLib {
             "Molar mass of a chemical formula in g/mol",
             "molar_mass(formula)",
             "molar_mass(\"Na24Si136\")          # 4371.32 g/mol\nmolar_mass(\"Na2(NH2)(BH4)\")      # 76.845 g/mol\n"
-                + "molar_mass(\"Na2.5O0.5(NH2)0.5(BH4)\")",
+                + "molar_mass(\"Na2.5O0.5(NH2)0.5(BH4)\")   # 88.328 g/mol",
             "Sum over elements of count × standard atomic weight. Parentheses and brackets may nest, counts may be "
                 + "decimal (Na2.5O0.5), hydrates are written with '·' or '*' (CuSO4·5H2O).",
             "result in g/mol",
@@ -103,7 +103,7 @@ public final class ChemLib {
             IUPAC,
             "formula, element, moles"),
             a -> FormulaValue.molarMass(formulaArg(a, 0)),
-            Param.required("formula", "string", "chemical formula, e.g. \"Na24Si136\"")));
+            Param.required("formula", "any", "chemical formula, e.g. \"Na24Si136\"")));
         m.add(new NativeFunction("formula", "formula", new Doc(
             "Parses a chemical formula into a value with counts and molar mass",
             "formula(text)",
@@ -134,14 +134,14 @@ public final class ChemLib {
         m.add(new NativeFunction("moles", "amount", new Doc(
             "Amount of substance (formula units) in a given mass",
             "moles(formula, mass)",
-            "moles(\"Na24Si136\", 1.70 mg)      # 3.88892e-7 mol\nmoles(\"Na24Si136\", 1.70 mg) to umol",
+            "moles(\"Na24Si136\", 1.70 mg)      # 3.88899e-7 mol\nmoles(\"Na24Si136\", 1.70 mg) to umol",
             "n = m / M with M the molar mass of the formula.",
             "mass in any mass unit (mg, g, kg); result in mol",
             FORMULA_ERRORS + " A mass argument of another dimension fails with \"bad argument #2 'mass' to 'moles' (mass expected, ...)\".",
             IUPAC,
             "molar_mass, faraday_charge"),
             ChemLib::moles,
-            Param.required("formula", "string", "chemical formula"),
+            Param.required("formula", "any", "chemical formula"),
             Param.required("mass", "mass", "sample mass, e.g. 1.70 mg")));
         return m;
     }

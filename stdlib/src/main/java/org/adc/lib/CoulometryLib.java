@@ -116,8 +116,8 @@ public final class CoulometryLib {
         m.add(new NativeFunction("faraday_charge", "charge", new Doc(
             "Charge needed to move a fraction of an ion out of a sample: Q = (m/M) · ν_ion · fraction · z · F",
             "faraday_charge(formula, mass, ion = \"Na\", z = 1, fraction = 1.0)",
-            "faraday_charge(\"Na24Si136\", 1.70 mg)                          # 0.900 C (all Na)\n"
-                + "faraday_charge(\"Na24Si136\", 1.70 mg, fraction = 1 - 3.17/24)  # 0.78 C (seed 000)\n"
+            "faraday_charge(\"Na24Si136\", 1.70 mg)                          # 0.900552 C (all Na)\n"
+                + "faraday_charge(\"Na24Si136\", 1.70 mg, fraction = 1 - 3.17/24)  # 0.781604 C (seed 000)\n"
                 + "faraday_charge(\"Li15Si4\", 2 mg, ion = \"Li\")",
             "n = mass / molar_mass(formula) formula units; each has ν_ion atoms of the ion (its count in the formula); "
                 + "moving the given fraction of them with charge number z needs Q = n ν_ion fraction z F.",
@@ -127,7 +127,7 @@ public final class CoulometryLib {
             SOURCE,
             "extracted_fraction, integrate, moles, molar_mass, Faraday"),
             CoulometryLib::faradayCharge,
-            Param.required("formula", "string", "compound, e.g. \"Na24Si136\""),
+            Param.required("formula", "any", "compound, e.g. \"Na24Si136\""),
             Param.required("mass", "mass", "sample mass, e.g. 1.70 mg"),
             Param.optional("ion", "string", "Na", "element symbol of the moving ion"),
             Param.optional("z", "number", 1L, "charge number of the ion (1 for Na+)"),
@@ -135,7 +135,7 @@ public final class CoulometryLib {
         m.add(new NativeFunction("extracted_fraction", "number", new Doc(
             "Fraction of an ion that a measured charge corresponds to (inverse of faraday_charge)",
             "extracted_fraction(charge, formula, mass, ion = \"Na\", z = 1)",
-            "extracted_fraction(0.78 C, \"Na24Si136\", 1.70 mg)     # 0.8667\nextracted_fraction(7.43 C, \"NaAlB14\", m)",
+            "extracted_fraction(0.78 C, \"Na24Si136\", 1.70 mg)     # 0.866135\nextracted_fraction(7.43 C, \"NaAlB14\", m)",
             "charge / faraday_charge(formula, mass, ion, z, 1). A value above 1 means more charge passed than the ion "
                 + "can supply (side reactions, polarisation): seed 002 measured 7.43 C against 7.34 C needed.",
             "charge in C (or mAh); mass in a mass unit; result dimensionless",
@@ -144,7 +144,7 @@ public final class CoulometryLib {
             "faraday_charge, integrate"),
             CoulometryLib::extractedFraction,
             Param.required("charge", "charge", "measured charge"),
-            Param.required("formula", "string", "compound"),
+            Param.required("formula", "any", "compound"),
             Param.required("mass", "mass", "sample mass"),
             Param.optional("ion", "string", "Na", "element symbol of the moving ion"),
             Param.optional("z", "number", 1L, "charge number of the ion")));
