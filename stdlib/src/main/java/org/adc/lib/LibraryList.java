@@ -15,6 +15,12 @@ final class LibraryList {
 
     static List<Module> all() {
         List<Module> l = new ArrayList<>();
+        l.add(MathLib.module());
+        l.add(ConstantsLib.module());
+        l.add(ChemLib.module());
+        l.add(DataLib.module());
+        l.add(KineticsLib.module());
+        l.add(CoulometryLib.module());
         return l;
     }
 }

@@ -1,0 +1,218 @@
+package org.adc.lib;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.adc.kinetics.Arrhenius;
+import org.adc.kinetics.ArrheniusFit;
+import org.adc.lang.AdcError;
+import org.adc.lang.AdcList;
+import org.adc.lang.Args;
+import org.adc.lang.Doc;
+import org.adc.lang.Module;
+import org.adc.lang.NativeFunction;
+import org.adc.lang.Param;
+import org.adc.lang.Record;
+import org.adc.lang.Values;
+import org.adc.units.Constants;
+import org.adc.units.Dimension;
+import org.adc.units.Format;
+import org.adc.units.Quantity;
+import org.adc.units.Unit;
+import org.adc.units.Units;
+
+/**
+ * Library {@code kinetics}: thermally activated rates (Arrhenius), the vacancy diffusion model and
+ * Arrhenius fits. {@code arrhenius(ea = 0.903 eV, t = 450 degC)} gives the hop rate of the Si28-Si20 path.
+ */
+public final class KineticsLib {
+    private KineticsLib() {
+    }
+
+    static final Quantity NU0_DEFAULT = Quantity.of(1e13, "Hz");
+
+    private static final String SEED001 = "D_v = z ν0 a0²/6 · exp(−ΔG_m/kT), D = (1 − c) D_v f (eq. 5), σ = N c q² D/(kT) (eq. 6): "
+        + "seed 001, P.-C. Tsai et al., \"Double Paddle-Wheel Enhanced Sodium Ion Conduction in an Antiperovskite Solid "
+        + "Electrolyte\", Experimental Section (vacancy diffusion mechanism model); shared/domain.md, Equations";
+
+    /** Absolute temperature of argument {@code i} in K; refuses T ≤ 0 K. */
+    static double temperature(Args a, int i) {
+        double t = a.si(i, Dimension.TEMPERATURE);
+        if (!(t > 0)) {
+            throw new AdcError("temperature must be above 0 K, got " + a.get(i),
+                "give an absolute temperature such as 723.15 K or 450 degC");
+        }
+        return t;
+    }
+
+    private static Object arrhenius(Args a) {
+        Quantity nu0 = a.quantity(0, Dimension.FREQUENCY);
+        double ea = a.si(1, Dimension.ENERGY);
+        double t = temperature(a, 2);
+        return Quantity.ofSi(Arrhenius.rate(nu0.si(), ea, t), Units.parse("Hz"));
+    }
+
+    private static Object diffusivityVacancy(Args a) {
+        double z = a.number(0);
+        double nu0 = a.si(1, Dimension.FREQUENCY);
+        double a0 = a.si(2, Dimension.LENGTH);
+        double dg = a.si(3, Dimension.ENERGY);
+        double t = temperature(a, 4);
+        if (!(z > 0)) {
+            throw new AdcError("z (number of adjacent sites) must be positive, got " + num(z), "z counts neighbouring sites, e.g. 8");
+        }
+        return Quantity.ofSi(Arrhenius.vacancyDiffusivity(z, nu0, a0, dg, t), Units.parse("cm^2/s"));
+    }
+
+    private static Object diffusivityIon(Args a) {
+        Quantity dv = a.quantity(0, Dimension.DIFFUSIVITY);
+        double c = a.number(1);
+        double f = a.number(2);
+        if (!(c >= 0 && c <= 1)) {
+            throw new AdcError("c (fractional ion concentration) must be between 0 and 1, got " + num(c),
+                "c is the fraction of ion sites that are occupied");
+        }
+        return Quantity.ofSi(Arrhenius.ionDiffusivity(dv.si(), c, f), dv.unit());
+    }
+
+    private static Object nernstEinstein(Args a) {
+        double d = a.si(0, Dimension.DIFFUSIVITY);
+        Object nArg = a.get(1);
+        Dimension numberDensity = Dimension.of(-3, 0, 0, 0, 0, 0, 0);
+        double n;
+        if (nArg instanceof Quantity nq && nq.dimension().equals(numberDensity)) {
+            n = nq.si();
+        } else {
+            throw a.bad(1, "number density (1/m^3, 1/cm^3)");
+        }
+        double c = a.number(2);
+        double t = temperature(a, 3);
+        double q = a.si(4, Dimension.CHARGE);
+        return Quantity.ofSi(Arrhenius.nernstEinstein(n, c, q, d, t), Units.parse("S/cm"));
+    }
+
+    private static double[] siList(Args a, int i, Dimension d, String what) {
+        AdcList l = a.list(i);
+        double[] r = new double[l.size()];
+        for (int k = 0; k < r.length; k++) {
+            Object x = l.items().get(k);
+            if (d != null && x instanceof Quantity q && q.dimension().equals(d)) {
+                r[k] = q.si();
+            } else if (d == null && x instanceof Number num) {
+                r[k] = num.doubleValue();
+            } else {
+                throw new AdcError("element #" + (k + 1) + " of '" + what + "' to 'arrhenius_fit' is " + Values.describe(x)
+                    + ", expected " + (d == null ? "a number" : d.name()), "give a list of " + (d == null ? "values" : d.name() + "s"));
+            }
+        }
+        return r;
+    }
+
+    private static Object arrheniusFit(Args a) {
+        double[] t = siList(a, 0, Dimension.TEMPERATURE, "temperatures");
+        AdcList values = a.list(1);
+        Unit unit = Unit.ONE;
+        Dimension d = null;
+        if (values.size() > 0 && values.items().get(0) instanceof Quantity q0) {
+            unit = q0.isAbsoluteTemperature() ? Units.parse("K") : q0.unit();
+            d = q0.dimension();
+        }
+        double[] y = siList(a, 1, d, "values");
+        ArrheniusFit fit = ArrheniusFit.fit(t, y);
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("ea", Quantity.ofSi(fit.ea(), Units.parse("eV")));
+        f.put("prefactor", d == null ? (Object) fit.prefactor() : Quantity.ofSi(fit.prefactor(), unit));
+        f.put("r2", fit.r2());
+        return new Record(f);
+    }
+
+    private static String num(double x) {
+        return Format.number(x);
+    }
+
+    public static Module module() {
+        Module m = new Module("kinetics", "Arrhenius rates, vacancy diffusion model, Arrhenius fits");
+        m.add(new NativeFunction("arrhenius", "frequency", new Doc(
+            "Thermally activated rate Γ = ν0 · exp(−Ea / (kB T))",
+            "arrhenius(nu0 = 1e13 Hz, ea, t)",
+            "arrhenius(ea = 0.903 eV, t = 450 degC)           # 5.09109e6 Hz (Si28-Si20 hop, seed 000 Table 1)\n"
+                + "arrhenius(1e13 Hz, 0.272 eV, 723.15 K)\narrhenius(ea = 6 kJ/mol, t = 298 K)",
+            "Hop (attempt-success) frequency of a thermally activated process with attempt frequency nu0 and barrier ea "
+                + "at absolute temperature t. A molar barrier (kJ/mol) is converted to per particle with the Avogadro constant.",
+            "nu0: frequency (Hz, THz); ea: energy per particle (eV, meV) or molar (kJ/mol); t: absolute temperature (K, degC); "
+                + "result in Hz",
+            "t ≤ 0 K: \"temperature must be above 0 K\"; ea of another dimension: \"bad argument #2 'ea' to 'arrhenius' "
+                + "(energy expected, got temperature 450 degC)\"; a plain number for t is refused (give a unit).",
+            "Arrhenius rate / hop frequency, shared/domain.md (Equations); Na barriers from seed 000 (Iwasaki et al., "
+                + "Adv. Mater. 34, 2106754 (2022)), Table 1. kB from CODATA 2018.",
+            "diffusivity_vacancy, arrhenius_fit, kB"),
+            KineticsLib::arrhenius,
+            Param.optional("nu0", "frequency", NU0_DEFAULT, "attempt frequency, typically 1e12-1e13 Hz"),
+            Param.required("ea", "energy", "activation energy (barrier), e.g. 0.903 eV"),
+            Param.required("t", "temperature", "absolute temperature, e.g. 450 degC")));
+        m.add(new NativeFunction("diffusivity_vacancy", "diffusivity", new Doc(
+            "Vacancy diffusivity D_v = z ν0 a0² / 6 · exp(−ΔG_m / kT)",
+            "diffusivity_vacancy(z, nu0 = 1e13 Hz, a0, dg, t)",
+            "diffusivity_vacancy(z = 8, a0 = 3.4 Å, dg = 0.3 eV, t = 80 degC)\n"
+                + "diffusivity_vacancy(8, 1e13 Hz, 3.4 Å, 0.3 eV, 353.15 K) to m^2/s",
+            "Random-walk diffusivity of a vacancy that hops to one of z adjacent sites at distance a0 with attempt "
+                + "frequency nu0 over the migration barrier dg.",
+            "z dimensionless; nu0 frequency; a0 length (Å); dg energy (eV or kJ/mol); t absolute temperature; result in cm^2/s",
+            "t ≤ 0 K or z ≤ 0 fail; arguments of the wrong dimension fail with \"bad argument #n ...\".",
+            SEED001,
+            "diffusivity_ion, nernst_einstein, arrhenius"),
+            KineticsLib::diffusivityVacancy,
+            Param.required("z", "number", "number of adjacent sites"),
+            Param.optional("nu0", "frequency", NU0_DEFAULT, "attempt frequency"),
+            Param.required("a0", "length", "jump distance"),
+            Param.required("dg", "energy", "migration barrier ΔG_m"),
+            Param.required("t", "temperature", "absolute temperature")));
+        m.add(new NativeFunction("diffusivity_ion", "diffusivity", new Doc(
+            "Ion diffusivity from the vacancy diffusivity: D = (1 − c) D_v f",
+            "diffusivity_ion(dv, c, f = 1.0)",
+            "dv = diffusivity_vacancy(z = 8, a0 = 3.4 Å, dg = 0.3 eV, t = 353 K)\ndiffusivity_ion(dv, c = 2/3, f = 0.7)",
+            "The ion moves when a vacancy is next to it: the vacancy site fraction (1 − c) times D_v, times the "
+                + "correlation factor f.",
+            "dv diffusivity (cm^2/s, m^2/s); c, f dimensionless; result in the unit of dv",
+            "c outside 0..1 fails.",
+            SEED001,
+            "diffusivity_vacancy, nernst_einstein"),
+            KineticsLib::diffusivityIon,
+            Param.required("dv", "diffusivity", "vacancy diffusivity D_v"),
+            Param.required("c", "number", "fractional ion concentration (occupied fraction of ion sites), 0..1"),
+            Param.optional("f", "number", 1.0, "correlation factor")));
+        m.add(new NativeFunction("nernst_einstein", "conductivity", new Doc(
+            "Ionic conductivity from diffusivity: σ = N c q² D / (kT)",
+            "nernst_einstein(d, n, c, t, q = qe)",
+            "nernst_einstein(d = 1e-8 cm^2/s, n = 1.2e22 / cm^3, c = 0.67, t = 353 K)",
+            "Nernst-Einstein relation between the ion diffusivity D and the conductivity, with N the site concentration, "
+                + "c the fractional occupancy and q the ion charge.",
+            "d diffusivity; n number density (1/cm^3); c dimensionless; t absolute temperature; q charge; result in S/cm",
+            "n must be a number density (1/volume); t ≤ 0 K fails.",
+            SEED001,
+            "diffusivity_ion, diffusivity_vacancy"),
+            KineticsLib::nernstEinstein,
+            Param.required("d", "diffusivity", "ion diffusivity D"),
+            Param.required("n", "any", "site concentration N (1/cm^3)"),
+            Param.required("c", "number", "fractional concentration of the ion"),
+            Param.required("t", "temperature", "absolute temperature"),
+            Param.optional("q", "charge", Quantity.of(Constants.QE, "C"), "ion charge")));
+        m.add(new NativeFunction("arrhenius_fit", "record", new Doc(
+            "Fits ln y = ln A − Ea/(kB T) to values measured at several temperatures",
+            "arrhenius_fit(temperatures, values)",
+            "fit = arrhenius_fit([40 degC, 60 degC, 80 degC, 100 degC], [1e-6 S/cm, 3e-6 S/cm, 8e-6 S/cm, 2e-5 S/cm])\n"
+                + "print(fit.ea)          # activation energy in eV\nprint(fit.prefactor, fit.r2)",
+            "Least-squares straight line of ln(value) against 1/T. Returns a record {ea, prefactor, r2}: ea in eV per "
+                + "particle, prefactor A in the unit of the first value, r2 the coefficient of determination of the line. "
+                + "(Fitting σT instead of σ is up to the caller: multiply first.)",
+            "temperatures: absolute temperatures; values: positive numbers or quantities of one dimension; ea in eV",
+            "fewer than two pairs, lists of different length, a non-positive value, T ≤ 0 K, or all temperatures equal.",
+            "Arrhenius equation, shared/domain.md (Equations); activation energies of seed 001 (0.358 .. 0.268 eV) "
+                + "were obtained this way.",
+            "arrhenius"),
+            KineticsLib::arrheniusFit,
+            Param.required("temperatures", "list", "absolute temperatures"),
+            Param.required("values", "list", "rates, diffusivities or conductivities at those temperatures")));
+        return m;
+    }
+}

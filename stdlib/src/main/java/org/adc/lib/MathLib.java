@@ -1,0 +1,440 @@
+package org.adc.lib;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+import org.adc.lang.AdcError;
+import org.adc.lang.AdcList;
+import org.adc.lang.Args;
+import org.adc.lang.Doc;
+import org.adc.lang.Module;
+import org.adc.lang.NativeFunction;
+import org.adc.lang.Param;
+import org.adc.lang.Values;
+import org.adc.units.Dimension;
+import org.adc.units.Quantity;
+import org.adc.units.Unit;
+import org.adc.units.UnitException;
+import org.adc.units.Units;
+
+/**
+ * Library {@code math}: elementary functions and statistics that understand quantities.
+ * Transcendental functions take dimensionless arguments only and say how to make one
+ * ({@code exp(-ea / (kB * t))}); {@code sqrt}, {@code abs}, {@code min}, {@code max}, {@code sum}, {@code mean},
+ * {@code std}, {@code round}, {@code floor}, {@code ceil} keep units. A dimensionless result is a plain float.
+ */
+public final class MathLib {
+    private MathLib() {
+    }
+
+    private static final String STD = "IEEE 754 double precision (java.lang.Math)";
+
+    /** A dimensionless argument as a plain double; a dimensioned quantity fails with a hint that names a fix. */
+    static double dimensionless(Args a, int i, String what) {
+        Object x = a.get(i);
+        if (x instanceof Long l) {
+            return l;
+        }
+        if (x instanceof Double d) {
+            return d;
+        }
+        if (x instanceof Quantity q) {
+            if (q.dimension().isNone()) {
+                return q.si();
+            }
+            throw new UnitException(a.functionName() + " of " + q.dimension().name() + " (" + q + "): " + what
+                + " takes a dimensionless number", hintFor(q.dimension(), a.functionName()));
+        }
+        throw a.bad(i, "number");
+    }
+
+    static String hintFor(Dimension d, String fn) {
+        if (d.equals(Dimension.ENERGY)) {
+            return "divide by kB*T first: " + fn + "(-ea / (kB * t))";
+        }
+        if (d.equals(Dimension.MOLAR_ENERGY)) {
+            return "divide a molar energy by Rgas*T: " + fn + "(-ea / (Rgas * t)), or convert with `to eV` and divide by kB*T";
+        }
+        if (d.equals(Dimension.of(0, 0, 0, 0, 0, -1, 0)) || d.equals(Dimension.AMOUNT)) {
+            return "one side is molar, the other per particle: divide molar energies by Rgas*T and per-particle energies by kB*T";
+        }
+        if (d.equals(Dimension.TEMPERATURE)) {
+            return "divide by a reference temperature, or use 1/T for an Arrhenius plot";
+        }
+        return "divide by a reference value in the same unit, e.g. " + fn + "(x / (1 " + Units.siUnit(d).symbol() + "))";
+    }
+
+    /** A dimensionless quantity becomes a plain float; other quantities stay. */
+    static Object plain(Quantity q) {
+        return q.dimension().isNone() ? (Object) q.si() : q;
+    }
+
+    private static NativeFunction unary(String name, String summary, String example, String description, DoubleUnaryOperator f,
+                                        String what) {
+        return new NativeFunction(name, "number", new Doc(summary, name + "(x)", example, description,
+            "x dimensionless (a plain number, or a ratio of quantities whose units cancel); result a float",
+            "a dimensioned argument fails with a hint: \"" + name + " of energy (0.903 eV): ... dimensionless\" "
+                + "(hint: divide by kB*T first)",
+            STD, "exp, ln, log10, log, sqrt"),
+            a -> f.applyAsDouble(dimensionless(a, 0, what)), Param.required("x", "dimensionless", "dimensionless number"));
+    }
+
+    private static NativeFunction trig(String name, DoubleUnaryOperator f) {
+        return new NativeFunction(name, "number", new Doc(name + " of an angle", name + "(x)",
+            name + "(30 deg)\n" + name + "(pi / 4)", "The argument is in radians when a plain number; an angle written in "
+                + "deg or rad is converted.", "x: angle (rad, deg) or plain number (radians); result a float",
+            "a dimensioned argument fails: trigonometric functions take angles", STD, "sin, cos, tan, asin, acos, atan, pi"),
+            a -> f.applyAsDouble(angle(a)), Param.required("x", "dimensionless", "angle"));
+    }
+
+    private static double angle(Args a) {
+        Object x = a.get(0);
+        if (x instanceof Quantity q && !q.dimension().isNone()) {
+            throw new UnitException(a.functionName() + " of " + q.dimension().name() + " (" + q + "): trigonometric functions take angles",
+                "give an angle in rad or deg (30 deg), or a plain number in radians");
+        }
+        return dimensionless(a, 0, "an angle");
+    }
+
+    private static NativeFunction inverseTrig(String name, DoubleUnaryOperator f) {
+        return new NativeFunction(name, "number", new Doc("inverse " + name.substring(1) + ", in radians", name + "(x)",
+            name + "(0.5)\n" + name + "(0.5) * 1 rad to deg", "Result in radians as a plain number; multiply by 1 rad and "
+                + "convert with `to deg` for degrees.", "x dimensionless; result a float (radians)",
+            "a dimensioned argument fails", STD, "sin, cos, tan"),
+            a -> f.applyAsDouble(dimensionless(a, 0, name)), Param.required("x", "dimensionless", "dimensionless number"));
+    }
+
+    // ---- lists of values -----------------------------------------------------------------------
+
+    /** The values of a variadic argument: one list argument is spread. */
+    static List<Object> spread(Args a, int i) {
+        AdcList l = a.list(i);
+        if (l.size() == 1 && l.items().get(0) instanceof AdcList inner) {
+            return inner.items();
+        }
+        return l.items();
+    }
+
+    /** Checks that all values are numbers, or all quantities of the dimension of the first; returns true for quantities. */
+    private static boolean uniform(List<Object> v, String fn) {
+        if (v.isEmpty()) {
+            return false;
+        }
+        Object first = v.get(0);
+        Dimension d = first instanceof Quantity q ? q.dimension() : null;
+        for (int k = 0; k < v.size(); k++) {
+            Object x = v.get(k);
+            boolean ok = d == null ? x instanceof Long || x instanceof Double
+                : x instanceof Quantity q && q.dimension().equals(d) || d.isNone() && (x instanceof Long || x instanceof Double);
+            if (!ok) {
+                if (d == null && !(x instanceof Quantity)) {
+                    throw new AdcError(fn + ": element #" + (k + 1) + " is " + Values.describe(x) + ", not a number",
+                        "give numbers or quantities of one dimension");
+                }
+                throw new UnitException(fn + ": element #" + (k + 1) + " is " + Values.describe(x) + " but element #1 is "
+                    + Values.describe(first), "all values must have one dimension (" + (d == null ? "plain numbers" : d.name()) + ")");
+            }
+        }
+        return d != null;
+    }
+
+    private static double si(Object x) {
+        return x instanceof Quantity q ? q.si() : ((Number) x).doubleValue();
+    }
+
+    private static Object extreme(Args a, boolean max) {
+        List<Object> v = spread(a, 0);
+        String fn = a.functionName();
+        if (v.isEmpty()) {
+            throw new AdcError(fn + " of an empty list", "give at least one value");
+        }
+        uniform(v, fn);
+        Object best = v.get(0);
+        for (Object x : v) {
+            double c = si(x) - si(best);
+            if (Double.isNaN(si(x))) {
+                return x;
+            }
+            if (max ? c > 0 : c < 0) {
+                best = x;
+            }
+        }
+        return best;
+    }
+
+    private static Object sum(Args a) {
+        List<Object> v = spread(a, 0);
+        if (v.isEmpty()) {
+            return 0L;
+        }
+        if (uniform(v, "sum")) {
+            Quantity s = (Quantity) v.get(0);
+            for (int k = 1; k < v.size(); k++) {
+                s = s.add((Quantity) v.get(k));
+            }
+            return plain(s);
+        }
+        boolean allLong = true;
+        long ls = 0;
+        double ds = 0;
+        for (Object x : v) {
+            if (x instanceof Long l) {
+                try {
+                    ls = Math.addExact(ls, l);
+                } catch (ArithmeticException e) {
+                    allLong = false;
+                }
+            } else {
+                allLong = false;
+            }
+            ds += ((Number) x).doubleValue();
+        }
+        return allLong ? (Object) ls : (Object) ds;
+    }
+
+    private static Unit spreadUnit(Quantity q) {
+        return q.isAbsoluteTemperature() ? Units.parse("K") : q.unit();
+    }
+
+    private static Object mean(Args a) {
+        List<Object> v = spread(a, 0);
+        if (v.isEmpty()) {
+            throw new AdcError("mean of an empty list", "give at least one value");
+        }
+        boolean q = uniform(v, "mean");
+        double s = 0;
+        for (Object x : v) {
+            s += si(x);
+        }
+        double m = s / v.size();
+        if (!q) {
+            return m;
+        }
+        Quantity first = (Quantity) v.get(0);
+        if (first.isAbsoluteTemperature()) {
+            Unit u = first.unit();
+            return Quantity.of((m - u.offset()) / u.scale(), u);
+        }
+        return plain(Quantity.ofSi(m, first.unit()));
+    }
+
+    private static Object std(Args a) {
+        List<Object> v = spread(a, 0);
+        if (v.size() < 2) {
+            throw new AdcError("std needs at least two values, got " + v.size(), "the sample standard deviation divides by n - 1");
+        }
+        boolean q = uniform(v, "std");
+        double s = 0;
+        for (Object x : v) {
+            s += si(x);
+        }
+        double m = s / v.size();
+        double ss = 0;
+        for (Object x : v) {
+            ss += (si(x) - m) * (si(x) - m);
+        }
+        double sd = Math.sqrt(ss / (v.size() - 1));
+        return q ? plain(Quantity.ofSi(sd, spreadUnit((Quantity) v.get(0)))) : sd;
+    }
+
+    // ---- rounding ------------------------------------------------------------------------------
+
+    /** Rebuilds a quantity with a new display value in its own unit (absolute temperatures stay absolute). */
+    private static Quantity withValue(Quantity q, double value) {
+        if (q.isAbsoluteTemperature()) {
+            return Quantity.of(value, q.unit());
+        }
+        return Quantity.ofSi(value * q.unit().scale(), q.unit());
+    }
+
+    private static double roundTo(double x, long digits) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return x;
+        }
+        return new BigDecimal(Double.toString(x)).setScale((int) Math.max(-300, Math.min(300, digits)), RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static Object asInt(double r) {
+        return Double.isNaN(r) || Double.isInfinite(r) || Math.abs(r) >= 9.2e18 ? (Object) r : (Object) (long) r;
+    }
+
+    private static Object round(Args a) {
+        long digits = a.integer(1);
+        Object x = a.get(0);
+        if (x instanceof Long) {
+            return digits >= 0 ? x : asInt(roundTo((Long) x, digits));
+        }
+        if (x instanceof Double d) {
+            double r = roundTo(d, digits);
+            return digits <= 0 ? asInt(r) : (Object) r;
+        }
+        if (x instanceof Quantity q) {
+            return plain(withValue(q, roundTo(q.value(), digits)));
+        }
+        throw a.bad(0, "number or quantity");
+    }
+
+    private static Object floorCeil(Args a, boolean floor) {
+        Object x = a.get(0);
+        if (x instanceof Long) {
+            return x;
+        }
+        if (x instanceof Double d) {
+            return asInt(floor ? Math.floor(d) : Math.ceil(d));
+        }
+        if (x instanceof Quantity q) {
+            return plain(withValue(q, floor ? Math.floor(q.value()) : Math.ceil(q.value())));
+        }
+        throw a.bad(0, "number or quantity");
+    }
+
+    private static Object sqrt(Args a) {
+        Object x = a.get(0);
+        if (x instanceof Quantity q && !q.dimension().isNone()) {
+            if (q.si() < 0) {
+                throw new AdcError("sqrt of a negative value (" + q + ")", "take the square root of a positive value");
+            }
+            Unit root = (q.isAbsoluteTemperature() ? q.unit().kelvinForm() : q.unit()).root(2);
+            if (root == null) {
+                throw new UnitException("sqrt of " + q.dimension().name() + " (" + q + "): the unit " + q.unit().symbol()
+                    + " has no square root", "only units with even exponents have a square root, e.g. sqrt(4 m^2) = 2 m");
+            }
+            return plain(q.pow(0.5));
+        }
+        double v = dimensionless(a, 0, "sqrt");
+        if (v < 0) {
+            throw new AdcError("sqrt of a negative number (" + Values.repr(x) + ")", "the result would not be a real number");
+        }
+        return Math.sqrt(v);
+    }
+
+    private static Object abs(Args a) {
+        Object x = a.get(0);
+        if (x instanceof Long l) {
+            return Math.abs(l);
+        }
+        if (x instanceof Double d) {
+            return Math.abs(d);
+        }
+        if (x instanceof Quantity q) {
+            return plain(q.si() < 0 ? q.negate() : q);
+        }
+        throw a.bad(0, "number or quantity");
+    }
+
+    private static Object log(Args a) {
+        double x = dimensionless(a, 0, "log");
+        if (!a.has(1)) {
+            return Math.log(x);
+        }
+        double b = a.number(1);
+        if (!(b > 0) || b == 1) {
+            throw new AdcError("log base must be positive and not 1, got " + Values.repr(a.get(1)), "log(x, 10) or log(x, 2)");
+        }
+        return Math.log(x) / Math.log(b);
+    }
+
+    private static Object isNan(Args a) {
+        Object x = a.get(0);
+        if (x instanceof Quantity q) {
+            return Double.isNaN(q.si());
+        }
+        if (x instanceof Double d) {
+            return Double.isNaN(d);
+        }
+        if (x instanceof Long) {
+            return false;
+        }
+        throw a.bad(0, "number or quantity");
+    }
+
+    private static Doc listDoc(String summary, String syntax, String example, String description, String units, String errors) {
+        return new Doc(summary, syntax, example, description, units, errors, STD, "min, max, sum, mean, std");
+    }
+
+    public static Module module() {
+        Module m = new Module("math", "elementary functions and statistics on numbers and quantities");
+        m.add(unary("exp", "Exponential e^x", "exp(1)              # 2.71828\nexp(-0.903 eV / (kB * 450 degC))   # Boltzmann factor",
+            "e raised to x.", Math::exp, "exp"));
+        m.add(unary("ln", "Natural logarithm", "ln(2)               # 0.693147\nln(rate / (1 Hz))",
+            "Logarithm to base e; ln(0) is -inf, negative x gives nan.", Math::log, "ln"));
+        m.add(unary("log10", "Decimal logarithm", "log10(1e-3)         # -3\nlog10(sigma / (1 S/cm))",
+            "Logarithm to base 10.", Math::log10, "log10"));
+        m.add(new NativeFunction("log", "number", new Doc("Logarithm to a given base (natural log without a base)",
+            "log(x, base = e)", "log(8, 2)           # 3\nlog(100)            # 4.60517 (natural)",
+            "ln(x) / ln(base).", "x and base dimensionless; result a float",
+            "a dimensioned x fails with a hint; base ≤ 0 or 1 fails", STD, "ln, log10, exp"),
+            MathLib::log, Param.required("x", "dimensionless", "dimensionless number"),
+            Param.optional("base", "number", org.adc.lang.None.INSTANCE, "base of the logarithm (default e)")));
+        m.add(new NativeFunction("sqrt", "any", new Doc("Square root; on a quantity the unit's root too",
+            "sqrt(x)", "sqrt(2)             # 1.41421\nsqrt(4 m^2)         # 2 m\nsqrt(6 * 1e-8 cm^2/s * 1 h)   # diffusion length",
+            "Square root of a number, or of a quantity whose unit has even exponents (m^2 → m, m^2/s ... needs s^2).",
+            "result unit is the square root of the argument's unit; dimensionless results are plain floats",
+            "negative values fail; a unit with odd exponents fails: \"sqrt of length (2 m): the unit m has no square root\"",
+            STD, "abs, exp"), MathLib::sqrt, Param.required("x", "any", "number or quantity")));
+        m.add(new NativeFunction("abs", "any", new Doc("Absolute value, keeping the unit", "abs(x)",
+            "abs(-3)             # 3\nabs(-0.2 V)         # 0.2 V", "Magnitude of a number or quantity.",
+            "same unit as x", "a non-number fails", STD, "round, min, max"), MathLib::abs, Param.required("x", "any", "number or quantity")));
+        m.add(new NativeFunction("min", "any", listDoc("Smallest value of a list or of the arguments", "min(values...)\nmin(list)",
+            "min(3, 1, 2)                # 1\nmin([0.903 eV, 62 meV])     # 62 meV\nmin(t.column(\"barrier\"))",
+            "Compares quantities by value (in SI), so 62 meV < 0.903 eV. Returns the element itself, unit as written; "
+                + "nan wins.", "values of one dimension; result in its own unit",
+            "an empty list, or values of different dimensions (\"min: element #2 is voltage 5 V but element #1 is energy ...\")"),
+            a -> extreme(a, false), Param.rest("values", "any", "numbers or quantities of one dimension, or one list")));
+        m.add(new NativeFunction("max", "any", listDoc("Largest value of a list or of the arguments", "max(values...)\nmax(list)",
+            "max(3, 1, 2)                # 3\nmax(rates)", "As min, for the largest value.", "as min", "as min"),
+            a -> extreme(a, true), Param.rest("values", "any", "numbers or quantities of one dimension, or one list")));
+        m.add(new NativeFunction("sum", "any", listDoc("Sum of a list or of the arguments", "sum(values...)\nsum(list)",
+            "sum([1, 2, 3])              # 6\nsum([0.5 C, 120 mC])        # 0.62 C",
+            "Adds in order with the rules of +: quantities must share a dimension; adding two absolute temperatures "
+                + "is an error. The sum of no values is 0.", "unit of the first value",
+            "values of different dimensions; two absolute temperatures (450 degC + 20 degC)"),
+            MathLib::sum, Param.rest("values", "any", "numbers or quantities of one dimension, or one list")));
+        m.add(new NativeFunction("mean", "any", listDoc("Arithmetic mean", "mean(values...)\nmean(list)",
+            "mean([1, 2, 3, 4])          # 2.5\nmean([449 degC, 451 degC])  # 450 degC",
+            "Sum divided by count; the mean of absolute temperatures is an absolute temperature.",
+            "unit of the first value", "an empty list; values of different dimensions"),
+            MathLib::mean, Param.rest("values", "any", "numbers or quantities of one dimension, or one list")));
+        m.add(new NativeFunction("std", "any", listDoc("Sample standard deviation (divides by n − 1)", "std(values...)\nstd(list)",
+            "std([1, 2, 3, 4])           # 1.29099\nstd([449 degC, 451 degC])   # 1.41421 K",
+            "sqrt(Σ (x − mean)² / (n − 1)). The spread of temperatures is a temperature difference, shown in K.",
+            "unit of the first value (K for absolute temperatures)", "fewer than two values; values of different dimensions"),
+            MathLib::std, Param.rest("values", "any", "numbers or quantities of one dimension, or one list")));
+        m.add(new NativeFunction("round", "any", new Doc("Rounds to a number of decimal digits, in the value's display unit",
+            "round(x, digits = 0)", "round(2.5)          # 3\nround(3.14159, 2)   # 3.14\nround(0.90047 C, 2)  # 0.9 C\nround(1234, -2)     # 1200",
+            "Rounds the number as displayed (a quantity in its own unit) to the given decimal digits; halves round away "
+                + "from zero. With digits ≤ 0 a plain number becomes an int.", "same unit as x",
+            "a non-number fails", STD, "floor, ceil, format"),
+            MathLib::round, Param.required("x", "any", "number or quantity"), Param.optional("digits", "int", 0L, "decimal digits")));
+        m.add(new NativeFunction("floor", "any", new Doc("Largest whole number ≤ x (in the display unit for quantities)", "floor(x)",
+            "floor(2.7)          # 2\nfloor(450.6 degC)   # 450 degC", "Rounds down.", "same unit as x", "a non-number fails",
+            STD, "ceil, round"), a -> floorCeil(a, true), Param.required("x", "any", "number or quantity")));
+        m.add(new NativeFunction("ceil", "any", new Doc("Smallest whole number ≥ x (in the display unit for quantities)", "ceil(x)",
+            "ceil(2.1)           # 3\nceil(7.34 C)        # 8 C", "Rounds up.", "same unit as x", "a non-number fails",
+            STD, "floor, round"), a -> floorCeil(a, false), Param.required("x", "any", "number or quantity")));
+        m.add(trig("sin", Math::sin));
+        m.add(trig("cos", Math::cos));
+        m.add(trig("tan", Math::tan));
+        m.add(inverseTrig("asin", Math::asin));
+        m.add(inverseTrig("acos", Math::acos));
+        m.add(inverseTrig("atan", Math::atan));
+        m.add(new NativeFunction("is_nan", "bool", new Doc("True when x is not a number (nan)", "is_nan(x)",
+            "is_nan(nan)         # true\nis_nan(0.0 / 0.0)", "Tests for the IEEE not-a-number value, also inside a quantity.",
+            "any unit", "a non-number fails", STD, "nan, inf"), MathLib::isNan, Param.required("x", "any", "number or quantity")));
+        m.constant("pi", Math.PI, new Doc("π = 3.14159265358979", "pi", "2 * pi * 1 rad", "Ratio of a circle's circumference to its diameter.",
+            "dimensionless", "none", STD, "sin, cos"));
+        m.constant("inf", Double.POSITIVE_INFINITY, new Doc("Positive infinity", "inf", "min(x, inf)",
+            "IEEE 754 infinity; -inf for negative.", "dimensionless (multiply by a unit: inf * 1 s)", "none", STD, "nan, is_nan"));
+        m.constant("nan", Double.NaN, new Doc("Not a number", "nan", "is_nan(nan)", "IEEE 754 not-a-number; compares unequal to itself.",
+            "dimensionless", "none", STD, "is_nan, inf"));
+        return m;
+    }
+
+    /** For tests: the values a variadic call would see. */
+    static List<Object> listOf(Object... xs) {
+        return new ArrayList<>(List.of(xs));
+    }
+}

@@ -1,0 +1,174 @@
+package org.adc.table;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.adc.lang.AdcError;
+import org.adc.lang.None;
+import org.adc.lang.Record;
+import org.adc.units.Quantity;
+import org.junit.jupiter.api.Test;
+
+class TableTest {
+    static final String TABLE1 = """
+        # Seed 000, Table 1: Na migration barriers in Na24Si136
+        defect site,path,barrier [eV]
+        none,Si28-Si28,2.29
+        none,Si28-Si20,0.903
+        none,Si20-Si20,3.04
+        Si site 1 (96g),Si28-Si28,0.604
+        Si site 1 (96g),Si28-Si20 path A,0.396
+        Si site 1 (96g),Si28-Si20 path B,0.457
+        Si site 1 (96g),Si20-Si20,0.320
+        Si site 2 (32e),Si28-Si20,0.832
+        Si site 2 (32e),Si20-Si20,0.553
+        Si site 3 (8a),Si20-Si20,0.272
+        """;
+
+    static Table read(String csv) {
+        return CsvReader.read("t.csv", new BufferedReader(new StringReader(csv)));
+    }
+
+    static AdcError readError(String csv) {
+        return assertThrows(AdcError.class, () -> read(csv));
+    }
+
+    @Test
+    void readsTable1WithUnits() {
+        Table t = read(TABLE1);
+        assertEquals(10, t.size());
+        assertEquals("defect_site", t.columns().get(0).name());
+        assertEquals("eV", t.columns().get(2).unit().symbol());
+        assertEquals("barrier [eV]", t.columns().get(2).label());
+        Record r = t.rows().get(1);
+        assertEquals("none", r.member("defect_site"));
+        assertEquals("Si28-Si20", r.member("path"));
+        assertEquals(Quantity.of(0.903, "eV"), r.member("barrier"));
+        assertEquals("0.903 eV", r.member("barrier").toString());
+        assertEquals("Si site 1 (96g)", t.rows().get(3).member("defect_site"));
+    }
+
+    @Test
+    void cellTypes() {
+        Table t = read("a,b,c,d,e,f [degC]\n1,2.5,x,true,0.41 S/cm,450\n\"7\",-3e2,,false,5 degC/min,\n");
+        Record r = t.rows().get(0);
+        assertEquals(1L, r.member("a"));
+        assertEquals(2.5, r.member("b"));
+        assertEquals("x", r.member("c"));
+        assertEquals(Boolean.TRUE, r.member("d"));
+        assertEquals(Quantity.of(0.41, "S/cm"), r.member("e"));
+        Quantity temp = (Quantity) r.member("f");
+        assertTrue(temp.isAbsoluteTemperature());
+        assertEquals(723.15, temp.si(), 1e-9);
+        Record r2 = t.rows().get(1);
+        assertEquals("7", r2.member("a"));
+        assertEquals(-300.0, r2.member("b"));
+        assertEquals(None.INSTANCE, r2.member("c"));
+        assertEquals(None.INSTANCE, r2.member("f"));
+        assertEquals("degC/min", ((Quantity) r2.member("e")).unit().symbol());
+    }
+
+    @Test
+    void quotedFieldsWithCommasQuotesAndNewlines() {
+        Table t = read("name,note\n\"Na2(NH2)(BH4), cubic\",\"say \"\"hi\"\"\"\nx,\"two\nlines\"\n");
+        assertEquals("Na2(NH2)(BH4), cubic", t.rows().get(0).member("name"));
+        assertEquals("say \"hi\"", t.rows().get(0).member("note"));
+        assertEquals("two\nlines", t.rows().get(1).member("note"));
+    }
+
+    @Test
+    void commentsAndBlankLinesAreSkipped() {
+        Table t = read("# head comment\n\nx [K]\n  # indented comment\n300\n\n400\n");
+        assertEquals(2, t.size());
+    }
+
+    @Test
+    void errorsNameFileLineAndColumn() {
+        AdcError cells = readError("a,b,c\n1,2,3\n4,5,6,7\n");
+        assertEquals("t.csv:3:7: row 2 has 4 cells, header has 3", cells.getMessage());
+        AdcError few = readError("a,b,c\n1,2\n");
+        assertTrue(few.getMessage().startsWith("t.csv:2:"), few.getMessage());
+        assertTrue(few.getMessage().contains("row 1 has 2 cells, header has 3"), few.getMessage());
+        AdcError num = readError("path,barrier [eV]\nA,0.9\nB,0.9x\n");
+        assertEquals("t.csv:3:3: cannot read '0.9x' as a number in column barrier [eV]", num.getMessage());
+        AdcError unit = readError("path,barrier [eVV]\n");
+        assertEquals("t.csv:1:15: unknown unit 'eVV' in header cell 'barrier [eVV]'", unit.getMessage());
+        assertTrue(unit.hint() != null);
+        AdcError quote = readError("a,b\n\"open,1\n");
+        assertTrue(quote.getMessage().contains("t.csv:2:1: unclosed quote"), quote.getMessage());
+        assertTrue(readError("").getMessage().contains("empty CSV"));
+        assertTrue(readError("a,a\n").getMessage().contains("duplicate column name 'a'"));
+        assertTrue(readError("a,\n1,2\n").getMessage().contains("empty column name"));
+        assertTrue(readError("a [eV\n").getMessage().contains("unbalanced"));
+    }
+
+    @Test
+    void whereSortSelectWithColumn() {
+        Table t = read(TABLE1);
+        Table none = t.where(r -> "none".equals(r.member("defect_site")));
+        assertEquals(3, none.size());
+        Table sorted = t.sortBy("barrier", false);
+        assertEquals(0.272, ((Quantity) sorted.rows().get(0).member("barrier")).value(), 1e-12);
+        assertEquals(3.04, ((Quantity) t.sortBy("barrier", true).rows().get(0).member("barrier")).value(), 1e-12);
+        Table sel = t.select(List.of("path", "barrier"));
+        assertEquals(2, sel.columns().size());
+        Table meV = t.withColumn("b_meV", r -> ((Quantity) r.member("barrier")).to(org.adc.units.Units.parse("meV")));
+        assertEquals("meV", meV.columnNamed("b_meV").unit().symbol());
+        assertEquals(4, meV.columns().size());
+        assertThrows(AdcError.class, () -> t.values("nope"));
+        AdcError mixed = assertThrows(AdcError.class, () -> read("x\n1\nabc\n").sortBy("x", false));
+        assertTrue(mixed.getMessage().contains("mixes"));
+    }
+
+    @Test
+    void formatAlignsWithUnitsInHeader() {
+        Table t = read("path,barrier [eV],T [degC]\nSi28-Si20,0.903,450\nSi20-Si20 (8a),0.272,\n");
+        String expected = """
+            path            barrier [eV]  T [degC]
+            --------------  ------------  --------
+            Si28-Si20              0.903       450
+            Si20-Si20 (8a)         0.272
+            """;
+        assertEquals(expected, t.format());
+        assertEquals(expected.stripTrailing(), t.toString());
+    }
+
+    @Test
+    void formatConvertsQuantitiesToTheColumnUnit() {
+        List<Record> recs = new ArrayList<>();
+        recs.add(new Record(Map.of("e", Quantity.of(0.5, "eV"))));
+        recs.add(new Record(Map.of("e", Quantity.of(62.18, "meV"))));
+        Table t = Table.fromRecords(recs, List.of());
+        assertEquals(" e [eV]\n-------\n    0.5\n0.06218\n", t.format());
+    }
+
+    @Test
+    void csvRoundTrip() {
+        Table t = read("site,path,barrier [eV],T [degC],n,x,note\nnone,\"A, B\",0.903,450,3,1.0,\"42\"\n");
+        StringWriter w = new StringWriter();
+        CsvWriter.write(t, w, "out.csv");
+        String csv = w.toString();
+        assertTrue(csv.startsWith("site,path,barrier [eV],T [degC],n,x,note\n"), csv);
+        Table back = read(csv);
+        assertEquals(t.rows(), back.rows());
+        assertEquals(t.columns(), back.columns());
+    }
+
+    @Test
+    void identifiers() {
+        assertEquals("defect_site", CsvReader.identifier("defect site"));
+        assertEquals("dG_m", CsvReader.identifier(" dG-m "));
+        assertEquals("_2theta", CsvReader.identifier("2theta"));
+        assertInstanceOf(String.class, CsvReader.identifier("ΔG"));
+        assertEquals("ΔG", CsvReader.identifier("ΔG"));
+    }
+}
