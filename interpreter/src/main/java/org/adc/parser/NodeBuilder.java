@@ -384,27 +384,34 @@ final class NodeBuilder {
         if (!scope.atTopLevel()) {
             error(p, "param must be declared at the top level of a recipe file", null);
         }
-        AdcNode def = expr(p.expr(0));
+        // `param x = 450 degC in 300 degC .. 460 degC` parses as an `in` expression: split it
+        AdcParser.ExprContext defCtx = p.expr(0);
+        AdcParser.ExprContext rangeCtx = p.range;
+        if (rangeCtx == null && defCtx instanceof AdcParser.InExprContext in && in.NOT() == null) {
+            defCtx = in.expr(0);
+            rangeCtx = in.expr(1);
+        }
+        AdcNode def = expr(defCtx);
         Dimension d = dim(def);
         if (p.unit() != null) {
             Unit u = unit(p.unit());
             if (u != null && d != null && !d.equals(u.dimension())) {
-                error(p.expr(0), "parameter '" + name + "' is declared as " + u.dimension().name() + " but its default is " + d.name(), null);
+                error(defCtx, "parameter '" + name + "' is declared as " + u.dimension().name() + " but its default is " + d.name(), null);
             }
         }
         if (d != null) {
             globalDims.put(name, d);
         }
         AdcNode range = null;
-        if (p.range != null) {
-            if (p.range instanceof AdcParser.RangeExprContext r && r.expr().size() == 2) {
+        if (rangeCtx != null) {
+            if (rangeCtx instanceof AdcParser.RangeExprContext r && r.expr().size() == 2) {
                 AdcNode lo = expr(r.expr(0));
                 AdcNode hi = expr(r.expr(1));
                 checkSame(d, dim(lo), r.expr(0), "the range of parameter '" + name + "'");
                 checkSame(d, dim(hi), r.expr(1), "the range of parameter '" + name + "'");
                 range = new ParamNode.BoundsNode(lo, hi);
             } else {
-                range = expr(p.range);
+                range = expr(rangeCtx);
             }
         }
         return at(new ParamNode(name, def, range), p);
@@ -660,7 +667,7 @@ final class NodeBuilder {
             }
         }
         String best = null;
-        int bestD = 3;
+        int bestD = name.length() <= 4 ? 2 : 3;
         for (String n : names) {
             int d = editDistance(name, n);
             if (d < bestD || d == bestD && best != null && n.compareTo(best) < 0) {
