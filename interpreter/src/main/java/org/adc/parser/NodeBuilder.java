@@ -773,6 +773,15 @@ final class NodeBuilder {
             if (u.op.getType() == AdcLexer.PLUS) {
                 return v;
             }
+            if (u.expr() instanceof AdcParser.PostfixExprContext pe && pe.postfix() instanceof AdcParser.PrimaryPostfixContext pp
+                && pp.primary() instanceof AdcParser.QuantityLitContext q && q.unit() != null && !hasVariableTail(q)) {
+                // -20 degC is the temperature -20 degC, not the negation of 253.15 K
+                Object lit = v.executeGeneric(null);
+                if (lit instanceof Quantity qv) {
+                    Quantity neg = Quantity.of(-qv.value(), qv.unit());
+                    return at(withDim(new LiteralNode(neg), qv.dimension()), u);
+                }
+            }
             if (v instanceof LongLiteralNode || v instanceof DoubleLiteralNode) {
                 // fold negative literals so -5 is a constant
                 Object c = v.executeGeneric(null);
