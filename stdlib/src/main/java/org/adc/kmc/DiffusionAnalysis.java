@@ -58,7 +58,7 @@ public final class DiffusionAnalysis {
     /**
      * @param tracer     D* (any unit)
      * @param collective D_σ (same unit)
-     * @return Haven ratio H_R = D*/D_σ
+     * @return Haven ratio H_R = D* ÷ D_σ
      */
     public static double havenRatio(double tracer, double collective) {
         return tracer / collective;
