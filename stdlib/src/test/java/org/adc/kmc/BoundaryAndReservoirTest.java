@@ -50,15 +50,15 @@ class BoundaryAndReservoirTest {
         }
         Reservoir res = new Reservoir("bath", all, "Na", Barrier.fixedRate(3.0), Barrier.fixedRate(1.0));
         KmcSimulation sim = KmcSimulation.builder(lat).species("Na").set(0, "Na")
-                .barriers(new BarrierTable().set("Na", "nn", 0.1, 1e3)).temperature(300).reservoir(res).seed(11).build();
+                .barriers(new BarrierTable().set("Na", "nn", 0.1, 1.0)).temperature(300).reservoir(res).seed(11).build();
         double acc = 0;
-        int samples = 4000;
+        int samples = 2000;
         for (int k = 0; k < samples; k++) {
             sim.runUntil(sim.time() + 1.0, 0, null);
             acc += sim.count("Na");
         }
         double theta = acc / samples / lat.siteCount();
-        assertEquals(0.25, theta, 0.01, "occupancy k_in/(k_in+k_out)");
+        assertEquals(0.25, theta, 0.006, "occupancy k_in/(k_in+k_out)"); // σ ≈ 0.0012
     }
 
     @Test
