@@ -28,7 +28,7 @@ public final class ExtXyz {
         }
         out.append('\n');
         for (int i = 0; i < c.size(); i++) {
-            out.append(String.format(Locale.ROOT, "%s %.8f %.8f %.8f%n", speciesNames[c.species(i)], c.position(i, 0),
+            out.append(String.format(Locale.ROOT, "%s %.8f %.8f %.8f\n", speciesNames[c.species(i)], c.position(i, 0),
                     c.position(i, 1), c.position(i, 2)));
         }
     }
