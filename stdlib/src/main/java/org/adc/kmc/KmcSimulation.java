@@ -57,6 +57,7 @@ public final class KmcSimulation {
     private final int[] occ;
     private final int[] pid;
     private final TemperatureProgram program;
+    private final boolean constantProgram;
     private final StreamRng rng;
     private final HopBarrierFunction fn;
     private final boolean fnNeighbours;
@@ -71,12 +72,15 @@ public final class KmcSimulation {
     private int nClasses;
     private final Map<Barrier, Integer> classIds = new HashMap<>();
     private final SumTree tree = new SumTree(8);
+    private int[] dirty = new int[8];
+    private boolean[] isDirty = new boolean[8];
+    private int nDirty;
+    private boolean deferTree;
     private double[] weightScratch = new double[8];
 
     // events
     private final int nHops;
-    private final int[] evClass;
-    private final int[] evPos;
+    private final int[] ev; // per event {class (-1 inactive), position in the class bucket}
 
     // reservoirs
     private final Reservoir[] reservoirs;
@@ -118,6 +122,7 @@ public final class KmcSimulation {
             throw new KmcException("no temperature given (temperature(K) or temperature(program))");
         }
         this.program = b.program;
+        this.constantProgram = b.program.duration() == 0.0;
         this.rng = b.rng != null ? b.rng : new StreamRng(b.seed);
         this.fn = b.fn;
         this.fnNeighbours = b.fnNeighbours;
@@ -217,9 +222,10 @@ public final class KmcSimulation {
         }
         nHops = lat.hopCount();
         int ne = nHops + 2 * slots;
-        evClass = new int[ne];
-        evPos = new int[ne];
-        Arrays.fill(evClass, -1);
+        ev = new int[2 * ne];
+        for (int e = 0; e < ne; e++) {
+            ev[2 * e] = -1;
+        }
         refreshRates();
         for (int e = 0; e < ne; e++) {
             refreshEvent(e);
@@ -398,6 +404,7 @@ public final class KmcSimulation {
             cRate = Arrays.copyOf(cRate, m);
             cCount = Arrays.copyOf(cCount, m);
             cMembers = Arrays.copyOf(cMembers, m);
+            isDirty = Arrays.copyOf(isDirty, m);
         }
         cNu[c] = b.nu0();
         cEa[c] = b.ea();
@@ -449,18 +456,18 @@ public final class KmcSimulation {
 
     private void refreshEvent(int e) {
         int c = desiredClass(e);
-        int old = evClass[e];
+        int old = ev[2 * e];
         if (c == old) {
             return;
         }
         if (old >= 0) {
-            int p = evPos[e];
+            int p = ev[2 * e + 1];
             int last = --cCount[old];
             int[] mem = cMembers[old];
             int moved = mem[last];
             mem[p] = moved;
-            evPos[moved] = p;
-            tree.set(old, cCount[old] * cRate[old]);
+            ev[2 * moved + 1] = p;
+            touch(old);
         }
         if (c >= 0) {
             int[] mem = cMembers[c];
@@ -469,10 +476,34 @@ public final class KmcSimulation {
                 cMembers[c] = mem;
             }
             mem[cCount[c]] = e;
-            evPos[e] = cCount[c]++;
+            ev[2 * e + 1] = cCount[c]++;
+            touch(c);
+        }
+        ev[2 * e] = c;
+    }
+
+    /** Record that class c changed its count; the tree leaf is updated now or at the end of the event. */
+    private void touch(int c) {
+        if (!deferTree) {
+            tree.set(c, cCount[c] * cRate[c]);
+            return;
+        }
+        if (!isDirty[c]) {
+            isDirty[c] = true;
+            if (nDirty == dirty.length) {
+                dirty = Arrays.copyOf(dirty, 2 * nDirty);
+            }
+            dirty[nDirty++] = c;
+        }
+    }
+
+    private void flushTree() {
+        for (int k = 0; k < nDirty; k++) {
+            int c = dirty[k];
+            isDirty[c] = false;
             tree.set(c, cCount[c] * cRate[c]);
         }
-        evClass[e] = c;
+        nDirty = 0;
     }
 
     private void refreshSite(int s) {
@@ -521,6 +552,14 @@ public final class KmcSimulation {
     }
 
     private void execute(int e) {
+        deferTree = true;
+        executeEvent(e);
+        deferTree = false;
+        flushTree();
+        events++;
+    }
+
+    private void executeEvent(int e) {
         if (e < nHops) {
             int i = lat.hopSource(e);
             int j = lat.hopTarget(e);
@@ -561,7 +600,6 @@ public final class KmcSimulation {
             }
             refreshAround(site);
         }
-        events++;
     }
 
     // ---------------------------------------------------------------- time advance
@@ -591,8 +629,12 @@ public final class KmcSimulation {
 
     /** Time of the next event for unit-exponential variate {@code e}; +∞ if nothing can happen. */
     private double nextEventTime(double e) {
-        if (tree.total() <= 0) {
+        double total = tree.total();
+        if (total <= 0) {
             return Double.POSITIVE_INFINITY;
+        }
+        if (constantProgram) {
+            return time + e / total;
         }
         double t0 = time;
         double remaining = e;
@@ -643,6 +685,9 @@ public final class KmcSimulation {
 
     private void moveTo(double t) {
         time = t;
+        if (constantProgram) {
+            return;
+        }
         double tp = program.temperatureAt(t);
         if (tp != temperature) {
             temperature = tp;

@@ -35,9 +35,8 @@ public final class Lattice {
     private final int[] siteType;
     private final String[] siteTypeNames;
     private final int[] outStart;
-    private final int[] hopSource;
-    private final int[] hopTarget;
-    private final int[] hopKind;
+    /** Packed hop table {source, target, kind} per hop: one cache line serves a whole hop. */
+    private final int[] hops;
     private final int[] inStart;
     private final int[] inHop;
     private final String[] kindPath;
@@ -53,9 +52,13 @@ public final class Lattice {
         this.siteType = siteType;
         this.siteTypeNames = siteTypeNames;
         this.outStart = outStart;
-        this.hopSource = hopSource;
-        this.hopTarget = hopTarget;
-        this.hopKind = hopKind;
+        int nh = hopTarget.length;
+        this.hops = new int[3 * nh];
+        for (int k = 0; k < nh; k++) {
+            hops[3 * k] = hopSource[k];
+            hops[3 * k + 1] = hopTarget[k];
+            hops[3 * k + 2] = hopKind[k];
+        }
         this.kindPath = kindPath;
         this.kindEnv = kindEnv;
         this.kindVec = kindVec;
@@ -86,7 +89,7 @@ public final class Lattice {
 
     /** @return number of directed hops H */
     public int hopCount() {
-        return hopTarget.length;
+        return hops.length / 3;
     }
 
     /** @param i site @return x in Å */
@@ -141,17 +144,17 @@ public final class Lattice {
 
     /** @param h hop @return source site */
     public int hopSource(int h) {
-        return hopSource[h];
+        return hops[3 * h];
     }
 
     /** @param h hop @return target site */
     public int hopTarget(int h) {
-        return hopTarget[h];
+        return hops[3 * h + 1];
     }
 
     /** @param h hop @return hop kind index */
     public int hopKind(int h) {
-        return hopKind[h];
+        return hops[3 * h + 2];
     }
 
     /** @return number of distinct hop kinds (path, environment, vector) */
@@ -176,12 +179,12 @@ public final class Lattice {
 
     /** @param h hop @return path name of hop h */
     public String hopPath(int h) {
-        return kindPath[hopKind[h]];
+        return kindPath[hops[3 * h + 2]];
     }
 
     /** @param h hop @return environment label of hop h */
     public String hopEnvironment(int h) {
-        return kindEnv[hopKind[h]];
+        return kindEnv[hops[3 * h + 2]];
     }
 
     /** @return box volume in Å³ */
@@ -212,14 +215,20 @@ public final class Lattice {
      * @return a new lattice sharing the site arrays, with re-interned hop kinds
      */
     public Lattice withEnvironment(HopEnvironment env) {
-        int h = hopTarget.length;
+        int h = hopCount();
         int[] newKind = new int[h];
+        int[] hopSource = new int[h];
+        int[] hopTarget = new int[h];
+        for (int k = 0; k < h; k++) {
+            hopSource[k] = hops[3 * k];
+            hopTarget[k] = hops[3 * k + 1];
+        }
         Map<String, Integer> intern = new HashMap<>();
         List<String> kp = new ArrayList<>();
         List<String> ke = new ArrayList<>();
         List<double[]> kv = new ArrayList<>();
         for (int k = 0; k < h; k++) {
-            int old = hopKind[k];
+            int old = hops[3 * k + 2];
             String label = env.environment(k, hopSource[k], hopTarget[k], kindPath[old]);
             if (label == null) {
                 label = kindEnv[old];
