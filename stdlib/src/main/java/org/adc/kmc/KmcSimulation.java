@@ -101,6 +101,7 @@ public final class KmcSimulation {
     private int[] psite = new int[16];
     private final double[] colX, colY, colZ, hopSq;
     private final long[] jumps;
+    private final long[] kindHops;
 
     private double time;
     private double temperature;
@@ -139,6 +140,7 @@ public final class KmcSimulation {
         colZ = new double[ns];
         hopSq = new double[ns];
         jumps = new long[ns];
+        kindHops = new long[lat.kindCount()];
         for (int i = 0; i < n; i++) {
             if (occ[i] != VACANCY) {
                 pid[i] = newParticle(occ[i], i);
@@ -582,6 +584,7 @@ public final class KmcSimulation {
             colZ[sp] += vz;
             hopSq[sp] += l2;
             jumps[sp]++;
+            kindHops[k]++;
             refreshAround(i);
             refreshAround(j);
         } else {
@@ -825,6 +828,23 @@ public final class KmcSimulation {
     /** @return species names indexed by code; [0] = "Va" */
     public String[] speciesNames() {
         return speciesNames.clone();
+    }
+
+    /**
+     * Number of hops executed so far on a path in an environment (all species).
+     *
+     * @param path        path name
+     * @param environment environment label, or "*" for all environments
+     * @return hop count
+     */
+    public long hopCount(String path, String environment) {
+        long c = 0;
+        for (int k = 0; k < kindHops.length; k++) {
+            if (lat.kindPath(k).equals(path) && (environment.equals("*") || lat.kindEnvironment(k).equals(environment))) {
+                c += kindHops[k];
+            }
+        }
+        return c;
     }
 
     /** @return reservoirs in order of declaration */
