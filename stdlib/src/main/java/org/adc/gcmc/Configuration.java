@@ -36,7 +36,10 @@ public final class Configuration {
         return n;
     }
 
-    /** @param species code @return number of particles of that species */
+    /**
+     * @param species code
+     * @return number of particles of that species
+     */
     public int count(int species) {
         int c = 0;
         for (int i = 0; i < n; i++) {
@@ -47,17 +50,27 @@ public final class Configuration {
         return c;
     }
 
-    /** @param i particle @param axis 0..2 @return coordinate in Å */
+    /**
+     * @param i particle
+     * @param axis 0..2
+     * @return coordinate in Å
+     */
     public double position(int i, int axis) {
         return x[3 * i + axis];
     }
 
-    /** @param i particle @return species code */
+    /**
+     * @param i particle
+     * @return species code
+     */
     public int species(int i) {
         return sp[i];
     }
 
-    /** @param axis 0..2 @return box length in Å */
+    /**
+     * @param axis 0..2
+     * @return box length in Å
+     */
     public double boxLength(int axis) {
         return box[axis];
     }
@@ -123,7 +136,11 @@ public final class Configuration {
         x[3 * i + 2] = wrap(pz, 2);
     }
 
-    /** Scale box and all coordinates isotropically by s (volume × s³). @param s factor */
+    /**
+     * Scale box and all coordinates isotropically by s (volume × s³).
+     *
+     * @param s factor
+     */
     public void scale(double s) {
         setBox(box[0] * s, box[1] * s, box[2] * s);
         for (int k = 0; k < 3 * n; k++) {

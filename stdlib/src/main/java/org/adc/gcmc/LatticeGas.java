@@ -119,22 +119,34 @@ public final class LatticeGas {
         return eps.length;
     }
 
-    /** @param i site @return ε_i in eV */
+    /**
+     * @param i site
+     * @return ε_i in eV
+     */
     public double siteEnergy(int i) {
         return eps[i];
     }
 
-    /** @param i site @return start of i's neighbour list */
+    /**
+     * @param i site
+     * @return start of i's neighbour list
+     */
     public int neighbourStart(int i) {
         return start[i];
     }
 
-    /** @param k neighbour-list index @return neighbour site */
+    /**
+     * @param k neighbour-list index
+     * @return neighbour site
+     */
     public int neighbour(int k) {
         return nb[k];
     }
 
-    /** @param k neighbour-list index @return J in eV */
+    /**
+     * @param k neighbour-list index
+     * @return J in eV
+     */
     public double coupling(int k) {
         return j[k];
     }

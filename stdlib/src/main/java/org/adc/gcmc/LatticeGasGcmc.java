@@ -48,7 +48,10 @@ public final class LatticeGasGcmc {
         this.beta = 1.0 / (PhysicalConstants.KB_EV * temperature);
     }
 
-    /** @param f fraction of attempts that are canonical hops (0 ≤ f &lt; 1) @return this */
+    /**
+     * @param f fraction of attempts that are canonical hops (0 ≤ f &lt; 1)
+     * @return this
+     */
     public LatticeGasGcmc hopFraction(double f) {
         if (!(f >= 0 && f < 1)) {
             throw new GcmcException("hop fraction must be in [0, 1): " + f);
@@ -62,7 +65,11 @@ public final class LatticeGasGcmc {
         this.mu = muEv;
     }
 
-    /** Run {@code sweeps} sweeps. @param sweeps number of sweeps */
+    /**
+     * Run {@code sweeps} sweeps.
+     *
+     * @param sweeps number of sweeps
+     */
     public void run(int sweeps) {
         int ns = occ.length;
         for (int s = 0; s < sweeps; s++) {

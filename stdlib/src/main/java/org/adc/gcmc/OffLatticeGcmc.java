@@ -129,7 +129,10 @@ public final class OffLatticeGcmc {
         return this;
     }
 
-    /** @param delta maximum displacement δ in Å @return this */
+    /**
+     * @param delta maximum displacement δ in Å
+     * @return this
+     */
     public OffLatticeGcmc maxDisplacement(double delta) {
         this.maxDisp = delta;
         return this;

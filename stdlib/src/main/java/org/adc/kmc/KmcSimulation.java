@@ -260,12 +260,18 @@ public final class KmcSimulation {
             this.lattice = lattice;
         }
 
-        /** @param name mobile species name (code = order of declaration, from 1) @return this */
+        /**
+         * @param name mobile species name (code = order of declaration, from 1)
+         * @return this
+         */
         public Builder species(String name) {
             return addSpecies(name, true);
         }
 
-        /** @param name immobile species name ("other": blocks sites, never hops) @return this */
+        /**
+         * @param name immobile species name ("other": blocks sites, never hops)
+         * @return this
+         */
         public Builder immobileSpecies(String name) {
             return addSpecies(name, false);
         }
@@ -279,7 +285,10 @@ public final class KmcSimulation {
             return this;
         }
 
-        /** @param t barrier table @return this */
+        /**
+         * @param t barrier table
+         * @return this
+         */
         public Builder barriers(BarrierTable t) {
             this.table = t;
             return this;
@@ -296,38 +305,56 @@ public final class KmcSimulation {
             return this;
         }
 
-        /** @param kelvin constant temperature in K @return this */
+        /**
+         * @param kelvin constant temperature in K
+         * @return this
+         */
         public Builder temperature(double kelvin) {
             this.program = TemperatureProgram.constant(kelvin);
             return this;
         }
 
-        /** @param p temperature program T(t) @return this */
+        /**
+         * @param p temperature program T(t)
+         * @return this
+         */
         public Builder temperature(TemperatureProgram p) {
             this.program = p;
             return this;
         }
 
-        /** @param s seed of the random stream @return this */
+        /**
+         * @param s seed of the random stream
+         * @return this
+         */
         public Builder seed(long s) {
             this.seed = s;
             this.rng = null;
             return this;
         }
 
-        /** @param r random stream to use (e.g. a replica stream) @return this */
+        /**
+         * @param r random stream to use (e.g. a replica stream)
+         * @return this
+         */
         public Builder rng(StreamRng r) {
             this.rng = r;
             return this;
         }
 
-        /** @param r sink/source @return this */
+        /**
+         * @param r sink/source
+         * @return this
+         */
         public Builder reservoir(Reservoir r) {
             reservoirs.add(r);
             return this;
         }
 
-        /** @param name species to put on every site @return this */
+        /**
+         * @param name species to put on every site
+         * @return this
+         */
         public Builder fill(String name) {
             ops.add(sim -> Arrays.fill(sim.occ, sim.speciesCode(name)));
             return this;
@@ -807,12 +834,18 @@ public final class KmcSimulation {
         return nClasses;
     }
 
-    /** @param site site @return its code: {@link #VACANCY} or a species code */
+    /**
+     * @param site site
+     * @return its code: {@link #VACANCY} or a species code
+     */
     public int occupancy(int site) {
         return occ[site];
     }
 
-    /** @param name species name ("Va" → 0) @return its code */
+    /**
+     * @param name species name ("Va" → 0)
+     * @return its code
+     */
     public int speciesCode(String name) {
         if (name.equals("Va")) {
             return VACANCY;
@@ -852,12 +885,18 @@ public final class KmcSimulation {
         return List.of(reservoirs);
     }
 
-    /** @param r reservoir index @return particles extracted through it so far */
+    /**
+     * @param r reservoir index
+     * @return particles extracted through it so far
+     */
     public long extractedCount(int r) {
         return extracted[r];
     }
 
-    /** @param r reservoir index @return particles injected through it so far */
+    /**
+     * @param r reservoir index
+     * @return particles injected through it so far
+     */
     public long injectedCount(int r) {
         return injected[r];
     }

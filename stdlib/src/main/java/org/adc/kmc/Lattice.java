@@ -92,27 +92,43 @@ public final class Lattice {
         return hops.length / 3;
     }
 
-    /** @param i site @return x in Å */
+    /**
+     * @param i site
+     * @return x in Å
+     */
     public double x(int i) {
         return pos[3 * i];
     }
 
-    /** @param i site @return y in Å */
+    /**
+     * @param i site
+     * @return y in Å
+     */
     public double y(int i) {
         return pos[3 * i + 1];
     }
 
-    /** @param i site @return z in Å */
+    /**
+     * @param i site
+     * @return z in Å
+     */
     public double z(int i) {
         return pos[3 * i + 2];
     }
 
-    /** @param i site @param axis 0, 1, 2 @return cartesian coordinate in Å */
+    /**
+     * @param i site
+     * @param axis 0, 1, 2
+     * @return cartesian coordinate in Å
+     */
     public double coordinate(int i, int axis) {
         return pos[3 * i + axis];
     }
 
-    /** @param i site @return site type index */
+    /**
+     * @param i site
+     * @return site type index
+     */
     public int siteType(int i) {
         return siteType[i];
     }
@@ -127,32 +143,50 @@ public final class Lattice {
         return siteTypeNames.length;
     }
 
-    /** @param i site @return first outgoing hop of site i (CSR) */
+    /**
+     * @param i site
+     * @return first outgoing hop of site i (CSR)
+     */
     public int outStart(int i) {
         return outStart[i];
     }
 
-    /** @param i site @return first incoming-list index of site i (use with {@link #inHop}) */
+    /**
+     * @param i site
+     * @return first incoming-list index of site i (use with {@link #inHop})
+     */
     public int inStart(int i) {
         return inStart[i];
     }
 
-    /** @param k index in the incoming list @return hop index */
+    /**
+     * @param k index in the incoming list
+     * @return hop index
+     */
     public int inHop(int k) {
         return inHop[k];
     }
 
-    /** @param h hop @return source site */
+    /**
+     * @param h hop
+     * @return source site
+     */
     public int hopSource(int h) {
         return hops[3 * h];
     }
 
-    /** @param h hop @return target site */
+    /**
+     * @param h hop
+     * @return target site
+     */
     public int hopTarget(int h) {
         return hops[3 * h + 1];
     }
 
-    /** @param h hop @return hop kind index */
+    /**
+     * @param h hop
+     * @return hop kind index
+     */
     public int hopKind(int h) {
         return hops[3 * h + 2];
     }
@@ -162,27 +196,43 @@ public final class Lattice {
         return kindPath.length;
     }
 
-    /** @param k kind @return path name */
+    /**
+     * @param k kind
+     * @return path name
+     */
     public String kindPath(int k) {
         return kindPath[k];
     }
 
-    /** @param k kind @return environment label */
+    /**
+     * @param k kind
+     * @return environment label
+     */
     public String kindEnvironment(int k) {
         return kindEnv[k];
     }
 
-    /** @param k kind @param axis 0..2 @return displacement component in Å */
+    /**
+     * @param k kind
+     * @param axis 0..2
+     * @return displacement component in Å
+     */
     public double kindVector(int k, int axis) {
         return kindVec[3 * k + axis];
     }
 
-    /** @param h hop @return path name of hop h */
+    /**
+     * @param h hop
+     * @return path name of hop h
+     */
     public String hopPath(int h) {
         return kindPath[hops[3 * h + 2]];
     }
 
-    /** @param h hop @return environment label of hop h */
+    /**
+     * @param h hop
+     * @return environment label of hop h
+     */
     public String hopEnvironment(int h) {
         return kindEnv[hops[3 * h + 2]];
     }

@@ -72,7 +72,10 @@ public final class SumTree {
         }
     }
 
-    /** @param i leaf @return its weight */
+    /**
+     * @param i leaf
+     * @return its weight
+     */
     public double get(int i) {
         return i < cap ? tree[cap + i] : 0.0;
     }

@@ -66,22 +66,34 @@ public final class TimeSeriesRecorder implements KmcObserver {
         return rows.size();
     }
 
-    /** @param k sample @return time in s */
+    /**
+     * @param k sample
+     * @return time in s
+     */
     public double time(int k) {
         return rows.get(k)[0];
     }
 
-    /** @param k sample @return temperature in K */
+    /**
+     * @param k sample
+     * @return temperature in K
+     */
     public double temperature(int k) {
         return rows.get(k)[1];
     }
 
-    /** @param k sample @return particle count */
+    /**
+     * @param k sample
+     * @return particle count
+     */
     public int particles(int k) {
         return (int) rows.get(k)[2];
     }
 
-    /** @param k sample @return tracer MSD in Å² */
+    /**
+     * @param k sample
+     * @return tracer MSD in Å²
+     */
     public double msd(int k) {
         return rows.get(k)[3];
     }
@@ -96,7 +108,10 @@ public final class TimeSeriesRecorder implements KmcObserver {
         return x;
     }
 
-    /** @param k sample @return occupancy per site type */
+    /**
+     * @param k sample
+     * @return occupancy per site type
+     */
     public double[] occupancy(int k) {
         double[] r = rows.get(k);
         double[] o = new double[r.length - 9];
@@ -104,12 +119,18 @@ public final class TimeSeriesRecorder implements KmcObserver {
         return o;
     }
 
-    /** @param k sample @return particles extracted (all reservoirs) */
+    /**
+     * @param k sample
+     * @return particles extracted (all reservoirs)
+     */
     public long extracted(int k) {
         return (long) rows.get(k)[7];
     }
 
-    /** @param k sample @return depth profile (site fraction per slab), or null if not recorded */
+    /**
+     * @param k sample
+     * @return depth profile (site fraction per slab), or null if not recorded
+     */
     public double[] profile(int k) {
         return profileAxis < 0 ? null : profiles.get(k).clone();
     }
