@@ -864,6 +864,35 @@ public final class KmcSimulation {
     }
 
     /**
+     * Self-check of the incremental event catalogue: recomputes the rate class of every event from
+     * the current occupations (and the barrier function, if any) and compares it with the stored
+     * class; also checks bucket positions and the sum tree. O(number of events); for tests and
+     * debugging.
+     *
+     * @return number of inconsistencies found (0 when the local updates are complete)
+     */
+    public int verifyEventCatalogue() {
+        int bad = 0;
+        int ne = ev.length / 2;
+        for (int e = 0; e < ne; e++) {
+            int c = desiredClass(e);
+            if (c != ev[2 * e]) {
+                bad++;
+            } else if (c >= 0 && cMembers[c][ev[2 * e + 1]] != e) {
+                bad++;
+            }
+        }
+        double total = 0;
+        for (int c = 0; c < nClasses; c++) {
+            total += cCount[c] * cRate[c];
+        }
+        if (Math.abs(total - tree.total()) > 1e-9 * Math.max(total, 1e-300)) {
+            bad++;
+        }
+        return bad;
+    }
+
+    /**
      * Number of hops executed so far on a path in an environment (all species).
      *
      * @param path        path name
