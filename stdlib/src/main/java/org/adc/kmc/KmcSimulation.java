@@ -62,6 +62,8 @@ public final class KmcSimulation {
     private final HopBarrierFunction fn;
     private final boolean fnNeighbours;
     private final int[][] kindClass; // [species code][kind] -> class, -1 forbidden
+    private int[] flatClass; // [species code * kinds + kind] -> class; -1 for vacancy / immobile / forbidden
+    private final int nKinds;
 
     // rate classes
     private double[] cNu = new double[8];
@@ -149,6 +151,7 @@ public final class KmcSimulation {
         this.temperature = program.temperatureAt(0.0);
         // classes for (species, kind) from the table
         kindClass = new int[ns][];
+        nKinds = lat.kindCount();
         if (fn == null) {
             if (b.table == null) {
                 throw new KmcException("no barrier table or barrier function given");
@@ -161,6 +164,13 @@ public final class KmcSimulation {
                 for (int k = 0; k < lat.kindCount(); k++) {
                     Barrier bar = b.table.lookup(speciesNames[s], lat.kindPath(k), lat.kindEnvironment(k));
                     kindClass[s][k] = bar == null ? -1 : classOf(bar);
+                }
+            }
+            flatClass = new int[ns * nKinds];
+            Arrays.fill(flatClass, -1);
+            for (int s = 1; s < ns; s++) {
+                if (kindClass[s] != null) {
+                    System.arraycopy(kindClass[s], 0, flatClass, s * nKinds, nKinds);
                 }
             }
         }
@@ -470,7 +480,7 @@ public final class KmcSimulation {
                 return -1;
             }
             if (fn == null) {
-                return kindClass[sp][lat.hopKind(e)];
+                return flatClass[sp * nKinds + lat.hopKind(e)];
             }
             Barrier b = fn.barrier(e, sp, this);
             return b == null ? -1 : classOf(b);
@@ -484,7 +494,16 @@ public final class KmcSimulation {
     }
 
     private void refreshEvent(int e) {
-        int c = desiredClass(e);
+        assign(e, desiredClass(e));
+    }
+
+    /** Table-model class of hop h given the current occupations (no barrier function). */
+    private int tableClass(int h) {
+        return occ[lat.hopTarget(h)] != VACANCY ? -1 : flatClass[occ[lat.hopSource(h)] * nKinds + lat.hopKind(h)];
+    }
+
+    /** Move event e into class c (−1 = inactive), updating buckets and marking the tree. */
+    private void assign(int e, int c) {
         int old = ev[2 * e];
         if (c == old) {
             return;
@@ -542,6 +561,10 @@ public final class KmcSimulation {
         for (int k = lat.inStart(s), end = lat.inStart(s + 1); k < end; k++) {
             refreshEvent(lat.inHop(k));
         }
+        refreshSlots(s);
+    }
+
+    private void refreshSlots(int s) {
         for (int k = siteSlotStart[s], end = siteSlotStart[s + 1]; k < end; k++) {
             int q = siteSlots[k];
             refreshEvent(nHops + 2 * q);
@@ -612,8 +635,27 @@ public final class KmcSimulation {
             hopSq[sp] += l2;
             jumps[sp]++;
             kindHops[k]++;
-            refreshAround(i);
-            refreshAround(j);
+            if (fn == null) {
+                // i is now empty: every hop out of i is inactive; j is now full: every hop into j is inactive
+                for (int h = lat.outStart(i), end = lat.outStart(i + 1); h < end; h++) {
+                    assign(h, -1);
+                }
+                for (int q = lat.inStart(i), end = lat.inStart(i + 1); q < end; q++) {
+                    int h = lat.inHop(q);
+                    assign(h, tableClass(h));
+                }
+                for (int h = lat.outStart(j), end = lat.outStart(j + 1); h < end; h++) {
+                    assign(h, tableClass(h));
+                }
+                for (int q = lat.inStart(j), end = lat.inStart(j + 1); q < end; q++) {
+                    assign(lat.inHop(q), -1);
+                }
+                refreshSlots(i);
+                refreshSlots(j);
+            } else {
+                refreshAround(i);
+                refreshAround(j);
+            }
         } else {
             int q = (e - nHops) >> 1;
             int site = slotSite[q];
