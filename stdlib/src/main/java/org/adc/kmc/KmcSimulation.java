@@ -63,6 +63,7 @@ public final class KmcSimulation {
     private final boolean fnNeighbours;
     private final int[][] kindClass; // [species code][kind] -> class, -1 forbidden
     private int[] flatClass; // [species code * kinds + kind] -> class; -1 for vacancy / immobile / forbidden
+    private final double[] fieldShift; // [species code * kinds + kind] -> ½ z E·d in eV (subtracted from Ea)
     private final int nKinds;
 
     // rate classes
@@ -152,6 +153,15 @@ public final class KmcSimulation {
         // classes for (species, kind) from the table
         kindClass = new int[ns][];
         nKinds = lat.kindCount();
+        fieldShift = new double[ns * nKinds];
+        for (Map.Entry<String, Integer> ch : b.charges.entrySet()) {
+            int s = speciesCode(ch.getKey());
+            for (int k = 0; k < nKinds; k++) {
+                double edot = b.field[0] * lat.kindVector(k, 0) + b.field[1] * lat.kindVector(k, 1)
+                        + b.field[2] * lat.kindVector(k, 2);
+                fieldShift[s * nKinds + k] = 0.5 * ch.getValue() * edot;
+            }
+        }
         if (fn == null) {
             if (b.table == null) {
                 throw new KmcException("no barrier table or barrier function given");
@@ -163,7 +173,7 @@ public final class KmcSimulation {
                 kindClass[s] = new int[lat.kindCount()];
                 for (int k = 0; k < lat.kindCount(); k++) {
                     Barrier bar = b.table.lookup(speciesNames[s], lat.kindPath(k), lat.kindEnvironment(k));
-                    kindClass[s][k] = bar == null ? -1 : classOf(bar);
+                    kindClass[s][k] = bar == null ? -1 : classOf(shifted(bar, s, k));
                 }
             }
             flatClass = new int[ns * nKinds];
@@ -263,6 +273,8 @@ public final class KmcSimulation {
         private HopBarrierFunction fn;
         private boolean fnNeighbours;
         private TemperatureProgram program;
+        private final double[] field = new double[3];
+        private final Map<String, Integer> charges = new HashMap<>();
         private long seed;
         private StreamRng rng;
 
@@ -292,6 +304,39 @@ public final class KmcSimulation {
             }
             species.add(name);
             mobile.add(mob);
+            return this;
+        }
+
+        /**
+         * Uniform electric field acting on charged species: a hop with displacement d (Å) of a particle
+         * of charge number z gets Ea' = Ea − ½ z (E·d) (eV, with E in V/Å), i.e. the barrier is
+         * tilted symmetrically about the saddle midway along the hop (linear-response hopping model:
+         * Mott &amp; Gurney, "Electronic Processes in Ionic Crystals" (1940) ch. II; used for field-driven
+         * ionic kMC). The forward/backward rate ratio is exp(z E·d / kB T), as detailed balance in the
+         * potential −z E·r requires. The field is constant in time.
+         *
+         * @param ex field x in V/Å (1 V/Å = 1e10 V/m)
+         * @param ey field y in V/Å
+         * @param ez field z in V/Å
+         * @return this
+         */
+        public Builder electricField(double ex, double ey, double ez) {
+            if (!(Double.isFinite(ex) && Double.isFinite(ey) && Double.isFinite(ez))) {
+                throw new KmcException("electric field components must be finite V/Å");
+            }
+            field[0] = ex;
+            field[1] = ey;
+            field[2] = ez;
+            return this;
+        }
+
+        /**
+         * @param species species name
+         * @param z       charge number (e.g. +1 for Na⁺); default 0 (field has no effect)
+         * @return this
+         */
+        public Builder charge(String species, int z) {
+            charges.put(species, z);
             return this;
         }
 
@@ -456,6 +501,11 @@ public final class KmcSimulation {
         return c;
     }
 
+    private Barrier shifted(Barrier b, int species, int kind) {
+        double d = fieldShift[species * nKinds + kind];
+        return d == 0.0 ? b : new Barrier(b.ea() - d, b.nu0());
+    }
+
     private void refreshRates() {
         double kt = PhysicalConstants.KB_EV * temperature;
         if (weightScratch.length < nClasses) {
@@ -483,7 +533,7 @@ public final class KmcSimulation {
                 return flatClass[sp * nKinds + lat.hopKind(e)];
             }
             Barrier b = fn.barrier(e, sp, this);
-            return b == null ? -1 : classOf(b);
+            return b == null ? -1 : classOf(shifted(b, sp, lat.hopKind(e)));
         }
         int q = (e - nHops) >> 1;
         int site = slotSite[q];
