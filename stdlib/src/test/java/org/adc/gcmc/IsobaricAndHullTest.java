@@ -62,6 +62,16 @@ class IsobaricAndHullTest {
     }
 
     @Test
+    void seed004MuGrids() {
+        double[] coarse = MuSweep.grid(-2.0, 0.0, 0.1);
+        double[] fine = MuSweep.grid(-1.85, -1.25, 0.03);
+        assertEquals(21, coarse.length);
+        assertEquals(0.0, coarse[20], 1e-12);
+        assertEquals(21, fine.length);
+        assertEquals(-1.25, fine[20], 1e-12);
+    }
+
+    @Test
     void chemicalPotentialUnits() {
         assertEquals(-1.5, ChemicalPotential.toEv(-1500, "meV"), 1e-12);
         assertEquals(1.0, ChemicalPotential.toEv(96.48533212, "kJ/mol"), 1e-9);
