@@ -690,9 +690,8 @@ public final class KmcSimulation {
                 for (int h = lat.outStart(i), end = lat.outStart(i + 1); h < end; h++) {
                     assign(h, -1);
                 }
-                for (int q = lat.inStart(i), end = lat.inStart(i + 1); q < end; q++) {
-                    int h = lat.inHop(q);
-                    assign(h, tableClass(h));
+                for (int q = lat.inStart(i), end = lat.inStart(i + 1); q < end; q++) { // i is empty
+                    assign(lat.inHop(q), flatClass[occ[lat.inSource(q)] * nKinds + lat.inKind(q)]);
                 }
                 for (int h = lat.outStart(j), end = lat.outStart(j + 1); h < end; h++) {
                     assign(h, tableClass(h));

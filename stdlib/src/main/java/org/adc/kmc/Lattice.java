@@ -38,7 +38,8 @@ public final class Lattice {
     /** Packed hop table {source, target, kind} per hop: one cache line serves a whole hop. */
     private final int[] hops;
     private final int[] inStart;
-    private final int[] inHop;
+    /** Incoming hops in target order, packed {hop, source, kind} so updates need no random hop-table read. */
+    private final int[] inData;
     private final String[] kindPath;
     private final String[] kindEnv;
     private final double[] kindVec;
@@ -75,10 +76,13 @@ public final class Lattice {
         for (int i = 0; i < n; i++) {
             inStart[i + 1] += inStart[i];
         }
-        inHop = new int[h];
+        inData = new int[3 * h];
         int[] fill = Arrays.copyOf(inStart, n);
         for (int k = 0; k < h; k++) {
-            inHop[fill[hopTarget[k]]++] = k;
+            int q = fill[hopTarget[k]]++;
+            inData[3 * q] = k;
+            inData[3 * q + 1] = hopSource[k];
+            inData[3 * q + 2] = hopKind[k];
         }
     }
 
@@ -164,7 +168,23 @@ public final class Lattice {
      * @return hop index
      */
     public int inHop(int k) {
-        return inHop[k];
+        return inData[3 * k];
+    }
+
+    /**
+     * @param k index in the incoming list
+     * @return source site of that incoming hop
+     */
+    public int inSource(int k) {
+        return inData[3 * k + 1];
+    }
+
+    /**
+     * @param k index in the incoming list
+     * @return kind of that incoming hop
+     */
+    public int inKind(int k) {
+        return inData[3 * k + 2];
     }
 
     /**
