@@ -47,7 +47,7 @@ class ConductivityTest {
         double[] fs = new double[cs.length];
         for (int k = 0; k < cs.length; k++) {
             double c = cs[k];
-            List<Point> pts = run(c, 6);
+            List<Point> pts = run(c, 12);
             List<Double> ratio = new ArrayList<>(), f = new ArrayList<>(), st = new ArrayList<>(), stRef = new ArrayList<>();
             for (Point p : pts) {
                 ratio.add(p.dSigma() / ((1 - c) * d0));
