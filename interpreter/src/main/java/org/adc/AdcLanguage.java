@@ -45,6 +45,10 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
         stability = OptionStability.STABLE)
     static final OptionKey<Boolean> RealTime = new OptionKey<>(false);
 
+    @Option(help = "Write run.json into the run directory at the end (adc run).", category = OptionCategory.USER,
+        stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> RunRecord = new OptionKey<>(false);
+
     @Override
     protected AdcContext createContext(Env env) {
         return new AdcContext(env);
@@ -69,7 +73,7 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
     /** The end of every run, normal or not: devices to their safe state, logs flushed and closed. */
     @Override
     protected void finalizeContext(AdcContext context) {
-        context.env().shutdownProcedures("end of run");
+        context.finish();
     }
 
     @Override

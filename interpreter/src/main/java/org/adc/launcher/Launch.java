@@ -34,9 +34,9 @@ public final class Launch {
 
     /** Options of one context. */
     public record Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite,
-                          boolean realTime) {
+                          boolean realTime, boolean runRecord) {
         public Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite) {
-            this(scriptDir, runDir, params, allowRead, allowWrite, false);
+            this(scriptDir, runDir, params, allowRead, allowWrite, false, false);
         }
     }
 
@@ -66,6 +66,7 @@ public final class Launch {
             .option("adc.RunDir", o.runDir() == null ? "" : o.runDir().toAbsolutePath().normalize().toString())
             .option("adc.Params", params.toString())
             .option("adc.RealTime", Boolean.toString(o.realTime()))
+            .option("adc.RunRecord", Boolean.toString(o.runRecord()))
             .build();
     }
 

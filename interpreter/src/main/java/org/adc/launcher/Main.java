@@ -112,7 +112,7 @@ public final class Main implements Callable<Integer> {
             Path rd = runDir != null ? runDir
                 : Path.of("runs", stem + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             Path dir = script.toAbsolutePath().getParent();
-            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite, realTime);
+            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite, realTime, true);
             try (Context ctx = Launch.context(o, System.in, OUT, ERR)) {
                 ctx.eval(Launch.source(script, file));
                 return Launch.OK;

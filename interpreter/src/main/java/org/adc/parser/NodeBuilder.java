@@ -181,7 +181,8 @@ final class NodeBuilder {
             body = new PrintResultNode(body);
         }
         SourceSection whole = source.createSection(0, source.getLength());
-        return new AdcRootNode(language, scope.frame.build(), new ToHostNode(body), "script", whole);
+        return new AdcRootNode(language, scope.frame.build(), new ToHostNode(body,
+            interactive ? null : source.getName(), interactive ? null : source.getCharacters().toString()), "script", whole);
     }
 
     /** Top-level names declared anywhere in the file, so functions may refer to names defined later. */
