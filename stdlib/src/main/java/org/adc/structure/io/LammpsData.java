@@ -29,7 +29,16 @@ public final class LammpsData {
      * @return structure with the LAMMPS box as lattice (sorted by atom id)
      * @throws StructureException with file:line for malformed input
      */
-    public static Structure read(String text, String file) {
+    public static Structure read(String text, String file) { return read(text, file, null); }
+
+    /**
+     * Reads a data file whose types cannot be inferred from Masses (e.g. files written by ASE
+     * 3.22 without masses, where types number the alphabetically sorted species).
+     * @param text file content @param file name for errors
+     * @param typeElements element of type 1, 2, ... (overrides Masses), or null
+     * @return structure with the LAMMPS box as lattice (sorted by atom id)
+     */
+    public static Structure read(String text, String file, List<String> typeElements) {
         TextInput in = new TextInput(text, file);
         String title = in.next("title line").trim();
         int nAtoms = -1, nTypes = -1;
@@ -100,6 +109,11 @@ public final class LammpsData {
         }
         if (!hx || !hy || !hz) throw new StructureException(in.file, in.lines.length, "missing xlo xhi / ylo yhi / zlo zhi box lines");
         if (nAtoms < 0 || pos.size() != nAtoms) throw new StructureException(in.file, in.lines.length, "expected " + nAtoms + " atoms, found " + pos.size());
+        if (typeElements != null)
+            for (int k = 0; k < typeElements.size(); k++) {
+                if (!Elements.isElement(typeElements.get(k))) throw new StructureException("unknown element '" + typeElements.get(k) + "' for atom type " + (k + 1));
+                typeElement.put(k + 1, typeElements.get(k));
+            }
         Lattice lat;
         try {
             lat = Lattice.fromVectors(new double[]{xhi - xlo, 0, 0, xy, yhi - ylo, 0, xz, yz, zhi - zlo});
