@@ -243,6 +243,59 @@ public final class Cif {
     }
 
     /**
+     * Writes a CIF with the given symmetry operations (fractional, of this cell) and only the
+     * asymmetric unit (one representative per orbit, as given by {@code representatives});
+     * readers (adc, ASE) regenerate the full cell by applying the operations.
+     * @param s structure @param ops operations in the "x,y,z" convention of this cell (identity included)
+     * @param representatives indices of the sites to list (one per orbit)
+     * @param spaceGroup H-M symbol to record (may be null) @param number IT number (0 = unknown)
+     * @return CIF text
+     */
+    public static String writeSymmetrized(Structure s, List<SymOp> ops, int[] representatives, String spaceGroup, int number) {
+        StringBuilder b = new StringBuilder();
+        double[] p = s.lattice().parameters();
+        b.append("data_").append(s.formula()).append('\n');
+        b.append("_audit_creation_method 'adc org.adc.structure.io.Cif'\n");
+        String[] names = {"_cell_length_a", "_cell_length_b", "_cell_length_c", "_cell_angle_alpha", "_cell_angle_beta", "_cell_angle_gamma"};
+        for (int i = 0; i < 6; i++) b.append(String.format(Locale.ROOT, "%-20s %.12f%n", names[i], p[i]));
+        b.append('\n');
+        if (spaceGroup != null) b.append("_symmetry_space_group_name_H-M    '").append(spaceGroup).append("'\n");
+        if (number > 0) b.append("_symmetry_int_tables_number       ").append(number).append('\n');
+        b.append("\nloop_\n  _symmetry_equiv_pos_as_xyz\n");
+        for (SymOp o : ops) b.append("  '").append(o.toXyz().replace(",", ", ")).append("'\n");
+        b.append("\nloop_\n  _atom_site_label\n  _atom_site_type_symbol\n  _atom_site_fract_x\n  _atom_site_fract_y\n  _atom_site_fract_z\n  _atom_site_occupancy\n");
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i : representatives) {
+            Site x = s.site(i);
+            int k = seen.merge(x.species(), 1, Integer::sum);
+            b.append(String.format(Locale.ROOT, "  %-6s %-3s %.12f %.12f %.12f %.6f%n", x.species() + k, x.species(), x.frac(0), x.frac(1), x.frac(2), x.occupancy()));
+        }
+        return b.toString();
+    }
+
+    /**
+     * CIF of a structure built in a standard setting: the operations of its space group (ITA
+     * standard setting of {@link SpaceGroup}) and the first site of each orbit.
+     * @param s structure whose coordinates are in the standard setting of {@code group}
+     * @param group the space group @param tol orbit tolerance (Å)
+     * @return CIF text
+     */
+    public static String writeSymmetrized(Structure s, SpaceGroup group, double tol) {
+        List<Integer> reps = new ArrayList<>();
+        boolean[] covered = new boolean[s.size()];
+        for (int i = 0; i < s.size(); i++) {
+            if (covered[i]) continue;
+            reps.add(i);
+            for (double[] y : group.orbit(s.site(i).frac(), s.lattice(), tol))
+                for (int j = 0; j < s.size(); j++)
+                    if (!covered[j] && s.site(j).species().equals(s.site(i).species())
+                        && s.lattice().minimumImageDistance(new double[]{s.site(j).frac(0) - y[0], s.site(j).frac(1) - y[1], s.site(j).frac(2) - y[2]}) < tol) covered[j] = true;
+        }
+        List<SymOp> ops = new ArrayList<>(group.operations());
+        return writeSymmetrized(s, ops, reps.stream().mapToInt(Integer::intValue).toArray(), group.fullSymbol().replace("_", ""), group.number());
+    }
+
+    /**
      * Writes a P1 CIF with all sites, their labels (made unique) and occupancies; cell
      * parameters and fractional coordinates with 12 decimals (≪ 1e-8 Å round-off).
      * @param s structure @return CIF text

@@ -63,6 +63,16 @@ class AseRoundTripTest {
     }
 
     @Test
+    void symmetrizedCifExpandsLikeAse() throws Exception {
+        assertEquals(res("adc_na24si136_sym.cif"), RoundTripFiles.symmetrizedCif());
+        assertEquals(5, RoundTripFiles.symmetrizedCif().lines().filter(l -> l.trim().matches("(Si|Na)[0-9]+ .*")).count());
+        compareWithAse("adc_na24si136_sym.cif");
+        Structure s = Cif.read(res("adc_na24si136_sym.cif"), "sym.cif");
+        assertEquals(160, s.size());
+        assertEquals(227, org.adc.symmetry.SymmetryFinder.find(s, 1e-3).number());
+    }
+
+    @Test
     void aseWrittenFilesReadByAdcLikeAse() throws Exception {
         for (String name : RoundTripFiles.structures().keySet())
             for (String ext : RoundTripFiles.formats().keySet()) compareWithAse("ase_" + name + ext);

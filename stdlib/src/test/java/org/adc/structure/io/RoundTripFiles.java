@@ -41,5 +41,11 @@ public final class RoundTripFiles {
         for (Map.Entry<String, Structure> e : structures().entrySet())
             for (Map.Entry<String, String> f : formats().entrySet())
                 Files.writeString(dir.resolve("adc_" + e.getKey() + f.getKey()), StructureIO.format(e.getValue(), f.getValue()));
+        Files.writeString(dir.resolve("adc_na24si136_sym.cif"), symmetrizedCif());
+    }
+
+    /** @return Na24Si136 as a CIF with the 192 operations of Fd-3m and the 5-site asymmetric unit */
+    static String symmetrizedCif() {
+        return Cif.writeSymmetrized(Prototypes.na24si136(), org.adc.symmetry.SpaceGroup.of(227), 1e-3);
     }
 }
