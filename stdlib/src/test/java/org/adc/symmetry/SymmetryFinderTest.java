@@ -62,4 +62,16 @@ class SymmetryFinderTest {
         long orbits = java.util.Arrays.stream(d.equivalentAtoms()).distinct().count();
         assertEquals(5, orbits); // 96g, 32e, 8a, 16c, 8b
     }
+
+    @Test
+    void removingNaFromCagesLowersSymmetryLikeSpglib() {
+        Structure s = Prototypes.na24si136();
+        int na28 = -1, na20 = -1;
+        for (int i = 0; i < s.size(); i++) {
+            if ("8b".equals(s.site(i).wyckoff()) && na28 < 0) na28 = i;
+            if ("16c".equals(s.site(i).wyckoff()) && na20 < 0) na20 = i;
+        }
+        assertEquals(215, SymmetryFinder.find(s.remove(na28), 1e-3).number()); // spglib: P-43m (regenerate_detection.py)
+        assertEquals(166, SymmetryFinder.find(s.remove(na20), 1e-3).number()); // spglib: R-3m
+    }
 }
