@@ -20,7 +20,10 @@ public final class CrystalBuilder {
     private CrystalBuilder() { }
 
     /**
-     * A representative site on a tabulated Wyckoff position.
+     * A representative site on a Wyckoff position, at the triplet of
+     * {@code WyckoffTable.position(group, letter).triplet()} evaluated with the free parameters
+     * (ITA's first triplet for the prototype groups 194, 221, 223, 225, 227, 229; another
+     * representative of the same position for the other groups).
      * @param group ITA number @param letter Wyckoff letter ("e" or "32e")
      * @param species element @param free free parameters (x,y,z; those not used by the position are ignored)
      * @param label site label (null → species)
@@ -38,7 +41,7 @@ public final class CrystalBuilder {
      * @param asymmetricUnit representative sites (fractional coordinates of the conventional cell)
      * @param tol merge tolerance in Å (e.g. {@link #DEFAULT_TOL})
      * @return structure with all symmetry-equivalent sites, in the order of the input sites; each
-     *         site's Wyckoff label is set from the ITA table when tabulated, else to the multiplicity
+     *         site's Wyckoff label (e.g. "96g") is identified from {@link WyckoffTable}
      * @throws StructureException if the lattice is incompatible with the group, or if two
      *         different input orbits overlap with total occupancy above 1
      */

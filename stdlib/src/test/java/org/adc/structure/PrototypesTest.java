@@ -56,7 +56,7 @@ class PrototypesTest {
     @Test
     void wyckoffMultiplicitiesMatchOrbits() {
         Lattice cub = Lattice.cubic(10), hex = Lattice.hexagonal(3, 5);
-        for (int g : new int[]{194, 221, 223, 225, 227, 229}) {
+        for (int g : new int[]{194, 221, 223, 225, 227, 229}) { // full check of all groups: WyckoffTableTest
             SpaceGroup sg = SpaceGroup.of(g);
             Lattice l = g == 194 ? hex : cub;
             for (WyckoffPosition w : WyckoffTable.positions(g)) {
