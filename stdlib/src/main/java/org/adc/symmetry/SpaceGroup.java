@@ -139,17 +139,21 @@ public final class SpaceGroup {
      * in the conventional cell), wrapped into [0,1).
      * @param x fractional position (length 3)
      * @param lattice lattice used for the distance tolerance
-     * @param tol two images closer than tol (Å, minimum image) are the same
+     * @param tol two images closer than tol (Å; fractional differences reduced to [-½,½], valid for tol well below the cell size) are the same
      * @return list of positions; its size is the Wyckoff multiplicity of x
      */
     public List<double[]> orbit(double[] x, Lattice lattice, double tol) {
+        double[] m = lattice.matrix();
         List<double[]> out = new ArrayList<>();
         for (SymOp op : ops) {
             double[] y = op.apply(x);
             for (int k = 0; k < 3; k++) { y[k] -= Math.floor(y[k]); if (y[k] >= 1 - 1e-12) y[k] = 0; }
             boolean dup = false;
             for (double[] z : out) {
-                if (lattice.minimumImageDistance(new double[]{z[0] - y[0], z[1] - y[1], z[2] - y[2]}) < tol) { dup = true; break; }
+                double d0 = z[0] - y[0], d1 = z[1] - y[1], d2 = z[2] - y[2];
+                d0 -= Math.rint(d0); d1 -= Math.rint(d1); d2 -= Math.rint(d2);
+                double x0 = d0 * m[0] + d1 * m[3] + d2 * m[6], x1 = d0 * m[1] + d1 * m[4] + d2 * m[7], x2 = d0 * m[2] + d1 * m[5] + d2 * m[8];
+                if (x0 * x0 + x1 * x1 + x2 * x2 < tol * tol) { dup = true; break; }
             }
             if (!dup) out.add(y);
         }

@@ -179,6 +179,58 @@ public final class SymmetryFinder {
         return new SymmetryDataset(id.number, g.symbol(), opsIn, cartR, cartT, equiv, id.m, id.q, pr, conv, order);
     }
 
+    /**
+     * The structure in the standard conventional setting of its detected space group: lattice
+     * = {@link SymmetryDataset#conventionalLattice()} (same Cartesian orientation as the input),
+     * fractional coordinates x_c = M⁻¹(x_p − q) wrapped to [0,1), all centring copies present,
+     * and every site labelled with its Wyckoff position (e.g. "96g") from {@link WyckoffTable}.
+     * The origin is one of the standard origins; positions related by the Euclidean normalizer
+     * (e.g. 8a/8b of Fd-3m) may be exchanged with respect to a given reference.
+     * @param s structure @param symprec tolerance (Å)
+     * @return standardized structure (title: symbol and number)
+     */
+    public static Structure standardize(Structure s, double symprec) {
+        SymmetryDataset d = find(s, symprec);
+        Lattice prim = Lattice.fromVectors(d.primitiveLattice());
+        Lattice conv = Lattice.fromVectors(d.conventionalLattice());
+        int[] m = d.transformation();
+        int det = IntMath.det(m);
+        int[] adj = IntMath.adj(m);
+        double[] q = d.originShift();
+        // lattice points of the primitive lattice inside the conventional cell
+        List<double[]> cent = new ArrayList<>();
+        int range = 3;
+        for (int a = -range; a <= range; a++) for (int b = -range; b <= range; b++) for (int c = -range; c <= range; c++) {
+            double[] v = IntMath.mulVec(adj, new double[]{a, b, c});
+            for (int k = 0; k < 3; k++) { v[k] /= det; v[k] -= Math.floor(v[k] + 1e-9); if (Math.abs(v[k]) < 1e-9) v[k] = 0; }
+            boolean dup = false;
+            for (double[] x : cent) if (Math.abs(x[0] - v[0]) + Math.abs(x[1] - v[1]) + Math.abs(x[2] - v[2]) < 1e-6) { dup = true; break; }
+            if (!dup) cent.add(v);
+        }
+        SpaceGroup g = SpaceGroup.of(d.number());
+        List<Site> out = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            double[] xp = prim.toFractional(s.cartesian(i));
+            double[] dx = {xp[0] - q[0], xp[1] - q[1], xp[2] - q[2]};
+            double[] xc = IntMath.mulVec(adj, dx);
+            for (int k = 0; k < 3; k++) xc[k] /= det;
+            for (double[] c : cent) {
+                double[] y = {Structure.wrap(xc[0] + c[0]), Structure.wrap(xc[1] + c[1]), Structure.wrap(xc[2] + c[2])};
+                boolean dup = false;
+                for (Site o : out) {
+                    if (conv.minimumImageDistance(new double[]{o.frac(0) - y[0], o.frac(1) - y[1], o.frac(2) - y[2]}) < symprec) { dup = true; break; }
+                }
+                if (!dup) out.add(new Site(s.site(i).species(), y, s.site(i).occupancy(), s.site(i).label(), null));
+            }
+        }
+        List<Site> labelled = new ArrayList<>(out.size());
+        for (Site x : out) {
+            WyckoffPosition w = WyckoffTable.identify(g, x.frac(), conv, Math.max(symprec, 1e-4) * 2);
+            labelled.add(w == null ? x : x.withWyckoff(w.label()));
+        }
+        return new Structure(conv, labelled, g.symbol() + " (No. " + g.number() + ")");
+    }
+
     private static int rootOf(int[] p, int a) { while (p[a] != a) a = p[a]; return a; }
 
     /** Checks that (W,t) (W null = identity) maps every atom onto one of the same type. */

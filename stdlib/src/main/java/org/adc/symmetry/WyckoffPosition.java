@@ -95,8 +95,21 @@ public final class WyckoffPosition {
         return false;
     }
 
+    private double[][] basis;
+    private int nbasis = -1;
+
     private double[] project(double[] q) {
-        // orthogonal projection onto span of A's columns (Gram–Schmidt over the 3 columns)
+        if (nbasis < 0) buildBasis();
+        double[] r = new double[3];
+        for (int mm = 0; mm < nbasis; mm++) {
+            double dot = q[0] * basis[mm][0] + q[1] * basis[mm][1] + q[2] * basis[mm][2];
+            for (int k = 0; k < 3; k++) r[k] += dot * basis[mm][k];
+        }
+        return r;
+    }
+
+    private synchronized void buildBasis() {
+        // orthonormal basis of the span of A's columns (Gram–Schmidt over the 3 columns)
         double[][] basis = new double[3][];
         int nb = 0;
         for (int j = 0; j < 3; j++) {
@@ -108,12 +121,8 @@ public final class WyckoffPosition {
             double n = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
             if (n > 1e-9) { for (int k = 0; k < 3; k++) v[k] /= n; basis[nb++] = v; }
         }
-        double[] r = new double[3];
-        for (int m = 0; m < nb; m++) {
-            double dot = q[0] * basis[m][0] + q[1] * basis[m][1] + q[2] * basis[m][2];
-            for (int k = 0; k < 3; k++) r[k] += dot * basis[m][k];
-        }
-        return r;
+        this.basis = basis;
+        this.nbasis = nb;
     }
 
     /**

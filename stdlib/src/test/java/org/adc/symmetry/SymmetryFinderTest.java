@@ -74,4 +74,28 @@ class SymmetryFinderTest {
         assertEquals(215, SymmetryFinder.find(s.remove(na28), 1e-3).number()); // spglib: P-43m (regenerate_detection.py)
         assertEquals(166, SymmetryFinder.find(s.remove(na20), 1e-3).number()); // spglib: R-3m
     }
+
+    @Test
+    void standardizeRecoversConventionalCellsAndWyckoffLabels() {
+        // rocksalt given as its 2-atom primitive cell, rotated basis
+        Structure prim = org.adc.structure.Supercells.make(org.adc.structure.Prototypes.rocksalt("Na", "Cl", 5.64), new int[]{0, 1, 1, 1, 0, 1, 1, 1, 0});
+        Structure std = SymmetryFinder.standardize(org.adc.structure.Prototypes.rocksalt("Na", "Cl", 5.64), 1e-3);
+        assertEquals(8, std.size());
+        assertEquals(5.64, std.lattice().parameters()[0], 1e-9);
+        java.util.Set<String> w = new java.util.TreeSet<>();
+        for (Site x : std.sites()) w.add(x.species() + x.wyckoff());
+        assertTrue(w.equals(java.util.Set.of("Na4a", "Cl4b")) || w.equals(java.util.Set.of("Na4b", "Cl4a")), w.toString());
+        assertEquals(16, prim.size()); // supercell of the conventional cell with det 2
+        Structure std2 = SymmetryFinder.standardize(prim, 1e-3);
+        assertEquals(8, std2.size());
+        // a shifted, skewed Na24Si136 cell standardizes back to 160 atoms on 5 orbits of 227
+        Structure sk = org.adc.structure.Supercells.make(org.adc.structure.Prototypes.na24si136(), new int[]{1, 1, 0, 0, 1, 1, 1, 0, 1});
+        Structure back = SymmetryFinder.standardize(sk, 1e-3);
+        assertEquals(160, back.size());
+        java.util.Map<String, Integer> mult = new java.util.TreeMap<>();
+        for (Site x : back.sites()) mult.merge(x.species() + " " + x.wyckoff(), 1, Integer::sum);
+        assertEquals(5, mult.size(), mult.toString());
+        for (java.util.Map.Entry<String, Integer> e : mult.entrySet())
+            assertEquals(Integer.parseInt(e.getKey().split(" ")[1].replaceAll("[a-z]", "")), e.getValue(), e.toString());
+    }
 }

@@ -97,7 +97,28 @@ public final class PointQuery {
 
     /** @param r query point (Å) @return distance to the nearest atom (Å), or the cutoff if none is within it */
     public double nearestDistance(double[] r) {
-        List<Hit> h = within(r, cutoff);
-        return h.isEmpty() ? cutoff : h.get(0).distance();
+        double[] w = new double[3];
+        for (int k = 0; k < 3; k++) { double f = r[0] * inv[k] + r[1] * inv[3 + k] + r[2] * inv[6 + k]; w[k] = f - Math.floor(f); }
+        int b = bin(Math.min(w[0], 1 - 1e-15), Math.min(w[1], 1 - 1e-15), Math.min(w[2], 1 - 1e-15));
+        int bx = b / (nb[1] * nb[2]), by = (b / nb[2]) % nb[1], bz = b % nb[2];
+        double best = cutoff * cutoff;
+        for (int dx = -reach[0]; dx <= reach[0]; dx++) {
+            int cx = bx + dx, qx = Math.floorDiv(cx, nb[0]); cx -= qx * nb[0];
+            for (int dy = -reach[1]; dy <= reach[1]; dy++) {
+                int cy = by + dy, qy = Math.floorDiv(cy, nb[1]); cy -= qy * nb[1];
+                for (int dz = -reach[2]; dz <= reach[2]; dz++) {
+                    int cz = bz + dz, qz = Math.floorDiv(cz, nb[2]); cz -= qz * nb[2];
+                    int cb = (cx * nb[1] + cy) * nb[2] + cz;
+                    for (int p = binStart[cb]; p < binStart[cb + 1]; p++) {
+                        int j = binAtoms[p];
+                        double f0 = s[3 * j] + qx - w[0], f1 = s[3 * j + 1] + qy - w[1], f2 = s[3 * j + 2] + qz - w[2];
+                        double vx = f0 * m[0] + f1 * m[3] + f2 * m[6], vy = f0 * m[1] + f1 * m[4] + f2 * m[7], vz = f0 * m[2] + f1 * m[5] + f2 * m[8];
+                        double d2 = vx * vx + vy * vy + vz * vz;
+                        if (d2 < best) best = d2;
+                    }
+                }
+            }
+        }
+        return Math.sqrt(best);
     }
 }
