@@ -9,7 +9,8 @@
    generic point x of the position plus one general orbit is analysed in the same Hall setting;
    spglib reports the ITA letter and site-symmetry symbol of the standardised point P x + p, so
    the subspace is stored mapped by (P, p) -- correct also when spglib's origin differs from ours
-   by a normalizer translation (e.g. 8a <-> 8b in Fd-3m).
+   by a normalizer translation (e.g. 8a <-> 8b in Fd-3m). spglib's multiplicity (size of the
+   equivalent-atom class in the conventional cell) must equal adc's for every position.
 Output rows: group, letter, multiplicity, site symmetry, coordinate triplet (one representative).
 """
 import os
@@ -126,6 +127,9 @@ for n in range(1, 231):
         if g("number") != n:
             bad.append((n, "spglib group %d" % g("number"))); continue
         idx = len(gorb)
+        eqv = list(g("equivalent_atoms"))
+        if eqv.count(eqv[idx]) != m:
+            bad.append((n, "spglib multiplicity %d != %d" % (eqv.count(eqv[idx]), m))); continue
         letter, sitesym = g("wyckoffs")[idx], g("site_symmetry_symbols")[idx]
         P, p = np.array(g("transformation_matrix")), np.array(g("origin_shift"))
         # the representative sorb[0] == x (identity is the first operation)

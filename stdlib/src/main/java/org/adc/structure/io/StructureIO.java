@@ -9,7 +9,8 @@ import org.adc.structure.Structure;
 import org.adc.structure.StructureException;
 
 /**
- * Entry point for structure files: format chosen by name or extension.
+ * Entry point for structure files: format chosen by name or extension. Reading checks that no
+ * two atoms are closer than {@link #MIN_DISTANCE} (0.5 Å) unless told otherwise.
  * Formats: "cif", "poscar" (POSCAR, CONTCAR, *.vasp), "extxyz" (*.xyz, *.extxyz),
  * "lammps-data" (*.data, *.lmp), "si-table" (seed-003 supporting-information tables, *.sitable).
  */
@@ -35,7 +36,31 @@ public final class StructureIO {
      * @param text content @param format one of cif, poscar, extxyz, lammps-data, si-table @param name file name for messages
      * @return structure
      */
-    public static Structure parse(String text, String format, String name) {
+    public static Structure parse(String text, String format, String name) { return parse(text, format, name, MIN_DISTANCE); }
+
+    /** Default smallest allowed distance between (fully occupied) atoms when reading, Å. */
+    public static final double MIN_DISTANCE = 0.5;
+
+    /**
+     * @param text content @param format format name @param name file name for messages
+     * @param minDistance atoms closer than this (Å) are an error (sites sharing a position with
+     *        total occupancy ≤ 1 are allowed); 0 disables the check
+     * @return structure
+     * @throws StructureException for malformed content or overlapping atoms
+     */
+    public static Structure parse(String text, String format, String name, double minDistance) {
+        Structure s = parseRaw(text, format, name);
+        if (minDistance > 0) {
+            try {
+                s.checkOverlaps(minDistance);
+            } catch (StructureException e) {
+                throw new StructureException(name, 0, e.getMessage());
+            }
+        }
+        return s;
+    }
+
+    private static Structure parseRaw(String text, String format, String name) {
         return switch (format) {
             case "cif" -> Cif.read(text, name);
             case "poscar", "vasp" -> Poscar.read(text, name);

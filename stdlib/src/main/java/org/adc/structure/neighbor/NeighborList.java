@@ -22,6 +22,8 @@ import org.adc.structure.StructureException;
  * most r_c/h_a, so ⌈r_c n_a / h_a⌉ neighbouring bins per direction suffice.</p>
  */
 public final class NeighborList {
+    /** Largest number of neighbouring bins (periodic images) searched per atom; thinner cells are an error. */
+    public static final long MAX_STENCIL = 200_000;
     private final int n;
     private final int[] start;
     private final int[] nbr;
@@ -39,7 +41,8 @@ public final class NeighborList {
      * @param cell lattice rows a,b,c, double[9], Å
      * @param cutoff cutoff radius r_c in Å; pairs with distance &lt; r_c are listed
      * @return the neighbour list
-     * @throws StructureException for a non-positive cutoff or malformed arrays
+     * @throws StructureException for a non-positive cutoff, malformed arrays, or a cell so thin
+     *         that more than {@link #MAX_STENCIL} bins would be searched per atom
      */
     public static NeighborList build(double[] positions, double[] cell, double cutoff) {
         if (!(cutoff > 0) || !Double.isFinite(cutoff)) throw new StructureException("neighbour cutoff must be positive and finite, got " + cutoff);
@@ -73,6 +76,10 @@ public final class NeighborList {
         }
         int[] reach = new int[3];
         for (int k = 0; k < 3; k++) reach[k] = (int) Math.ceil(cutoff * nb[k] / h[k] - 1e-12);
+        long images = (2L * reach[0] + 1) * (2L * reach[1] + 1) * (2L * reach[2] + 1);
+        if (images > MAX_STENCIL)
+            throw new StructureException(String.format("cell too thin for a %.4g Å cutoff (heights %.4g, %.4g, %.4g Å): %d periodic images would be searched",
+                cutoff, h[0], h[1], h[2], images));
         int nbins = nb[0] * nb[1] * nb[2];
         int[] binOf = new int[n];
         int[] binCount = new int[nbins + 1];

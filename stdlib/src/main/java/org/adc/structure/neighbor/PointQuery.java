@@ -42,6 +42,8 @@ public final class PointQuery {
             nb[k] = Math.max(1, Math.min((int) Math.floor(h[k] / cutoff), (int) Math.cbrt(2.0 * n) + 1));
             reach[k] = (int) Math.ceil(cutoff * nb[k] / h[k] - 1e-12);
         }
+        if ((2L * reach[0] + 1) * (2L * reach[1] + 1) * (2L * reach[2] + 1) > NeighborList.MAX_STENCIL)
+            throw new StructureException("cell too thin for a " + cutoff + " Å query radius");
         int nbins = nb[0] * nb[1] * nb[2];
         binStart = new int[nbins + 1];
         int[] binOf = new int[n];

@@ -84,6 +84,10 @@ class MalformedInputTest {
         e = fails(() -> SiTable.read("Lattice vectors (Å)\na 5 0 0\nb 0 5 0\nc 0 0 5\nFractional coordinates of the 2 atoms of Si\nSi 0 0 0\n", "t.sitable"));
         assertEquals(5, e.line());
         assertTrue(e.getMessage().contains("announces 2 atoms"));
+        String two = "2\nLattice=\"5 0 0 0 5 0 0 0 5\" Properties=species:S:1:pos:R:3\nSi 1 1 1\nSi 1.1 1 1\n";
+        e = fails(() -> StructureIO.parse(two, "extxyz", "close.xyz"));
+        assertTrue(e.getMessage().startsWith("close.xyz:0: atoms 0 (Si) and 1 (Si) overlap: 0.1000 Å apart"), e.getMessage());
+        assertEquals(2, StructureIO.parse(two, "extxyz", "close.xyz", 0).size());
         e = fails(() -> StructureIO.read(java.nio.file.Path.of("/nonexistent/POSCAR")));
         assertTrue(e.getMessage().contains("cannot read file"));
     }

@@ -68,5 +68,7 @@ class NeighborListTest {
         assertThrows(StructureException.class, () -> NeighborList.build(new double[]{0, 0, 0}, new double[]{1, 0, 0, 0, 1, 0, 0, 0, 1}, -1));
         assertThrows(StructureException.class, () -> NeighborList.build(new double[]{0, 0}, new double[]{1, 0, 0, 0, 1, 0, 0, 0, 1}, 1));
         assertThrows(StructureException.class, () -> NeighborList.build(new double[]{0, 0, 0}, new double[]{1, 0, 0, 2, 0, 0, 0, 0, 1}, 1));
+        // a nearly flat cell (found by fuzzing) is a clear error, not an endless image search
+        assertThrows(StructureException.class, () -> NeighborList.build(new double[]{0, 0, 0}, new double[]{5, 0, 0, 0, 5, 0, 0, 0, 1e-6}, 3));
     }
 }
