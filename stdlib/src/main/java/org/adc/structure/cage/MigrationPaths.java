@@ -110,6 +110,56 @@ public final class MigrationPaths {
         return out;
     }
 
+    /**
+     * Cage-to-cage hops of a guest species: cages are centred on the guest sites, named by their
+     * framework atom count (e.g. "Si20", "Si28"), and hops classified with the structure's own symmetry.
+     * @param s structure (e.g. {@code Prototypes.na24si136()}) @param mobile guest element ("Na")
+     * @param framework framework element ("Si") @param bondCutoff framework bond cutoff (Å, 2.6 for Si)
+     * @param maxRing largest face ring (6) @param cutoff longest hop (Å, 6.5 for Na24Si136) @param symprec Å
+     * @return classes sorted by length (Si20-Si20, Si28-Si20, Si28-Si28 for Na24Si136)
+     */
+    public static List<PathClass> cageHops(Structure s, String mobile, String framework, double bondCutoff, int maxRing, double cutoff, double symprec) {
+        List<double[]> sites = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) if (s.site(i).species().equals(mobile)) sites.add(s.site(i).frac());
+        if (sites.isEmpty()) throw new StructureException("no " + mobile + " sites in " + s.formula());
+        CageNetwork net = CageNetwork.analyze(s, framework, bondCutoff, maxRing, sites);
+        List<String> names = new ArrayList<>();
+        for (CageNetwork.Cage c : net.cages()) names.add(c.name(s));
+        return find(s.lattice(), sites, cutoff, org.adc.symmetry.SymmetryFinder.find(s, symprec), net, names, Math.max(symprec, 1e-3) * 2);
+    }
+
+    /**
+     * Hops between the cages that share a framework atom which is removed (seed 000, Fig. S13):
+     * the cages are those of the pristine structure, the classification uses the symmetry of the
+     * structure with the vacancy. For Na24Si136 this gives 4 classes for a 96g vacancy, 2 for 32e
+     * and 1 for 8a (the paper's seven paths).
+     * @param pristine structure without the vacancy @param vacancy index of the framework atom removed
+     * @param mobile guest element @param framework framework element @param bondCutoff Å @param maxRing ring size
+     * @param cutoff longest hop (Å) @param symprec Å
+     * @return classes of hops between the cages around the vacancy, sorted by length
+     */
+    public static List<PathClass> throughVacancy(Structure pristine, int vacancy, String mobile, String framework, double bondCutoff, int maxRing,
+                                                 double cutoff, double symprec) {
+        List<double[]> sites = new ArrayList<>();
+        for (int i = 0; i < pristine.size(); i++) if (pristine.site(i).species().equals(mobile)) sites.add(pristine.site(i).frac());
+        CageNetwork net = CageNetwork.analyze(pristine, framework, bondCutoff, maxRing, sites);
+        List<String> names = new ArrayList<>();
+        for (CageNetwork.Cage c : net.cages()) names.add(c.name(pristine));
+        SymmetryDataset sym = org.adc.symmetry.SymmetryFinder.find(pristine.remove(vacancy), symprec);
+        int[] around = net.cagesOfAtom(vacancy);
+        List<PathClass> out = new ArrayList<>();
+        for (PathClass c : find(pristine.lattice(), sites, cutoff, sym, net, names, Math.max(symprec, 1e-3) * 2)) {
+            List<Hop> m = new ArrayList<>();
+            for (Hop h : c.members()) {
+                boolean a = false, b = false;
+                for (int x : around) { a |= x == h.from(); b |= x == h.to(); }
+                if (a && b) m.add(h);
+            }
+            if (!m.isEmpty()) out.add(new PathClass(c.name(), m.get(0), m, c.bottleneck()));
+        }
+        return out;
+    }
+
     private static boolean same(Hop h, double[] a, double[] b, Lattice lat, double tol) {
         double[] d0 = {h.start()[0] - a[0], h.start()[1] - a[1], h.start()[2] - a[2]};
         if (lat.minimumImageDistance(d0) > tol) return false;

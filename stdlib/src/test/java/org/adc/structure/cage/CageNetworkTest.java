@@ -110,4 +110,15 @@ class CageNetworkTest {
         }
         assertEquals(7, total); // seed 000: "seven migration paths must be considered"
     }
+
+    @Test
+    void convenienceEntryPoints() {
+        Structure s = Prototypes.na24si136();
+        List<MigrationPaths.PathClass> p = MigrationPaths.cageHops(s, "Na", "Si", 2.6, 6, 6.5, 1e-3);
+        assertEquals(List.of(48, 96, 16), p.stream().map(MigrationPaths.PathClass::multiplicity).toList());
+        int total = 0;
+        for (SiteClass c : Defects.distinctVacancies(s, "Si", 1e-3).keySet())
+            total += MigrationPaths.throughVacancy(s, c.representative(), "Na", "Si", 2.6, 6, 6.5, 1e-3).size();
+        assertEquals(7, total);
+    }
 }
