@@ -38,26 +38,32 @@ public final class Args {
     public static Object[] arrange(String fnName, List<Param> params, Object[] positional, String[] names, Object[] named) {
         Object[] out = new Object[params.size()];
         int np = params.size();
-        boolean variadic = np > 0 && params.get(np - 1).variadic();
-        int fixed = variadic ? np - 1 : np;
-        if (positional.length > fixed && !variadic) {
+        int variadicAt = -1;
+        for (int i = 0; i < np; i++) {
+            if (params.get(i).variadic()) {
+                variadicAt = i;
+            }
+        }
+        // parameters before a variadic one take positional arguments; those after it are named-only
+        int fixed = variadicAt >= 0 ? variadicAt : np;
+        if (positional.length > fixed && variadicAt < 0) {
             throw new AdcError(fnName + "() takes " + fixed + " argument" + (fixed == 1 ? "" : "s") + " but " + positional.length
                 + " were given", "signature: " + signature(fnName, params));
         }
         for (int i = 0; i < Math.min(fixed, positional.length); i++) {
             out[i] = positional[i];
         }
-        if (variadic) {
+        if (variadicAt >= 0) {
             List<Object> rest = new ArrayList<>();
             for (int i = fixed; i < positional.length; i++) {
                 rest.add(positional[i]);
             }
-            out[np - 1] = new AdcList(rest);
+            out[variadicAt] = new AdcList(rest);
         }
         for (int k = 0; k < names.length; k++) {
             int idx = -1;
-            for (int i = 0; i < fixed; i++) {
-                if (params.get(i).name().equals(names[k])) {
+            for (int i = 0; i < np; i++) {
+                if (i != variadicAt && params.get(i).name().equals(names[k])) {
                     idx = i;
                     break;
                 }
@@ -70,7 +76,7 @@ public final class Args {
             }
             out[idx] = named[k];
         }
-        for (int i = 0; i < fixed; i++) {
+        for (int i = 0; i < np; i++) {
             if (out[i] == null) {
                 Param p = params.get(i);
                 if (p.isRequired()) {

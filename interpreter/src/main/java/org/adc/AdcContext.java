@@ -1,0 +1,169 @@
+package org.adc;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.nodes.Node;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.adc.builtins.CoreBuiltins;
+import org.adc.lang.Module;
+import org.adc.lib.Stdlib;
+import org.adc.runtime.AdcException;
+import org.adc.runtime.GlobalScope;
+import org.adc.runtime.ScriptEnv;
+import org.adc.units.Quantity;
+import org.adc.units.UnitException;
+import org.adc.units.Units;
+
+/**
+ * The state of one running adc program: its global names (library globals first, then the
+ * script's own), the sandboxed environment for library functions, script parameters given on
+ * the command line, and the parameters actually used (for the run record).
+ */
+public final class AdcContext {
+    private static final TruffleLanguage.ContextReference<AdcContext> REFERENCE = TruffleLanguage.ContextReference.create(AdcLanguage.class);
+
+    private final TruffleLanguage.Env env;
+    private final GlobalScope globals = new GlobalScope();
+    private final ScriptEnv scriptEnv;
+    private final PrintStream out;
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+    private final Map<String, Object> usedParameters = new LinkedHashMap<>();
+
+    AdcContext(TruffleLanguage.Env env) {
+        this.env = env;
+        this.out = new PrintStream(env.out(), true, StandardCharsets.UTF_8);
+        String scriptDir = env.getOptions().get(AdcLanguage.ScriptDir);
+        String runDir = env.getOptions().get(AdcLanguage.RunDir);
+        this.scriptEnv = new ScriptEnv(env, out, scriptDir.isEmpty() ? null : scriptDir, runDir.isEmpty() ? null : runDir);
+        for (String kv : env.getOptions().get(AdcLanguage.Params).split("\n")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0) {
+                overrides.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+            }
+        }
+        for (Module m : CoreBuiltins.modules()) {
+            m.members().forEach((k, v) -> globals.define(k, v, false));
+        }
+        Stdlib.globals().forEach((k, v) -> {
+            if (globals.find(k) == null) {
+                globals.define(k, v, false);
+            }
+        });
+    }
+
+    public static AdcContext get(Node node) {
+        return REFERENCE.get(node);
+    }
+
+    public TruffleLanguage.Env truffleEnv() {
+        return env;
+    }
+
+    public GlobalScope globals() {
+        return globals;
+    }
+
+    public ScriptEnv env() {
+        return scriptEnv;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    /** The --set value given for a parameter, or null. */
+    public String parameterOverride(String name) {
+        return overrides.get(name);
+    }
+
+    public Map<String, String> overrides() {
+        return overrides;
+    }
+
+    public void recordParameter(String name, Object value) {
+        usedParameters.put(name, value);
+    }
+
+    public Map<String, Object> usedParameters() {
+        return usedParameters;
+    }
+
+    private static final Pattern QUANTITY = Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(.*?)\\s*");
+
+    /** Reads a value given on the command line: 440degC, "440 degC", 5, 0.5, true, or text. */
+    @TruffleBoundary
+    public Object parseValue(String text, Node site, String name) {
+        Matcher m = QUANTITY.matcher(text);
+        if (m.matches()) {
+            String num = m.group(1);
+            String unit = m.group(2);
+            try {
+                if (unit.isEmpty()) {
+                    if (num.matches("[-+]?\\d+")) {
+                        return Long.parseLong(num);
+                    }
+                    return Double.parseDouble(num);
+                }
+                return Quantity.of(Double.parseDouble(num), Units.parse(unit));
+            } catch (UnitException e) {
+                throw new AdcException("--set " + name + "=" + text + ": " + e.getMessage(), e.hint(), site);
+            } catch (NumberFormatException e) {
+                throw new AdcException("--set " + name + "=" + text + ": not a number", "write e.g. 440degC or 5", site);
+            }
+        }
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.parseBoolean(text);
+        }
+        return text;
+    }
+
+    /** "did you mean 'x'?" for an unknown name, or null. */
+    @TruffleBoundary
+    public String suggest(String name) {
+        String best = null;
+        int bestD = 3;
+        for (String k : globals.cells().keySet()) {
+            if (globals.find(k) == null) {
+                continue;
+            }
+            int d = distance(name, k);
+            if (d < bestD) {
+                bestD = d;
+                best = k;
+            }
+        }
+        if (best != null) {
+            return "did you mean '" + best + "'?";
+        }
+        if (Stdlib.modules().containsKey(name)) {
+            return "'" + name + "' is a module: add `import " + name + "`";
+        }
+        return "declare it with let or var, or check the spelling";
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

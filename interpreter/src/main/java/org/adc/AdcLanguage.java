@@ -1,0 +1,69 @@
+package org.adc;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.Option;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.source.Source;
+
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptors;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
+
+import org.adc.parser.SourceParser;
+
+/**
+ * The adc language: where a reader of the interpreter starts.
+ *
+ * <p>A source is parsed by the ANTLR grammar (module {@code grammar}) into a parse tree; the
+ * {@link org.adc.parser.NodeBuilder} turns it into Truffle nodes, resolving local variables to
+ * frame slots and checking units wherever dimensions are known before anything runs. All syntax
+ * and check errors of a file are reported together. Executing the root runs the script; top-level
+ * names live in the {@link AdcContext}'s global scope, so the REPL keeps them between inputs.
+ *
+ * <p>Options (set by the launcher): the script's folder and the run directory for the sandboxed
+ * file access of library functions, and the {@code --set} parameter values.
+ */
+@TruffleLanguage.Registration(id = AdcLanguage.ID, name = "adc", defaultMimeType = AdcLanguage.MIME_TYPE,
+    characterMimeTypes = AdcLanguage.MIME_TYPE, fileTypeDetectors = AdcFileDetector.class,
+    contextPolicy = TruffleLanguage.ContextPolicy.SHARED, version = AdcLanguage.VERSION)
+public final class AdcLanguage extends TruffleLanguage<AdcContext> {
+    public static final String ID = "adc";
+    public static final String MIME_TYPE = "application/x-adc";
+    public static final String VERSION = "0.1.0";
+
+    @Option(help = "Folder relative reads resolve against (the recipe's folder).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<String> ScriptDir = new OptionKey<>("");
+
+    @Option(help = "Run directory that library functions write into.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<String> RunDir = new OptionKey<>("");
+
+    @Option(help = "Script parameters, one name=value per line (adc run --set).", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<String> Params = new OptionKey<>("");
+
+    @Override
+    protected AdcContext createContext(Env env) {
+        return new AdcContext(env);
+    }
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return new AdcLanguageOptionDescriptors();
+    }
+
+    @Override
+    protected boolean areOptionsCompatible(org.graalvm.options.OptionValues first, org.graalvm.options.OptionValues second) {
+        return first.equals(second);
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        Source source = request.getSource();
+        return SourceParser.parse(this, source).getCallTarget();
+    }
+
+    @Override
+    protected Object getScope(AdcContext context) {
+        return null;
+    }
+}

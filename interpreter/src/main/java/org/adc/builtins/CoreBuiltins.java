@@ -1,0 +1,241 @@
+package org.adc.builtins;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.adc.lang.AdcError;
+import org.adc.lang.AdcList;
+import org.adc.lang.AdcMap;
+import org.adc.lang.Args;
+import org.adc.lang.Callable;
+import org.adc.lang.Doc;
+import org.adc.lang.HasMembers;
+import org.adc.lang.Module;
+import org.adc.lang.NativeFunction;
+import org.adc.lang.None;
+import org.adc.lang.Param;
+import org.adc.lang.Values;
+import org.adc.runtime.Ops;
+import org.adc.units.Quantity;
+import org.adc.units.UnitException;
+import org.adc.units.Units;
+
+/**
+ * The language's own built-in functions (print, len, type, str, ...), global in every script.
+ * They are library functions like any other: named arguments, uniform argument errors, a page each.
+ */
+public final class CoreBuiltins {
+    private CoreBuiltins() {
+    }
+
+    private static Doc doc(String summary, String syntax, String examples, String description) {
+        return new Doc(summary, syntax, examples, description, null, null, "adc language reference (docs/language.md)", null);
+    }
+
+    private static final Module CORE = new Module("core", "built-in functions of the language");
+
+    static {
+        CORE.add(new NativeFunction("print", "none", doc("prints values separated by spaces, then a newline",
+            "print(value, ..., sep = \" \")", "print(\"rate:\", 1.2e6 Hz)\nprint(\"T = ${t to degC}\")",
+            "Values are shown as in the REPL: quantities with their unit, strings without quotes."), CoreBuiltins::print,
+            Param.rest("values", "any", "values to print"), Param.optional("sep", "string", " ", "separator")));
+        CORE.add(new NativeFunction("len", "int", doc("number of elements of a list, map, string, table or range",
+            "len(x)", "len([1, 2, 3])  # 3", null), CoreBuiltins::len, Param.required("x", "any", "a collection")));
+        CORE.add(new NativeFunction("type", "string", doc("the type of a value; for a quantity its dimension and unit",
+            "type(x)", "type(450 degC)  # \"temperature [degC]\"", null), CoreBuiltins::type, Param.required("x", "any", "any value")));
+        CORE.add(new NativeFunction("str", "string", doc("a value as text, as print shows it", "str(x)", "str(0.903 eV)", null),
+            a -> Values.display(a.get(0)), Param.required("x", "any", "any value")));
+        CORE.add(new NativeFunction("repr", "string", doc("a value as source-like text (strings quoted)", "repr(x)", "repr(\"a\")", null),
+            a -> Values.repr(a.get(0)), Param.required("x", "any", "any value")));
+        CORE.add(new NativeFunction("int", "int", doc("truncates a number, or reads an integer from text", "int(x)", "int(3.7)  # 3",
+            null), CoreBuiltins::toInt, Param.required("x", "any", "number or text")));
+        CORE.add(new NativeFunction("float", "number", doc("a plain number from an int, a dimensionless quantity or text",
+            "float(x)", "float(\"0.5\")", null), CoreBuiltins::toFloat, Param.required("x", "any", "number or text")));
+        CORE.add(new NativeFunction("list", "list", doc("a list of the elements of a range, table, map (keys) or string",
+            "list(xs)", "list(1 .. 3)  # [1, 2, 3]", null), CoreBuiltins::toList, Param.required("xs", "any", "an iterable")));
+        CORE.add(new NativeFunction("quantity", "any", doc("a quantity from a number and a unit written as text",
+            "quantity(value, unit)", "quantity(450, \"degC\")", "The same as writing the literal; useful when the unit is data."),
+            CoreBuiltins::quantity, Param.required("value", "number", "the number"), Param.required("unit", "string", "unit expression")));
+        CORE.add(new NativeFunction("value_in", "number", doc("the number a quantity has in a unit", "value_in(q, unit)",
+            "value_in(450 degC, \"K\")  # 723.15", null), a -> {
+                Object q = a.get(0);
+                if (!(q instanceof Quantity qq)) {
+                    throw a.bad(0, "quantity");
+                }
+                return qq.valueIn(Units.parse(a.string(1)));
+            }, Param.required("q", "any", "a quantity"), Param.required("unit", "string", "unit expression")));
+        CORE.add(new NativeFunction("range", "list", doc("integers from start up to (not including) stop, like Python's range",
+            "range(stop) / range(start, stop, step = 1)", "range(5)  # 0 ..< 5", null), CoreBuiltins::range,
+            Param.required("a", "int", "stop, or start when b is given"), Param.optional("b", "int", None.INSTANCE, "stop"),
+            Param.optional("step", "int", 1L, "step")));
+        CORE.add(new NativeFunction("zip", "list", doc("pairs of elements of two lists", "zip(xs, ys)", "zip([1, 2], [\"a\", \"b\"])", null),
+            a -> {
+                List<Object> out = new ArrayList<>();
+                AdcList x = a.list(0);
+                AdcList y = a.list(1);
+                for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+                    out.add(AdcList.of(x.items().get(i), y.items().get(i)));
+                }
+                return new AdcList(out);
+            }, Param.required("xs", "list", null), Param.required("ys", "list", null)));
+        CORE.add(new NativeFunction("sorted", "list", doc("a sorted copy of a list, optionally by a key function",
+            "sorted(xs, key = none, reverse = false)", "sorted(rows, key = fn(r) => r.barrier)", null), a -> {
+                List<Object> out = new ArrayList<>(a.list(0).items());
+                Callable key = a.has(1) ? a.function(1) : null;
+                out.sort((x, y) -> Ops.compare(null, key == null ? x : key.call(x), key == null ? y : key.call(y), "<"));
+                if (a.has(2) && a.bool(2)) {
+                    java.util.Collections.reverse(out);
+                }
+                return new AdcList(out);
+            }, Param.required("xs", "list", null), Param.optional("key", "function", None.INSTANCE, null),
+            Param.optional("reverse", "bool", false, null)));
+        CORE.add(new NativeFunction("help", "string", doc("the reference page of a library function or module",
+            "help(f)", "help(arrhenius)", null), CoreBuiltins::help, Param.required("f", "any", "a function or module")));
+    }
+
+    /** The modules whose members are built-in globals. */
+    public static List<Module> modules() {
+        return List.of(CORE);
+    }
+
+    private static Object print(Args a) {
+        StringBuilder sb = new StringBuilder();
+        String sep = a.string(1);
+        AdcList vs = a.list(0);
+        for (int i = 0; i < vs.size(); i++) {
+            if (i > 0) {
+                sb.append(sep);
+            }
+            sb.append(Values.display(vs.items().get(i)));
+        }
+        a.env().out().println(sb);
+        return None.INSTANCE;
+    }
+
+    private static Object len(Args a) {
+        Object x = a.get(0);
+        if (x instanceof AdcList l) {
+            return (long) l.size();
+        }
+        if (x instanceof AdcMap m) {
+            return (long) m.size();
+        }
+        if (x instanceof String s) {
+            return (long) s.codePointCount(0, s.length());
+        }
+        if (x instanceof org.adc.runtime.LongRange r) {
+            return r.size();
+        }
+        if (x instanceof org.adc.runtime.QuantityRange r) {
+            return r.size();
+        }
+        if (x instanceof HasMembers h && h.member("len") instanceof Callable c) {
+            return c.call();
+        }
+        if (x instanceof Iterable<?> it) {
+            long n = 0;
+            for (Object ignored : it) {
+                n++;
+            }
+            return n;
+        }
+        throw a.bad(0, "collection");
+    }
+
+    private static Object type(Args a) {
+        Object x = a.get(0);
+        if (x instanceof Quantity q) {
+            return q.dimension().name() + " [" + q.unit().symbol() + "]";
+        }
+        return Values.typeName(x);
+    }
+
+    private static Object toInt(Args a) {
+        Object x = a.get(0);
+        if (x instanceof Long) {
+            return x;
+        }
+        if (x instanceof Double d) {
+            return (long) (double) d;
+        }
+        if (x instanceof String s) {
+            try {
+                return Long.parseLong(s.strip());
+            } catch (NumberFormatException e) {
+                throw new AdcError("cannot read '" + s + "' as an integer", null);
+            }
+        }
+        if (x instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        throw a.bad(0, "number or text");
+    }
+
+    private static Object toFloat(Args a) {
+        Object x = a.get(0);
+        if (x instanceof String s) {
+            try {
+                return Double.parseDouble(s.strip());
+            } catch (NumberFormatException e) {
+                throw new AdcError("cannot read '" + s + "' as a number", null);
+            }
+        }
+        if (x instanceof Quantity q && !q.dimension().isNone()) {
+            throw new AdcError("float() of " + q.dimension().name() + " (" + q + ") would drop its unit",
+                "divide by a unit first (x / (1 eV)) or use value_in(x, \"eV\")");
+        }
+        return a.number(0);
+    }
+
+    private static Object toList(Args a) {
+        Object x = a.get(0);
+        if (x instanceof AdcMap m) {
+            return new AdcList(m.entries().keySet());
+        }
+        if (x instanceof String s) {
+            List<Object> out = new ArrayList<>();
+            s.codePoints().forEach(c -> out.add(Character.toString(c)));
+            return new AdcList(out);
+        }
+        if (x instanceof Iterable<?> it) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : it) {
+                out.add(Ops.normalize(o));
+            }
+            return new AdcList(out);
+        }
+        throw a.bad(0, "iterable");
+    }
+
+    private static Object quantity(Args a) {
+        try {
+            return Ops.normalize(Quantity.of(a.number(0), Units.parse(a.string(1))));
+        } catch (UnitException e) {
+            throw new AdcError(e.getMessage(), e.hint());
+        }
+    }
+
+    private static Object range(Args a) {
+        long start = a.has(1) ? a.integer(0) : 0;
+        long stop = a.has(1) ? a.integer(1) : a.integer(0);
+        long step = a.integer(2);
+        if (step == 0) {
+            throw new AdcError("range step is zero", null);
+        }
+        return new org.adc.runtime.LongRange(start, stop, step, false);
+    }
+
+    private static Object help(Args a) {
+        Object x = a.get(0);
+        if (x instanceof NativeFunction f) {
+            return f.doc() == null ? f.signature() : f.doc().text(f.signature());
+        }
+        if (x instanceof Module m) {
+            return m.name() + " — " + m.summary() + "\n  " + String.join(", ", m.memberNames());
+        }
+        if (x instanceof org.adc.runtime.AdcFunction f) {
+            return f.signature();
+        }
+        return "no help for " + Values.describe(x);
+    }
+}

@@ -1,0 +1,85 @@
+package org.adc.nodes.expression;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.NodeInfo;
+
+import org.adc.AdcContext;
+import org.adc.lang.AdcError;
+import org.adc.lang.Args;
+import org.adc.lang.Callable;
+import org.adc.lang.NativeFunction;
+import org.adc.lang.Values;
+import org.adc.nodes.AdcNode;
+import org.adc.runtime.AdcException;
+import org.adc.runtime.AdcFunction;
+import org.adc.runtime.Members;
+import org.adc.runtime.Ops;
+import org.adc.units.UnitException;
+
+/**
+ * A call {@code f(a, b, name = c)}. Positional and named arguments are matched to the callee's
+ * parameters; adc functions are called through an inline cache, library functions through their
+ * Java body with the context's sandboxed environment.
+ */
+@NodeInfo(shortName = "call")
+public final class CallNode extends AdcNode {
+    @Child private AdcNode function;
+    @Children private final AdcNode[] positional;
+    @Children private final AdcNode[] named;
+    private final String[] names;
+    @Child private DispatchNode dispatch = DispatchNodeGen.create();
+
+    public CallNode(AdcNode function, AdcNode[] positional, String[] names, AdcNode[] named) {
+        this.function = function;
+        this.positional = positional;
+        this.names = names;
+        this.named = named;
+    }
+
+    @Override
+    @ExplodeLoop
+    public Object executeGeneric(VirtualFrame frame) {
+        Object f = function.executeGeneric(frame);
+        Object[] pos = new Object[positional.length];
+        for (int i = 0; i < positional.length; i++) {
+            pos[i] = positional[i].executeGeneric(frame);
+        }
+        Object[] nv = new Object[named.length];
+        for (int i = 0; i < named.length; i++) {
+            nv[i] = named[i].executeGeneric(frame);
+        }
+        if (f instanceof AdcFunction fn) {
+            return dispatch.executeDispatch(fn.getCallTarget(), fn.arrange(pos, names, nv, this));
+        }
+        return callOther(f, pos, nv);
+    }
+
+    @TruffleBoundary
+    private Object callOther(Object f, Object[] pos, Object[] nv) {
+        try {
+            if (f instanceof NativeFunction nf) {
+                Object[] arranged = Args.arrange(nf.name(), nf.params(), pos, names, nv);
+                return Ops.normalize(nf.invoke(AdcContext.get(this).env(), arranged));
+            }
+            if (f instanceof Members.RecordWith rw) {
+                if (pos.length > 0) {
+                    throw new AdcException("with() takes named arguments only", "write r.with(name = value)", this);
+                }
+                return Members.recordWith(rw.record(), names, nv);
+            }
+            if (f instanceof Callable c) {
+                if (names.length > 0) {
+                    throw new AdcException(c.name() + "() takes no named arguments", null, this);
+                }
+                return Ops.normalize(c.call(pos));
+            }
+        } catch (AdcError e) {
+            throw new AdcException(e.getMessage(), e.hint(), this);
+        } catch (UnitException e) {
+            throw new AdcException(e.getMessage(), e.hint(), this);
+        }
+        throw new AdcException(Values.describe(f) + " is not a function", "only functions, recipes and methods can be called", this);
+    }
+}

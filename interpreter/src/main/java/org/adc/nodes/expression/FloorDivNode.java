@@ -1,0 +1,26 @@
+package org.adc.nodes.expression;
+
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.NodeInfo;
+
+import org.adc.runtime.Ops;
+
+/** The // operator: floor division. Fast paths for long and double; everything else (quantities, strings, lists) goes to {@link Ops#floorDiv}. */
+@NodeInfo(shortName = "//")
+public abstract class FloorDivNode extends AdcBinaryNode {
+    @Specialization(guards = "right != 0")
+    protected long doLong(long left, long right) {
+        return Math.floorDiv(left, right);
+    }
+
+    @Specialization
+    protected double doDouble(double left, double right) {
+        return Math.floor(left / right);
+    }
+
+    @Fallback
+    protected Object doGeneric(Object left, Object right) {
+        return Ops.floorDiv(this, left, right);
+    }
+}

@@ -1,0 +1,26 @@
+package org.adc.nodes.expression;
+
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.NodeInfo;
+
+import org.adc.runtime.Ops;
+
+/** The * operator: products of quantities combine units. Fast paths for long and double; everything else (quantities, strings, lists) goes to {@link Ops#mul}. */
+@NodeInfo(shortName = "*")
+public abstract class MulNode extends AdcBinaryNode {
+    @Specialization(rewriteOn = ArithmeticException.class)
+    protected long doLong(long left, long right) {
+        return Math.multiplyExact(left, right);
+    }
+
+    @Specialization
+    protected double doDouble(double left, double right) {
+        return left * right;
+    }
+
+    @Fallback
+    protected Object doGeneric(Object left, Object right) {
+        return Ops.mul(this, left, right);
+    }
+}

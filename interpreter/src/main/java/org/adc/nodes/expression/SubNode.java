@@ -1,0 +1,26 @@
+package org.adc.nodes.expression;
+
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.nodes.NodeInfo;
+
+import org.adc.runtime.Ops;
+
+/** The - operator. Fast paths for long and double; everything else (quantities, strings, lists) goes to {@link Ops#sub}. */
+@NodeInfo(shortName = "-")
+public abstract class SubNode extends AdcBinaryNode {
+    @Specialization(rewriteOn = ArithmeticException.class)
+    protected long doLong(long left, long right) {
+        return Math.subtractExact(left, right);
+    }
+
+    @Specialization
+    protected double doDouble(double left, double right) {
+        return left - right;
+    }
+
+    @Fallback
+    protected Object doGeneric(Object left, Object right) {
+        return Ops.sub(this, left, right);
+    }
+}

@@ -1,0 +1,1203 @@
+package org.adc.parser;
+
+import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.source.SourceSection;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+import org.adc.AdcLanguage;
+import org.adc.builtins.CoreBuiltins;
+import org.adc.lang.Module;
+import org.adc.lang.NativeFunction;
+import org.adc.lang.None;
+import org.adc.lang.Param;
+import org.adc.lib.Stdlib;
+import org.adc.nodes.AdcNode;
+import org.adc.nodes.AdcRootNode;
+import org.adc.nodes.controlflow.AssertNode;
+import org.adc.nodes.controlflow.AssignIndexNode;
+import org.adc.nodes.controlflow.BlockNode;
+import org.adc.nodes.controlflow.CheckArgumentNode;
+import org.adc.nodes.controlflow.ForRangeNode;
+import org.adc.nodes.controlflow.FunctionBodyNode;
+import org.adc.nodes.controlflow.FunctionDefNode;
+import org.adc.nodes.controlflow.IfNode;
+import org.adc.nodes.controlflow.ImportNode;
+import org.adc.nodes.controlflow.JumpNode;
+import org.adc.nodes.controlflow.ParamNode;
+import org.adc.nodes.controlflow.ProcedureNode;
+import org.adc.nodes.controlflow.RaiseNode;
+import org.adc.nodes.controlflow.TryNode;
+import org.adc.nodes.controlflow.WhileNode;
+import org.adc.nodes.expression.AddNodeGen;
+import org.adc.nodes.expression.AndNode;
+import org.adc.nodes.expression.CallNode;
+import org.adc.nodes.expression.ConvertNode;
+import org.adc.nodes.expression.DivNodeGen;
+import org.adc.nodes.expression.DoubleLiteralNode;
+import org.adc.nodes.expression.EqualNodeGen;
+import org.adc.nodes.expression.FloorDivNodeGen;
+import org.adc.nodes.expression.GreaterOrEqualNodeGen;
+import org.adc.nodes.expression.GreaterThanNodeGen;
+import org.adc.nodes.expression.InNode;
+import org.adc.nodes.expression.IndexNode;
+import org.adc.nodes.expression.InterpolationNode;
+import org.adc.nodes.expression.LessOrEqualNodeGen;
+import org.adc.nodes.expression.LessThanNodeGen;
+import org.adc.nodes.expression.ListLiteralNode;
+import org.adc.nodes.expression.LiteralNode;
+import org.adc.nodes.expression.LongLiteralNode;
+import org.adc.nodes.expression.MapLiteralNode;
+import org.adc.nodes.expression.MemberNode;
+import org.adc.nodes.expression.ModNodeGen;
+import org.adc.nodes.expression.MulNodeGen;
+import org.adc.nodes.expression.NegNodeGen;
+import org.adc.nodes.expression.NotNode;
+import org.adc.nodes.expression.OrNode;
+import org.adc.nodes.expression.PowNodeGen;
+import org.adc.nodes.expression.RangeNode;
+import org.adc.nodes.expression.SubNodeGen;
+import org.adc.nodes.local.ReadArgumentNode;
+import org.adc.nodes.local.ReadCapturedNode;
+import org.adc.nodes.local.ReadGlobalNode;
+import org.adc.nodes.local.ReadLocalNodeGen;
+import org.adc.nodes.local.WriteCapturedNode;
+import org.adc.nodes.local.WriteGlobalNode;
+import org.adc.nodes.local.WriteLocalNodeGen;
+import org.adc.runtime.Diagnostic;
+import org.adc.units.Dimension;
+import org.adc.units.Quantity;
+import org.adc.units.Unit;
+import org.adc.units.UnitException;
+import org.adc.units.Units;
+
+/**
+ * Builds Truffle nodes from the parse tree, one method per construct, in the manner of
+ * SimpleLanguage's node factory. While building it resolves names (locals to frame slots,
+ * enclosing functions' locals through captured frames, the rest to globals) and infers
+ * dimensions wherever they are known, so unit mismatches, unknown names and bad library
+ * arguments are reported before the script runs. Errors are collected, not thrown.
+ */
+final class NodeBuilder {
+    private final AdcLanguage language;
+    private final Source source;
+    private final boolean interactive;
+    private final Set<String> knownGlobals;
+    final List<String> errors = new ArrayList<>();
+    private final Map<AdcNode, Dimension> dims = new IdentityHashMap<>();
+    private final Map<String, Dimension> globalDims = new HashMap<>();
+    private final Map<String, String> imports = new HashMap<>();
+    private final Map<String, Dimension[]> userSigs = new HashMap<>();
+    private final Map<String, String[]> userParamNames = new HashMap<>();
+    private final Set<String> scriptGlobals = new HashSet<>();
+    private Scope scope;
+    private int loopDepth;
+    private int functionDepth;
+
+    NodeBuilder(AdcLanguage language, Source source, Set<String> knownGlobals) {
+        this.language = language;
+        this.source = source;
+        this.interactive = source.isInteractive();
+        this.knownGlobals = knownGlobals;
+    }
+
+    // ---------------------------------------------------------------- errors and positions
+
+    void error(Token start, Token stop, String message, String hint) {
+        int width = stop == null || stop.getLine() != start.getLine() ? start.getText().length()
+            : stop.getStopIndex() - start.getStartIndex() + 1;
+        errors.add(Diagnostic.format(source, start.getLine(), start.getCharPositionInLine() + 1, Math.max(1, width), "error", message, hint));
+    }
+
+    void error(ParserRuleContext ctx, String message, String hint) {
+        error(ctx.getStart(), ctx.getStop(), message, hint);
+    }
+
+    private <T extends AdcNode> T at(T node, ParserRuleContext ctx) {
+        int start = ctx.getStart().getStartIndex();
+        int stop = ctx.getStop() == null ? start : Math.max(start, ctx.getStop().getStopIndex());
+        node.setSourceSection(start, stop - start + 1);
+        return node;
+    }
+
+    private <T extends AdcNode> T at(T node, Token t) {
+        node.setSourceSection(t.getStartIndex(), Math.max(1, t.getStopIndex() - t.getStartIndex() + 1));
+        return node;
+    }
+
+    private SourceSection section(ParserRuleContext ctx) {
+        int start = ctx.getStart().getStartIndex();
+        int stop = ctx.getStop() == null ? start : Math.max(start, ctx.getStop().getStopIndex());
+        return source.createSection(start, stop - start + 1);
+    }
+
+    private Dimension dim(AdcNode n) {
+        return n == null ? null : dims.get(n);
+    }
+
+    private AdcNode withDim(AdcNode n, Dimension d) {
+        if (d != null) {
+            dims.put(n, d);
+        }
+        return n;
+    }
+
+    // ---------------------------------------------------------------- program
+
+    AdcRootNode program(AdcParser.ProgramContext ctx) {
+        scope = new Scope(null, true);
+        List<AdcParser.StatementContext> stmts = ctx.statement();
+        collectTopLevel(stmts);
+        List<AdcNode> nodes = new ArrayList<>();
+        for (AdcParser.StatementContext s : stmts) {
+            AdcNode n = statement(s);
+            if (n != null) {
+                nodes.add(n);
+            }
+        }
+        AdcNode body = new BlockNode(nodes.toArray(new AdcNode[0]));
+        if (interactive && !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof AdcParser.ExprStmtContext) {
+            body = new PrintResultNode(body);
+        }
+        SourceSection whole = source.createSection(0, source.getLength());
+        return new AdcRootNode(language, scope.frame.build(), new ToHostNode(body), "script", whole);
+    }
+
+    /** Top-level names declared anywhere in the file, so functions may refer to names defined later. */
+    private void collectTopLevel(List<AdcParser.StatementContext> stmts) {
+        for (AdcParser.StatementContext s : stmts) {
+            if (s instanceof AdcParser.LetStmtContext l) {
+                scriptGlobals.add(l.name.getText());
+            } else if (s instanceof AdcParser.FnStmtContext f) {
+                scriptGlobals.add(f.name.getText());
+                recordSignature(f.name.getText(), f.params());
+            } else if (s instanceof AdcParser.RecipeStmtContext r) {
+                scriptGlobals.add(r.name.getText());
+                recordSignature(r.name.getText(), r.params());
+            } else if (s instanceof AdcParser.ParamStmtContext p) {
+                scriptGlobals.add(p.name.getText());
+            } else if (s instanceof AdcParser.ImportStmtContext i) {
+                String mod = i.dottedName().getText();
+                String alias = i.alias != null ? i.alias.getText() : mod;
+                scriptGlobals.add(alias);
+                imports.put(alias, mod);
+            }
+        }
+    }
+
+    private void recordSignature(String name, AdcParser.ParamsContext ps) {
+        List<AdcParser.ParamContext> list = ps == null ? List.of() : ps.param();
+        Dimension[] d = new Dimension[list.size()];
+        String[] n = new String[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            n[i] = list.get(i).name.getText();
+            if (list.get(i).unit() != null) {
+                Unit u = unit(list.get(i).unit());
+                d[i] = u == null ? null : u.dimension();
+            }
+        }
+        userSigs.put(name, d);
+        userParamNames.put(name, n);
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    private AdcNode block(AdcParser.BlockContext ctx) {
+        scope.blocks.push(new HashMap<>());
+        try {
+            List<AdcNode> nodes = new ArrayList<>();
+            for (AdcParser.StatementContext s : ctx.statement()) {
+                AdcNode n = statement(s);
+                if (n != null) {
+                    nodes.add(n);
+                }
+            }
+            return at(new BlockNode(nodes.toArray(new AdcNode[0])), ctx);
+        } finally {
+            scope.blocks.pop();
+        }
+    }
+
+    AdcNode statement(AdcParser.StatementContext s) {
+        if (s instanceof AdcParser.ExprStmtContext e) {
+            return expr(e.expr());
+        }
+        if (s instanceof AdcParser.LetStmtContext l) {
+            return let(l);
+        }
+        if (s instanceof AdcParser.AssignStmtContext a) {
+            return assign(a);
+        }
+        if (s instanceof AdcParser.IfStmtContext i) {
+            AdcNode cond = expr(i.expr());
+            AdcNode then = block(i.block(0));
+            AdcNode els = null;
+            if (i.elseBlock != null) {
+                els = block(i.elseBlock);
+            } else if (i.ifTail != null) {
+                els = statement(i.ifTail);
+            }
+            return at(new IfNode(cond, then, els), i);
+        }
+        if (s instanceof AdcParser.WhileStmtContext w) {
+            AdcNode cond = expr(w.expr());
+            loopDepth++;
+            AdcNode body = block(w.block());
+            loopDepth--;
+            return at(new WhileNode(cond, body), w);
+        }
+        if (s instanceof AdcParser.ForStmtContext f) {
+            return forStmt(f);
+        }
+        if (s instanceof AdcParser.FnStmtContext f) {
+            return functionDecl(f.name.getText(), f.params(), f.block(), null, false, f);
+        }
+        if (s instanceof AdcParser.RecipeStmtContext r) {
+            return functionDecl(r.name.getText(), r.params(), r.block(0), r.fin, true, r);
+        }
+        if (s instanceof AdcParser.ReturnStmtContext r) {
+            if (functionDepth == 0) {
+                error(r, "return outside a function", "use return only inside fn, recipe or a lambda");
+            }
+            return at(new JumpNode(JumpNode.Kind.RETURN, r.expr() == null ? null : expr(r.expr())), r);
+        }
+        if (s instanceof AdcParser.BreakStmtContext b) {
+            if (loopDepth == 0) {
+                error(b, "break outside a loop", null);
+            }
+            return at(new JumpNode(JumpNode.Kind.BREAK, null), b);
+        }
+        if (s instanceof AdcParser.ContinueStmtContext c) {
+            if (loopDepth == 0) {
+                error(c, "continue outside a loop", null);
+            }
+            return at(new JumpNode(JumpNode.Kind.CONTINUE, null), c);
+        }
+        if (s instanceof AdcParser.TryStmtContext t) {
+            return tryStmt(t);
+        }
+        if (s instanceof AdcParser.RaiseStmtContext r) {
+            return at(new RaiseNode(expr(r.expr())), r);
+        }
+        if (s instanceof AdcParser.AssertStmtContext a) {
+            AdcNode msg = a.message == null ? null : expr(a.message);
+            return at(new AssertNode(expr(a.expr(0)), msg, a.expr(0).getText()), a);
+        }
+        if (s instanceof AdcParser.ImportStmtContext i) {
+            String mod = i.dottedName().getText();
+            String alias = i.alias != null ? i.alias.getText() : mod;
+            if (!Stdlib.modules().containsKey(mod)) {
+                error(i.dottedName(), "no module named '" + mod + "'", "available modules: " + String.join(", ", Stdlib.modules().keySet()));
+            }
+            imports.put(alias, mod);
+            return at(new ImportNode(mod, alias), i);
+        }
+        if (s instanceof AdcParser.ParamStmtContext p) {
+            return param(p);
+        }
+        if (s instanceof AdcParser.ParallelStmtContext p) {
+            return at(new ProcedureNode("parallel", new AdcNode[]{block(p.block())}), p);
+        }
+        if (s instanceof AdcParser.HoldStmtContext h) {
+            List<AdcNode> parts = new ArrayList<>();
+            if (h.duration != null) {
+                AdcNode d = expr(h.duration);
+                expectDim(d, Dimension.TIME, h.duration, "hold duration");
+                parts.add(d);
+            }
+            if (h.cond != null) {
+                parts.add(expr(h.cond));
+            }
+            if (h.namedArgs() != null) {
+                for (AdcParser.NamedArgContext na : h.namedArgs().namedArg()) {
+                    parts.add(expr(na.expr()));
+                }
+            }
+            return at(new ProcedureNode("hold", parts.toArray(new AdcNode[0])), h);
+        }
+        if (s instanceof AdcParser.LimitStmtContext l) {
+            List<AdcNode> parts = new ArrayList<>();
+            parts.add(expr(l.expr(0)));
+            if (l.message != null) {
+                parts.add(expr(l.message));
+            }
+            return at(new ProcedureNode("limit", parts.toArray(new AdcNode[0])), l);
+        }
+        error(s, "unsupported statement", null);
+        return null;
+    }
+
+    private void expectDim(AdcNode n, Dimension want, ParserRuleContext ctx, String what) {
+        Dimension d = dim(n);
+        if (d != null && !d.equals(want)) {
+            error(ctx, what + " must be " + want.name() + ", got " + d.name(), "write it with a unit of " + want.name());
+        }
+    }
+
+    private AdcNode let(AdcParser.LetStmtContext l) {
+        String name = l.name.getText();
+        boolean mutable = l.VAR() != null;
+        AdcNode value = expr(l.expr());
+        Dimension d = dim(value);
+        if (l.unit() != null) {
+            Unit u = unit(l.unit());
+            if (u != null) {
+                if (d != null && !d.equals(u.dimension())) {
+                    error(l.expr(), "'" + name + "' is declared as " + u.dimension().name() + " (" + u.symbol() + ") but its value is " + d.name(),
+                        "give a value in units of " + u.dimension().name());
+                }
+                d = u.dimension();
+            }
+        }
+        if (scope.atTopLevel()) {
+            if (d != null) {
+                globalDims.put(name, d);
+            } else {
+                globalDims.remove(name);
+            }
+            return at(new WriteGlobalNode(name, value, true, mutable), l);
+        }
+        if (scope.declaredInInnermostBlock(name)) {
+            error(l.name, l.name, "'" + name + "' is already declared in this block", "assign with " + name + " = ... or choose another name");
+        }
+        Scope.Local local = scope.declare(name, mutable, d);
+        return at(WriteLocalNodeGen.create(value, local.slot()), l);
+    }
+
+    private AdcNode param(AdcParser.ParamStmtContext p) {
+        String name = p.name.getText();
+        if (!scope.atTopLevel()) {
+            error(p, "param must be declared at the top level of a recipe file", null);
+        }
+        AdcNode def = expr(p.expr(0));
+        Dimension d = dim(def);
+        if (p.unit() != null) {
+            Unit u = unit(p.unit());
+            if (u != null && d != null && !d.equals(u.dimension())) {
+                error(p.expr(0), "parameter '" + name + "' is declared as " + u.dimension().name() + " but its default is " + d.name(), null);
+            }
+        }
+        if (d != null) {
+            globalDims.put(name, d);
+        }
+        AdcNode range = null;
+        if (p.range != null) {
+            if (p.range instanceof AdcParser.RangeExprContext r && r.expr().size() == 2) {
+                AdcNode lo = expr(r.expr(0));
+                AdcNode hi = expr(r.expr(1));
+                checkSame(d, dim(lo), r.expr(0), "the range of parameter '" + name + "'");
+                checkSame(d, dim(hi), r.expr(1), "the range of parameter '" + name + "'");
+                range = new ParamNode.BoundsNode(lo, hi);
+            } else {
+                range = expr(p.range);
+            }
+        }
+        return at(new ParamNode(name, def, range), p);
+    }
+
+    private void checkSame(Dimension expected, Dimension got, ParserRuleContext ctx, String what) {
+        if (expected != null && got != null && !expected.equals(got)) {
+            error(ctx, what + " must be " + expected.name() + ", got " + got.name(), null);
+        }
+    }
+
+    private AdcNode assign(AdcParser.AssignStmtContext a) {
+        AdcParser.PostfixContext target = a.target;
+        AdcNode rhs = expr(a.expr());
+        int op = a.op.getType();
+        if (target instanceof AdcParser.PrimaryPostfixContext pp && pp.primary() instanceof AdcParser.NameRefContext nr) {
+            String name = nr.getText();
+            if (op != AdcLexer.ASSIGN) {
+                AdcNode current = readName(name, nr.IDENT().getSymbol());
+                rhs = compound(op, current, rhs, a);
+            }
+            return at(writeName(name, rhs, nr.IDENT().getSymbol()), a);
+        }
+        if (target instanceof AdcParser.IndexPostfixContext ip) {
+            AdcNode recv = postfix(ip.postfix());
+            AdcNode idx = expr(ip.expr());
+            if (op != AdcLexer.ASSIGN) {
+                rhs = compound(op, at(new IndexNode(recv, idx), ip), rhs, a);
+                recv = postfix(ip.postfix());
+                idx = expr(ip.expr());
+            }
+            return at(new AssignIndexNode(recv, idx, rhs), a);
+        }
+        if (target instanceof AdcParser.MemberPostfixContext mp) {
+            error(a.target, "cannot assign to a member: records are immutable", "make a changed copy with r.with(" + mp.memberName().getText() + " = ...)");
+            return null;
+        }
+        error(a.target, "cannot assign to this expression", "assign to a variable, a list element or a map entry");
+        return null;
+    }
+
+    private AdcNode compound(int op, AdcNode current, AdcNode rhs, ParserRuleContext ctx) {
+        switch (op) {
+            case AdcLexer.PLUS_EQ:
+                checkAddable(current, rhs, ctx, "+");
+                return at(withDim(AddNodeGen.create(current, rhs), dim(current)), ctx);
+            case AdcLexer.MINUS_EQ:
+                checkAddable(current, rhs, ctx, "-");
+                return at(withDim(SubNodeGen.create(current, rhs), dim(current)), ctx);
+            case AdcLexer.STAR_EQ:
+                return at(MulNodeGen.create(current, rhs), ctx);
+            default:
+                return at(DivNodeGen.create(current, rhs), ctx);
+        }
+    }
+
+    private AdcNode writeName(String name, AdcNode value, Token tok) {
+        Scope s = scope;
+        int depth = 0;
+        while (s != null) {
+            Scope.Local l = s.lookupHere(name);
+            if (l != null) {
+                if (!l.mutable()) {
+                    error(tok, tok, "cannot assign to '" + name + "': it was declared with let", "declare it with var to make it assignable");
+                }
+                checkAssignDim(l.dim(), value, tok, name);
+                return depth == 0 ? WriteLocalNodeGen.create(value, l.slot()) : new WriteCapturedNode(depth, l.slot(), value);
+            }
+            s = s.parent;
+            depth++;
+        }
+        checkAssignDim(globalDims.get(name), value, tok, name);
+        if (!isKnownGlobal(name)) {
+            error(tok, tok, "unknown name '" + name + "'", "declare it first with var " + name + " = ...");
+        }
+        return new WriteGlobalNode(name, value, false, true);
+    }
+
+    private void checkAssignDim(Dimension declared, AdcNode value, Token tok, String name) {
+        Dimension d = dim(value);
+        if (declared != null && d != null && !declared.equals(d)) {
+            error(tok, tok, "'" + name + "' holds " + declared.name() + " but is assigned " + d.name(), "assign a value of the same dimension");
+        }
+    }
+
+    private AdcNode forStmt(AdcParser.ForStmtContext f) {
+        AdcNode iterable = expr(f.expr());
+        scope.blocks.push(new HashMap<>());
+        try {
+            Dimension elem = null;
+            if (f.expr() instanceof AdcParser.RangeExprContext) {
+                elem = dim(iterable);
+            }
+            Scope.Local v = scope.declare(f.first.getText(), true, f.second == null ? elem : Dimension.NONE);
+            int second = -1;
+            if (f.second != null) {
+                second = scope.declare(f.second.getText(), true, null).slot();
+            }
+            int counter = scope.newSlot("(counter)");
+            int end = scope.newSlot("(end)");
+            int step = scope.newSlot("(step)");
+            int iter = scope.newSlot("(iterator)");
+            loopDepth++;
+            AdcNode body = block(f.block());
+            loopDepth--;
+            return at(new ForRangeNode(iterable, body, v.slot(), second, counter, end, step, iter), f);
+        } finally {
+            scope.blocks.pop();
+        }
+    }
+
+    private AdcNode tryStmt(AdcParser.TryStmtContext t) {
+        AdcNode body = block(t.body);
+        AdcNode handler = null;
+        AdcNode bind = null;
+        int errorSlot = -1;
+        if (t.handler != null) {
+            scope.blocks.push(new HashMap<>());
+            try {
+                if (t.errName != null) {
+                    errorSlot = scope.newSlot("(error)");
+                    Scope.Local l = scope.declare(t.errName.getText(), false, null);
+                    bind = WriteLocalNodeGen.create(ReadLocalNodeGen.create(errorSlot), l.slot());
+                }
+                handler = block(t.handler);
+            } finally {
+                scope.blocks.pop();
+            }
+        }
+        AdcNode fin = t.fin == null ? null : block(t.fin);
+        return at(new TryNode(body, handler, bind, errorSlot, fin), t);
+    }
+
+    private AdcNode functionDecl(String name, AdcParser.ParamsContext ps, AdcParser.BlockContext body, AdcParser.BlockContext fin,
+                                 boolean recipe, ParserRuleContext ctx) {
+        boolean top = scope.atTopLevel();
+        if (!top && scope.declaredInInnermostBlock(name)) {
+            error(ctx, "'" + name + "' is already declared in this block", null);
+        }
+        Scope.Local local = top ? null : scope.declare(name, false, null);
+        AdcNode def = function(name, ps, body, null, fin, recipe, ctx);
+        if (top) {
+            return at(new WriteGlobalNode(name, def, true, false), ctx);
+        }
+        return at(WriteLocalNodeGen.create(def, local.slot()), ctx);
+    }
+
+    /** Builds a function's root and the node that makes the function value. */
+    private AdcNode function(String name, AdcParser.ParamsContext ps, AdcParser.BlockContext body, AdcParser.ExprContext exprBody,
+                             AdcParser.BlockContext fin, boolean recipe, ParserRuleContext ctx) {
+        List<AdcParser.ParamContext> list = ps == null ? List.of() : ps.param();
+        String[] names = new String[list.size()];
+        Dimension[] pdims = new Dimension[list.size()];
+        AdcNode[] defaults = new AdcNode[list.size()];
+        for (int i = 0; i < list.size(); i++) {
+            AdcParser.ParamContext p = list.get(i);
+            names[i] = p.name.getText();
+            if (p.unit() != null) {
+                Unit u = unit(p.unit());
+                pdims[i] = u == null ? null : u.dimension();
+            }
+            if (p.expr() != null) {
+                defaults[i] = expr(p.expr());
+                if (pdims[i] != null) {
+                    checkSame(pdims[i], dim(defaults[i]), p.expr(), "the default of '" + names[i] + "'");
+                }
+            }
+            for (int j = 0; j < i; j++) {
+                if (names[j].equals(names[i])) {
+                    error(p, "parameter '" + names[i] + "' appears twice", null);
+                }
+            }
+        }
+        boolean captures = !scope.atTopLevel();
+        Scope outer = scope;
+        scope = new Scope(outer, false);
+        functionDepth++;
+        int savedLoops = loopDepth;
+        loopDepth = 0;
+        try {
+            List<AdcNode> prologue = new ArrayList<>();
+            for (int i = 0; i < names.length; i++) {
+                Scope.Local l = scope.declare(names[i], true, pdims[i]);
+                AdcNode arg = new ReadArgumentNode(i + 1);
+                if (pdims[i] != null) {
+                    arg = at(new CheckArgumentNode(arg, pdims[i], name, names[i], i), list.get(i));
+                }
+                prologue.add(WriteLocalNodeGen.create(arg, l.slot()));
+            }
+            AdcNode b = exprBody != null ? expr(exprBody) : block(body);
+            if (fin != null) {
+                b = at(new TryNode(b, null, null, -1, block(fin)), fin);
+            }
+            AdcNode fbody = new FunctionBodyNode(b, exprBody != null);
+            prologue.add(fbody);
+            AdcNode all = new BlockNode(prologue.toArray(new AdcNode[0]));
+            AdcRootNode root = new AdcRootNode(language, scope.frame.build(), all, name, section(ctx));
+            RootCallTarget target = root.getCallTarget();
+            return at(new FunctionDefNode(name, target, names, pdims, defaults, captures, recipe), ctx);
+        } finally {
+            scope = outer;
+            functionDepth--;
+            loopDepth = savedLoops;
+        }
+    }
+
+    // ---------------------------------------------------------------- names
+
+    private boolean isKnownGlobal(String name) {
+        return scriptGlobals.contains(name) || knownGlobals.contains(name) || interactive;
+    }
+
+    private AdcNode readName(String name, Token tok) {
+        Scope s = scope;
+        int depth = 0;
+        while (s != null) {
+            Scope.Local l = s.lookupHere(name);
+            if (l != null) {
+                AdcNode n = depth == 0 ? ReadLocalNodeGen.create(l.slot()) : new ReadCapturedNode(depth, l.slot());
+                return at(withDim(n, l.dim()), tok);
+            }
+            s = s.parent;
+            depth++;
+        }
+        if (!isKnownGlobal(name)) {
+            String hint = Stdlib.modules().containsKey(name) ? "'" + name + "' is a module: add `import " + name + "` at the top"
+                : "declare it with let or var before use, or check the spelling";
+            error(tok, tok, "unknown name '" + name + "'", hint);
+        }
+        AdcNode n = at(new ReadGlobalNode(name), tok);
+        Dimension d = globalDims.get(name);
+        if (d == null && !scriptGlobals.contains(name)) {
+            Object lib = libraryGlobal(name);
+            if (lib instanceof Quantity q) {
+                d = q.dimension();
+            }
+        }
+        return withDim(n, d);
+    }
+
+    private static Object libraryGlobal(String name) {
+        for (Module m : CoreBuiltins.modules()) {
+            Object v = m.member(name);
+            if (v != null) {
+                return v;
+            }
+        }
+        return Stdlib.globals().get(name);
+    }
+
+    /** The library function a call expression refers to, when it is known at parse time. */
+    private NativeFunction staticCallee(AdcNode fn) {
+        if (fn instanceof ReadGlobalNode g && !scriptGlobals.contains(g.name())) {
+            return libraryGlobal(g.name()) instanceof NativeFunction nf ? nf : null;
+        }
+        if (fn instanceof MemberNode m && m.receiver() instanceof ReadGlobalNode g && imports.containsKey(g.name())) {
+            Module mod = Stdlib.modules().get(imports.get(g.name()));
+            return mod != null && mod.member(m.name()) instanceof NativeFunction nf ? nf : null;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    AdcNode expr(AdcParser.ExprContext e) {
+        if (e instanceof AdcParser.PostfixExprContext p) {
+            return postfix(p.postfix());
+        }
+        if (e instanceof AdcParser.AddExprContext a) {
+            AdcNode l = expr(a.expr(0));
+            AdcNode r = expr(a.expr(1));
+            String op = a.op.getText();
+            checkAddable(l, r, a, op);
+            AdcNode n = op.equals("+") ? AddNodeGen.create(l, r) : SubNodeGen.create(l, r);
+            Dimension d = dim(l) != null ? dim(l) : dim(r);
+            return at(withDim(n, d), a);
+        }
+        if (e instanceof AdcParser.MulExprContext m) {
+            AdcNode l = expr(m.expr(0));
+            AdcNode r = expr(m.expr(1));
+            Dimension dl = dim(l);
+            Dimension dr = dim(r);
+            switch (m.op.getType()) {
+                case AdcLexer.STAR:
+                    return at(withDim(MulNodeGen.create(l, r), dl != null && dr != null ? dl.times(dr) : null), m);
+                case AdcLexer.SLASH:
+                    return at(withDim(DivNodeGen.create(l, r), dl != null && dr != null ? dl.divide(dr) : null), m);
+                case AdcLexer.DSLASH:
+                    return at(withDim(FloorDivNodeGen.create(l, r), Dimension.NONE), m);
+                default:
+                    return at(withDim(ModNodeGen.create(l, r), dl), m);
+            }
+        }
+        if (e instanceof AdcParser.UnaryExprContext u) {
+            AdcNode v = expr(u.expr());
+            if (u.op.getType() == AdcLexer.PLUS) {
+                return v;
+            }
+            if (v instanceof LongLiteralNode || v instanceof DoubleLiteralNode) {
+                // fold negative literals so -5 is a constant
+                Object c = v.executeGeneric(null);
+                return at(withDim(c instanceof Long x ? new LongLiteralNode(-x) : new DoubleLiteralNode(-(Double) c), Dimension.NONE), u);
+            }
+            return at(withDim(NegNodeGen.create(v), dim(v)), u);
+        }
+        if (e instanceof AdcParser.CompareExprContext c) {
+            AdcNode l = expr(c.expr(0));
+            AdcNode r = expr(c.expr(1));
+            String op = c.op.getText();
+            Dimension dl = dim(l);
+            Dimension dr = dim(r);
+            if (dl != null && dr != null && !dl.equals(dr) && !op.equals("==") && !op.equals("!=")) {
+                error(c, "cannot compare " + dl.name() + " with " + dr.name(), "both sides of " + op + " must have the same dimension");
+            }
+            AdcNode n;
+            switch (c.op.getType()) {
+                case AdcLexer.LT -> n = LessThanNodeGen.create(l, r);
+                case AdcLexer.LE -> n = LessOrEqualNodeGen.create(l, r);
+                case AdcLexer.GT -> n = GreaterThanNodeGen.create(l, r);
+                case AdcLexer.GE -> n = GreaterOrEqualNodeGen.create(l, r);
+                case AdcLexer.EQ -> n = EqualNodeGen.create(l, r);
+                default -> n = new NotNode(at(EqualNodeGen.create(l, r), c));
+            }
+            return at(n, c);
+        }
+        if (e instanceof AdcParser.AndExprContext a) {
+            return at(new AndNode(expr(a.expr(0)), expr(a.expr(1))), a);
+        }
+        if (e instanceof AdcParser.OrExprContext o) {
+            return at(new OrNode(expr(o.expr(0)), expr(o.expr(1))), o);
+        }
+        if (e instanceof AdcParser.NotExprContext n) {
+            return at(new NotNode(expr(n.expr())), n);
+        }
+        if (e instanceof AdcParser.InExprContext i) {
+            return at(new InNode(expr(i.expr(0)), expr(i.expr(1)), i.NOT() != null), i);
+        }
+        if (e instanceof AdcParser.ConvertExprContext c) {
+            AdcNode v = expr(c.expr());
+            Unit u = unitSpec(c.unitSpec());
+            if (u == null) {
+                return v;
+            }
+            Dimension d = dim(v);
+            if (d != null && !d.equals(u.dimension()) && d.amountOffset(u.dimension()) == null) {
+                try {
+                    Quantity.ofSi(1, Units.siUnit(d)).to(u);
+                } catch (UnitException ex) {
+                    error(c, ex.getMessage(), ex.hint());
+                }
+            }
+            return at(withDim(new ConvertNode(v, u), u.dimension()), c);
+        }
+        if (e instanceof AdcParser.RangeExprContext r) {
+            AdcNode a = expr(r.expr(0));
+            AdcNode b = expr(r.expr(1));
+            AdcNode st = r.expr().size() > 2 ? expr(r.expr(2)) : null;
+            Dimension d = dim(a);
+            checkSame(d, dim(b), r.expr(1), "the end of the range");
+            if (st != null) {
+                checkSame(d, dim(st), r.expr(2), "the step of the range");
+            }
+            return at(withDim(new RangeNode(a, b, st, r.op.getType() == AdcLexer.DOTDOT), d), r);
+        }
+        if (e instanceof AdcParser.LambdaExprContext l) {
+            return function("lambda", l.params(), l.block(), l.body, null, false, l);
+        }
+        error(e, "unsupported expression", null);
+        return new LiteralNode(None.INSTANCE);
+    }
+
+    private void checkAddable(AdcNode l, AdcNode r, ParserRuleContext ctx, String op) {
+        Dimension dl = dim(l);
+        Dimension dr = dim(r);
+        if (dl != null && dr != null && !dl.equals(dr)) {
+            String hint = dl.amountOffset(dr) != null ? "one side is molar, the other per particle: convert one with `to`"
+                : "both sides of " + op + " must have the same dimension";
+            error(ctx, "cannot " + (op.equals("+") ? "add " + dr.name() + " to " + dl.name() : "subtract " + dr.name() + " from " + dl.name()), hint);
+        }
+    }
+
+    AdcNode postfix(AdcParser.PostfixContext p) {
+        if (p instanceof AdcParser.PrimaryPostfixContext pp) {
+            return primary(pp.primary());
+        }
+        if (p instanceof AdcParser.MemberPostfixContext m) {
+            AdcNode recv = postfix(m.postfix());
+            String name = m.memberName().getText();
+            AdcNode n = at(new MemberNode(recv, name), m);
+            if (recv instanceof ReadGlobalNode g && imports.containsKey(g.name())) {
+                Module mod = Stdlib.modules().get(imports.get(g.name()));
+                if (mod != null && mod.member(name) == null) {
+                    error(m.memberName(), "module " + mod.name() + " has no member '" + name + "'",
+                        "members: " + String.join(", ", mod.memberNames()));
+                } else if (mod != null && mod.member(name) instanceof Quantity q) {
+                    withDim(n, q.dimension());
+                }
+            }
+            return n;
+        }
+        if (p instanceof AdcParser.IndexPostfixContext i) {
+            return at(new IndexNode(postfix(i.postfix()), expr(i.expr())), i);
+        }
+        if (p instanceof AdcParser.PowPostfixContext pw) {
+            AdcNode base = postfix(pw.postfix());
+            AdcParser.PowerOperandContext po = pw.powerOperand();
+            AdcNode exp = postfix(po.postfix());
+            if (po.MINUS() != null) {
+                exp = NegNodeGen.create(exp);
+                if (exp instanceof AdcNode) {
+                    at(exp, po);
+                }
+            }
+            Dimension d = null;
+            Dimension db = dim(base);
+            if (db != null) {
+                if (db.isNone()) {
+                    d = Dimension.NONE;
+                } else if (po.postfix() instanceof AdcParser.PrimaryPostfixContext ppp && ppp.primary() instanceof AdcParser.QuantityLitContext q
+                    && q.unit() == null && q.number().INT() != null) {
+                    int k = Integer.parseInt(q.number().getText().replace("_", ""));
+                    d = db.pow(po.MINUS() != null ? -k : k);
+                }
+            }
+            return at(withDim(PowNodeGen.create(base, exp), d), pw);
+        }
+        if (p instanceof AdcParser.CallPostfixContext c) {
+            return call(c);
+        }
+        error(p, "unsupported expression", null);
+        return new LiteralNode(None.INSTANCE);
+    }
+
+    private AdcNode call(AdcParser.CallPostfixContext c) {
+        AdcNode fn = postfix(c.postfix());
+        List<AdcNode> pos = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<AdcNode> named = new ArrayList<>();
+        List<ParserRuleContext> posCtx = new ArrayList<>();
+        List<ParserRuleContext> namedCtx = new ArrayList<>();
+        if (c.args() != null) {
+            for (AdcParser.ArgContext a : c.args().arg()) {
+                AdcNode v = expr(a.expr());
+                if (a.argName() != null) {
+                    String n = a.argName().getText();
+                    if (names.contains(n)) {
+                        error(a, "argument '" + n + "' given twice", null);
+                    }
+                    names.add(n);
+                    named.add(v);
+                    namedCtx.add(a);
+                } else {
+                    if (!named.isEmpty()) {
+                        error(a, "positional argument after a named one", "put positional arguments first");
+                    }
+                    pos.add(v);
+                    posCtx.add(a);
+                }
+            }
+        }
+        AdcNode n = at(new CallNode(fn, pos.toArray(new AdcNode[0]), names.toArray(new String[0]), named.toArray(new AdcNode[0])), c);
+        NativeFunction nf = staticCallee(fn);
+        if (nf != null) {
+            checkLibraryCall(nf, pos, posCtx, names, named, namedCtx, c);
+            String r = nf.returns();
+            Dimension d = Dimension.byName(r);
+            if (d == null && (r.equals("number") || r.equals("int"))) {
+                d = Dimension.NONE;
+            }
+            withDim(n, d);
+        } else if (fn instanceof ReadGlobalNode g && userSigs.containsKey(g.name())) {
+            Dimension[] sig = userSigs.get(g.name());
+            String[] pn = userParamNames.get(g.name());
+            for (int i = 0; i < Math.min(sig.length, pos.size()); i++) {
+                checkArg(g.name(), i, pn[i], sig[i], pos.get(i), posCtx.get(i));
+            }
+            for (int k = 0; k < names.size(); k++) {
+                for (int i = 0; i < pn.length; i++) {
+                    if (pn[i].equals(names.get(k))) {
+                        checkArg(g.name(), i, pn[i], sig[i], named.get(k), namedCtx.get(k));
+                    }
+                }
+            }
+        }
+        return n;
+    }
+
+    private void checkArg(String fname, int i, String pname, Dimension want, AdcNode arg, ParserRuleContext ctx) {
+        Dimension got = dim(arg);
+        if (want != null && got != null && !want.equals(got) && got.amountOffset(want) == null) {
+            error(ctx, "bad argument #" + (i + 1) + " '" + pname + "' to '" + fname + "' (" + want.name() + " expected, got " + got.name() + ")",
+                "pass a value in units of " + want.name());
+        }
+    }
+
+    private void checkLibraryCall(NativeFunction nf, List<AdcNode> pos, List<ParserRuleContext> posCtx, List<String> names,
+                                  List<AdcNode> named, List<ParserRuleContext> namedCtx, ParserRuleContext c) {
+        List<Param> params = nf.params();
+        int variadicAt = -1;
+        for (int i = 0; i < params.size(); i++) {
+            if (params.get(i).variadic()) {
+                variadicAt = i;
+            }
+        }
+        boolean variadic = variadicAt >= 0;
+        int fixed = variadic ? variadicAt : params.size();
+        if (!variadic && pos.size() > fixed) {
+            error(c, nf.name() + "() takes " + fixed + " argument" + (fixed == 1 ? "" : "s") + " but " + pos.size() + " were given",
+                "signature: " + nf.signature());
+            return;
+        }
+        boolean[] given = new boolean[params.size()];
+        for (int i = 0; i < Math.min(fixed, pos.size()); i++) {
+            given[i] = true;
+            checkArg(nf.name(), i, params.get(i).name(), params.get(i).dimension(), pos.get(i), posCtx.get(i));
+        }
+        for (int k = 0; k < names.size(); k++) {
+            int idx = -1;
+            for (int i = 0; i < params.size(); i++) {
+                if (i != variadicAt && params.get(i).name().equals(names.get(k))) {
+                    idx = i;
+                }
+            }
+            if (idx < 0) {
+                error(namedCtx.get(k), nf.name() + "() has no parameter named '" + names.get(k) + "'", "signature: " + nf.signature());
+                continue;
+            }
+            given[idx] = true;
+            checkArg(nf.name(), idx, params.get(idx).name(), params.get(idx).dimension(), named.get(k), namedCtx.get(k));
+        }
+        for (int i = 0; i < params.size(); i++) {
+            if (!given[i] && params.get(i).isRequired()) {
+                error(c, nf.name() + "() is missing the argument '" + params.get(i).name() + "'", "signature: " + nf.signature());
+            }
+        }
+    }
+
+    AdcNode primary(AdcParser.PrimaryContext p) {
+        if (p instanceof AdcParser.QuantityLitContext q) {
+            return quantityLiteral(q);
+        }
+        if (p instanceof AdcParser.StringLitContext s) {
+            return string(s.string());
+        }
+        if (p instanceof AdcParser.BoolLitContext b) {
+            return at(withDim(new LiteralNode(b.TRUE() != null), null), b);
+        }
+        if (p instanceof AdcParser.NoneLitContext n) {
+            return at(new LiteralNode(None.INSTANCE), n);
+        }
+        if (p instanceof AdcParser.NameRefContext n) {
+            return readName(n.getText(), n.IDENT().getSymbol());
+        }
+        if (p instanceof AdcParser.ListLitContext l) {
+            List<AdcNode> el = new ArrayList<>();
+            for (AdcParser.ExprContext e : l.expr()) {
+                el.add(expr(e));
+            }
+            return at(new ListLiteralNode(el.toArray(new AdcNode[0])), l);
+        }
+        if (p instanceof AdcParser.MapLitContext m) {
+            return mapLiteral(m);
+        }
+        if (p instanceof AdcParser.EmptyMapLitContext m) {
+            return at(new MapLiteralNode(new AdcNode[0], new AdcNode[0]), m);
+        }
+        if (p instanceof AdcParser.ParenExprContext pe) {
+            return expr(pe.expr());
+        }
+        error(p, "unsupported expression", null);
+        return new LiteralNode(None.INSTANCE);
+    }
+
+    private AdcNode mapLiteral(AdcParser.MapLitContext m) {
+        List<AdcParser.EntryContext> entries = m.entry();
+        boolean record = entries.stream().allMatch(e -> e.key.IDENT() != null);
+        boolean map = entries.stream().noneMatch(e -> e.key.IDENT() != null);
+        AdcNode[] values = new AdcNode[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            values[i] = expr(entries.get(i).value);
+        }
+        if (record) {
+            String[] names = new String[entries.size()];
+            for (int i = 0; i < entries.size(); i++) {
+                names[i] = entries.get(i).key.getText();
+                for (int j = 0; j < i; j++) {
+                    if (names[j].equals(names[i])) {
+                        error(entries.get(i).key, "field '" + names[i] + "' appears twice", null);
+                    }
+                }
+            }
+            return at(new MapLiteralNode(names, values), m);
+        }
+        if (!map) {
+            error(m, "mixed keys: a record has bare names as keys ({a: 1}), a map has strings or numbers ({\"a\": 1})",
+                "use one kind of key");
+        }
+        AdcNode[] keys = new AdcNode[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            AdcParser.EntryKeyContext k = entries.get(i).key;
+            keys[i] = k.string() != null ? string(k.string()) : number(k.number());
+        }
+        return at(new MapLiteralNode(keys, values), m);
+    }
+
+    private AdcNode number(AdcParser.NumberContext n) {
+        String text = n.getText().replace("_", "");
+        if (n.INT() != null) {
+            try {
+                return at(withDim(new LongLiteralNode(Long.parseLong(text)), Dimension.NONE), n);
+            } catch (NumberFormatException e) {
+                return at(withDim(new DoubleLiteralNode(Double.parseDouble(text)), Dimension.NONE), n);
+            }
+        }
+        return at(withDim(new DoubleLiteralNode(Double.parseDouble(text)), Dimension.NONE), n);
+    }
+
+    /**
+     * {@code 450 degC}, {@code 5 degC/min}. After a number, names are read as units as long as they
+     * are units: in {@code 10 m / t} with a variable t, the literal is 10 m and "/ t" a division.
+     */
+    private AdcNode quantityLiteral(AdcParser.QuantityLitContext q) {
+        AdcNode num = number(q.number());
+        if (q.unit() == null) {
+            return num;
+        }
+        double value = Double.parseDouble(q.number().getText().replace("_", ""));
+        AdcParser.UnitContext uc = q.unit();
+        List<AdcParser.UnitTermContext> terms = uc.unitTerm();
+        List<Token> ops = new ArrayList<>();
+        for (int i = 0; i < uc.getChildCount(); i++) {
+            if (uc.getChild(i) instanceof TerminalNode t) {
+                ops.add(t.getSymbol());
+            }
+        }
+        int unitTerms = 0;
+        while (unitTerms < terms.size() && isUnitTerm(terms.get(unitTerms))) {
+            unitTerms++;
+        }
+        if (unitTerms == 0) {
+            AdcParser.UnitTermContext t0 = terms.get(0);
+            String sym = t0.getStart().getText();
+            String hint = isKnownGlobal(sym) || scope.lookupHere(sym) != null
+                ? "to multiply by the variable '" + sym + "' write " + q.number().getText() + " * " + sym
+                : Units.isUnit(sym) ? null : unknownUnitHint(sym);
+            error(t0, "unknown unit '" + sym + "'", hint);
+            return num;
+        }
+        Unit u = null;
+        for (int i = 0; i < unitTerms; i++) {
+            Unit t = unitTerm(terms.get(i));
+            if (t == null) {
+                return num;
+            }
+            u = i == 0 ? t : ops.get(i - 1).getType() == AdcLexer.SLASH ? u.divide(t) : u.times(t);
+        }
+        Object lit = org.adc.runtime.Ops.normalize(Quantity.of(value, u));
+        AdcNode node = at(withDim(lit instanceof Double d ? new DoubleLiteralNode(d) : new LiteralNode(lit), u.dimension()), q);
+        // remaining terms are variables: 10 m / t
+        for (int i = unitTerms; i < terms.size(); i++) {
+            AdcParser.UnitTermContext t = terms.get(i);
+            if (!(t instanceof AdcParser.UnitAtomContext a)) {
+                error(t, "a unit group may hold only units", "put the expression in parentheses: (" + q.number().getText() + " ...) / (...)");
+                return node;
+            }
+            AdcNode operand = readName(a.IDENT().getText(), a.IDENT().getSymbol());
+            if (a.unitExp() != null) {
+                AdcNode e = new LongLiteralNode(Long.parseLong(a.unitExp().getText()));
+                operand = at(PowNodeGen.create(operand, e), a);
+            }
+            Dimension dl = dim(node);
+            Dimension dr = dim(operand);
+            boolean div = ops.get(i - 1).getType() == AdcLexer.SLASH;
+            Dimension d = dl != null && dr != null ? (div ? dl.divide(dr) : dl.times(dr)) : null;
+            node = at(withDim(div ? DivNodeGen.create(node, operand) : MulNodeGen.create(node, operand), d), q);
+        }
+        return node;
+    }
+
+    private static String unknownUnitHint(String sym) {
+        try {
+            Units.parse(sym);
+            return null;
+        } catch (UnitException e) {
+            return e.hint();
+        }
+    }
+
+    private boolean isUnitTerm(AdcParser.UnitTermContext t) {
+        if (t instanceof AdcParser.UnitAtomContext a) {
+            return Units.isUnit(a.IDENT().getText());
+        }
+        return true;
+    }
+
+    private Unit unitTerm(AdcParser.UnitTermContext t) {
+        if (t instanceof AdcParser.UnitAtomContext a) {
+            Unit u;
+            try {
+                u = Units.parse(a.IDENT().getText());
+            } catch (UnitException e) {
+                error(a, e.getMessage(), e.hint());
+                return null;
+            }
+            if (a.unitExp() != null) {
+                u = u.pow(Integer.parseInt(a.unitExp().getText()));
+            }
+            return u;
+        }
+        AdcParser.UnitGroupContext g = (AdcParser.UnitGroupContext) t;
+        Unit u = unit(g.unit());
+        if (u != null && g.unitExp() != null) {
+            u = u.pow(Integer.parseInt(g.unitExp().getText()));
+        }
+        return u;
+    }
+
+    /** A unit after {@code to} or in a declaration; errors are reported and null returned. */
+    Unit unit(AdcParser.UnitContext uc) {
+        Unit u = null;
+        int term = 0;
+        for (int i = 0; i < uc.getChildCount(); i++) {
+            if (uc.getChild(i) instanceof AdcParser.UnitTermContext t) {
+                Unit x = unitTerm(t);
+                if (x == null) {
+                    return null;
+                }
+                if (term == 0) {
+                    u = x;
+                } else {
+                    Token op = ((TerminalNode) uc.getChild(i - 1)).getSymbol();
+                    u = op.getType() == AdcLexer.SLASH ? u.divide(x) : u.times(x);
+                }
+                term++;
+            }
+        }
+        return u;
+    }
+
+    private Unit unitSpec(AdcParser.UnitSpecContext us) {
+        Unit u = unit(us.unit());
+        if (u != null && us.one != null) {
+            if (!us.one.getText().equals("1")) {
+                error(us, "a unit may start with 1 only as in 1/s", null);
+            }
+            u = Unit.ONE.divide(u);
+        }
+        return u;
+    }
+
+    private AdcNode string(AdcParser.StringContext s) {
+        if (s.STR_NL() != null || s.STR_END() == null) {
+            error(s.getStart(), s.getStart(), "unterminated string", "close the string with \" on the same line");
+        }
+        List<AdcNode> parts = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (AdcParser.StringPartContext part : s.stringPart()) {
+            if (part instanceof AdcParser.StrTextContext t) {
+                unescape(t.getText(), text, t.getStart());
+            } else if (part instanceof AdcParser.StrDollarContext) {
+                text.append('$');
+            } else if (part instanceof AdcParser.StrInterpContext i) {
+                if (text.length() > 0) {
+                    parts.add(new LiteralNode(text.toString()));
+                    text.setLength(0);
+                }
+                parts.add(expr(i.expr()));
+            }
+        }
+        if (parts.isEmpty()) {
+            return at(new LiteralNode(text.toString()), s);
+        }
+        if (text.length() > 0) {
+            parts.add(new LiteralNode(text.toString()));
+        }
+        return at(new InterpolationNode(parts.toArray(new AdcNode[0])), s);
+    }
+
+    private void unescape(String raw, StringBuilder out, Token tok) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '\\' || i + 1 >= raw.length()) {
+                out.append(c);
+                continue;
+            }
+            char n = raw.charAt(++i);
+            switch (n) {
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case '"' -> out.append('"');
+                case '\\' -> out.append('\\');
+                case '$' -> out.append('$');
+                default -> {
+                    error(tok, tok, "unknown escape '\\" + n + "' in string", "use \\n, \\t, \\\", \\\\ or \\$");
+                    out.append(n);
+                }
+            }
+        }
+    }
+}

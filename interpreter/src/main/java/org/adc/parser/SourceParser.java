@@ -1,0 +1,117 @@
+package org.adc.parser;
+
+import com.oracle.truffle.api.source.Source;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+
+import org.adc.AdcContext;
+import org.adc.AdcLanguage;
+import org.adc.builtins.CoreBuiltins;
+import org.adc.lang.Module;
+import org.adc.lib.Stdlib;
+import org.adc.nodes.AdcRootNode;
+import org.adc.runtime.AdcParseError;
+import org.adc.runtime.Diagnostic;
+
+/**
+ * Entry point of the front end: lexes (with the newline filter), parses with error recovery so
+ * every syntax error of the file is reported in one run, then builds nodes and checks names and
+ * units. Any error ends in one {@link AdcParseError} listing them all in source order.
+ */
+public final class SourceParser {
+    private SourceParser() {
+    }
+
+    public static AdcRootNode parse(AdcLanguage language, Source source) {
+        List<String> errors = new ArrayList<>();
+        boolean[] incomplete = {false};
+        String text = source.getCharacters().toString();
+        SafeLexer lexer = new SafeLexer(CharStreams.fromString(text, source.getName()));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(new NewlineFilter(lexer));
+        AdcParser parser = new AdcParser(tokens);
+        parser.removeErrorListeners();
+        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+        parser.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg, RecognitionException e) {
+                Token t = offending instanceof Token tok ? tok : null;
+                boolean atEof = t != null && t.getType() == Token.EOF;
+                if (atEof) {
+                    incomplete[0] = true;
+                }
+                errors.add(Diagnostic.format(source, line, col + 1, t == null || atEof ? 1 : Math.max(1, t.getText().length()), "error",
+                    describe(t, msg), hint(t, msg)));
+            }
+        });
+        AdcParser.ProgramContext tree = parser.program();
+        if (!errors.isEmpty()) {
+            throw new AdcParseError(errors, incomplete[0] && errors.size() == 1);
+        }
+        NodeBuilder builder = new NodeBuilder(language, source, knownGlobals(source));
+        AdcRootNode root = builder.program(tree);
+        if (!builder.errors.isEmpty()) {
+            throw new AdcParseError(builder.errors, false);
+        }
+        return root;
+    }
+
+    private static Set<String> knownGlobals(Source source) {
+        Set<String> names = new HashSet<>(Stdlib.globals().keySet());
+        for (Module m : CoreBuiltins.modules()) {
+            names.addAll(m.memberNames());
+        }
+        if (source.isInteractive()) {
+            try {
+                names.addAll(AdcContext.get(null).globals().cells().keySet());
+            } catch (RuntimeException e) {
+                // no context entered: names are checked at run time
+            }
+        }
+        return names;
+    }
+
+    private static String describe(Token t, String msg) {
+        if (t == null) {
+            return msg;
+        }
+        if (t.getType() == Token.EOF) {
+            return "unexpected end of input";
+        }
+        if (t.getType() == AdcLexer.NL) {
+            return "unexpected end of line";
+        }
+        if (t.getType() == AdcLexer.ERROR_CHAR) {
+            return "unexpected character '" + t.getText() + "'";
+        }
+        return "unexpected '" + t.getText() + "'";
+    }
+
+    private static String hint(Token t, String msg) {
+        if (t != null && t.getType() == Token.EOF) {
+            return "a block, bracket or string is not closed";
+        }
+        int i = msg.indexOf("expecting ");
+        if (i >= 0) {
+            String exp = msg.substring(i + "expecting ".length());
+            if (exp.length() <= 60) {
+                return "expected " + exp.replace("{", "one of ").replace("}", "");
+            }
+        }
+        if (msg.startsWith("missing ")) {
+            return msg;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+package org.adc.runtime;
+
+import com.oracle.truffle.api.TruffleFile;
+import com.oracle.truffle.api.TruffleLanguage;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.adc.lang.AdcError;
+import org.adc.lang.Env;
+
+/**
+ * The {@link Env} a library function sees: files through Truffle's file system, which the
+ * launcher configures as the sandbox (reads below the recipe's folder, writes into the run
+ * directory, nothing else unless allowed). Relative reads resolve against the script's folder,
+ * relative writes against the run directory. Every file read is remembered for the run record.
+ */
+public final class ScriptEnv implements Env {
+    private final TruffleLanguage.Env env;
+    private final PrintStream out;
+    private final String scriptDir;
+    private final String runDir;
+    private final Map<String, String> filesRead = new LinkedHashMap<>();
+
+    public ScriptEnv(TruffleLanguage.Env env, PrintStream out, String scriptDir, String runDir) {
+        this.env = env;
+        this.out = out;
+        this.scriptDir = scriptDir;
+        this.runDir = runDir;
+    }
+
+    private TruffleFile resolve(String base, String path) {
+        TruffleFile f = env.getPublicTruffleFile(path);
+        if (!f.isAbsolute() && base != null && !base.isEmpty()) {
+            f = env.getPublicTruffleFile(base).resolve(path);
+        }
+        return f.normalize();
+    }
+
+    @Override
+    public BufferedReader openRead(String path) {
+        TruffleFile f;
+        try {
+            f = resolve(scriptDir, path);
+            BufferedReader r = f.newBufferedReader(StandardCharsets.UTF_8);
+            filesRead.put(path, f.getPath());
+            return r;
+        } catch (SecurityException e) {
+            throw new AdcError("reading '" + path + "' is not allowed: " + e.getMessage(),
+                "a recipe reads files only below its own folder; run with --allow-read PATH to permit more");
+        } catch (NoSuchFileException e) {
+            throw new AdcError("no such file '" + path + "'", "paths are relative to the recipe's folder" + (scriptDir == null ? "" : " (" + scriptDir + ")"));
+        } catch (IOException e) {
+            throw new AdcError("cannot read '" + path + "': " + e.getMessage(), "check the file exists and is readable");
+        }
+    }
+
+    @Override
+    public Writer openWrite(String path) {
+        if (runDir == null) {
+            throw new AdcError("writing '" + path + "' is not allowed: this run has no run directory", "run the recipe with `adc run`");
+        }
+        try {
+            TruffleFile f = resolve(runDir, path);
+            TruffleFile parent = f.getParent();
+            if (parent != null && !parent.exists()) {
+                parent.createDirectories();
+            }
+            return f.newBufferedWriter(StandardCharsets.UTF_8);
+        } catch (SecurityException e) {
+            throw new AdcError("writing '" + path + "' is not allowed: " + e.getMessage(),
+                "a recipe writes only into its run directory; run with --allow-write PATH to permit more");
+        } catch (IOException e) {
+            throw new AdcError("cannot write '" + path + "': " + e.getMessage(), "check the folder is writable");
+        }
+    }
+
+    @Override
+    public PrintStream out() {
+        return out;
+    }
+
+    /** Files read so far: path as written in the script → resolved path. */
+    public Map<String, String> filesRead() {
+        return filesRead;
+    }
+}
