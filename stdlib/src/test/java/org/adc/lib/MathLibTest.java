@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.adc.lang.AdcError;
 import org.adc.lang.AdcList;
 import org.adc.lang.Module;
+import org.adc.lang.Record;
 import org.adc.units.Constants;
+import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 import org.adc.units.UnitException;
 import org.junit.jupiter.api.Test;
@@ -131,5 +133,38 @@ class MathLibTest {
         assertEquals(true, call(m, "is_nan", m.member("nan")));
         assertEquals(false, call(m, "is_nan", 1L));
         assertEquals(true, call(m, "is_nan", Quantity.of(Double.NaN, "K")));
+    }
+
+    @Test
+    void linearFitKeepsUnits() {
+        Record f = (Record) call(m, "linear_fit", AdcList.of(q(1, "h"), q(2, "h"), q(3, "h")),
+            AdcList.of(q(0.9, "C"), q(1.8, "C"), q(2.7, "C")));
+        Quantity slope = (Quantity) f.member("slope");
+        assertEquals(Dimension.CURRENT, slope.dimension());
+        assertEquals(0.9 / 3600, slope.si(), 1e-15);
+        assertEquals(0.0, ((Quantity) f.member("intercept")).si(), 1e-12);
+        assertEquals(1.0, (Double) f.member("r2"), 1e-12);
+        Record plainFit = (Record) call(m, "linear_fit", AdcList.of(0L, 1L, 2L), AdcList.of(1L, 3L, 5L));
+        assertEquals(2.0, (Double) plainFit.member("slope"), 1e-12);
+        assertEquals(1.0, (Double) plainFit.member("intercept"), 1e-12);
+        assertThrows(AdcError.class, () -> call(m, "linear_fit", AdcList.of(1L, 1L), AdcList.of(1L, 2L)));
+        assertThrows(AdcError.class, () -> call(m, "linear_fit", AdcList.of(1L), AdcList.of(1L)));
+    }
+
+    @Test
+    void powerFitRecoversTheCvExponent() {
+        AdcList nu = new AdcList();
+        AdcList ip = new AdcList();
+        for (double v : new double[] {0.1, 0.2, 0.5, 1, 2, 5}) {
+            nu.add(q(v, "mV/s"));
+            ip.add(q(0.76 * Math.pow(v, 0.55), "mA"));
+        }
+        Record f = (Record) call(m, "power_fit", nu, ip);
+        assertEquals(0.55, (Double) f.member("b"), 1e-12);
+        Quantity a = (Quantity) f.member("a");
+        assertEquals("mA", a.unit().symbol());
+        assertEquals(0.76, a.value(), 1e-12);
+        assertEquals(1.0, (Double) f.member("r2"), 1e-12);
+        assertThrows(AdcError.class, () -> call(m, "power_fit", AdcList.of(1L, 2L), AdcList.of(1L, -2L)));
     }
 }
