@@ -89,6 +89,19 @@ public final class CoreBuiltins {
                 return new AdcList(out);
             }, Param.required("xs", "list", null), Param.optional("key", "function", None.INSTANCE, null),
             Param.optional("reverse", "bool", false, null)));
+        CORE.add(new NativeFunction("fmt", "string", doc("a number or quantity formatted with a printf-style spec",
+            "fmt(x, spec)", "fmt(0.90055 C, \".3g\")  # \"0.901 C\"\nfmt(0.868, \".1%\")", "The spec is C printf's without the %: "
+                + "\".3f\" fixed, \".4g\" significant digits, \".2e\" exponent. Quantities keep their unit."), a -> {
+                Object x = a.get(0);
+                String spec = a.string(1);
+                if (x instanceof Quantity q) {
+                    return q.format(spec);
+                }
+                if (x instanceof Long || x instanceof Double) {
+                    return org.adc.units.Format.number(((Number) x).doubleValue(), spec);
+                }
+                return Values.display(x);
+            }, Param.required("x", "any", "number or quantity"), Param.required("spec", "string", "format such as \".3g\"")));
         CORE.add(new NativeFunction("help", "string", doc("the reference page of a library function or module",
             "help(f)", "help(arrhenius)", null), CoreBuiltins::help, Param.required("f", "any", "a function or module")));
     }

@@ -101,6 +101,7 @@ final class NodeBuilder {
     private final Map<String, Dimension[]> userSigs = new HashMap<>();
     private final Map<String, String[]> userParamNames = new HashMap<>();
     private final Set<String> scriptGlobals = new HashSet<>();
+    private final Set<String> scriptConstants = new HashSet<>();
     private Scope scope;
     private int loopDepth;
     private int functionDepth;
@@ -179,6 +180,9 @@ final class NodeBuilder {
         for (AdcParser.StatementContext s : stmts) {
             if (s instanceof AdcParser.LetStmtContext l) {
                 scriptGlobals.add(l.name.getText());
+                if (l.VAR() == null) {
+                    scriptConstants.add(l.name.getText());
+                }
             } else if (s instanceof AdcParser.FnStmtContext f) {
                 scriptGlobals.add(f.name.getText());
                 recordSignature(f.name.getText(), f.params());
@@ -380,27 +384,34 @@ final class NodeBuilder {
         if (!scope.atTopLevel()) {
             error(p, "param must be declared at the top level of a recipe file", null);
         }
-        AdcNode def = expr(p.expr(0));
+        // `param x = 450 degC in 300 degC .. 460 degC` parses as an `in` expression: split it
+        AdcParser.ExprContext defCtx = p.expr(0);
+        AdcParser.ExprContext rangeCtx = p.range;
+        if (rangeCtx == null && defCtx instanceof AdcParser.InExprContext in && in.NOT() == null) {
+            defCtx = in.expr(0);
+            rangeCtx = in.expr(1);
+        }
+        AdcNode def = expr(defCtx);
         Dimension d = dim(def);
         if (p.unit() != null) {
             Unit u = unit(p.unit());
             if (u != null && d != null && !d.equals(u.dimension())) {
-                error(p.expr(0), "parameter '" + name + "' is declared as " + u.dimension().name() + " but its default is " + d.name(), null);
+                error(defCtx, "parameter '" + name + "' is declared as " + u.dimension().name() + " but its default is " + d.name(), null);
             }
         }
         if (d != null) {
             globalDims.put(name, d);
         }
         AdcNode range = null;
-        if (p.range != null) {
-            if (p.range instanceof AdcParser.RangeExprContext r && r.expr().size() == 2) {
+        if (rangeCtx != null) {
+            if (rangeCtx instanceof AdcParser.RangeExprContext r && r.expr().size() == 2) {
                 AdcNode lo = expr(r.expr(0));
                 AdcNode hi = expr(r.expr(1));
                 checkSame(d, dim(lo), r.expr(0), "the range of parameter '" + name + "'");
                 checkSame(d, dim(hi), r.expr(1), "the range of parameter '" + name + "'");
                 range = new ParamNode.BoundsNode(lo, hi);
             } else {
-                range = expr(p.range);
+                range = expr(rangeCtx);
             }
         }
         return at(new ParamNode(name, def, range), p);
@@ -473,6 +484,10 @@ final class NodeBuilder {
             depth++;
         }
         checkAssignDim(globalDims.get(name), value, tok, name);
+        if (!interactive && (scriptConstants.contains(name) || (!scriptGlobals.contains(name) && knownGlobals.contains(name)))) {
+            error(tok, tok, "cannot assign to '" + name + "': it is a constant", scriptConstants.contains(name)
+                ? "declare it with var to make it assignable" : "'" + name + "' is a library name; choose another variable name");
+        }
         if (!isKnownGlobal(name)) {
             error(tok, tok, "unknown name '" + name + "'", "declare it first with var " + name + " = ...");
         }
@@ -626,8 +641,9 @@ final class NodeBuilder {
             depth++;
         }
         if (!isKnownGlobal(name)) {
+            String near = nearestName(name);
             String hint = Stdlib.modules().containsKey(name) ? "'" + name + "' is a module: add `import " + name + "` at the top"
-                : "declare it with let or var before use, or check the spelling";
+                : near != null ? "did you mean '" + near + "'?" : "declare it with let or var before use, or check the spelling";
             error(tok, tok, "unknown name '" + name + "'", hint);
         }
         AdcNode n = at(new ReadGlobalNode(name), tok);
@@ -639,6 +655,46 @@ final class NodeBuilder {
             }
         }
         return withDim(n, d);
+    }
+
+    /** The visible name closest to {@code name} (edit distance at most 2), or null. */
+    private String nearestName(String name) {
+        Set<String> names = new HashSet<>(scriptGlobals);
+        names.addAll(knownGlobals);
+        for (Scope s = scope; s != null; s = s.parent) {
+            for (Map<String, Scope.Local> b : s.blocks) {
+                names.addAll(b.keySet());
+            }
+        }
+        String best = null;
+        int bestD = name.length() <= 4 ? 2 : 3;
+        for (String n : names) {
+            int d = editDistance(name, n);
+            if (d < bestD || d == bestD && best != null && n.compareTo(best) < 0) {
+                bestD = d;
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static Object libraryGlobal(String name) {
@@ -783,11 +839,58 @@ final class NodeBuilder {
     }
 
     AdcNode postfix(AdcParser.PostfixContext p) {
-        if (p instanceof AdcParser.PrimaryPostfixContext pp) {
-            return primary(pp.primary());
+        // Collect the postfix operations down to the primary. When the primary is a quantity
+        // literal whose unit ends in variables (1e13 Hz * exp(...)), the operations belong to the
+        // last variable, not to the whole literal.
+        List<AdcParser.PostfixContext> chain = new ArrayList<>();
+        AdcParser.PostfixContext cur = p;
+        while (!(cur instanceof AdcParser.PrimaryPostfixContext)) {
+            chain.add(0, cur);
+            cur = innerOf(cur);
         }
+        AdcParser.PrimaryContext prim = ((AdcParser.PrimaryPostfixContext) cur).primary();
+        if (prim instanceof AdcParser.QuantityLitContext q && hasVariableTail(q)) {
+            return quantityLiteral(q, chain);
+        }
+        AdcNode node = primary(prim);
+        for (AdcParser.PostfixContext op : chain) {
+            node = applyPostfix(op, node);
+        }
+        return node;
+    }
+
+    private static AdcParser.PostfixContext innerOf(AdcParser.PostfixContext p) {
         if (p instanceof AdcParser.MemberPostfixContext m) {
-            AdcNode recv = postfix(m.postfix());
+            return m.postfix();
+        }
+        if (p instanceof AdcParser.IndexPostfixContext i) {
+            return i.postfix();
+        }
+        if (p instanceof AdcParser.PowPostfixContext pw) {
+            return pw.postfix();
+        }
+        return ((AdcParser.CallPostfixContext) p).postfix();
+    }
+
+    private boolean hasVariableTail(AdcParser.QuantityLitContext q) {
+        if (q.unit() == null) {
+            return false;
+        }
+        List<AdcParser.UnitTermContext> terms = q.unit().unitTerm();
+        if (terms.isEmpty() || !isUnitTerm(terms.get(0))) {
+            return false;
+        }
+        for (AdcParser.UnitTermContext t : terms) {
+            if (!isUnitTerm(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Applies one postfix operation (member, index, power, call) to an already built base. */
+    private AdcNode applyPostfix(AdcParser.PostfixContext p, AdcNode recv) {
+        if (p instanceof AdcParser.MemberPostfixContext m) {
             String name = m.memberName().getText();
             AdcNode n = at(new MemberNode(recv, name), m);
             if (recv instanceof ReadGlobalNode g && imports.containsKey(g.name())) {
@@ -802,17 +905,14 @@ final class NodeBuilder {
             return n;
         }
         if (p instanceof AdcParser.IndexPostfixContext i) {
-            return at(new IndexNode(postfix(i.postfix()), expr(i.expr())), i);
+            return at(new IndexNode(recv, expr(i.expr())), i);
         }
         if (p instanceof AdcParser.PowPostfixContext pw) {
-            AdcNode base = postfix(pw.postfix());
+            AdcNode base = recv;
             AdcParser.PowerOperandContext po = pw.powerOperand();
             AdcNode exp = postfix(po.postfix());
             if (po.MINUS() != null) {
-                exp = NegNodeGen.create(exp);
-                if (exp instanceof AdcNode) {
-                    at(exp, po);
-                }
+                exp = at(NegNodeGen.create(exp), po);
             }
             Dimension d = null;
             Dimension db = dim(base);
@@ -827,15 +927,10 @@ final class NodeBuilder {
             }
             return at(withDim(PowNodeGen.create(base, exp), d), pw);
         }
-        if (p instanceof AdcParser.CallPostfixContext c) {
-            return call(c);
-        }
-        error(p, "unsupported expression", null);
-        return new LiteralNode(None.INSTANCE);
+        return call((AdcParser.CallPostfixContext) p, recv);
     }
 
-    private AdcNode call(AdcParser.CallPostfixContext c) {
-        AdcNode fn = postfix(c.postfix());
+    private AdcNode call(AdcParser.CallPostfixContext c, AdcNode fn) {
         List<AdcNode> pos = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<AdcNode> named = new ArrayList<>();
@@ -1023,6 +1118,10 @@ final class NodeBuilder {
      * are units: in {@code 10 m / t} with a variable t, the literal is 10 m and "/ t" a division.
      */
     private AdcNode quantityLiteral(AdcParser.QuantityLitContext q) {
+        return quantityLiteral(q, List.of());
+    }
+
+    private AdcNode quantityLiteral(AdcParser.QuantityLitContext q, List<AdcParser.PostfixContext> tailOps) {
         AdcNode num = number(q.number());
         if (q.unit() == null) {
             return num;
@@ -1067,6 +1166,11 @@ final class NodeBuilder {
                 return node;
             }
             AdcNode operand = readName(a.IDENT().getText(), a.IDENT().getSymbol());
+            if (i == terms.size() - 1) {
+                for (AdcParser.PostfixContext op : tailOps) {
+                    operand = applyPostfix(op, operand);
+                }
+            }
             if (a.unitExp() != null) {
                 AdcNode e = new LongLiteralNode(Long.parseLong(a.unitExp().getText()));
                 operand = at(PowNodeGen.create(operand, e), a);

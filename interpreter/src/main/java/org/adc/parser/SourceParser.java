@@ -106,7 +106,8 @@ public final class SourceParser {
         if (i >= 0) {
             String exp = msg.substring(i + "expecting ".length());
             if (exp.length() <= 60) {
-                return "expected " + exp.replace("{", "one of ").replace("}", "");
+                return "expected " + exp.replace("{", "one of ").replace("}", "").replace("<EOF>", "end of input")
+                    .replace("NL", "end of line").replace("IDENT", "a name");
             }
         }
         if (msg.startsWith("missing ")) {

@@ -204,6 +204,20 @@ public final class Units {
     }
 
     static UnitException unknown(String symbol) {
+        // a prefixed unit with the wrong case (Gpa for GPa, kev for keV)
+        for (Map.Entry<String, Def> d : DEFS.entrySet()) {
+            if (d.getKey().equalsIgnoreCase(symbol)) {
+                return new UnitException("unknown unit '" + symbol + "'", "did you mean '" + d.getKey() + "'? Units are case-sensitive");
+            }
+            if (d.getValue().prefixable) {
+                for (String p : PREFIXES.keySet()) {
+                    if ((p + d.getKey()).equalsIgnoreCase(symbol)) {
+                        return new UnitException("unknown unit '" + symbol + "'", "did you mean '" + p + d.getKey()
+                            + "'? Units are case-sensitive (mV is millivolt, MV megavolt)");
+                    }
+                }
+            }
+        }
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String k : new TreeSet<>(DEFS.keySet())) {
