@@ -151,4 +151,15 @@ class DataLibTest {
         Quantity r = (Quantity) ((Record) t.rows().get(0)).member("rate");
         assertEquals(1.0, r.si());
     }
+
+    @Test
+    void tableOptions() throws Exception {
+        Env env = env();
+        Files.writeString(dir.resolve("cv.txt"), "time/s\tEwe/V\n0\t1.5\n10\t1.4\n", StandardCharsets.UTF_8);
+        Table t = (Table) callIn(env, d, "table", "cv.txt", n("sep", "tab"), n("slash_units", true));
+        assertEquals(AdcList.of("time", "Ewe"), t.member("columns"));
+        assertEquals(q(1.4, "V"), ((Record) t.rows().get(1)).member("Ewe"));
+        AdcError e = assertThrows(AdcError.class, () -> callIn(env, d, "table", "cv.txt", n("sep", "ab")));
+        assertTrue(e.getMessage().contains("sep must be one character"), e.getMessage());
+    }
 }
