@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
+import org.adc.fit.Interpolation;
 import org.adc.fit.LinearFit;
 import org.adc.lang.AdcError;
 import org.adc.lang.AdcList;
@@ -19,6 +20,7 @@ import org.adc.lang.Param;
 import org.adc.lang.Record;
 import org.adc.lang.Values;
 import org.adc.units.Dimension;
+import org.adc.units.Format;
 import org.adc.units.Quantity;
 import org.adc.units.Unit;
 import org.adc.units.UnitException;
@@ -419,6 +421,49 @@ public final class MathLib {
         return new Record(r);
     }
 
+
+    private static Object interp(Args a) {
+        Object x = a.get(0);
+        List<Object> xl = a.list(1).items();
+        List<Object> yl = a.list(2).items();
+        if (xl.isEmpty() || yl.isEmpty()) {
+            throw new AdcError("interp needs at least two (x, y) pairs", "give the table as two lists of the same length");
+        }
+        uniform(xl, "interp");
+        uniform(yl, "interp");
+        Object x0 = xl.get(0);
+        double xv;
+        if (x0 instanceof Quantity q0) {
+            if (!(x instanceof Quantity qx) || !qx.dimension().equals(q0.dimension())) {
+                throw a.bad(0, q0.dimension().name());
+            }
+            xv = qx.si();
+        } else {
+            xv = a.number(0);
+        }
+        double[] xs = new double[xl.size()];
+        double[] ys = new double[yl.size()];
+        for (int k = 0; k < xs.length; k++) {
+            xs[k] = si(xl.get(k));
+        }
+        for (int k = 0; k < ys.length; k++) {
+            ys[k] = si(yl.get(k));
+        }
+        Unit xu = x0 instanceof Quantity q0 ? q0.unit() : null;
+        double y = Interpolation.at(xs, ys, xv, a.bool(3), v -> xu == null ? Format.number(v)
+            : (x0 instanceof Quantity q0 && q0.isAbsoluteTemperature() ? Quantity.of((v - xu.offset()) / xu.scale(), xu).toString()
+                : Quantity.ofSi(v, xu).toString()));
+        Object y0 = yl.get(0);
+        if (y0 instanceof Quantity qy) {
+            if (qy.isAbsoluteTemperature()) {
+                Unit u = qy.unit();
+                return Quantity.of((y - u.offset()) / u.scale(), u);
+            }
+            return plain(Quantity.ofSi(y, qy.unit()));
+        }
+        return y;
+    }
+
     private static Doc listDoc(String summary, String syntax, String example, String description, String units, String errors) {
         return new Doc(summary, syntax, example, description, units, errors, STD, "min, max, sum, mean, std");
     }
@@ -516,6 +561,21 @@ public final class MathLib {
             "linear_fit, arrhenius_fit"),
             MathLib::powerFit, Param.required("xs", "list", "positive abscissae, e.g. scan rates"),
             Param.required("ys", "list", "positive ordinates, e.g. peak currents")));
+        m.add(new NativeFunction("interp", "any", new Doc("Linear interpolation in a table of (x, y) points",
+            "interp(x, xs, ys, extrapolate = false)",
+            "# heater calibration of the HPDC press (seed 002, Fig. 1d): power -> temperature\n"
+                + "interp(450 W, [0 W, 300 W, 600 W], [25 degC, 550 degC, 1000 degC])     # 775 degC\n"
+                + "interp(2.5, [1, 2, 3], [10, 20, 30])                                   # 25",
+            "Piecewise-linear y(x) through the points; xs must increase strictly. Outside xs[0] .. xs[-1] it is an error "
+                + "unless extrapolate = true, which extends the first or last segment. Absolute temperatures interpolate "
+                + "as temperatures (the result is absolute).",
+            "x in the dimension of xs; result in the unit of the first y",
+            "x of another dimension; xs not increasing; fewer than two points; x outside the table without extrapolate",
+            "linear interpolation",
+            "linear_fit, table"),
+            MathLib::interp, Param.required("x", "any", "where to evaluate"), Param.required("xs", "list", "increasing x values"),
+            Param.required("ys", "list", "y values, one per x"),
+            Param.optional("extrapolate", "bool", Boolean.FALSE, "extend the end segments outside the table")));
         m.constant("pi", Math.PI, new Doc("π = 3.14159265358979", "pi", "2 * pi * 1 rad", "Ratio of a circle's circumference to its diameter.",
             "dimensionless", "none", STD, "sin, cos"));
         m.constant("inf", Double.POSITIVE_INFINITY, new Doc("Positive infinity", "inf", "min(x, inf)",

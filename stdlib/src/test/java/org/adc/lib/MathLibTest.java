@@ -167,4 +167,22 @@ class MathLibTest {
         assertEquals(1.0, (Double) f.member("r2"), 1e-12);
         assertThrows(AdcError.class, () -> call(m, "power_fit", AdcList.of(1L, 2L), AdcList.of(1L, -2L)));
     }
+
+    @Test
+    void interpolation() {
+        Quantity t = (Quantity) call(m, "interp", q(450, "W"), AdcList.of(q(0, "W"), q(300, "W"), q(600, "W")),
+            AdcList.of(q(25, "degC"), q(550, "degC"), q(1000, "degC")));
+        assertTrue(t.isAbsoluteTemperature());
+        assertEquals("775 degC", t.toString());
+        assertEquals(25.0, (Double) call(m, "interp", 2.5, AdcList.of(1L, 2L, 3L), AdcList.of(10L, 20L, 30L)), 1e-12);
+        assertEquals(10.0, (Double) call(m, "interp", 1L, AdcList.of(1L, 2L), AdcList.of(10L, 20L)), 1e-12);
+        assertEquals(40.0, (Double) call(m, "interp", 4L, AdcList.of(1L, 2L, 3L), AdcList.of(10L, 20L, 30L), true), 1e-12);
+        AdcError out = assertThrows(AdcError.class, () -> call(m, "interp", q(700, "W"), AdcList.of(q(0, "W"), q(600, "W")),
+            AdcList.of(q(25, "degC"), q(1000, "degC"))));
+        assertTrue(out.getMessage().contains("700 W is outside the table (0 W .. 600 W)"), out.getMessage());
+        assertThrows(AdcError.class, () -> call(m, "interp", 1L, AdcList.of(2L, 1L), AdcList.of(1L, 2L)));
+        assertThrows(AdcError.class, () -> call(m, "interp", q(1, "V"), AdcList.of(q(0, "W"), q(1, "W")), AdcList.of(1L, 2L)));
+        Quantity y = (Quantity) call(m, "interp", q(0.5, "h"), AdcList.of(q(0, "h"), q(1, "h")), AdcList.of(q(0, "C"), q(2, "C")));
+        assertEquals(1.0, y.si(), 1e-12);
+    }
 }
