@@ -102,6 +102,9 @@ public final class CoreBuiltins {
                 }
                 return Values.display(x);
             }, Param.required("x", "any", "number or quantity"), Param.required("spec", "string", "format such as \".3g\"")));
+        CORE.add(new NativeFunction("clock", "time", doc("seconds on a monotonic clock, for timing parts of a recipe",
+            "clock()", "let t0 = clock()\n...\nprint(\"took ${clock() - t0}\")", "Only differences of two readings are meaningful."),
+            a -> org.adc.units.Quantity.of(System.nanoTime() * 1e-9, "s")));
         CORE.add(new NativeFunction("help", "string", doc("the reference page of a library function or module",
             "help(f)", "help(arrhenius)", null), CoreBuiltins::help, Param.required("f", "any", "a function or module")));
     }

@@ -56,6 +56,7 @@ public final class Launch {
             .allowNativeAccess(false)
             .allowCreateThread(false)
             .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.NONE)
+            .allowExperimentalOptions(Boolean.getBoolean("adc.experimentalOptions"))
             .option("engine.WarnInterpreterOnly", "false")
             .option("adc.ScriptDir", o.scriptDir() == null ? "" : o.scriptDir().toAbsolutePath().normalize().toString())
             .option("adc.RunDir", o.runDir() == null ? "" : o.runDir().toAbsolutePath().normalize().toString())

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
 
 import org.adc.runtime.Ops;
+import org.adc.units.Quantity;
 
 /** The - operator. Fast paths for long and double; everything else (quantities, strings, lists) goes to {@link Ops#sub}. */
 @NodeInfo(shortName = "-")
@@ -17,6 +18,11 @@ public abstract class SubNode extends AdcBinaryNode {
     @Specialization
     protected double doDouble(double left, double right) {
         return left - right;
+    }
+
+    @Specialization
+    protected Object doQuantity(Quantity left, Quantity right) {
+        return Ops.sub(this, left, right);
     }
 
     @Fallback
