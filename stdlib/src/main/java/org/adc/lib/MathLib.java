@@ -433,7 +433,7 @@ public final class MathLib {
         uniform(yl, "interp");
         Object x0 = xl.get(0);
         double xv;
-        if (x0 instanceof Quantity q0) {
+        if (x0 instanceof Quantity q0 && !q0.dimension().isNone()) {
             if (!(x instanceof Quantity qx) || !qx.dimension().equals(q0.dimension())) {
                 throw a.bad(0, q0.dimension().name());
             }
