@@ -2,7 +2,6 @@ package org.adc.lib;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -583,10 +582,5 @@ public final class MathLib {
         m.constant("nan", Double.NaN, new Doc("Not a number", "nan", "is_nan(nan)", "IEEE 754 not-a-number; compares unequal to itself.",
             "dimensionless", "none", STD, "is_nan, inf"));
         return m;
-    }
-
-    /** For tests: the values a variadic call would see. */
-    static List<Object> listOf(Object... xs) {
-        return new ArrayList<>(List.of(xs));
     }
 }

@@ -25,7 +25,6 @@ import org.adc.lang.Values;
 import org.adc.units.Quantity;
 import org.adc.units.Unit;
 import org.adc.units.UnitException;
-import org.adc.units.Units;
 
 /**
  * A table: named columns (each with an optional display unit) and rows as records. Immutable; the methods
@@ -379,10 +378,5 @@ public final class Table implements HasMembers, Iterable<Object> {
     @Override
     public String toString() {
         return format().stripTrailing();
-    }
-
-    /** Unit from a header string, for tools that build tables. */
-    public static Unit unit(String symbol) {
-        return Units.parse(symbol);
     }
 }
