@@ -236,6 +236,11 @@ public final class Table implements HasMembers, Iterable<Object> {
 
     /** Aligned text with a header line {@code name [unit]}, a rule, and one line per row. */
     public String format() {
+        return format(0);
+    }
+
+    /** As {@link #format()} with {@code digits} significant digits for numbers (0: the default 6). */
+    public String format(int digits) {
         List<List<Object>> cells = new ArrayList<>();
         for (Record r : rows) {
             List<Object> l = new ArrayList<>();
@@ -244,7 +249,7 @@ public final class Table implements HasMembers, Iterable<Object> {
             }
             cells.add(l);
         }
-        return TextTable.format(columns, cells);
+        return TextTable.format(columns, cells, digits);
     }
 
     @Override
@@ -351,8 +356,16 @@ public final class Table implements HasMembers, Iterable<Object> {
                     }, Param.required("name", "string", "new column name"),
                     Param.required("fn", "function", "function of a row, or a list of values"));
             case "format":
-                return method("format", "string", "The table as aligned text", "t.format()", "print(t.format())",
-                    "Header line with units, a rule, one line per row.", a -> format());
+                return method("format", "string", "The table as aligned text", "t.format(digits = 6)",
+                    "print(t.format())\nprint(t.format(digits = 3))",
+                    "Header line with units, a rule, one line per row; numbers with the given significant digits.",
+                    a -> {
+                        long dg = a.integer(0);
+                        if (dg < 1 || dg > 17) {
+                            throw new AdcError("digits must be between 1 and 17, got " + dg, "t.format(digits = 3)");
+                        }
+                        return format((int) dg);
+                    }, Param.optional("digits", "int", 6L, "significant digits of numbers"));
             case "write_csv":
                 return method("write_csv", "none", "Writes the table as CSV with units in the header", "t.write_csv(path)",
                     "t.write_csv(\"rates.csv\")", "Same as write_csv(t, path).",

@@ -191,4 +191,18 @@ class TableTest {
         assertEquals("x;y", semi.rows().get(0).member("a"));
         assertEquals(Quantity.of(300, "K"), semi.rows().get(0).member("b"));
     }
+
+    @Test
+    void formatWithSignificantDigits() {
+        Table t = read("path,rate [Hz],ratio\nA,5091091.41,0.000040034\nB,1.2716e11,1.0\n");
+        String three = t.format(3);
+        assertTrue(three.contains("A        5.09e6"), three);
+        assertTrue(three.contains("1.27e11"), three);
+        assertTrue(three.contains("4e-5"), three);
+        assertTrue(t.format().contains("5.09109e6"), t.format());
+        assertEquals("0.123", TextTable.cell(0.123456, null, 3));
+        assertEquals("0.12 eV", TextTable.cell(Quantity.of(0.1234, "eV"), null, 2));
+        assertEquals("123", TextTable.cell(123.4, null, 3));
+        assertEquals("7", TextTable.cell(7L, null, 3));
+    }
 }
