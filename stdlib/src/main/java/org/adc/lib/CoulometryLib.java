@@ -176,7 +176,7 @@ public final class CoulometryLib {
             "Integral of sampled values by the trapezoid rule, e.g. charge = ∫ I dt",
             "integrate(times, values)",
             "integrate([0 h, 1 h, 2 h], [1.04 mA, 0.8 mA, 0.5 mA])     # 5.652 C\n"
-                + "integrate(log.column(\"t\"), log.column(\"current\"))",
+                + "integrate(run_log.column(\"t\"), run_log.column(\"current\"))",
             "Σ (x[i+1] − x[i]) · (y[i] + y[i+1]) / 2 over consecutive samples. Time × current gives a charge, shown in C; "
                 + "other products keep the product unit. Samples need not be evenly spaced.",
             "times: any one dimension (usually time); values: any one dimension; result: their product (C for A·s)",
@@ -189,8 +189,8 @@ public final class CoulometryLib {
         m.add(new NativeFunction("integrate_cumulative", "list", new Doc(
             "Running trapezoid integral: the charge passed up to each sample",
             "integrate_cumulative(times, values)",
-            "q = integrate_cumulative(t, i)     # q[-1] == integrate(t, i)\n"
-                + "for k in 0 .. len(q) - 1 { if q[k] > 7.34 C { print(\"full extraction at\", t[k]) } }",
+            "let q = integrate_cumulative(times, currents)     # q[-1] == integrate(times, currents)\n"
+                + "for k in 0 .. len(q) - 1 { if q[k] > 7.34 C { print(\"full extraction at\", times[k]) } }",
             "Element k is the trapezoid integral from the first sample to sample k; the first element is 0. Use it to see "
                 + "when the passed charge saturates.",
             "as integrate",

@@ -83,11 +83,11 @@ public final class DataLib {
         m.add(new NativeFunction("table", "table", new Doc(
             "Reads a CSV file (units in the header) into a table, or makes a table from a list of records",
             "table(path, sep = \",\", slash_units = false)\ntable(rows)",
-            "t = table(\"table1_barriers.csv\")       # header: site,path,barrier [eV]\n"
+            "let t = table(\"table1_barriers.csv\")       # header: site,path,barrier [eV]\n"
                 + "for r in t { print(r.path, arrhenius(ea = r.barrier, t = 450 degC)) }\n"
-                + "t.where(r -> r.site == \"none\").sort_by(\"barrier\")\n"
+                + "t.where(fn(r) => r.site == \"none\").sort_by(\"barrier\")\n"
                 + "table([{T: 300 K, rate: 1 Hz}, {T: 400 K, rate: 20 Hz}])\n"
-                + "cv = table(\"cv_0.1mVs.txt\", sep = \"tab\", slash_units = true)   # BioLogic export: Ewe/V, <I>/mA",
+                + "let cv = table(\"cv_0.1mVs.txt\", sep = \"tab\", slash_units = true)   # BioLogic export: Ewe/V, <I>/mA",
             "The first non-comment line is the header. A header cell `name [unit]` gives the column a unit; its cells "
                 + "must be numbers and become quantities (`T [degC]` gives absolute temperatures). Other cells become ints, "
                 + "floats, bools (true/false), quantities when written with a unit (`0.903 eV`), or strings; quoted cells "
@@ -112,7 +112,7 @@ public final class DataLib {
         m.add(new NativeFunction("format_table", "string", new Doc(
             "Formats a table or a list of records as aligned text with units in the header",
             "format_table(rows, columns...)",
-            "s = format_table(results, \"path\", \"rate\", \"ratio\")\nprint(format_table(t))",
+            "let s = format_table(results, \"path\", \"rate\", \"ratio\")\nprint(format_table(t))",
             "Header `name [unit]`, a rule of dashes, then one line per row; numbers right-aligned, text left-aligned, "
                 + "6 significant digits. Without column names all fields are shown in order of first appearance. For a "
                 + "list of records each column is shown in the unit of its first quantity (convert values with `to` "
@@ -143,7 +143,7 @@ public final class DataLib {
         m.add(new NativeFunction("write_csv", "none", new Doc(
             "Writes a table or a list of records to a CSV file, units in the header",
             "write_csv(rows, path)",
-            "write_csv(t.with_column(\"rate\", r -> arrhenius(ea = r.barrier, t = 450 degC)), \"rates.csv\")",
+            "write_csv(t.with_column(\"rate\", fn(r) => arrhenius(ea = r.barrier, t = 450 degC)), \"rates.csv\")",
             "Header cells are `name [unit]` for columns of quantities; values are written as numbers in that unit with "
                 + "full precision, so `table(path)` reads the same values back. Strings that would read as numbers are quoted.",
             "each column in its unit (the table's, or the first quantity's for a list of records)",

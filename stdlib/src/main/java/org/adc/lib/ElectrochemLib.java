@@ -131,8 +131,8 @@ public final class ElectrochemLib {
         Module m = new Module("electrochem", "anode voltages, energy densities, capacities, C-rates, CV current split");
         m.add(new NativeFunction("average_voltage", "voltage", new Doc(
             "Average voltage of an alloying anode vs the metal: V = −(E(M_x host) − E(host) − x E(M)) / (z x e)",
-            "average_voltage(e_alloy, e_host, e_metal, x, z = 1)",
-            "# per Si atom: Li15Si4 is Li3.75Si\naverage_voltage(e_alloy = -12.1 eV, e_host = -5.42 eV, e_metal = -1.9 eV, x = 3.75)",
+            "electrochem.average_voltage(e_alloy, e_host, e_metal, x, z = 1)",
+            "import electrochem\n# per Si atom: Li15Si4 is Li3.75Si\nelectrochem.average_voltage(e_alloy = -12.1 eV, e_host = -5.42 eV, e_metal = -1.9 eV, x = 3.75)",
             "Energies from total-energy calculations: e_alloy per host formula unit of M_x host, e_host per host formula unit, "
                 + "e_metal per atom of the bulk metal; x metal atoms per host formula unit; z valence electrons per metal atom.",
             "energies in eV (or kJ/mol, converted); result in V",
@@ -147,9 +147,9 @@ public final class ElectrochemLib {
             Param.optional("z", "number", 1L, "valence electrons per metal atom (1 Li, Na; 2 Mg)")));
         m.add(new NativeFunction("voltage_shift", "voltage", new Doc(
             "Voltage shift from a change of host cohesive energy: ΔV = ΔE_coh / (z x e)",
-            "voltage_shift(de_coh, x, z = 1)",
-            "voltage_shift(0.13 eV, x = 1)              # 0.13 V (Na, NaSi)\nvoltage_shift(0.13 eV, x = 3.75)           # 0.0346667 V (Li)\n"
-                + "voltage_shift(0.13 eV, x = 2, z = 2)       # 0.0325 V (Mg)",
+            "electrochem.voltage_shift(de_coh, x, z = 1)",
+            "import electrochem\nelectrochem.voltage_shift(0.13 eV, x = 1)              # 0.13 V (Na, NaSi)\nelectrochem.voltage_shift(0.13 eV, x = 3.75)           # 0.0346667 V (Li)\n"
+                + "electrochem.voltage_shift(0.13 eV, x = 2, z = 2)       # 0.0325 V (Mg)",
             "A host that is less stable by ΔE_coh per atom (a-Si vs c-Si: 0.13 eV) raises the average anode voltage by "
                 + "ΔE_coh spread over the z x electrons stored per host atom.",
             "de_coh energy per host atom (eV); result in V",
@@ -162,8 +162,8 @@ public final class ElectrochemLib {
             Param.optional("z", "number", 1L, "valence electrons per metal atom")));
         m.add(new NativeFunction("formation_energy", "energy", new Doc(
             "Defect (insertion) formation energy: E_f = E(host+M) − E(host) − μ_M",
-            "formation_energy(e_defect, e_host, mu)",
-            "formation_energy(e_defect = -350.2 eV, e_host = -347.9 eV, mu = -1.9 eV)   # -0.4 eV",
+            "electrochem.formation_energy(e_defect, e_host, mu)",
+            "import electrochem\nelectrochem.formation_energy(e_defect = -350.2 eV, e_host = -347.9 eV, mu = -1.9 eV)   # -0.4 eV",
             "Energy to insert one atom M into the host from a reservoir at chemical potential mu: the isolated atom "
                 + "(vacuum reference) or the bulk metal energy per atom (bulk reference). Negative means favourable.",
             "energies in eV (molar values converted); result in eV",
@@ -176,8 +176,8 @@ public final class ElectrochemLib {
             Param.required("mu", "energy", "chemical potential of M (atom in vacuum, or bulk metal per atom)")));
         m.add(new NativeFunction("energy_density", "any", new Doc(
             "Volumetric energy density of an alloying anode: U = F V_avg / v · ξ / (1 + ξ)",
-            "energy_density(v_avg, v, xi)",
-            "energy_density(v_avg = 3.75 V - 0.4 V, v = 15 Å^3, xi = 2.8)\nenergy_density(3.35 V, 9.0 cm^3/mol, 2.8) to Wh/L",
+            "electrochem.energy_density(v_avg, v, xi)",
+            "import electrochem\nelectrochem.energy_density(v_avg = 3.75 V - 0.4 V, v = 15 Å^3, xi = 2.8)\nelectrochem.energy_density(3.35 V, 9.0 cm^3/mol, 2.8) to Wh/L",
             "v_avg is the full-cell voltage (cathode minus anode), v the volume the metal takes per valence charge and xi the "
                 + "fractional volume expansion (V − V0)/V0. With v per charge (Å^3) the elementary charge is used, with v per "
                 + "mole of charge (cm^3/mol) the Faraday constant (26.802 Ah/mol).",
@@ -191,8 +191,8 @@ public final class ElectrochemLib {
             Param.required("xi", "number", "fractional volume expansion (V - V0) / V0")));
         m.add(new NativeFunction("specific_capacity", "specific_capacity", new Doc(
             "Theoretical gravimetric capacity of an electrode material: Q = n F / M",
-            "specific_capacity(formula, n)",
-            "specific_capacity(\"Sb\", 3)        # 660.352 mAh/g (Sb → Na3Sb)\nspecific_capacity(\"Si\", 3.75)     # 3578.62 mAh/g (Li15Si4)",
+            "electrochem.specific_capacity(formula, n)",
+            "import electrochem\nelectrochem.specific_capacity(\"Sb\", 3)        # 660.352 mAh/g (Sb → Na3Sb)\nelectrochem.specific_capacity(\"Si\", 3.75)     # 3578.62 mAh/g (Li15Si4)",
             "n electrons (ions of charge 1) stored per formula unit of the host material, F = 96485.33212 C/mol, M its molar mass.",
             "result in mAh/g",
             "n ≤ 0 fails; a malformed formula names the column.",
@@ -203,8 +203,8 @@ public final class ElectrochemLib {
             Param.required("n", "number", "electrons per formula unit at full charge")));
         m.add(new NativeFunction("c_rate_current", "current", new Doc(
             "Current for a C-rate: I = capacity × rate / 1 h",
-            "c_rate_current(capacity, rate)",
-            "let cap = specific_capacity(\"Sb\", 3) * 2.1 mg\nc_rate_current(cap, 1/8)     # C/8\nc_rate_current(cap, 5)       # 5C",
+            "electrochem.c_rate_current(capacity, rate)",
+            "import electrochem\nlet cap = electrochem.specific_capacity(\"Sb\", 3) * 2.1 mg\nelectrochem.c_rate_current(cap, 1/8)     # C/8\nelectrochem.c_rate_current(cap, 5)       # 5C",
             "At rate r the full capacity is passed in 1/r hours: C/8 takes 8 h, 5C 12 min.",
             "capacity a charge (mAh, C); rate dimensionless; result in mA",
             "rate ≤ 0 fails; a capacity that is not a charge fails with \"bad argument ...\".",
@@ -215,8 +215,8 @@ public final class ElectrochemLib {
             Param.required("rate", "number", "C-rate: 1/8 for C/8, 5 for 5C")));
         m.add(new NativeFunction("capacitive_split", "record", new Doc(
             "Splits CV currents at one potential into capacitive (k1 ν) and diffusion-controlled (k2 ν^½) parts",
-            "capacitive_split(scan_rates, currents)",
-            "s = capacitive_split([0.1 mV/s, 0.2 mV/s, 0.5 mV/s, 1 mV/s], [0.05 mA, 0.08 mA, 0.15 mA, 0.25 mA])\n"
+            "electrochem.capacitive_split(scan_rates, currents)",
+            "import electrochem\nlet s = electrochem.capacitive_split([0.1 mV/s, 0.2 mV/s, 0.5 mV/s, 1 mV/s], [0.05 mA, 0.08 mA, 0.15 mA, 0.25 mA])\n"
                 + "print(s.k1, s.k2, s.capacitive)     # capacitive share at each scan rate",
             "Least-squares fit of i/ν^½ = k1 ν^½ + k2 (Dunn's method) to the currents measured at one potential at several "
                 + "scan rates. Returns {k1, k2, capacitive, r2}: k1 in current per scan rate, k2 the diffusion term as a current "

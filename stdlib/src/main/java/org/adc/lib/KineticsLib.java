@@ -199,7 +199,7 @@ public final class KineticsLib {
         m.add(new NativeFunction("diffusivity_ion", "diffusivity", new Doc(
             "Ion diffusivity from the vacancy diffusivity: D = (1 − c) D_v f",
             "diffusivity_ion(dv, c, f = 1.0)",
-            "dv = diffusivity_vacancy(z = 8, a0 = 3.4 Å, dg = 0.3 eV, t = 353 K)\ndiffusivity_ion(dv, c = 2/3, f = 0.7)",
+            "let dv = diffusivity_vacancy(z = 8, a0 = 3.4 Å, dg = 0.3 eV, t = 353 K)\ndiffusivity_ion(dv, c = 2/3, f = 0.7)",
             "The ion moves when a vacancy is next to it: the vacancy site fraction (1 − c) times D_v, times the "
                 + "correlation factor f.",
             "dv diffusivity (cm^2/s, m^2/s); c, f dimensionless; result in the unit of dv",
@@ -213,7 +213,7 @@ public final class KineticsLib {
         m.add(new NativeFunction("nernst_einstein", "conductivity", new Doc(
             "Ionic conductivity from diffusivity: σ = N c q² D / (kT)",
             "nernst_einstein(d, n, c, t, q = qe)",
-            "nernst_einstein(d = 1e-8 cm^2/s, n = 1.2e22 / cm^3, c = 0.67, t = 353 K)",
+            "nernst_einstein(d = 1e-8 cm^2/s, n = 1.2e22 cm^-3, c = 0.67, t = 353 K)",
             "Nernst-Einstein relation between the ion diffusivity D and the conductivity, with N the site concentration, "
                 + "c the fractional occupancy and q the ion charge.",
             "d diffusivity; n number density (1/cm^3); c dimensionless; t absolute temperature; q charge; result in S/cm",
@@ -222,14 +222,14 @@ public final class KineticsLib {
             "diffusivity_ion, diffusivity_vacancy"),
             KineticsLib::nernstEinstein,
             Param.required("d", "diffusivity", "ion diffusivity D"),
-            Param.required("n", "any", "site concentration N (1/cm^3)"),
+            Param.required("n", "any", "site concentration N (cm^-3)"),
             Param.required("c", "number", "fractional concentration of the ion"),
             Param.required("t", "temperature", "absolute temperature"),
             Param.optional("q", "charge", Quantity.of(Constants.QE, "C"), "ion charge")));
         m.add(new NativeFunction("arrhenius_fit", "record", new Doc(
             "Fits ln y = ln A − Ea/(kB T) to values measured at several temperatures",
             "arrhenius_fit(temperatures, values)",
-            "fit = arrhenius_fit([40 degC, 60 degC, 80 degC, 100 degC], [1e-6 S/cm, 3e-6 S/cm, 8e-6 S/cm, 2e-5 S/cm])\n"
+            "let fit = arrhenius_fit([40 degC, 60 degC, 80 degC, 100 degC], [1e-6 S/cm, 3e-6 S/cm, 8e-6 S/cm, 2e-5 S/cm])\n"
                 + "print(fit.ea)          # activation energy in eV\nprint(fit.prefactor, fit.r2)",
             "Least-squares straight line of ln(value) against 1/T. Returns a record {ea, prefactor, r2}: ea in eV per "
                 + "particle, prefactor A in the unit of the first value, r2 the coefficient of determination of the line. "
@@ -263,7 +263,7 @@ public final class KineticsLib {
         m.add(new NativeFunction("bpp_tau_c", "time", new Doc(
             "Motional correlation time τc from a measured T1 (inverse of bpp_rate)",
             "bpp_tau_c(t1, cq, larmor, eta = 0, spin = 1.5, branch = \"fast\")",
-            "tau = bpp_tau_c(t1 = 15 ms, cq = 1.2 MHz, larmor = 132.32 MHz)\n"
+            "let tau = bpp_tau_c(t1 = 15 ms, cq = 1.2 MHz, larmor = 132.32 MHz)\n"
                 + "# then fit the Arrhenius law to 1/tau_c over temperature:\n"
                 + "# arrhenius_fit(temps, taus.map(fn(t) => 1 / t)).ea",
             "Solves bpp_rate(τc) = 1/T1. Each T1 above the minimum has two solutions: the fast-motion branch "

@@ -538,7 +538,7 @@ public final class MathLib {
             "any unit", "a non-number fails", STD, "nan, inf"), MathLib::isNan, Param.required("x", "any", "number or quantity")));
         m.add(new NativeFunction("linear_fit", "record", new Doc("Least-squares straight line y = slope · x + intercept",
             "linear_fit(xs, ys)",
-            "fit = linear_fit([1 h, 2 h, 3 h], [0.9 C, 1.8 C, 2.8 C])\nprint(fit.slope to mA, fit.intercept, fit.r2)",
+            "let fit = linear_fit([1 h, 2 h, 3 h], [0.9 C, 1.8 C, 2.8 C])\nprint(fit.slope to mA, fit.intercept, fit.r2)",
             "Ordinary least squares over paired samples. Returns a record {slope, intercept, r2}: slope in the unit of y "
                 + "per unit of x, intercept in the unit of y, r2 the coefficient of determination.",
             "xs: numbers or quantities of one dimension; ys likewise; slope in y/x, intercept in y",
@@ -549,7 +549,7 @@ public final class MathLib {
         m.add(new NativeFunction("power_fit", "record", new Doc("Fits a power law y = a · x^b (straight line in log-log)",
             "power_fit(xs, ys)",
             "# CV peak current vs scan rate (seed 004): b = 0.5 diffusion-limited, 1 capacitive\n"
-                + "fit = power_fit([0.1 mV/s, 0.2 mV/s, 0.5 mV/s, 1 mV/s], [0.21 mA, 0.31 mA, 0.52 mA, 0.76 mA])\n"
+                + "let fit = power_fit([0.1 mV/s, 0.2 mV/s, 0.5 mV/s, 1 mV/s], [0.21 mA, 0.31 mA, 0.52 mA, 0.76 mA])\n"
                 + "print(fit.b, fit.a)      # a is y at x = 1 mV/s",
             "Least-squares line of ln y against ln x. Returns {a, b, r2}: b the exponent (dimensionless), a the value of y "
                 + "at x = 1 in the unit of the first x (so a keeps the unit of y), r2 of the log-log line.",

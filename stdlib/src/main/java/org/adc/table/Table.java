@@ -309,7 +309,7 @@ public final class Table implements HasMembers, Iterable<Object> {
             case "where":
             case "filter":
                 return method(name, "table", "Rows for which a function returns true", "t." + name + "(fn)",
-                    "t." + name + "(r -> r.barrier < 1 eV)", "Keeps the rows where fn(row) is true, in order; same columns.",
+                    "t." + name + "(fn(r) => r.barrier < 1 eV)", "Keeps the rows where fn(row) is true, in order; same columns.",
                     a -> {
                         Callable fn = a.function(0);
                         return where(r -> truthy(fn, r));
@@ -322,7 +322,7 @@ public final class Table implements HasMembers, Iterable<Object> {
                     Param.optional("descending", "bool", Boolean.FALSE, "largest first"));
             case "map":
                 return method("map", "list", "Applies a function to every row", "t.map(fn)",
-                    "t.map(r -> arrhenius(ea = r.barrier, t = 450 degC))", "List of fn(row) for every row, in order.",
+                    "t.map(fn(r) => arrhenius(ea = r.barrier, t = 450 degC))", "List of fn(row) for every row, in order.",
                     a -> {
                         Callable fn = a.function(0);
                         AdcList out = new AdcList();
@@ -337,7 +337,7 @@ public final class Table implements HasMembers, Iterable<Object> {
                     a -> select(names(a.list(0))), Param.rest("names", "string", "column names"));
             case "with_column":
                 return method("with_column", "table", "A table with a computed column added (or replaced)",
-                    "t.with_column(name, fn)", "t.with_column(\"rate\", r -> arrhenius(ea = r.barrier, t = 450 degC))",
+                    "t.with_column(name, fn)", "t.with_column(\"rate\", fn(r) => arrhenius(ea = r.barrier, t = 450 degC))",
                     "Adds a column whose value in each row is fn(row); a list of values (one per row) works too. "
                         + "The column's unit is the unit of its first quantity.",
                     a -> {
