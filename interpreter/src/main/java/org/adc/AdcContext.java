@@ -41,7 +41,8 @@ public final class AdcContext {
         this.out = new PrintStream(env.out(), true, StandardCharsets.UTF_8);
         String scriptDir = env.getOptions().get(AdcLanguage.ScriptDir);
         String runDir = env.getOptions().get(AdcLanguage.RunDir);
-        this.scriptEnv = new ScriptEnv(env, out, scriptDir.isEmpty() ? null : scriptDir, runDir.isEmpty() ? null : runDir);
+        this.scriptEnv = new ScriptEnv(env, out, scriptDir.isEmpty() ? null : scriptDir, runDir.isEmpty() ? null : runDir,
+            env.getOptions().get(AdcLanguage.RealTime));
         for (String kv : env.getOptions().get(AdcLanguage.Params).split("\n")) {
             int eq = kv.indexOf('=');
             if (eq > 0) {

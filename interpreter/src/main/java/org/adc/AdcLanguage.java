@@ -41,6 +41,10 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
     @Option(help = "Script parameters, one name=value per line (adc run --set).", category = OptionCategory.USER, stability = OptionStability.STABLE)
     static final OptionKey<String> Params = new OptionKey<>("");
 
+    @Option(help = "Run procedures in real time instead of virtual time (adc run --real-time).", category = OptionCategory.USER,
+        stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> RealTime = new OptionKey<>(false);
+
     @Override
     protected AdcContext createContext(Env env) {
         return new AdcContext(env);
@@ -60,6 +64,12 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
         return SourceParser.parse(this, source).getCallTarget();
+    }
+
+    /** The end of every run, normal or not: devices to their safe state, logs flushed and closed. */
+    @Override
+    protected void finalizeContext(AdcContext context) {
+        context.env().shutdownProcedures("end of run");
     }
 
     @Override

@@ -33,7 +33,11 @@ public final class Launch {
     }
 
     /** Options of one context. */
-    public record Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite) {
+    public record Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite,
+                          boolean realTime) {
+        public Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite) {
+            this(scriptDir, runDir, params, allowRead, allowWrite, false);
+        }
     }
 
     public static Context context(Options o, InputStream in, OutputStream out, OutputStream err) {
@@ -61,6 +65,7 @@ public final class Launch {
             .option("adc.ScriptDir", o.scriptDir() == null ? "" : o.scriptDir().toAbsolutePath().normalize().toString())
             .option("adc.RunDir", o.runDir() == null ? "" : o.runDir().toAbsolutePath().normalize().toString())
             .option("adc.Params", params.toString())
+            .option("adc.RealTime", Boolean.toString(o.realTime()))
             .build();
     }
 

@@ -87,8 +87,8 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--allow-write", paramLabel = "PATH", description = "let the recipe write below PATH too")
         List<Path> allowWrite = new ArrayList<>();
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--real-time", description = "run procedures on the wall clock (default: virtual time on the digital twins)")
+        boolean realTime;
 
         @Override
         public Integer call() throws Exception {
@@ -112,7 +112,7 @@ public final class Main implements Callable<Integer> {
             Path rd = runDir != null ? runDir
                 : Path.of("runs", stem + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             Path dir = script.toAbsolutePath().getParent();
-            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite);
+            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite, realTime);
             try (Context ctx = Launch.context(o, System.in, OUT, ERR)) {
                 ctx.eval(Launch.source(script, file));
                 return Launch.OK;

@@ -36,7 +36,9 @@ import org.adc.nodes.controlflow.IfNode;
 import org.adc.nodes.controlflow.ImportNode;
 import org.adc.nodes.controlflow.JumpNode;
 import org.adc.nodes.controlflow.ParamNode;
-import org.adc.nodes.controlflow.ProcedureNode;
+import org.adc.nodes.controlflow.HoldNode;
+import org.adc.nodes.controlflow.LimitNode;
+import org.adc.nodes.controlflow.ParallelNode;
 import org.adc.nodes.controlflow.RaiseNode;
 import org.adc.nodes.controlflow.TryNode;
 import org.adc.nodes.controlflow.WhileNode;
@@ -141,6 +143,13 @@ final class NodeBuilder {
         int start = ctx.getStart().getStartIndex();
         int stop = ctx.getStop() == null ? start : Math.max(start, ctx.getStop().getStopIndex());
         return source.createSection(start, stop - start + 1);
+    }
+
+    /** The source text of a construct, as the user wrote it. */
+    private String sourceText(ParserRuleContext ctx) {
+        int start = ctx.getStart().getStartIndex();
+        int stop = ctx.getStop() == null ? start : ctx.getStop().getStopIndex();
+        return source.getCharacters().subSequence(start, Math.max(start, stop + 1)).toString();
     }
 
     private Dimension dim(AdcNode n) {
@@ -311,32 +320,41 @@ final class NodeBuilder {
             return param(p);
         }
         if (s instanceof AdcParser.ParallelStmtContext p) {
-            return at(new ProcedureNode("parallel", new AdcNode[]{block(p.block())}), p);
+            return at(new ParallelNode(block(p.block())), p);
         }
         if (s instanceof AdcParser.HoldStmtContext h) {
-            List<AdcNode> parts = new ArrayList<>();
+            AdcNode duration = null;
             if (h.duration != null) {
-                AdcNode d = expr(h.duration);
-                expectDim(d, Dimension.TIME, h.duration, "hold duration");
-                parts.add(d);
+                duration = expr(h.duration);
+                expectDim(duration, Dimension.TIME, h.duration, "hold duration");
             }
-            if (h.cond != null) {
-                parts.add(expr(h.cond));
-            }
+            AdcNode until = h.cond == null ? null : function("until", null, null, h.cond, null, false, h.cond);
+            AdcNode holdback = null;
+            AdcNode every = null;
             if (h.namedArgs() != null) {
                 for (AdcParser.NamedArgContext na : h.namedArgs().namedArg()) {
-                    parts.add(expr(na.expr()));
+                    String opt = na.argName().getText();
+                    AdcNode v = expr(na.expr());
+                    if (opt.equals("holdback")) {
+                        expectDim(v, Dimension.TEMPERATURE, na.expr(), "holdback");
+                        holdback = v;
+                    } else if (opt.equals("every")) {
+                        expectDim(v, Dimension.TIME, na.expr(), "every");
+                        every = v;
+                    } else {
+                        error(na.argName(), "hold has no option '" + opt + "'", "options: holdback (a temperature band), every (check interval)");
+                    }
                 }
             }
-            return at(new ProcedureNode("hold", parts.toArray(new AdcNode[0])), h);
+            if (duration == null && until == null) {
+                error(h, "hold needs a duration or an until condition", "write hold 30 min, or hold until smu.current < 1.5 uA");
+            }
+            return at(new HoldNode(duration, until, holdback, every), h);
         }
         if (s instanceof AdcParser.LimitStmtContext l) {
-            List<AdcNode> parts = new ArrayList<>();
-            parts.add(expr(l.expr(0)));
-            if (l.message != null) {
-                parts.add(expr(l.message));
-            }
-            return at(new ProcedureNode("limit", parts.toArray(new AdcNode[0])), l);
+            AdcNode cond = function("limit", null, null, l.expr(0), null, false, l.expr(0));
+            AdcNode msg = l.message == null ? null : expr(l.message);
+            return at(new LimitNode(cond, msg, sourceText(l.expr(0))), l);
         }
         error(s, "unsupported statement", null);
         return null;
@@ -754,6 +772,15 @@ final class NodeBuilder {
             AdcNode v = expr(u.expr());
             if (u.op.getType() == AdcLexer.PLUS) {
                 return v;
+            }
+            if (u.expr() instanceof AdcParser.PostfixExprContext pe && pe.postfix() instanceof AdcParser.PrimaryPostfixContext pp
+                && pp.primary() instanceof AdcParser.QuantityLitContext q && q.unit() != null && !hasVariableTail(q)) {
+                // -20 degC is the temperature -20 degC, not the negation of 253.15 K
+                Object lit = v.executeGeneric(null);
+                if (lit instanceof Quantity qv) {
+                    Quantity neg = Quantity.of(-qv.value(), qv.unit());
+                    return at(withDim(new LiteralNode(neg), qv.dimension()), u);
+                }
             }
             if (v instanceof LongLiteralNode || v instanceof DoubleLiteralNode) {
                 // fold negative literals so -5 is a constant

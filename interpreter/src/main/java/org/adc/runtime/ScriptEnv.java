@@ -27,12 +27,32 @@ public final class ScriptEnv implements Env {
     private final String scriptDir;
     private final String runDir;
     private final Map<String, String> filesRead = new LinkedHashMap<>();
+    private final boolean realTime;
+    private org.adc.procedure.ProcedureEngine engine;
 
-    public ScriptEnv(TruffleLanguage.Env env, PrintStream out, String scriptDir, String runDir) {
+    public ScriptEnv(TruffleLanguage.Env env, PrintStream out, String scriptDir, String runDir, boolean realTime) {
         this.env = env;
         this.out = out;
         this.scriptDir = scriptDir;
         this.runDir = runDir;
+        this.realTime = realTime;
+    }
+
+    /** The run's procedure engine: virtual time for dry runs (the default), wall-clock time with --real-time. */
+    @Override
+    public org.adc.procedure.ProcedureEngine procedures() {
+        if (engine == null) {
+            engine = new org.adc.procedure.ProcedureEngine(realTime ? new org.adc.procedure.WallClock()
+                : new org.adc.procedure.VirtualClock(), this);
+        }
+        return engine;
+    }
+
+    /** Ends the hardware side of the run: safe state for every device, logs closed. */
+    public void shutdownProcedures(String reason) {
+        if (engine != null) {
+            engine.shutdown(reason);
+        }
     }
 
     private TruffleFile resolve(String base, String path) {
