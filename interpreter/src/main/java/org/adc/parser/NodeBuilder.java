@@ -35,6 +35,7 @@ import org.adc.nodes.controlflow.FunctionDefNode;
 import org.adc.nodes.controlflow.IfNode;
 import org.adc.nodes.controlflow.ImportNode;
 import org.adc.nodes.controlflow.JumpNode;
+import org.adc.nodes.controlflow.ParamCheckNode;
 import org.adc.nodes.controlflow.ParamNode;
 import org.adc.nodes.controlflow.ProcedureNode;
 import org.adc.nodes.controlflow.RaiseNode;
@@ -166,6 +167,16 @@ final class NodeBuilder {
             if (n != null) {
                 nodes.add(n);
             }
+        }
+        if (!interactive) {
+            // check the adc run --set values before the first statement runs
+            List<ParamNode> params = new ArrayList<>();
+            for (AdcNode n : nodes) {
+                if (n instanceof ParamNode p) {
+                    params.add(p);
+                }
+            }
+            nodes.add(0, new ParamCheckNode(params));
         }
         AdcNode body = new BlockNode(nodes.toArray(new AdcNode[0]));
         if (interactive && !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof AdcParser.ExprStmtContext) {

@@ -68,11 +68,17 @@ public final class ScriptEnv implements Env {
         }
         try {
             TruffleFile f = resolve(runDir, path);
-            TruffleFile parent = f.getParent();
-            if (parent != null && !parent.exists()) {
+            try {
+                return f.newBufferedWriter(StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                // the write check has passed: create the missing folders inside the allowed place
+                TruffleFile parent = f.getParent();
+                if (parent == null) {
+                    throw e;
+                }
                 parent.createDirectories();
+                return f.newBufferedWriter(StandardCharsets.UTF_8);
             }
-            return f.newBufferedWriter(StandardCharsets.UTF_8);
         } catch (SecurityException e) {
             throw new AdcError("writing '" + path + "' is not allowed: " + e.getMessage(),
                 "a recipe writes only into its run directory; run with --allow-write PATH to permit more");
