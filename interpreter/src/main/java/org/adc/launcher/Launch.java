@@ -51,11 +51,12 @@ public final class Launch {
             .in(in).out(out).err(err)
             .allowIO(IOAccess.newBuilder().fileSystem(new SandboxFileSystem(reads, writes)).build())
             .allowHostAccess(HostAccess.NONE)
-            .allowHostClassLookup(name -> false)
+            // no allowHostClassLookup: even a filter that refuses every class switches host lookup on
             .allowCreateProcess(false)
             .allowNativeAccess(false)
             .allowCreateThread(false)
             .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.NONE)
+            .allowPolyglotAccess(org.graalvm.polyglot.PolyglotAccess.NONE)
             .option("engine.WarnInterpreterOnly", "false")
             .option("adc.ScriptDir", o.scriptDir() == null ? "" : o.scriptDir().toAbsolutePath().normalize().toString())
             .option("adc.RunDir", o.runDir() == null ? "" : o.runDir().toAbsolutePath().normalize().toString())
