@@ -932,8 +932,8 @@ final class NodeBuilder {
                     d = Dimension.NONE;
                 } else if (po.postfix() instanceof AdcParser.PrimaryPostfixContext ppp && ppp.primary() instanceof AdcParser.QuantityLitContext q
                     && q.unit() == null && q.number().INT() != null) {
-                    int k = Integer.parseInt(q.number().getText().replace("_", ""));
-                    d = db.pow(po.MINUS() != null ? -k : k);
+                    Integer k = smallInt(q.number().getText());
+                    d = k == null ? null : db.pow(po.MINUS() != null ? -k : k);
                 }
             }
             return at(withDim(PowNodeGen.create(base, exp), d), pw);
@@ -1183,7 +1183,11 @@ final class NodeBuilder {
                 }
             }
             if (a.unitExp() != null) {
-                AdcNode e = new LongLiteralNode(Long.parseLong(a.unitExp().getText()));
+                Integer k = unitExponent(a.unitExp());
+                if (k == null) {
+                    return node;
+                }
+                AdcNode e = new LongLiteralNode(k);
                 operand = at(PowNodeGen.create(operand, e), a);
             }
             Dimension dl = dim(node);
@@ -1221,16 +1225,41 @@ final class NodeBuilder {
                 return null;
             }
             if (a.unitExp() != null) {
-                u = u.pow(Integer.parseInt(a.unitExp().getText()));
+                Integer k = unitExponent(a.unitExp());
+                u = k == null ? null : u.pow(k);
             }
             return u;
         }
         AdcParser.UnitGroupContext g = (AdcParser.UnitGroupContext) t;
         Unit u = unit(g.unit());
         if (u != null && g.unitExp() != null) {
-            u = u.pow(Integer.parseInt(g.unitExp().getText()));
+            Integer k = unitExponent(g.unitExp());
+            u = k == null ? null : u.pow(k);
         }
         return u;
+    }
+
+    /** The exponent of a unit ({@code m^2}, {@code s^-1}); an absurd one is reported and null returned. */
+    private Integer unitExponent(AdcParser.UnitExpContext e) {
+        Integer k = smallInt(e.getText());
+        if (k == null) {
+            error(e, "unit exponent " + e.getText() + " is out of range", "unit exponents are small integers, e.g. m^2 or s^-1");
+        }
+        return k;
+    }
+
+    /** An integer literal between -64 and 64 (underscores allowed), or null. */
+    private static Integer smallInt(String text) {
+        String t = text.replace("_", "");
+        if (t.length() > 4) {
+            return null;
+        }
+        try {
+            int k = Integer.parseInt(t);
+            return Math.abs(k) <= 64 ? k : null;
+        } catch (NumberFormatException ex) {
+            return null;
+        }
     }
 
     /** A unit after {@code to} or in a declaration; errors are reported and null returned. */
