@@ -1103,6 +1103,7 @@ final class NodeBuilder {
         if (!map) {
             error(m, "mixed keys: a record has bare names as keys ({a: 1}), a map has strings or numbers ({\"a\": 1})",
                 "use one kind of key");
+            return at(new LiteralNode(None.INSTANCE), m);
         }
         AdcNode[] keys = new AdcNode[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
