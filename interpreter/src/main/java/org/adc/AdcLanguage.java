@@ -62,6 +62,15 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
         return SourceParser.parse(this, source).getCallTarget();
     }
 
+    /**
+     * Results of interactive sources are never printed by Truffle: the REPL's own node prints the
+     * value of an input that ends in an expression, in adc's notation, and nothing else.
+     */
+    @Override
+    protected boolean isVisible(AdcContext context, Object value) {
+        return false;
+    }
+
     @Override
     protected Object getScope(AdcContext context) {
         return null;

@@ -241,7 +241,9 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return new ReplSession(main.out, main.err).run();
+            try (ReplSession session = new ReplSession(main.in, main.out, main.err)) {
+                return session.run();
+            }
         }
     }
 }
