@@ -100,6 +100,18 @@ class CliTest {
     }
 
     @Test
+    void checkFindsUnknownModulesAndMembers() throws IOException {
+        // (not golden files: the hints list every module and member, which grow with the library)
+        String f = path("mods.adc", "import kinetix\nimport math\nprint(math.sqroot(2))\n");
+        Cli r = Cli.run("check", f).noJava();
+        expect(3, r);
+        assertTrue(r.err.contains(f + ":1:8: error: no module named 'kinetix'"), r.err);
+        assertTrue(r.err.contains("hint: available modules: math,"), r.err);
+        assertTrue(r.err.contains(f + ":3:12: error: module math has no member 'sqroot'"), r.err);
+        assertTrue(r.err.contains("sqrt"), r.err);
+    }
+
+    @Test
     void checkOfSeveralFilesGivesTheWorstCode() throws IOException {
         String good = path("a.adc", "let x = 1\n");
         String bad = path("b.adc", "let y = (\n");
