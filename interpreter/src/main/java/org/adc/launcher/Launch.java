@@ -79,6 +79,21 @@ public final class Launch {
             err.println("interrupted");
             return RUNTIME_ERROR;
         }
+        if (e.isResourceExhausted()) {
+            org.graalvm.polyglot.SourceSection loc = e.getSourceLocation();
+            for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+                if (loc == null && f.isGuestFrame() && f.getSourceLocation() != null) {
+                    loc = f.getSourceLocation();
+                }
+            }
+            String where = loc == null || loc.getSource() == null ? ""
+                : loc.getSource().getName() + ":" + loc.getStartLine() + ":" + loc.getStartColumn() + ": ";
+            boolean stack = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("stack");
+            err.println(where + "error: " + (stack ? "recursion too deep (the stack overflowed)" : "out of resources: " + e.getMessage()));
+            err.println(stack ? "  hint: check that the recursive function reaches a case that returns without calling itself"
+                : "  hint: the recipe needs more memory than it may use");
+            return RUNTIME_ERROR;
+        }
         if (e.isSyntaxError()) {
             err.println(e.getMessage());
             return CHECK_ERROR;

@@ -234,6 +234,26 @@ class CliTest {
     }
 
     @Test
+    void runawayRecursionIsARuntimeErrorNotACrash() throws IOException {
+        Cli r = Cli.run("run", path("rec.adc", "fn f(n) { return f(n + 1) }\nprint(f(0))\n"), runDir()).noJava();
+        expect(1, r);
+        assertTrue(r.err.contains("error: recursion too deep"), r.err);
+    }
+
+    @Test
+    void errorsInsideLibraryFunctionsAreLocated() throws IOException {
+        String f = path("lib.adc", "print(sorted([1, \"a\", 2 eV]))\n");
+        Cli r = Cli.run("run", f, runDir()).noJava();
+        expect(1, r);
+        assertTrue(r.err.startsWith(f + ":1:7: error: operation < is not defined for string \"a\" and int 1"), r.err);
+        // an absurd format precision is refused instead of formatting for minutes
+        f = path("fmt.adc", "print(fmt(1 eV, \".999999999g\"))\n");
+        r = Cli.run("run", f, runDir()).noJava();
+        expect(1, r);
+        assertTrue(r.err.contains("width or precision 999999999 is too large"), r.err);
+    }
+
+    @Test
     void helpEverywhere() {
         for (String[] args : new String[][]{{"--help"}, {"-h"}, {"run", "--help"}, {"check", "--help"}, {"repl", "--help"}, {"help", "run"},
             {"help"}}) {
