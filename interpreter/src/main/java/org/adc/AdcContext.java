@@ -164,7 +164,8 @@ public final class AdcContext {
         return "declare it with let or var, or check the spelling";
     }
 
-    static int distance(String a, String b) {
+    /** Levenshtein distance, for suggestions. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

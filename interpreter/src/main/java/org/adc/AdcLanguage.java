@@ -76,6 +76,15 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
         context.finish();
     }
 
+    /**
+     * Results of interactive sources are never printed by Truffle: the REPL's own node prints the
+     * value of an input that ends in an expression, in adc's notation, and nothing else.
+     */
+    @Override
+    protected boolean isVisible(AdcContext context, Object value) {
+        return false;
+    }
+
     @Override
     protected Object getScope(AdcContext context) {
         return null;

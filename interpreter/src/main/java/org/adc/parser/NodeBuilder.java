@@ -35,6 +35,7 @@ import org.adc.nodes.controlflow.FunctionDefNode;
 import org.adc.nodes.controlflow.IfNode;
 import org.adc.nodes.controlflow.ImportNode;
 import org.adc.nodes.controlflow.JumpNode;
+import org.adc.nodes.controlflow.ParamCheckNode;
 import org.adc.nodes.controlflow.ParamNode;
 import org.adc.nodes.controlflow.HoldNode;
 import org.adc.nodes.controlflow.LimitNode;
@@ -175,6 +176,16 @@ final class NodeBuilder {
             if (n != null) {
                 nodes.add(n);
             }
+        }
+        if (!interactive) {
+            // check the adc run --set values before the first statement runs
+            List<ParamNode> params = new ArrayList<>();
+            for (AdcNode n : nodes) {
+                if (n instanceof ParamNode p) {
+                    params.add(p);
+                }
+            }
+            nodes.add(0, new ParamCheckNode(params));
         }
         AdcNode body = new BlockNode(nodes.toArray(new AdcNode[0]));
         if (interactive && !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof AdcParser.ExprStmtContext) {
@@ -949,8 +960,8 @@ final class NodeBuilder {
                     d = Dimension.NONE;
                 } else if (po.postfix() instanceof AdcParser.PrimaryPostfixContext ppp && ppp.primary() instanceof AdcParser.QuantityLitContext q
                     && q.unit() == null && q.number().INT() != null) {
-                    int k = Integer.parseInt(q.number().getText().replace("_", ""));
-                    d = db.pow(po.MINUS() != null ? -k : k);
+                    Integer k = smallInt(q.number().getText());
+                    d = k == null ? null : db.pow(po.MINUS() != null ? -k : k);
                 }
             }
             return at(withDim(PowNodeGen.create(base, exp), d), pw);
@@ -1120,6 +1131,7 @@ final class NodeBuilder {
         if (!map) {
             error(m, "mixed keys: a record has bare names as keys ({a: 1}), a map has strings or numbers ({\"a\": 1})",
                 "use one kind of key");
+            return at(new LiteralNode(None.INSTANCE), m);
         }
         AdcNode[] keys = new AdcNode[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
@@ -1200,7 +1212,11 @@ final class NodeBuilder {
                 }
             }
             if (a.unitExp() != null) {
-                AdcNode e = new LongLiteralNode(Long.parseLong(a.unitExp().getText()));
+                Integer k = unitExponent(a.unitExp());
+                if (k == null) {
+                    return node;
+                }
+                AdcNode e = new LongLiteralNode(k);
                 operand = at(PowNodeGen.create(operand, e), a);
             }
             Dimension dl = dim(node);
@@ -1238,16 +1254,41 @@ final class NodeBuilder {
                 return null;
             }
             if (a.unitExp() != null) {
-                u = u.pow(Integer.parseInt(a.unitExp().getText()));
+                Integer k = unitExponent(a.unitExp());
+                u = k == null ? null : u.pow(k);
             }
             return u;
         }
         AdcParser.UnitGroupContext g = (AdcParser.UnitGroupContext) t;
         Unit u = unit(g.unit());
         if (u != null && g.unitExp() != null) {
-            u = u.pow(Integer.parseInt(g.unitExp().getText()));
+            Integer k = unitExponent(g.unitExp());
+            u = k == null ? null : u.pow(k);
         }
         return u;
+    }
+
+    /** The exponent of a unit ({@code m^2}, {@code s^-1}); an absurd one is reported and null returned. */
+    private Integer unitExponent(AdcParser.UnitExpContext e) {
+        Integer k = smallInt(e.getText());
+        if (k == null) {
+            error(e, "unit exponent " + e.getText() + " is out of range", "unit exponents are small integers, e.g. m^2 or s^-1");
+        }
+        return k;
+    }
+
+    /** An integer literal between -64 and 64 (underscores allowed), or null. */
+    private static Integer smallInt(String text) {
+        String t = text.replace("_", "");
+        if (t.length() > 4) {
+            return null;
+        }
+        try {
+            int k = Integer.parseInt(t);
+            return Math.abs(k) <= 64 ? k : null;
+        } catch (NumberFormatException ex) {
+            return null;
+        }
     }
 
     /** A unit after {@code to} or in a declaration; errors are reported and null returned. */

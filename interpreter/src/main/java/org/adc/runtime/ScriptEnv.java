@@ -89,13 +89,21 @@ public final class ScriptEnv implements Env {
         }
         try {
             TruffleFile f = resolve(runDir, path);
-            TruffleFile parent = f.getParent();
-            if (parent != null && !parent.exists()) {
+            try {
+                Writer w = f.newBufferedWriter(StandardCharsets.UTF_8);
+                filesWritten.add(path);
+                return w;
+            } catch (NoSuchFileException e) {
+                // the write check has passed: create the missing folders inside the allowed place
+                TruffleFile parent = f.getParent();
+                if (parent == null) {
+                    throw e;
+                }
                 parent.createDirectories();
+                Writer w = f.newBufferedWriter(StandardCharsets.UTF_8);
+                filesWritten.add(path);
+                return w;
             }
-            Writer w = f.newBufferedWriter(StandardCharsets.UTF_8);
-            filesWritten.add(path);
-            return w;
         } catch (SecurityException e) {
             throw new AdcError("writing '" + path + "' is not allowed: " + e.getMessage(),
                 "a recipe writes only into its run directory; run with --allow-write PATH to permit more");
