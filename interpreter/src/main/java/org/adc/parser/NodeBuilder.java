@@ -103,6 +103,7 @@ final class NodeBuilder {
     private final Map<String, String> imports = new HashMap<>();
     private final Map<String, Dimension[]> userSigs = new HashMap<>();
     private final Map<String, String[]> userParamNames = new HashMap<>();
+    private final Map<String, boolean[]> userRequired = new HashMap<>();
     private final Set<String> scriptGlobals = new HashSet<>();
     private final Set<String> scriptConstants = new HashSet<>();
     private Scope scope;
@@ -225,8 +226,10 @@ final class NodeBuilder {
         List<AdcParser.ParamContext> list = ps == null ? List.of() : ps.param();
         Dimension[] d = new Dimension[list.size()];
         String[] n = new String[list.size()];
+        boolean[] req = new boolean[list.size()];
         for (int i = 0; i < list.size(); i++) {
             n[i] = list.get(i).name.getText();
+            req[i] = list.get(i).expr() == null;
             if (list.get(i).unit() != null) {
                 Unit u = unit(list.get(i).unit());
                 d[i] = u == null ? null : u.dimension();
@@ -234,6 +237,7 @@ final class NodeBuilder {
         }
         userSigs.put(name, d);
         userParamNames.put(name, n);
+        userRequired.put(name, req);
     }
 
     // ---------------------------------------------------------------- statements
@@ -1008,6 +1012,7 @@ final class NodeBuilder {
         } else if (fn instanceof ReadGlobalNode g && userSigs.containsKey(g.name())) {
             Dimension[] sig = userSigs.get(g.name());
             String[] pn = userParamNames.get(g.name());
+            checkUserArity(g.name(), pn, userRequired.get(g.name()), pos.size(), names, namedCtx, c);
             for (int i = 0; i < Math.min(sig.length, pos.size()); i++) {
                 checkArg(g.name(), i, pn[i], sig[i], pos.get(i), posCtx.get(i));
             }
@@ -1020,6 +1025,36 @@ final class NodeBuilder {
             }
         }
         return n;
+    }
+
+    /** Argument count and names of a call to a function of this file, checked before anything runs. */
+    private void checkUserArity(String fname, String[] pn, boolean[] required, int positional, List<String> names,
+                                List<ParserRuleContext> namedCtx, ParserRuleContext c) {
+        String sig = fname + "(" + String.join(", ", pn) + ")";
+        if (positional > pn.length) {
+            error(c, fname + "() takes " + pn.length + " argument" + (pn.length == 1 ? "" : "s") + " but " + positional + " were given",
+                "signature: " + sig);
+            return;
+        }
+        boolean[] given = new boolean[pn.length];
+        for (int i = 0; i < positional; i++) {
+            given[i] = true;
+        }
+        for (int k = 0; k < names.size(); k++) {
+            int idx = java.util.Arrays.asList(pn).indexOf(names.get(k));
+            if (idx < 0) {
+                error(namedCtx.get(k), fname + "() has no parameter named '" + names.get(k) + "'", "signature: " + sig);
+            } else if (given[idx]) {
+                error(namedCtx.get(k), fname + "() got two values for '" + names.get(k) + "'", "give each argument once");
+            } else {
+                given[idx] = true;
+            }
+        }
+        for (int i = 0; i < pn.length; i++) {
+            if (!given[i] && required[i]) {
+                error(c, fname + "() is missing the argument '" + pn[i] + "'", "signature: " + sig);
+            }
+        }
     }
 
     private void checkArg(String fname, int i, String pname, Dimension want, AdcNode arg, ParserRuleContext ctx) {
