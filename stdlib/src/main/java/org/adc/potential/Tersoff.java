@@ -61,12 +61,13 @@ public final class Tersoff implements Calculator {
             if (m != 3 && m != 1) {
                 throw r.error(0, "m must be 1 or 3 in entry " + name(t) + ", got " + m);
             }
-            if (!(p[6] > 0) || !(p[7] >= 0) || !(p[10] > 0) || !(p[11] > 0) || p[11] > p[10] || !(p[4] > 0)) {
-                throw r.error(0, "entry " + name(t) + ": need n > 0, beta >= 0, d > 0, 0 < D <= R");
+            boolean pairEntry = (t / n) % n == t % n;
+            if ((pairEntry && (!(p[6] > 0) || !(p[7] >= 0))) || !(p[10] > 0) || !(p[11] > 0) || p[11] > p[10] || !(p[4] != 0)) {
+                throw r.error(0, "entry " + name(t) + ": need n > 0 and beta >= 0 (i j j entries), d != 0, 0 < D <= R");
             }
             cut[t] = p[10] + p[11];
             cm = Math.max(cm, cut[t]);
-            double pn = p[6];
+            double pn = pairEntry ? p[6] : 1.0;
             c1[t] = Math.pow(2.0 * pn * 1.0e-16, -1.0 / pn);
             c2[t] = Math.pow(2.0 * pn * 1.0e-8, -1.0 / pn);
             c3[t] = 1.0 / c2[t];

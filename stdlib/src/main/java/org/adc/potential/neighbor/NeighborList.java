@@ -200,9 +200,20 @@ public final class NeighborList {
             lo[ax] = pbc[ax] ? -rc / hface[ax] : Double.NEGATIVE_INFINITY;
             hi[ax] = pbc[ax] ? 1 + rc / hface[ax] : Double.POSITIVE_INFINITY;
         }
-        for (int ka = -nimg[0]; ka <= nimg[0]; ka++) {
-            for (int kb = -nimg[1]; kb <= nimg[1]; kb++) {
-                for (int kc = -nimg[2]; kc <= nimg[2]; kc++) {
+        // the zero shift first, so that ghost index i is local atom i
+        int nsh = (2 * nimg[0] + 1) * (2 * nimg[1] + 1) * (2 * nimg[2] + 1);
+        for (int sidx = -1; sidx < nsh; sidx++) {
+            {
+                {
+                    int ka = 0, kb = 0, kc = 0;
+                    if (sidx >= 0) {
+                        ka = sidx / ((2 * nimg[1] + 1) * (2 * nimg[2] + 1)) - nimg[0];
+                        kb = (sidx / (2 * nimg[2] + 1)) % (2 * nimg[1] + 1) - nimg[1];
+                        kc = sidx % (2 * nimg[2] + 1) - nimg[2];
+                        if (ka == 0 && kb == 0 && kc == 0) {
+                            continue;
+                        }
+                    }
                     boolean zero = ka == 0 && kb == 0 && kc == 0;
                     double ox = 0, oy = 0, oz = 0;
                     if (!zero) {
