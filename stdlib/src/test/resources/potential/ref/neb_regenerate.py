@@ -65,7 +65,7 @@ def relax(at, calc):
     return at
 
 
-def run_neb(name, initial, final, make_calc, nimages, fixed):
+def run_neb(name, initial, final, make_calc, nimages, fixed, fmax=1e-3):
     images = [initial]
     for i in range(nimages - 2):
         im = initial.copy()
@@ -77,7 +77,7 @@ def run_neb(name, initial, final, make_calc, nimages, fixed):
     neb = NEB(images, k=0.1, climb=True, method='improvedtangent')
     neb.interpolate()
     opt = FIRE(neb, logfile=None)
-    conv = opt.run(fmax=1e-3, steps=3000)
+    conv = opt.run(fmax=fmax, steps=5000)
     energies = [im.get_potential_energy() for im in images]
     nt = NEBTools(images)
     barrier_spline, _ = nt.get_barrier(fit=True, raw=False)
@@ -87,7 +87,7 @@ def run_neb(name, initial, final, make_calc, nimages, fixed):
         f.write('cell ' + ' '.join('%.17g' % v for v in initial.get_cell().array.flat) + '\n')
         f.write('pbc ' + ' '.join('1' if p else '0' for p in initial.pbc) + '\n')
         f.write('fixed ' + ' '.join('1' if x else '0' for x in (fixed if fixed is not None else [False] * len(initial))) + '\n')
-        f.write('images %d\nspring 0.1\nfmax 0.001\nconverged %d\nsteps %d\n' % (nimages, 1 if conv else 0, opt.nsteps))
+        f.write('images %d\nspring 0.1\nfmax %g\nconverged %d\nsteps %d\n' % (nimages, fmax, 1 if conv else 0, opt.nsteps))
         f.write('energies ' + ' '.join('%.17g' % e for e in energies) + '\n')
         f.write('barrier_ci %.17g\nbarrier_spline %.17g\n' % (barrier_ci, barrier_spline))
         for tag, at in (('initial', initial), ('final', final)):
@@ -111,7 +111,7 @@ def lj_case():
     final = relax(final, mk())
     initial.calc = mk()
     final.calc = mk()
-    run_neb('lj_vacancy', initial, final, mk, 7, None)
+    run_neb('lj_vacancy', initial, final, mk, 7, None, fmax=1e-4)
 
 
 def sw_case():

@@ -21,6 +21,7 @@ final class LibraryList {
         l.add(DataLib.module());
         l.add(KineticsLib.module());
         l.add(CoulometryLib.module());
+        l.add(PotentialLib.module());
         return l;
     }
 }
