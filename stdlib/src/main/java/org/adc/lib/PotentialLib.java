@@ -265,6 +265,42 @@ public final class PotentialLib {
         return new CalculatorValue(Eam.funcfl(el, new String[] {path}, new Reader[] {new java.io.StringReader(text)}));
     }
 
+    private static Object buckingham(Args a) {
+        String[] el = strings(a, 0);
+        AdcList ql = a.list(1);
+        if (ql.size() != el.length) {
+            throw a.bad(1, "one charge per element (" + el.length + ")");
+        }
+        double[] q = new double[el.length];
+        for (int k = 0; k < q.length; k++) {
+            if (!(ql.items().get(k) instanceof Number num)) {
+                throw a.bad(1, "charges as numbers (units of e)");
+            }
+            q[k] = num.doubleValue();
+        }
+        int n = el.length;
+        double[] bigA = new double[n * n], rho = new double[n * n], bigC = new double[n * n];
+        java.util.Arrays.fill(rho, 1.0);
+        for (Object o : a.list(2)) {
+            if (!(o instanceof HasMembers r) || !(r.member("pair") instanceof AdcList pr) || pr.size() != 2) {
+                throw a.bad(2, "records {pair: [\"Na\", \"O\"], a: eV, rho: Å, c: eV·Å^6}");
+            }
+            int i = java.util.Arrays.asList(el).indexOf(String.valueOf(pr.items().get(0)));
+            int j = java.util.Arrays.asList(el).indexOf(String.valueOf(pr.items().get(1)));
+            if (i < 0 || j < 0) {
+                throw new AdcError("pair " + pr.items() + " names an element not in " + java.util.Arrays.toString(el), "list every element in elements");
+            }
+            double av = r.member("a") instanceof Quantity qa ? qa.valueIn(EV) : ((Number) r.member("a")).doubleValue();
+            double rv = r.member("rho") instanceof Quantity qr ? qr.valueIn(ANG) : ((Number) r.member("rho")).doubleValue();
+            Object co = r.member("c");
+            double cv = co == null ? 0 : co instanceof Quantity qc ? qc.valueIn(Units.parse("eV*Å^6")) : ((Number) co).doubleValue();
+            bigA[i * n + j] = bigA[j * n + i] = av;
+            rho[i * n + j] = rho[j * n + i] = rv;
+            bigC[i * n + j] = bigC[j * n + i] = cv;
+        }
+        return new CalculatorValue(new org.adc.potential.BuckinghamCoulomb(el, q, bigA, rho, bigC, ang(a, 3), a.number(4)));
+    }
+
     // ---- atoms
 
     private static Object bulk(Args a) {
@@ -539,6 +575,18 @@ public final class PotentialLib {
             PotentialLib::eam, Param.required("file", "string", "path of the EAM file"),
             Param.optional("elements", "list", none, "elements (required for funcfl)"),
             Param.optional("format", "string", "auto", "\"setfl\", \"funcfl\" or \"auto\" (by file name)")));
+        m.add(fn("buckingham", "calculator", doc("Buckingham pair potential plus Coulomb (Ewald) for ionic solids",
+            "buckingham(elements, charges, pairs, cutoff = 10 Å, accuracy = 1e-8)",
+            "calc = buckingham([\"Na\", \"Cl\"], [1, -1], [{pair: [\"Na\", \"Cl\"], a: 1170 eV, rho: 0.317 Å, c: 0},\n"
+                + "    {pair: [\"Cl\", \"Cl\"], a: 1227.2 eV, rho: 0.3214 Å, c: 29.06}])",
+            "φ(r) = A e^(−r/ρ) − C/r^6 for the listed pairs (others: Coulomb only) plus the Ewald sum of the charges "
+                + "(LAMMPS buck/coul/long + kspace ewald, exact erfc). The cell must be periodic and neutral.",
+            "A eV; rho Å; C eV·Å^6 (plain numbers are read in these units); charges in e; cutoff Å",
+            "charged cell; unknown element in a pair", "lj"),
+            PotentialLib::buckingham, Param.required("elements", "list", "element symbols"),
+            Param.required("charges", "list", "charge of each element (e)"), Param.required("pairs", "list", "Buckingham pair records"),
+            Param.optional("cutoff", "length", Quantity.of(10, "Å"), "real-space and Buckingham cutoff"),
+            Param.optional("accuracy", "number", 1e-8, "relative accuracy of the Ewald sum")));
         m.add(fn("emt", "calculator", doc("Effective medium theory with ASE's parameters (Al, Cu, Ag, Au, Ni, Pd, Pt)", "emt()",
             "calc = emt()", "Same equations, parameters and cutoff as ase.calculators.emt.EMT (ASE 3.22).", "eV, Å",
             "other elements are refused", "eam"), a -> new CalculatorValue(new Emt())));
