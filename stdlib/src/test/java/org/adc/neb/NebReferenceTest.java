@@ -37,7 +37,18 @@ class NebReferenceTest {
 
     @Test
     void ljVacancyHop() throws Exception {
-        check("lj_vacancy", new LennardJones(0.0104, 3.4, 8.5, LennardJones.Truncation.SHIFTED), false);
+        NebResult r = check("lj_vacancy", new LennardJones(0.0104, 3.4, 8.5, LennardJones.Truncation.SHIFTED), false);
+        double lammps = 0;
+        try (var in = new java.io.BufferedReader(new InputStreamReader(
+            NebReferenceTest.class.getResourceAsStream("/potential/ref/lj_vacancy.lammps"), StandardCharsets.UTF_8))) {
+            for (String l = in.readLine(); l != null; l = in.readLine()) {
+                if (l.startsWith("barrier")) {
+                    lammps = Double.parseDouble(l.split("\\s+")[1]);
+                }
+            }
+        }
+        System.out.printf("lj_vacancy  LAMMPS NEB barrier %.9f eV, |d| %.1e eV%n", lammps, Math.abs(r.barrierImages() - lammps));
+        assertEquals(lammps, r.barrierImages(), 1e-4, "LJ vacancy barrier vs LAMMPS");
     }
 
     @Test
