@@ -463,9 +463,16 @@ public final class PotentialLib {
         Atoms at = atoms(a, 1);
         double fmax = a.quantity(2, Dimension.FORCE).valueIn(Units.parse("eV/Å"));
         Optimizer opt = optimizer(a, 4).fmax(fmax).maxSteps((int) a.integer(3)).fixed(fixedMask(a, 5, at.size()));
-        OptimizationResult r = AtomsObjective.relax(at, c, opt);
+        OptimizationResult r;
+        if (a.bool(6)) {
+            double p = a.quantity(7, Dimension.PRESSURE).valueIn(Units.parse("GPa")) / Evaluation.EV_PER_A3_IN_GPA;
+            r = org.adc.optimize.CellObjective.relax(at, c, opt, p);
+        } else {
+            r = AtomsObjective.relax(at, c, opt);
+        }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("atoms", new AtomsValue(at));
+        f.put("volume", Quantity.of(at.volume(), Units.parse("Å^3")));
         f.put("energy", Quantity.of(r.energy(), EV));
         f.put("converged", r.converged());
         f.put("steps", (long) r.steps());
@@ -622,15 +629,18 @@ public final class PotentialLib {
             "σ = −W/V (virial W = Σ r⊗f), positive = tensile (ASE convention), 3×3 rows.", "GPa", "", "energy"), PotentialLib::stress,
             Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms")));
         m.add(fn("relax", "record", doc("Relaxes atomic positions (fixed cell)",
-            "relax(calc, atoms, fmax = 0.01 eV/Å, steps = 1000, optimizer = \"fire\", fixed = [])",
+            "relax(calc, atoms, fmax = 0.01 eV/Å, steps = 1000, optimizer = \"fire\", fixed = [], cell = false, pressure = 0 GPa)",
             "r = relax(calc, vac, fmax = 0.001 eV/Å)\nif !r.converged { print(\"not converged\") }",
-            "FIRE or L-BFGS until the largest force is below fmax. Returns {atoms, energy, converged, steps, max_force}. "
+            "FIRE or L-BFGS until the largest force is below fmax. With cell = true the cell relaxes too (enthalpy E + pV at the given pressure; unit-cell filter). "
+                + "Returns {atoms, volume, energy, converged, steps, max_force}. "
                 + "Atoms closer than the potential allows are reported before starting; NaN/inf forces stop with the step and atom.",
             "fmax eV/Å; energy eV", "too close atoms; non-finite forces", "neb"),
             PotentialLib::relax, Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms"),
             Param.optional("fmax", "force", Quantity.of(0.01, "eV/Å"), "convergence on the max force"),
             Param.optional("steps", "int", 1000L, "step limit"), Param.optional("optimizer", "string", "fire", "\"fire\" or \"lbfgs\""),
-            Param.optional("fixed", "list", none, "indices of atoms that do not move")));
+            Param.optional("fixed", "list", none, "indices of atoms that do not move"),
+            Param.optional("cell", "bool", false, "also relax the cell (to the given pressure)"),
+            Param.optional("pressure", "pressure", Quantity.of(0, "GPa"), "external pressure for cell relaxation")));
         m.add(fn("neb", "record", doc("Nudged elastic band between two relaxed end points",
             "neb(initial, final, calc, images = 7, climb = true, k = 0.1, fmax = 0.05 eV/Å, method = \"linear\", steps = 1000, "
                 + "optimizer = \"fire\", fixed = [])",
