@@ -9,6 +9,7 @@ import org.adc.potential.Calculator;
 public final class CalculatorValue implements org.adc.lang.HasMembers {
     private final Calculator calc;
 
+    /** Wraps {@code calc}. */
     public CalculatorValue(Calculator calc) {
         this.calc = calc;
     }

@@ -543,6 +543,7 @@ public final class PotentialLib {
         return new Doc(summary, sig, example, text, units, errors, SOURCES, see);
     }
 
+    /** The {@code potential} module with its functions and reference pages. */
     public static Module module() {
         Module m = new Module("potential", "interatomic potentials, relaxation and the nudged elastic band");
         AdcList none = new AdcList();

@@ -52,6 +52,7 @@ public final class Neb {
     /** Smallest total number of atoms in the interior images for which images are evaluated in parallel by default. */
     public static final int PARALLEL_MIN_ATOMS = 2000;
 
+    /** A band calculation with calculator {@code calc} for every image (shared; thread-safe across images). */
     public Neb(Calculator calc) {
         this.calc = calc;
     }

@@ -12,6 +12,7 @@ public final class AtomsObjective implements Objective {
     private final Atoms atoms;
     private final Calculator calc;
 
+    /** Energy of {@code atoms} (moved by evaluations) with {@code calc}. */
     public AtomsObjective(Atoms atoms, Calculator calc) {
         this.atoms = atoms;
         this.calc = calc;
