@@ -151,6 +151,8 @@ def au_case():
 
 
 if __name__ == '__main__':
-    which = sys.argv[1:] or ['lj', 'au', 'sw']
+    # 'sw' is not run by default and has no stored reference: each LAMMPS call costs ~1.2 s (MPI start-up), the run
+    # takes hours, and with SW the vacancy band falls into the split vacancy (see the docstring).
+    which = sys.argv[1:] or ['lj', 'au']
     for w in which:
         {'lj': lj_case, 'sw': sw_case, 'au': au_case}[w]()
