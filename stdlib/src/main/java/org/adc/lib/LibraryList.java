@@ -23,6 +23,7 @@ final class LibraryList {
         l.add(CoulometryLib.module());
         l.add(ElectrochemLib.module());
         l.add(LabLib.module());
+        l.add(PotentialLib.module());
         return l;
     }
 }
