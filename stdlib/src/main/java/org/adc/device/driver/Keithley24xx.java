@@ -36,7 +36,8 @@ import org.adc.units.Units;
  *     While the output is off nothing is read: on the 2400 {@code :READ?} and {@code :MEAS?} switch
  *     the output on (with auto output-off, or MEAS's implicit configure), which must not happen
  *     behind the recipe's back; the driver never sends {@code :MEAS?}.</li>
- * <li>safe state: {@code :OUTP OFF}, then {@code :SOUR:VOLT 0}.</li>
+ * <li>safe state: {@code :OUTP OFF} and {@code :OUTP?} in one exchange (the reply must be 0, so a
+ *     reconnect repeats both until the instrument confirms), then {@code :SOUR:VOLT 0}.</li>
  * </ul>
  * A compliance trip is an event; with {@code on_compliance = abort} (the default) it also stops the
  * run. The 2400's overflow value 9.91e37 and any value beyond ±210 V / ±1.05 A is an error.
@@ -172,7 +173,16 @@ public final class Keithley24xx extends ScpiDevice {
 
     @Override
     protected void commandSafe() {
-        send(":OUTP OFF");
+        String r = link.call("safe state (:OUTP OFF)", () -> {
+            Transport t = transport();
+            t.drain();
+            t.writeLine(":OUTP OFF");
+            t.writeLine(":OUTP?");
+            return t.readLine();
+        });
+        if (!r.strip().equals("0")) {
+            throw Replies.bad(name, ":OUTP?", r, "should be 0 after :OUTP OFF: the output may still be on");
+        }
         send(":SOUR:VOLT 0");
         if (on) {
             on = false;
