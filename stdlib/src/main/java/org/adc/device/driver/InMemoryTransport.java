@@ -18,6 +18,7 @@ public final class InMemoryTransport implements Transport {
     private boolean open;
     private boolean cut;
     private int opens;
+    private int failReads;
 
     /** @param responder maps a command line to its reply line, or null for commands without a reply */
     public InMemoryTransport(Function<String, String> responder) {
@@ -32,6 +33,11 @@ public final class InMemoryTransport implements Transport {
     /** How often the link was opened (reconnects count). */
     public int opens() {
         return opens;
+    }
+
+    /** The next {@code n} reads time out (a dropped reply); the link itself stays usable. */
+    public void failNextReads(int n) {
+        failReads = n;
     }
 
     /** The link goes away: reads, writes and opens fail. */
@@ -81,6 +87,11 @@ public final class InMemoryTransport implements Transport {
     public String readLine() {
         if (!open || cut) {
             throw new LinkLostException("in-memory link is cut (read)");
+        }
+        if (failReads > 0) {
+            failReads--;
+            replies.clear();
+            throw new LinkLostException("no reply from in-memory instrument (dropped)");
         }
         if (replies.isEmpty()) {
             throw new LinkLostException("no reply from in-memory instrument");
