@@ -34,9 +34,14 @@ public final class Launch {
 
     /** Options of one context. */
     public record Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite,
-                          boolean realTime) {
+                          boolean realTime, Path lab, boolean live) {
         public Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite) {
             this(scriptDir, runDir, params, allowRead, allowWrite, false);
+        }
+
+        public Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite,
+                       boolean realTime) {
+            this(scriptDir, runDir, params, allowRead, allowWrite, realTime, null, false);
         }
     }
 
@@ -66,6 +71,8 @@ public final class Launch {
             .option("adc.RunDir", o.runDir() == null ? "" : o.runDir().toAbsolutePath().normalize().toString())
             .option("adc.Params", params.toString())
             .option("adc.RealTime", Boolean.toString(o.realTime()))
+            .option("adc.Lab", o.lab() == null ? "" : o.lab().toAbsolutePath().normalize().toString())
+            .option("adc.Live", Boolean.toString(o.live()))
             .build();
     }
 

@@ -90,6 +90,14 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--real-time", description = "run procedures on the wall clock (default: virtual time on the digital twins)")
         boolean realTime;
 
+        @Option(names = "--lab", paramLabel = "FILE", description = "lab configuration (YAML): device names -> drivers, ports, limits; "
+            + "checked on start, used only with --live")
+        Path lab;
+
+        @Option(names = "--live", description = "drive the real instruments of the --lab file on the wall clock (without it every device is "
+            + "a digital twin)")
+        boolean live;
+
         @Override
         public Integer call() throws Exception {
             Path script;
@@ -112,7 +120,25 @@ public final class Main implements Callable<Integer> {
             Path rd = runDir != null ? runDir
                 : Path.of("runs", stem + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             Path dir = script.toAbsolutePath().getParent();
-            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite, realTime);
+            if (live && lab == null) {
+                ERR.println("adc run: --live needs --lab FILE (the lab configuration that maps devices to instruments)");
+                return Launch.USAGE_ERROR;
+            }
+            if (lab != null) {
+                try {
+                    org.adc.device.config.LabConfig cfg = org.adc.device.config.LabConfig.load(lab);
+                    if (live) {
+                        cfg.checkPorts();
+                    }
+                } catch (org.adc.device.config.LabConfigError e) {
+                    ERR.println("adc run: " + e.getMessage());
+                    if (e.hint() != null) {
+                        ERR.println("  hint: " + e.hint());
+                    }
+                    return Launch.USAGE_ERROR;
+                }
+            }
+            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite, realTime || live, lab, live);
             try (Context ctx = Launch.context(o, System.in, OUT, ERR)) {
                 ctx.eval(Launch.source(script, file));
                 return Launch.OK;
