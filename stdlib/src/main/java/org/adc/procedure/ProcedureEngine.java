@@ -170,7 +170,7 @@ public final class ProcedureEngine {
 
     private boolean furnacesWithin(double band) {
         for (Device d : devices) {
-            if (d instanceof org.adc.device.SimFurnace f && !f.withinBand(band)) {
+            if (d instanceof Holdback f && !f.withinBand(band)) {
                 return false;
             }
         }

@@ -11,6 +11,8 @@ import org.adc.device.driver.Eurotherm;
 import org.adc.device.driver.GenericScpi;
 import org.adc.device.driver.GenesysSupply;
 import org.adc.device.driver.HardwareDevice;
+import org.adc.device.driver.HeaterCalibration;
+import org.adc.device.driver.SupplyDevice;
 import org.adc.device.driver.J2modRtuClient;
 import org.adc.device.driver.Keithley24xx;
 import org.adc.device.driver.KeysightE36xx;
@@ -99,13 +101,13 @@ public final class LabDeviceFactory implements DeviceFactory {
             }
             case "keysight-e36xx" -> {
                 lim.only("max_voltage", "max_current");
-                return new KeysightE36xx(e.name(), link, poll, lim.quantity("max_voltage", Dimension.VOLTAGE, "20 V"),
-                    lim.quantity("max_current", Dimension.CURRENT, "1 A"));
+                return calibrated(s, new KeysightE36xx(e.name(), link, poll, lim.quantity("max_voltage", Dimension.VOLTAGE, "20 V"),
+                    lim.quantity("max_current", Dimension.CURRENT, "1 A")));
             }
             case "genesys" -> {
                 lim.only("max_voltage", "max_current");
-                return new GenesysSupply(e.name(), link, poll, e.address(), lim.quantity("max_voltage", Dimension.VOLTAGE, "20 V"),
-                    lim.quantity("max_current", Dimension.CURRENT, "10 A"));
+                return calibrated(s, new GenesysSupply(e.name(), link, poll, e.address(), lim.quantity("max_voltage", Dimension.VOLTAGE, "20 V"),
+                    lim.quantity("max_current", Dimension.CURRENT, "10 A")));
             }
             case "eurotherm-3200", "eurotherm-2400" -> {
                 lim.only("max_temperature", "max_rate");
@@ -153,6 +155,36 @@ public final class LabDeviceFactory implements DeviceFactory {
                 return new GenericScpi(e.name(), link, poll, s.string("kind", "instrument"), s.string("identify", "*IDN?"), readings, cmds, safe);
             }
         }
+    }
+
+    /** Applies {@code calibration: {power: [...], temperature: [...]}} (heater power → temperature) to a supply. */
+    private static SupplyDevice calibrated(Settings s, SupplyDevice d) {
+        if (!s.has("calibration")) {
+            return d;
+        }
+        Settings c = s.sub("calibration");
+        c.only("power", "temperature");
+        double[] p = list(c, "power", Dimension.POWER, 0);
+        double[] t = list(c, "temperature", Dimension.TEMPERATURE, 273.15);
+        try {
+            d.setCalibration(new HeaterCalibration(p, t));
+        } catch (IllegalArgumentException ex) {
+            throw new LabConfigError(c.where() + ": " + ex.getMessage(), "list matching points, e.g. power: [\"0 W\", \"600 W\"], "
+                + "temperature: [\"25 degC\", \"1000 degC\"]");
+        }
+        return d;
+    }
+
+    private static double[] list(Settings c, String key, Dimension d, double offset) {
+        com.fasterxml.jackson.databind.JsonNode n = c.raw(key);
+        if (n == null || !n.isArray()) {
+            throw new LabConfigError(c.where() + "." + key + " must be a list", "write " + key + ": [\"...\", \"...\"]");
+        }
+        double[] out = new double[n.size()];
+        for (int i = 0; i < n.size(); i++) {
+            out[i] = Settings.parse(c.where() + "." + key + "[" + i + "]", n.get(i).asText(), d).si() - offset;
+        }
+        return out;
     }
 
     private static org.adc.units.Unit unit(Settings r) {

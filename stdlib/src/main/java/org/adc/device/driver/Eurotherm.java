@@ -41,7 +41,7 @@ import org.adc.units.Units;
  * (default 25 °C), so the controller ramps down under control. A process value outside
  * −50 .. 1800 °C (sensor break) is an error.
  */
-public final class Eurotherm extends HardwareDevice {
+public final class Eurotherm extends HardwareDevice implements org.adc.procedure.Holdback {
     /** Parameter numbers. */
     public static final int PV = 1, TARGET_SP = 2, OUTPUT = 3, WORKING_SP = 5, RATE = 35, IDENT = 122;
     private static final org.adc.units.Unit DEGC = Units.parse("degC");
@@ -167,6 +167,7 @@ public final class Eurotherm extends HardwareDevice {
     }
 
     /** True when the process value is within {@code band} K of the working setpoint (holdback). */
+    @Override
     public boolean withinBand(double band) {
         return Math.abs(pv - wsp) <= band;
     }

@@ -30,12 +30,23 @@ public abstract class SupplyDevice extends ScpiDevice {
     private double current;
     private double charge;
     private double lastPoll = Double.NaN;
+    private HeaterCalibration calibration;
+    private static final org.adc.units.Unit WATT = Units.parse("W");
+    private static final org.adc.units.Unit DEGC = Units.parse("degC");
 
     /** @param maxVoltage V; @param maxCurrent A (lab limits, also the plausible range of replies) */
     protected SupplyDevice(String name, Link link, double pollEvery, double maxVoltage, double maxCurrent) {
         super(name, link, pollEvery);
         this.maxVoltage = maxVoltage;
         this.maxCurrent = maxCurrent;
+    }
+
+    /**
+     * Declares the load a heater with this power → temperature calibration: the readings gain
+     * {@code power} (W, measured V × I) and {@code temperature} (°C, estimated from the power).
+     */
+    public void setCalibration(HeaterCalibration c) {
+        this.calibration = c;
     }
 
     @Override
@@ -101,6 +112,11 @@ public abstract class SupplyDevice extends ScpiDevice {
         m.put("voltage", Quantity.ofSi(voltage, VOLT));
         m.put("current", Quantity.ofSi(current, MICROAMP));
         m.put("charge", Quantity.ofSi(charge, COULOMB));
+        if (calibration != null) {
+            double p = Math.max(0, voltage * current);
+            m.put("power", Quantity.ofSi(p, WATT));
+            m.put("temperature", Quantity.of(calibration.temperature(p), DEGC));
+        }
         return m;
     }
 

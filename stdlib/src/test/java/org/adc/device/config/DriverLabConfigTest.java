@@ -79,6 +79,33 @@ class DriverLabConfigTest {
     }
 
     @Test
+    void heaterCalibrationGivesTemperatureFromPower() {
+        String yaml = "devices:\n  heater:\n    driver: genesys\n    port: /dev/x\n    address: 6\n"
+            + "    limits: {max_voltage: \"20 V\", max_current: \"40 A\"}\n"
+            + "    calibration: {power: [\"0 W\", \"600 W\"], temperature: [\"25 degC\", \"1000 degC\"]}\n";
+        Map<String, String> g = new LinkedHashMap<>();
+        for (String ok : new String[]{"ADR 6", "RMT REM", "OUT 0", "PV 12.0", "PC 40.0", "OUT 1", "PV 0"}) {
+            g.put(ok, "OK");
+        }
+        g.put("IDN?", "LAMBDA,GEN20-76");
+        g.put("OUT?", "OFF");
+        g.put("PV?", "0.000");
+        g.put("PC?", "0.000");
+        g.put("MV?", "12.0");
+        g.put("MC?", "25.0");
+        InMemoryTransport t = new InMemoryTransport(g::get);
+        Env env = Env.local(Path.of("."), new PrintStream(PrintStream.nullOutputStream()));
+        env.procedures().setDeviceFactory(new LabDeviceFactory(LabConfig.parse(yaml, FILE), e -> t));
+        org.adc.device.driver.GenesysSupply h = (org.adc.device.driver.GenesysSupply) call(env, "smu", "heater");
+        h.apply(12, 40);
+        h.step(0, 1);
+        assertEquals(300, h.reading("power").value(), 1e-9);
+        assertEquals(512.5, h.reading("temperature").value(), 1e-9);
+        LabConfigError e = fails(yaml.replace("\"600 W\"]", "\"600 W\", \"700 W\"]"));
+        assertTrue(e.getMessage().contains("device 'heater'") && e.getMessage().contains("calibration"), e.getMessage());
+    }
+
+    @Test
     void unknownDriverNamesTheEntry() {
         LabConfigError e = fails("devices:\n  oven:\n    driver: eurotherm-9999\n    port: /dev/ttyS0\n");
         assertTrue(e.getMessage().contains("device 'oven'") && e.getMessage().contains("unknown driver 'eurotherm-9999'"), e.getMessage());
