@@ -155,6 +155,32 @@ class DriverSerialEndToEndTest {
     }
 
     @Test
+    void linkLostMidRunReconnectsAndTheRunGoesOn() throws Exception {
+        PtyPair[] holder = new PtyPair[1];
+        Runnable unplug = () -> {
+            try {
+                holder[0].kill();
+                Thread.sleep(300);
+                holder[0].start();
+            } catch (Exception ex) {
+                throw new RuntimeException(ex);
+            }
+        };
+        try (PtyPair pty = new PtyPair(dir, "replug");
+             FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> n == 5 ? FakeKeithley.Fault.UNPLUG : FakeKeithley.Fault.NONE, unplug)) {
+            holder[0] = pty;
+            ProcedureEngine e = engine();
+            ProcedureError err = smuRun(pty, fake, 500, 50, 15, e);
+            assertEquals(null, err, "the reconnect policy should have carried the run over the lost link");
+            assertOffAfterOn(fake);
+            assertRowsUpTo(times("smu.csv"), 15);
+            assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("link") && ev.message().contains("link lost during :READ?")),
+                e.events().toString());
+            assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("link") && ev.message().contains("reconnected")), e.events().toString());
+        }
+    }
+
+    @Test
     void overTemperatureLimitRampsTheEurothermDown() throws Exception {
         try (PtyPair tc = new PtyPair(dir, "tc"); PtyPair sm = new PtyPair(dir, "sm");
              FakeEurotherm euro = new FakeEurotherm(tc.instrumentEnd(), 1, 10, 500);
