@@ -62,6 +62,37 @@ class DriverUnitTest {
     }
 
     @Test
+    void keithley2450UsesItsOwnCommandSet() {
+        Map<String, String> m = keithley("0,0");
+        m.put("*IDN?", "KEITHLEY INSTRUMENTS,MODEL 2450,04096331,1.6.7c");
+        m.put(":READ? \"defbuffer1\",SOUR,READ", "5.000000E+01,3.2E-06");
+        m.put(":SOUR:VOLT:ILIM:TRIP?", "0");
+        InMemoryTransport t = scpi(m);
+        Keithley24xx k = new Keithley24xx("smu", new Link("smu", t, ReconnectPolicy.none()), 1, "2450", 100, 0.01, true);
+        k.connect();
+        engine().register(k);
+        k.apply(50, 1e-3);
+        k.step(0, 1);
+        assertEquals(3.2, k.reading("current").value(), 1e-9);
+        assertTrue(t.sent().contains(":SOUR:VOLT:ILIM 0.001"));
+        assertTrue(t.sent().stream().noneMatch(c -> c.startsWith(":FORM") || c.startsWith(":SOUR:CLE") || c.startsWith(":SENS:CURR:PROT")));
+    }
+
+    @Test
+    void unreachableSafeStateIsRecordedNotHidden() {
+        InMemoryTransport t = scpi(keithley("50.0,2e-6"));
+        Keithley24xx k = new Keithley24xx("smu", new Link("smu", t, new ReconnectPolicy(0, 0, 2)), 1, "2400", 100, 0.01, true);
+        k.connect();
+        ProcedureEngine e = engine();
+        e.register(k);
+        k.apply(50, 1e-3);
+        t.cut();
+        e.shutdown("lost link");
+        assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("error") && ev.message().startsWith("smu: safe state failed: smu: lost link")
+            && ev.message().contains("2 reconnect attempts failed")), e.events().toString());
+    }
+
+    @Test
     void keithleyRefusesAboveLimitsWithoutSending() {
         InMemoryTransport t = scpi(keithley("0,0"));
         Keithley24xx k = keithley(t, ReconnectPolicy.none());
