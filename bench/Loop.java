@@ -11,6 +11,9 @@ public final class Loop {
     public static void main(String[] args) {
         long n = args.length > 0 ? Long.parseLong(args[0]) : 100_000_000L;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        for (int k = 0; k < 300; k++) {
+            sum(100_000);
+        }
         double best = Double.MAX_VALUE;
         long check = 0;
         for (int k = 0; k < repeats; k++) {

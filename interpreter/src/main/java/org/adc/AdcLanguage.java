@@ -53,6 +53,10 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
         stability = OptionStability.STABLE)
     static final OptionKey<Boolean> Live = new OptionKey<>(false);
 
+    @Option(help = "Write run.json into the run directory at the end (adc run).", category = OptionCategory.USER,
+        stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> RunRecord = new OptionKey<>(false);
+
     @Override
     protected AdcContext createContext(Env env) {
         return new AdcContext(env);
@@ -77,7 +81,16 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
     /** The end of every run, normal or not: devices to their safe state, logs flushed and closed. */
     @Override
     protected void finalizeContext(AdcContext context) {
-        context.env().shutdownProcedures("end of run");
+        context.finish();
+    }
+
+    /**
+     * Results of interactive sources are never printed by Truffle: the REPL's own node prints the
+     * value of an input that ends in an expression, in adc's notation, and nothing else.
+     */
+    @Override
+    protected boolean isVisible(AdcContext context, Object value) {
+        return false;
     }
 
     @Override

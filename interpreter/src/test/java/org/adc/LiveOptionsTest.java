@@ -56,7 +56,7 @@ class LiveOptionsTest {
         Path r = recipe();
         Path l = lab("keithley-2400", dir.resolve("no-such-port").toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Launch.Options o = new Launch.Options(dir, dir.resolve("c"), Map.of(), List.of(), List.of(), true, l, true);
+        Launch.Options o = new Launch.Options(dir, dir.resolve("c"), Map.of(), List.of(), List.of(), true, false, l, true);
         try (Context ctx = Launch.context(o, InputStream.nullInputStream(), out, out)) {
             PolyglotException e = assertThrows(PolyglotException.class, () -> ctx.eval(Launch.source(r, "r.adc")));
             assertTrue(e.getMessage().contains("smu: cannot connect on " + dir.resolve("no-such-port")), e.getMessage());

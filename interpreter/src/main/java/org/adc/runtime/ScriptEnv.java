@@ -27,6 +27,7 @@ public final class ScriptEnv implements Env {
     private final String scriptDir;
     private final String runDir;
     private final Map<String, String> filesRead = new LinkedHashMap<>();
+    private final java.util.Set<String> filesWritten = new java.util.LinkedHashSet<>();
     private final boolean realTime;
     private org.adc.procedure.ProcedureEngine engine;
     private final String labFile;
@@ -109,11 +110,21 @@ public final class ScriptEnv implements Env {
         }
         try {
             TruffleFile f = resolve(runDir, path);
-            TruffleFile parent = f.getParent();
-            if (parent != null && !parent.exists()) {
+            try {
+                Writer w = f.newBufferedWriter(StandardCharsets.UTF_8);
+                filesWritten.add(path);
+                return w;
+            } catch (NoSuchFileException e) {
+                // the write check has passed: create the missing folders inside the allowed place
+                TruffleFile parent = f.getParent();
+                if (parent == null) {
+                    throw e;
+                }
                 parent.createDirectories();
+                Writer w = f.newBufferedWriter(StandardCharsets.UTF_8);
+                filesWritten.add(path);
+                return w;
             }
-            return f.newBufferedWriter(StandardCharsets.UTF_8);
         } catch (SecurityException e) {
             throw new AdcError("writing '" + path + "' is not allowed: " + e.getMessage(),
                 "a recipe writes only into its run directory; run with --allow-write PATH to permit more");
@@ -125,6 +136,21 @@ public final class ScriptEnv implements Env {
     @Override
     public PrintStream out() {
         return out;
+    }
+
+    /** Files written so far (paths relative to the run directory). */
+    public java.util.Set<String> filesWritten() {
+        return filesWritten;
+    }
+
+    /** The run directory, or null. */
+    public String runDir() {
+        return runDir;
+    }
+
+    /** The run's procedure engine if the recipe used one, else null. */
+    public org.adc.procedure.ProcedureEngine engineIfUsed() {
+        return engine;
     }
 
     /** Files read so far: path as written in the script → resolved path. */

@@ -33,6 +33,7 @@ public final class SimSourceMeter extends Device {
     private double compliance;
     private double current;
     private double charge;
+    private double peak;
     private boolean tripped;
 
     /** @param maxVoltage V; @param maxCurrent A; @param furnace whose temperature the load sees (or null: 298.15 K) */
@@ -84,6 +85,7 @@ public final class SimSourceMeter extends Device {
         }
         current = i;
         charge += i * dt;
+        peak = Math.max(peak, Math.abs(i));
     }
 
     @Override
@@ -92,6 +94,7 @@ public final class SimSourceMeter extends Device {
         m.put("voltage", Quantity.ofSi(on ? voltage : 0, VOLT));
         m.put("current", Quantity.ofSi(current, MICROAMP));
         m.put("charge", Quantity.ofSi(charge, COULOMB));
+        m.put("peak_current", Quantity.ofSi(peak, MICROAMP));
         return m;
     }
 
@@ -101,13 +104,14 @@ public final class SimSourceMeter extends Device {
             case "voltage": return Quantity.ofSi(on ? voltage : 0, VOLT);
             case "current": return Quantity.ofSi(current, MICROAMP);
             case "charge": return Quantity.ofSi(charge, COULOMB);
+            case "peak_current": return Quantity.ofSi(peak, MICROAMP);
             default: return null;
         }
     }
 
     @Override
     public int readingCount() {
-        return 3;
+        return 4;
     }
 
     @Override
@@ -115,6 +119,7 @@ public final class SimSourceMeter extends Device {
         out[at] = on ? voltage : 0;
         out[at + 1] = current * 1e6;
         out[at + 2] = charge;
+        out[at + 3] = peak * 1e6;
     }
 
     @Override
@@ -153,8 +158,9 @@ public final class SimSourceMeter extends Device {
                 goSafe();
                 return None.INSTANCE;
             }),
-            new NativeFunction("reset_charge", "none", doc("starts the charge integral again from zero", "smu.reset_charge()"), a -> {
+            new NativeFunction("reset_charge", "none", doc("starts the charge integral and the peak current again from zero", "smu.reset_charge()"), a -> {
                 charge = 0;
+                peak = 0;
                 return None.INSTANCE;
             }));
     }

@@ -21,6 +21,7 @@ final class LibraryList {
         l.add(DataLib.module());
         l.add(KineticsLib.module());
         l.add(CoulometryLib.module());
+        l.add(ElectrochemLib.module());
         l.add(LabLib.module());
         return l;
     }

@@ -49,7 +49,7 @@ class LiveRecipeTest {
         Files.writeString(lab, "devices:\n  smu:\n    driver: keithley-2400\n    port: " + pty.driverEnd() + "\n"
             + "    limits: {max_voltage: \"100 V\", max_current: \"10 mA\"}\n    reconnect: {attempts: 0, safe_attempts: 5, delay: \"100 ms\"}\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Launch.Options o = new Launch.Options(dir, dir.resolve("run"), Map.of(), List.of(), List.of(), true, lab, true);
+        Launch.Options o = new Launch.Options(dir, dir.resolve("run"), Map.of(), List.of(), List.of(), true, false, lab, true);
         try (Context ctx = Launch.context(o, InputStream.nullInputStream(), out, out)) {
             if (expectError) {
                 PolyglotException e = assertThrows(PolyglotException.class, () -> ctx.eval(Launch.source(recipe, "extract.adc")));
