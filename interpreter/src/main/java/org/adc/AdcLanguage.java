@@ -45,6 +45,14 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
         stability = OptionStability.STABLE)
     static final OptionKey<Boolean> RealTime = new OptionKey<>(false);
 
+    @Option(help = "Lab configuration file mapping device names to real instruments (adc run --lab FILE).", category = OptionCategory.USER,
+        stability = OptionStability.STABLE)
+    static final OptionKey<String> Lab = new OptionKey<>("");
+
+    @Option(help = "Drive the real instruments of the lab file, on the wall clock (adc run --live).", category = OptionCategory.USER,
+        stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> Live = new OptionKey<>(false);
+
     @Option(help = "Write run.json into the run directory at the end (adc run).", category = OptionCategory.USER,
         stability = OptionStability.STABLE)
     static final OptionKey<Boolean> RunRecord = new OptionKey<>(false);

@@ -34,9 +34,14 @@ public final class Launch {
 
     /** Options of one context. */
     public record Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite,
-                          boolean realTime, boolean runRecord) {
+                          boolean realTime, boolean runRecord, Path lab, boolean live) {
         public Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite) {
-            this(scriptDir, runDir, params, allowRead, allowWrite, false, false);
+            this(scriptDir, runDir, params, allowRead, allowWrite, false, false, null, false);
+        }
+
+        public Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite,
+                       boolean realTime, boolean runRecord) {
+            this(scriptDir, runDir, params, allowRead, allowWrite, realTime, runRecord, null, false);
         }
     }
 
@@ -68,6 +73,8 @@ public final class Launch {
             .option("adc.Params", params.toString())
             .option("adc.RealTime", Boolean.toString(o.realTime()))
             .option("adc.RunRecord", Boolean.toString(o.runRecord()))
+            .option("adc.Lab", o.lab() == null ? "" : o.lab().toAbsolutePath().normalize().toString())
+            .option("adc.Live", Boolean.toString(o.live()))
             .build();
     }
 

@@ -168,6 +168,14 @@ public final class Main implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main main;
 
+        @Option(names = "--lab", paramLabel = "FILE", description = "lab configuration (YAML): device names -> drivers, ports, limits; "
+            + "checked on start, used only with --live")
+        Path lab;
+
+        @Option(names = "--live", description = "drive the real instruments of the --lab file on the wall clock (without it every device is "
+            + "a digital twin)")
+        boolean live;
+
         @Override
         public Integer call() throws Exception {
             PrintStream err = main.err;
@@ -195,13 +203,31 @@ public final class Main implements Callable<Integer> {
             Path rd = runDir != null ? runDir
                 : Path.of("runs", stem + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             Path dir = script.toAbsolutePath().getParent();
+            if (live && lab == null) {
+                err.println("adc run: --live needs --lab FILE (the lab configuration that maps devices to instruments)");
+                return Launch.USAGE_ERROR;
+            }
+            if (lab != null) {
+                try {
+                    org.adc.device.config.LabConfig cfg = org.adc.device.config.LabConfig.load(lab);
+                    if (live) {
+                        cfg.checkPorts();
+                    }
+                } catch (org.adc.device.config.LabConfigError e) {
+                    err.println("adc run: " + e.getMessage());
+                    if (e.hint() != null) {
+                        err.println("  hint: " + e.hint());
+                    }
+                    return Launch.USAGE_ERROR;
+                }
+            }
             try {
                 java.nio.file.Files.createDirectories(rd);
             } catch (java.io.IOException e) {
                 err.println("adc run: cannot create the run directory " + rd + ": " + e.getMessage());
                 return Launch.USAGE_ERROR;
             }
-            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite, realTime, true);
+            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite, realTime || live, true, lab, live);
             try (Context ctx = Launch.context(o, main.in, main.out, err)) {
                 ctx.eval(source);
                 return Launch.OK;

@@ -30,13 +30,27 @@ public final class ScriptEnv implements Env {
     private final java.util.Set<String> filesWritten = new java.util.LinkedHashSet<>();
     private final boolean realTime;
     private org.adc.procedure.ProcedureEngine engine;
+    private final String labFile;
+    private final boolean live;
+    private org.adc.device.config.LabDeviceFactory hardware;
 
     public ScriptEnv(TruffleLanguage.Env env, PrintStream out, String scriptDir, String runDir, boolean realTime) {
+        this(env, out, scriptDir, runDir, realTime, "", false);
+    }
+
+    /**
+     * @param labFile lab configuration (empty: none); @param live drive the real instruments it maps (wall clock);
+     *                without live every device stays a digital twin
+     */
+    public ScriptEnv(TruffleLanguage.Env env, PrintStream out, String scriptDir, String runDir, boolean realTime, String labFile,
+                     boolean live) {
         this.env = env;
         this.out = out;
         this.scriptDir = scriptDir;
         this.runDir = runDir;
-        this.realTime = realTime;
+        this.realTime = realTime || live;
+        this.labFile = labFile;
+        this.live = live && labFile != null && !labFile.isEmpty();
     }
 
     /** The run's procedure engine: virtual time for dry runs (the default), wall-clock time with --real-time. */
@@ -45,6 +59,10 @@ public final class ScriptEnv implements Env {
         if (engine == null) {
             engine = new org.adc.procedure.ProcedureEngine(realTime ? new org.adc.procedure.WallClock()
                 : new org.adc.procedure.VirtualClock(), this);
+            if (live) {
+                hardware = new org.adc.device.config.LabDeviceFactory(org.adc.device.config.LabConfig.load(java.nio.file.Path.of(labFile)));
+                engine.setDeviceFactory(hardware);
+            }
         }
         return engine;
     }
@@ -53,6 +71,9 @@ public final class ScriptEnv implements Env {
     public void shutdownProcedures(String reason) {
         if (engine != null) {
             engine.shutdown(reason);
+        }
+        if (hardware != null) {
+            hardware.created().forEach(org.adc.device.driver.HardwareDevice::close);
         }
     }
 

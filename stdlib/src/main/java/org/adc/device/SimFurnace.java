@@ -22,7 +22,7 @@ import org.adc.units.Units;
  * point, by default 600 W at 1000 °C (seed 002, Fig. 1d: ~600 W input gives ~1000 °C).
  * Safe state: setpoint ramps down to ambient at the safe rate, heater output follows.
  */
-public final class SimFurnace extends Device {
+public final class SimFurnace extends Device implements org.adc.procedure.Holdback {
     private static final double AMBIENT = 298.15;
     private static final org.adc.units.Unit DEGC = Units.parse("degC");
     private static final org.adc.units.Unit WATT = Units.parse("W");
@@ -93,6 +93,7 @@ public final class SimFurnace extends Device {
     }
 
     /** True when the temperature is within {@code band} K of the setpoint (holdback). */
+    @Override
     public boolean withinBand(double band) {
         return Math.abs(temperature - setpoint) <= band;
     }

@@ -33,7 +33,7 @@ public final class LabLib {
 
     private static Doc doc(String summary, String syntax, String examples, String description, String units, String source) {
         return new Doc(summary, syntax, examples, description, units, "a limit below zero or a name used twice is an error",
-            source, "furnace, smu, press, log_to, elapsed");
+            source, "furnace, smu, press, instrument, log_to, elapsed");
     }
 
     public static Module module() {
@@ -65,6 +65,10 @@ public final class LabLib {
             "pressure in GPa", "seed 002"), LabLib::press, Param.optional("name", "string", "press", "device name"),
             Param.optional("max_pressure", "pressure", Quantity.of(6, "GPa"), "highest allowed load"),
             Param.optional("max_rate", "any", Quantity.of(2, "GPa/h"), "highest allowed rate")));
+        m.add(new NativeFunction("instrument", "instrument", doc("a generic instrument of the lab file (live runs only)",
+            "instrument(name)", "let gauge = instrument(\"gauge\")\nprint(gauge.pressure)",
+            "Readings and commands are those the lab file names for this device (driver: scpi).", null, "lab configuration"),
+            LabLib::instrument, Param.required("name", "string", "device name in the lab file")));
         m.add(new NativeFunction("log_to", "none", doc("logs time and every reading of some devices into a CSV file in the run directory",
             "log_to(path, device, ..., every = 1 s)", "log_to(\"adc.csv\", f, s, every = 10 s)",
             "The header carries units. Rows are appended as time advances and flushed (every row in real time).", "every: a time",
@@ -84,7 +88,26 @@ public final class LabLib {
         return a.env().procedures();
     }
 
+    /** The real instrument mapped to {@code name} in the lab file of a live run, registered; null: use the twin. */
+    private static Device hardware(Args a, String name, String kind) {
+        org.adc.procedure.DeviceFactory f = engine(a).deviceFactory();
+        return f == null ? null : f.create(name, kind, engine(a));
+    }
+
+    private static Object instrument(Args a) {
+        Device d = hardware(a, a.string(0), "instrument");
+        if (d == null) {
+            throw new AdcError("instrument '" + a.string(0) + "' is not a live device",
+                "map it in the lab file and run with --live --lab FILE; instruments have no digital twin");
+        }
+        return d;
+    }
+
     private static Object furnace(Args a) {
+        Device real = hardware(a, a.string(0), "furnace");
+        if (real != null) {
+            return real;
+        }
         SimFurnace f = new SimFurnace(a.string(0), a.si(1, Dimension.TEMPERATURE), a.si(2, Dimension.HEATING_RATE), a.si(3, Dimension.TIME),
             600, 1273.15);
         engine(a).register(f);
@@ -92,6 +115,10 @@ public final class LabLib {
     }
 
     private static Object smu(Args a) {
+        Device real = hardware(a, a.string(0), "source-measure unit");
+        if (real != null) {
+            return real;
+        }
         SimFurnace f = null;
         if (a.has(2)) {
             if (!(a.get(2) instanceof SimFurnace sf)) {
@@ -122,6 +149,10 @@ public final class LabLib {
     }
 
     private static Object press(Args a) {
+        Device real = hardware(a, a.string(0), "press");
+        if (real != null) {
+            return real;
+        }
         SimPress p = new SimPress(a.string(0), a.si(1, Dimension.PRESSURE), a.si(2, Dimension.PRESSURE.divide(Dimension.TIME)), null);
         engine(a).register(p);
         return p;

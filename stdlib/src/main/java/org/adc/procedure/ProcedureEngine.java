@@ -35,6 +35,7 @@ public final class ProcedureEngine {
     private int parallelDepth;
     private double maxStep = 1.0;
     private boolean shutDown;
+    private DeviceFactory deviceFactory;
 
     public ProcedureEngine(Clock clock, Env env) {
         this.clock = clock;
@@ -56,6 +57,16 @@ public final class ProcedureEngine {
 
     public List<Device> devices() {
         return devices;
+    }
+
+    /** Real instruments for names mapped in the lab file (live runs only); null: every device is a twin. */
+    public void setDeviceFactory(DeviceFactory f) {
+        this.deviceFactory = f;
+    }
+
+    /** The factory of real instruments, or null in dry runs. */
+    public DeviceFactory deviceFactory() {
+        return deviceFactory;
     }
 
     /** Longest time step in seconds (the resolution of holds, limits and the device models). */
@@ -159,7 +170,7 @@ public final class ProcedureEngine {
 
     private boolean furnacesWithin(double band) {
         for (Device d : devices) {
-            if (d instanceof org.adc.device.SimFurnace f && !f.withinBand(band)) {
+            if (d instanceof Holdback f && !f.withinBand(band)) {
                 return false;
             }
         }

@@ -1,0 +1,215 @@
+package org.adc.device.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.adc.device.driver.Channel;
+import org.adc.device.driver.Eurotherm;
+import org.adc.device.driver.GenericScpi;
+import org.adc.device.driver.GenesysSupply;
+import org.adc.device.driver.HardwareDevice;
+import org.adc.device.driver.HeaterCalibration;
+import org.adc.device.driver.SupplyDevice;
+import org.adc.device.driver.J2modRtuClient;
+import org.adc.device.driver.Keithley24xx;
+import org.adc.device.driver.KeysightE36xx;
+import org.adc.device.driver.Link;
+import org.adc.device.driver.ModbusPress;
+import org.adc.device.driver.RegisterFormat;
+import org.adc.device.driver.SerialTransport;
+import org.adc.procedure.Device;
+import org.adc.procedure.DeviceFactory;
+import org.adc.procedure.ProcedureEngine;
+import org.adc.units.Dimension;
+import org.adc.units.Units;
+
+/**
+ * Builds, connects and registers the real instrument for a device name of the lab file (live
+ * runs). After registering it records the instrument's settings snapshot as a {@code settings}
+ * event. The channel maker is replaceable so tests can put drivers on in-memory transports.
+ */
+public final class LabDeviceFactory implements DeviceFactory {
+    private final LabConfig config;
+    private final Function<LabEntry, Channel> channels;
+    private final List<HardwareDevice> created = new ArrayList<>();
+
+    /** Real serial ports (jSerialComm for text instruments, j2mod RTU for Modbus ones). */
+    public LabDeviceFactory(LabConfig config) {
+        this(config, LabDeviceFactory::serialChannel);
+    }
+
+    /** @param channels makes the channel of an entry (tests pass in-memory ones) */
+    public LabDeviceFactory(LabConfig config, Function<LabEntry, Channel> channels) {
+        this.config = config;
+        this.channels = channels;
+    }
+
+    /** The channel a real run uses for an entry. */
+    public static Channel serialChannel(LabEntry e) {
+        return isModbus(e.driver()) ? new J2modRtuClient(e.name(), e.serial()) : new SerialTransport(e.serial());
+    }
+
+    private static boolean isModbus(String driver) {
+        return driver.startsWith("eurotherm") || driver.equals("modbus-press");
+    }
+
+    /** Instruments created so far (closed by the caller after the safe state). */
+    public List<HardwareDevice> created() {
+        return created;
+    }
+
+    @Override
+    public Device create(String name, String kind, ProcedureEngine engine) {
+        LabEntry e = config.entry(name);
+        if (e == null) {
+            return null;
+        }
+        if (!kind.equals("instrument") && !kind.equals(e.kind())) {
+            throw new LabConfigError("lab file " + config.file() + ", device '" + name + "': driver " + e.driver() + " is a " + e.kind()
+                + ", but the recipe asks for a " + kind, "map '" + name + "' to a " + kind + " driver or rename the device in the recipe");
+        }
+        HardwareDevice d = build(e, channels.apply(e));
+        d.connect();
+        created.add(d);
+        engine.register(d);
+        engine.event("settings", name + ": " + d.settings());
+        return d;
+    }
+
+    /** Checks the driver-specific settings of an entry by building its driver on a dummy channel. */
+    static void validate(LabEntry e) {
+        build(e, null);
+    }
+
+    private static HardwareDevice build(LabEntry e, Channel ch) {
+        Settings s = e.settings();
+        Settings lim = s.sub("limits");
+        Link link = new Link(e.name(), ch, e.policy());
+        double poll = e.pollSeconds();
+        switch (e.driver()) {
+            case "keithley-2400", "keithley-2450" -> {
+                lim.only("max_voltage", "max_current");
+                String oc = s.string("on_compliance", "abort");
+                if (!oc.equals("abort") && !oc.equals("event")) {
+                    throw new LabConfigError(s.where() + ".on_compliance must be abort or event", "write on_compliance: abort");
+                }
+                return new Keithley24xx(e.name(), link, poll, e.driver().substring(9), lim.quantity("max_voltage", Dimension.VOLTAGE, "200 V"),
+                    lim.quantity("max_current", Dimension.CURRENT, "100 mA"), oc.equals("abort"));
+            }
+            case "keysight-e36xx" -> {
+                lim.only("max_voltage", "max_current");
+                return calibrated(s, new KeysightE36xx(e.name(), link, poll, lim.quantity("max_voltage", Dimension.VOLTAGE, "20 V"),
+                    lim.quantity("max_current", Dimension.CURRENT, "1 A")));
+            }
+            case "genesys" -> {
+                lim.only("max_voltage", "max_current");
+                return calibrated(s, new GenesysSupply(e.name(), link, poll, e.address(), lim.quantity("max_voltage", Dimension.VOLTAGE, "20 V"),
+                    lim.quantity("max_current", Dimension.CURRENT, "10 A")));
+            }
+            case "eurotherm-3200", "eurotherm-2400" -> {
+                lim.only("max_temperature", "max_rate");
+                Settings safe = s.sub("safe");
+                safe.only("setpoint", "rate");
+                return new Eurotherm(e.name(), link, poll, e.address(), format(s, s.string("registers", "float")),
+                    lim.quantity("max_temperature", Dimension.TEMPERATURE, "1000 degC") - 273.15,
+                    lim.quantity("max_rate", Dimension.HEATING_RATE, "10 K/min") * 60,
+                    safe.quantity("setpoint", Dimension.TEMPERATURE, "25 degC") - 273.15,
+                    safe.quantity("rate", Dimension.HEATING_RATE, "10 K/min") * 60,
+                    s.quantity("heater_power", Dimension.POWER, "1000 W"));
+            }
+            case "modbus-press" -> {
+                lim.only("max_pressure", "max_rate");
+                Settings regs = s.sub("registers");
+                regs.only("pressure", "setpoint", "rate");
+                Dimension rate = Dimension.PRESSURE.divide(Dimension.TIME);
+                return new ModbusPress(e.name(), link, poll, e.address(), reg(regs.sub("pressure")), reg(regs.sub("setpoint")),
+                    reg(regs.sub("rate")), lim.quantity("max_pressure", Dimension.PRESSURE, "6 GPa") / 1e9,
+                    lim.quantity("max_rate", rate, "2 GPa/h") / 1e9 * 3600, s.sub("safe").quantity("rate", rate, "0.5 GPa/h") / 1e9 * 3600,
+                    s.quantity("tolerance", Dimension.PRESSURE, "0.01 GPa") / 1e9);
+            }
+            default -> {
+                Map<String, GenericScpi.Reading> readings = new LinkedHashMap<>();
+                Settings rs = s.sub("readings");
+                for (String k : rs.keys()) {
+                    Settings r = rs.sub(k);
+                    r.only("query", "unit", "min", "max");
+                    readings.put(k, new GenericScpi.Reading(r.string("query"), unit(r), r.number("min", -1e300), r.number("max", 1e300)));
+                }
+                Map<String, GenericScpi.Command> cmds = new LinkedHashMap<>();
+                Settings cs = s.sub("commands");
+                for (String k : cs.keys()) {
+                    Settings c = cs.sub(k);
+                    c.only("send", "unit");
+                    cmds.put(k, new GenericScpi.Command(c.string("send"), unit(c)));
+                }
+                List<String> safe = new ArrayList<>();
+                if (s.raw("safe") != null) {
+                    if (!s.raw("safe").isArray()) {
+                        throw new LabConfigError(s.where() + ".safe must be a list of commands", "write safe: [\"OUTP OFF\"]");
+                    }
+                    s.raw("safe").forEach(n -> safe.add(n.asText()));
+                }
+                return new GenericScpi(e.name(), link, poll, s.string("kind", "instrument"), s.string("identify", "*IDN?"), readings, cmds, safe);
+            }
+        }
+    }
+
+    /** Applies {@code calibration: {power: [...], temperature: [...]}} (heater power → temperature) to a supply. */
+    private static SupplyDevice calibrated(Settings s, SupplyDevice d) {
+        if (!s.has("calibration")) {
+            return d;
+        }
+        Settings c = s.sub("calibration");
+        c.only("power", "temperature");
+        double[] p = list(c, "power", Dimension.POWER, 0);
+        double[] t = list(c, "temperature", Dimension.TEMPERATURE, 273.15);
+        try {
+            d.setCalibration(new HeaterCalibration(p, t));
+        } catch (IllegalArgumentException ex) {
+            throw new LabConfigError(c.where() + ": " + ex.getMessage(), "list matching points, e.g. power: [\"0 W\", \"600 W\"], "
+                + "temperature: [\"25 degC\", \"1000 degC\"]");
+        }
+        return d;
+    }
+
+    private static double[] list(Settings c, String key, Dimension d, double offset) {
+        com.fasterxml.jackson.databind.JsonNode n = c.raw(key);
+        if (n == null || !n.isArray()) {
+            throw new LabConfigError(c.where() + "." + key + " must be a list", "write " + key + ": [\"...\", \"...\"]");
+        }
+        double[] out = new double[n.size()];
+        for (int i = 0; i < n.size(); i++) {
+            out[i] = Settings.parse(c.where() + "." + key + "[" + i + "]", n.get(i).asText(), d).si() - offset;
+        }
+        return out;
+    }
+
+    private static org.adc.units.Unit unit(Settings r) {
+        String u = r.string("unit", "1");
+        try {
+            return u.equals("1") ? Units.siUnit(Dimension.NONE) : Units.parse(u);
+        } catch (RuntimeException ex) {
+            throw new LabConfigError(r.where() + ".unit '" + u + "' is not a unit", "write a unit such as Torr, degC, L/min");
+        }
+    }
+
+    private static RegisterFormat format(Settings s, String kind) {
+        return switch (kind) {
+            case "float" -> RegisterFormat.FLOAT;
+            case "scaled" -> new RegisterFormat(false, s.integer("decimals", 1, 0, 4));
+            default -> throw new LabConfigError(s.where() + ".registers must be float or scaled, got '" + kind + "'", "write registers: float");
+        };
+    }
+
+    private static ModbusPress.Reg reg(Settings r) {
+        r.only("register", "format", "decimals", "scale");
+        int addr = r.integer("register", -1, 0, 65535);
+        if (addr < 0) {
+            throw new LabConfigError(r.where() + ".register is missing", "give the Modbus register number");
+        }
+        return new ModbusPress.Reg(addr, format(r, r.string("format", "scaled")), r.number("scale", 1));
+    }
+}

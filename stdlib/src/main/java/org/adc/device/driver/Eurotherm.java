@@ -1,0 +1,221 @@
+package org.adc.device.driver;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.adc.lang.Doc;
+import org.adc.lang.NativeFunction;
+import org.adc.lang.None;
+import org.adc.lang.Param;
+import org.adc.procedure.ProcedureError;
+import org.adc.units.Dimension;
+import org.adc.units.Quantity;
+import org.adc.units.Units;
+
+/**
+ * Eurotherm 3200 or 2400 series temperature controller over Modbus RTU (j2mod), used as a
+ * furnace: readings {@code temperature} (°C, process value), {@code setpoint} (°C, working
+ * setpoint), {@code power} (W: working output % × the heater's rated power); operations
+ * {@code ramp(to, rate)} (the controller ramps its own setpoint with its setpoint rate limit) and
+ * {@code off()}.
+ *
+ * <p>Register map (parameter numbers from the 2400 series and 3200 series communications manuals,
+ * "Modbus addresses" / "Parameter tables"; the same numbers on both series):
+ * <pre>
+ *   param  name                      access
+ *   1      PV   process variable      read
+ *   2      TgtSP target setpoint     write
+ *   3      OP   working output, %    read
+ *   5      WSP  working setpoint      read
+ *   35     SPrr setpoint rate limit   write (display units per minute; 0 = off)
+ *   122    instrument identifier      read (e.g. 0x3200 family; recorded as identity)
+ * </pre>
+ * In {@link RegisterFormat#FLOAT} format (the default) parameter n is read at 0x8000 + 2n as an
+ * IEEE float pair, full precision; in scaled format at n as a 16-bit integer with the configured
+ * number of decimals (the controller's display resolution). The controller's display unit must be
+ * °C. Segment programs stored in the controller are not used: adc's own ramp and hold statements
+ * are the program, sent one segment at a time through TgtSP and SPrr.
+ *
+ * <p>Safe state: setpoint rate limit set to the safe rate, target setpoint to the safe setpoint
+ * (default 25 °C), so the controller ramps down under control. A process value outside
+ * −50 .. 1800 °C (sensor break) is an error.
+ */
+public final class Eurotherm extends HardwareDevice implements org.adc.procedure.Holdback {
+    /** Parameter numbers. */
+    public static final int PV = 1, TARGET_SP = 2, OUTPUT = 3, WORKING_SP = 5, RATE = 35, IDENT = 122;
+    private static final org.adc.units.Unit DEGC = Units.parse("degC");
+    private static final org.adc.units.Unit WATT = Units.parse("W");
+    private final int unit;
+    private final RegisterFormat fmt;
+    private final double maxTemperature;
+    private final double maxRate;
+    private final double safeSetpoint;
+    private final double safeRate;
+    private final double heaterPower;
+    private double pv;
+    private double wsp;
+    private double out;
+    private double target = Double.NaN;
+
+    /**
+     * @param unit Modbus slave address; @param fmt register format; @param maxTemperature °C;
+     * @param maxRate °C/min; @param safeSetpoint °C; @param safeRate °C/min; @param heaterPower W at 100 % output
+     */
+    public Eurotherm(String name, Link link, double pollEvery, int unit, RegisterFormat fmt, double maxTemperature, double maxRate,
+                     double safeSetpoint, double safeRate, double heaterPower) {
+        super(name, link, pollEvery);
+        this.unit = unit;
+        this.fmt = fmt;
+        this.maxTemperature = maxTemperature;
+        this.maxRate = maxRate;
+        this.safeSetpoint = safeSetpoint;
+        this.safeRate = Math.min(safeRate, maxRate);
+        this.heaterPower = heaterPower;
+    }
+
+    private ModbusClient bus() {
+        return (ModbusClient) link.channel();
+    }
+
+    private double read(int param, String what) {
+        int[] r = link.call("reading " + what, () -> bus().readHolding(unit, fmt.address(param), fmt.width()));
+        return fmt.decode(r, 0);
+    }
+
+    private void write(int param, double v, String what) {
+        int[] raw;
+        try {
+            raw = fmt.encode(v);
+        } catch (IllegalArgumentException e) {
+            throw new ProcedureError(name + ": " + what + " " + e.getMessage(), "use the float register format");
+        }
+        link.run("writing " + what, () -> {
+            if (raw.length == 1) {
+                bus().writeSingle(unit, fmt.address(param), raw[0]);
+            } else {
+                bus().writeMultiple(unit, fmt.address(param), raw);
+            }
+        });
+    }
+
+    @Override
+    public String kind() {
+        return "furnace";
+    }
+
+    @Override
+    protected String identify() {
+        int[] id = bus().readHolding(unit, IDENT, 1);
+        return String.format("Eurotherm controller, instrument identifier 0x%04X, Modbus address %d", id[0], unit);
+    }
+
+    @Override
+    protected void configure() {
+        poll(0);
+        target = wsp;
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("register_format", fmt.isFloat() ? "float" : "scaled, " + fmt.decimals() + " decimals");
+        m.put("target_setpoint_degC", Double.toString(read(TARGET_SP, "target setpoint")));
+        m.put("working_setpoint_degC", Double.toString(wsp));
+        m.put("setpoint_rate_degC_per_min", Double.toString(read(RATE, "setpoint rate limit")));
+        m.put("process_value_degC", Double.toString(pv));
+        return m;
+    }
+
+    /** Ramps to {@code toC} °C at {@code rateCPerMin} °C/min using the controller's setpoint rate limit. */
+    public void ramp(double toC, double rateCPerMin) {
+        if (toC > maxTemperature) {
+            throw new ProcedureError(name + ": setpoint " + toC + " degC is above the furnace limit " + maxTemperature + " degC",
+                "lower the setpoint or raise max_temperature in the lab file");
+        }
+        if (rateCPerMin <= 0 || rateCPerMin > maxRate) {
+            throw new ProcedureError(name + ": ramp rate " + rateCPerMin + " degC/min is outside (0, " + maxRate + " degC/min]",
+                "use a ramp rate up to max_rate in the lab file");
+        }
+        write(RATE, rateCPerMin, "setpoint rate limit");
+        write(TARGET_SP, toC, "target setpoint");
+        target = toC;
+        event("setpoint", name + " ramp to " + toC + " degC at " + rateCPerMin + " degC/min");
+    }
+
+    @Override
+    protected void poll(double t) {
+        int base = fmt.address(PV);
+        int w = fmt.width();
+        int count = fmt.address(WORKING_SP) - base + w;
+        int[] r = link.call("reading PV, OP, WSP", () -> bus().readHolding(unit, base, count));
+        double p = fmt.decode(r, 0);
+        double o = fmt.decode(r, fmt.address(OUTPUT) - base);
+        double s = fmt.decode(r, fmt.address(WORKING_SP) - base);
+        String reply = "PV " + p + ", OP " + o + ", WSP " + s;
+        Replies.range(name, "read PV", reply, p, -50, 1800);
+        Replies.range(name, "read OP", reply, o, -100, 100);
+        Replies.range(name, "read WSP", reply, s, -50, 1800);
+        pv = p;
+        out = o;
+        wsp = s;
+    }
+
+    @Override
+    public boolean busy() {
+        return !Double.isNaN(target) && (Math.abs(wsp - target) > 0.05 || Math.abs(pv - target) > 1.0);
+    }
+
+    /** True when the process value is within {@code band} K of the working setpoint (holdback). */
+    @Override
+    public boolean withinBand(double band) {
+        return Math.abs(pv - wsp) <= band;
+    }
+
+    @Override
+    protected void commandSafe() {
+        write(RATE, safeRate, "safe setpoint rate");
+        write(TARGET_SP, safeSetpoint, "safe setpoint");
+        target = safeSetpoint;
+        event("setpoint", name + " safe: ramp down to " + safeSetpoint + " degC at " + safeRate + " degC/min");
+    }
+
+    @Override
+    public Map<String, Quantity> readings() {
+        Map<String, Quantity> m = new LinkedHashMap<>();
+        m.put("temperature", Quantity.of(pv, DEGC));
+        m.put("setpoint", Quantity.of(wsp, DEGC));
+        m.put("power", Quantity.ofSi(Math.max(0, out) / 100 * heaterPower, WATT));
+        return m;
+    }
+
+    @Override
+    public Map<String, Quantity> limits() {
+        Map<String, Quantity> m = new LinkedHashMap<>();
+        m.put("max_temperature", Quantity.of(maxTemperature, "degC"));
+        m.put("max_rate", Quantity.of(maxRate, "K/min"));
+        return m;
+    }
+
+    private static Doc doc(String summary, String syntax) {
+        return new Doc(summary, syntax, null, null, null, null, "Eurotherm 2400/3200 communications manuals", null);
+    }
+
+    @Override
+    protected List<NativeFunction> operations() {
+        return List.of(
+            new NativeFunction("ramp", "none", doc("ramps the controller's setpoint to a temperature at a rate and waits until the "
+                + "furnace is there (inside parallel it only starts)", "furnace.ramp(to = 450 degC, rate = 5 degC/min)"), a -> {
+                    double to = a.si(0, Dimension.TEMPERATURE) - 273.15;
+                    double rate = a.si(1, Dimension.HEATING_RATE) * 60;
+                    ramp(to, rate);
+                    finish(name + ".ramp");
+                    return None.INSTANCE;
+                }, Param.required("to", "temperature", "target temperature"), Param.required("rate", "heating_rate", "ramp rate")),
+            new NativeFunction("off", "none", doc("heater down: ramps to the safe setpoint at the safe rate without waiting", "furnace.off()"),
+                a -> {
+                    goSafe();
+                    return None.INSTANCE;
+                }));
+    }
+}

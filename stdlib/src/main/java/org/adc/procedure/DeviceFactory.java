@@ -1,0 +1,17 @@
+package org.adc.procedure;
+
+/**
+ * Supplies real instruments for device names that the lab configuration maps to hardware, when a
+ * run is live ({@code adc run --live --lab FILE}). The lab library asks it first; when it returns
+ * null the device stays a digital twin.
+ */
+public interface DeviceFactory {
+    /**
+     * The connected instrument for {@code name}, registered with {@code engine} (identity and
+     * settings recorded as events), or null when the name is not mapped to hardware.
+     *
+     * @param kind what the script asked for: "furnace", "source-measure unit", "press" or "instrument";
+     *             a mapped driver of another kind is an error naming the lab entry
+     */
+    Device create(String name, String kind, ProcedureEngine engine);
+}

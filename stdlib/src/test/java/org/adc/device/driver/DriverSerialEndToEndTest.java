@@ -1,0 +1,217 @@
+package org.adc.device.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+import org.adc.device.config.LabConfig;
+import org.adc.device.config.LabDeviceFactory;
+import org.adc.lang.Env;
+import org.adc.procedure.Device;
+import org.adc.procedure.ProcedureEngine;
+import org.adc.procedure.ProcedureError;
+import org.adc.procedure.VirtualClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end over real pseudo-terminals (socat): the drivers talk through jSerialComm and j2mod to
+ * fake instruments on the other end, inside a procedure engine with CSV logging, as a recipe would.
+ * Each fault ends in the safe state, confirmed by what the fake instrument received, with every row
+ * logged before the fault in the CSV and a clear message. Skipped without socat.
+ */
+class DriverSerialEndToEndTest {
+    @TempDir
+    Path dir;
+
+    private ProcedureEngine engine() {
+        return new ProcedureEngine(new VirtualClock(), Env.local(dir, new PrintStream(PrintStream.nullOutputStream())));
+    }
+
+    private static String smuEntry(String port, int timeoutMs, int attempts) {
+        return "  smu:\n    driver: keithley-2400\n    port: " + port + "\n    serial: {baud: 9600, timeout: \"" + timeoutMs + " ms\"}\n"
+            + "    limits: {max_voltage: \"100 V\", max_current: \"10 mA\"}\n"
+            + "    reconnect: {attempts: " + attempts + ", delay: \"100 ms\", safe_attempts: 50}\n";
+    }
+
+    private LabDeviceFactory factory(String yaml) {
+        return new LabDeviceFactory(LabConfig.parse(yaml, dir.resolve("lab.yaml")));
+    }
+
+    /** Times (s) of the CSV rows. */
+    private List<Double> times(String file) throws Exception {
+        List<String> lines = Files.readAllLines(dir.resolve(file));
+        List<Double> t = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size())) {
+            t.add(Double.parseDouble(l.split(",")[0]));
+        }
+        return t;
+    }
+
+    private static void assertRowsUpTo(List<Double> t, int last) {
+        for (int s = 0; s <= last; s++) {
+            assertTrue(t.contains((double) s), "row at t = " + s + " s missing from the CSV: " + t);
+        }
+    }
+
+    /** Runs "apply 50 V, hold, log every second" against a fake Keithley with a fault plan; returns the error, if any. */
+    private ProcedureError smuRun(PtyPair pty, FakeKeithley fake, int timeoutMs, int attempts, double hold, ProcedureEngine e) {
+        LabDeviceFactory f = factory("devices:\n" + smuEntry(pty.driverEnd(), timeoutMs, attempts));
+        Device smu = f.create("smu", "source-measure unit", e);
+        e.addLogger("smu.csv", 1, List.of(smu));
+        ProcedureError err = null;
+        try {
+            ((Keithley24xx) smu).apply(50, 1e-3);
+            e.hold(hold, null, 0, 1);
+        } catch (ProcedureError x) {
+            err = x;
+        } finally {
+            e.shutdown(err == null ? "end of run" : "error: " + err.getMessage());
+            f.created().forEach(HardwareDevice::close);
+        }
+        return err;
+    }
+
+    private static void assertOffAfterOn(FakeKeithley fake) {
+        List<String> seen = fake.seen();
+        int on = seen.lastIndexOf(":OUTP ON");
+        int off = seen.lastIndexOf(":OUTP OFF");
+        assertTrue(on >= 0 && off > on, "the instrument never saw :OUTP OFF after :OUTP ON: " + seen);
+        assertTrue(!fake.outputOn(), "output still on");
+    }
+
+    @Test
+    void keithleyRunOverSerial() throws Exception {
+        try (PtyPair pty = new PtyPair(dir, "ok"); FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> FakeKeithley.Fault.NONE, null)) {
+            ProcedureEngine e = engine();
+            assertEquals(null, smuRun(pty, fake, 1000, 0, 20, e));
+            assertOffAfterOn(fake);
+            List<String> seen = fake.seen();
+            assertTrue(seen.indexOf(":SOUR:CLE:AUTO OFF") < seen.indexOf(":OUTP ON"), "auto output-off must be disabled before any read");
+            assertTrue(seen.indexOf(":SENS:CURR:PROT 0.001") < seen.indexOf(":OUTP ON"), "compliance before output on");
+            assertTrue(seen.stream().noneMatch(s -> s.startsWith(":MEAS")), "the driver must never send :MEAS? (it switches the 2400 output on)");
+            assertRowsUpTo(times("smu.csv"), 20);
+            assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("device") && ev.message().contains("MODEL 2400")));
+            assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("settings") && ev.message().contains("compliance_A")));
+            String csv = Files.readString(dir.resolve("smu.csv"));
+            assertTrue(csv.startsWith("t [s],smu.voltage [V],smu.current [µA],smu.charge [C]") || csv.startsWith("t [s],smu.voltage [V],smu.current"), csv);
+        }
+    }
+
+    private void faultRun(String tag, IntFunction<FakeKeithley.Fault> plan, int timeoutMs, String expect) throws Exception {
+        try (PtyPair pty = new PtyPair(dir, tag); FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), plan, null)) {
+            ProcedureEngine e = engine();
+            ProcedureError err = smuRun(pty, fake, timeoutMs, 0, 600, e);
+            assertTrue(err != null && err.getMessage().contains(expect), "expected '" + expect + "' in: " + (err == null ? "no error" : err.getMessage()));
+            assertOffAfterOn(fake);
+            assertRowsUpTo(times("smu.csv"), 9);
+        }
+    }
+
+    @Test
+    void garbageReplyStopsTheRunSafely() throws Exception {
+        faultRun("garbage", n -> n == 10 ? FakeKeithley.Fault.GARBAGE : FakeKeithley.Fault.NONE, 1000, "reply '#!&%garbage' to ':READ?'");
+    }
+
+    @Test
+    void noReplyIsALostLink() throws Exception {
+        faultRun("silent", n -> n == 10 ? FakeKeithley.Fault.SILENT : FakeKeithley.Fault.NONE, 300, "no reply from");
+    }
+
+    @Test
+    void complianceTripStopsTheRunSafely() throws Exception {
+        faultRun("trip", n -> n >= 10 ? FakeKeithley.Fault.TRIP : FakeKeithley.Fault.NONE, 1000, "compliance trip");
+    }
+
+    @Test
+    void linkLostMidRunThenSafeStateAfterReplug() throws Exception {
+        PtyPair[] holder = new PtyPair[1];
+        Runnable unplug = () -> {
+            try {
+                holder[0].kill();
+                Thread.sleep(300);
+                holder[0].start();
+            } catch (Exception ex) {
+                throw new RuntimeException(ex);
+            }
+        };
+        try (PtyPair pty = new PtyPair(dir, "unplug");
+             FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> n == 10 ? FakeKeithley.Fault.UNPLUG : FakeKeithley.Fault.NONE, unplug)) {
+            holder[0] = pty;
+            ProcedureEngine e = engine();
+            ProcedureError err = smuRun(pty, fake, 500, 0, 600, e);
+            assertTrue(err != null && err.getMessage().contains("lost link"), String.valueOf(err));
+            assertOffAfterOn(fake);
+            assertRowsUpTo(times("smu.csv"), 9);
+            assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("link") && ev.message().contains("reconnected")), e.events().toString());
+        }
+    }
+
+    @Test
+    void linkLostMidRunReconnectsAndTheRunGoesOn() throws Exception {
+        PtyPair[] holder = new PtyPair[1];
+        Runnable unplug = () -> {
+            try {
+                holder[0].kill();
+                Thread.sleep(300);
+                holder[0].start();
+            } catch (Exception ex) {
+                throw new RuntimeException(ex);
+            }
+        };
+        try (PtyPair pty = new PtyPair(dir, "replug");
+             FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> n == 5 ? FakeKeithley.Fault.UNPLUG : FakeKeithley.Fault.NONE, unplug)) {
+            holder[0] = pty;
+            ProcedureEngine e = engine();
+            ProcedureError err = smuRun(pty, fake, 500, 50, 15, e);
+            assertEquals(null, err, "the reconnect policy should have carried the run over the lost link");
+            assertOffAfterOn(fake);
+            assertRowsUpTo(times("smu.csv"), 15);
+            assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("link") && ev.message().contains("link lost during :READ?")),
+                e.events().toString());
+            assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("link") && ev.message().contains("reconnected")), e.events().toString());
+        }
+    }
+
+    @Test
+    void overTemperatureLimitRampsTheEurothermDown() throws Exception {
+        try (PtyPair tc = new PtyPair(dir, "tc"); PtyPair sm = new PtyPair(dir, "sm");
+             FakeEurotherm euro = new FakeEurotherm(tc.instrumentEnd(), 1, 10, 500);
+             FakeKeithley smuFake = new FakeKeithley(sm.instrumentEnd(), n -> FakeKeithley.Fault.NONE, null)) {
+            LabDeviceFactory f = factory("devices:\n  furnace:\n    driver: eurotherm-3200\n    port: " + tc.driverEnd() + "\n    address: 1\n"
+                + "    serial: {timeout: \"500 ms\"}\n    limits: {max_temperature: \"1000 degC\", max_rate: \"200 degC/min\"}\n"
+                + "    safe: {setpoint: \"25 degC\", rate: \"10 degC/min\"}\n" + smuEntry(sm.driverEnd(), 1000, 0));
+            ProcedureEngine e = engine();
+            Eurotherm furnace = (Eurotherm) f.create("furnace", "furnace", e);
+            Keithley24xx smu = (Keithley24xx) f.create("smu", "source-measure unit", e);
+            assertTrue(furnace.identity().contains("0x3216"), furnace.identity());
+            e.addLogger("adc.csv", 1, List.of(furnace, smu));
+            ProcedureError err = null;
+            try {
+                e.addLimit(() -> furnace.reading("temperature").value() <= 460, "furnace.temperature <= 460 degC", "Na24Si136 decomposes above 450 degC");
+                smu.apply(50, 1e-3);
+                furnace.ramp(450, 100);
+                e.waitUntil(() -> !furnace.busy(), 3600, "furnace.ramp");
+            } catch (ProcedureError x) {
+                err = x;
+            } finally {
+                e.shutdown("error");
+                f.created().forEach(HardwareDevice::close);
+            }
+            assertTrue(err != null && err.getMessage().contains("limit breached") && err.getMessage().contains("460"), String.valueOf(err));
+            List<String> seen = euro.seen();
+            assertTrue(seen.contains("SPrr=100.0") && seen.contains("TgtSP=450.0"), seen.toString());
+            assertEquals("TgtSP=25.0", seen.get(seen.size() - 1), "last write must bring the setpoint down: " + seen);
+            assertEquals("SPrr=10.0", seen.get(seen.size() - 2), "safe ramp rate before the setpoint: " + seen);
+            assertOffAfterOn(smuFake);
+            assertRowsUpTo(times("adc.csv"), 9);
+        }
+    }
+}

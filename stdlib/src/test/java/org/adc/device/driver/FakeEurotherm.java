@@ -1,0 +1,153 @@
+package org.adc.device.driver;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A Eurotherm controller as a Modbus RTU slave on a pty (function codes 03, 06, 16; CRC-16/MODBUS).
+ * Parameters live as floats at 0x8000 + 2n (and as scaled integers with one decimal at n). Each
+ * read of the PV block advances the model by one "second": the working setpoint moves to the
+ * target at the rate limit (per minute), the PV follows it plus {@code overshoot} once
+ * {@code runawayAfter} reads have happened (a failed heater relay). Writes are recorded as
+ * "param=value".
+ */
+final class FakeEurotherm extends FakeInstrument {
+    private final int unit;
+    private final Map<Integer, Double> params = new HashMap<>();
+    private final int runawayAfter;
+    private final double overshoot;
+    private int reads;
+
+    FakeEurotherm(String path, int unit, int runawayAfter, double overshoot) {
+        super(path);
+        this.unit = unit;
+        this.runawayAfter = runawayAfter;
+        this.overshoot = overshoot;
+        params.put(Eurotherm.PV, 25.0);
+        params.put(Eurotherm.TARGET_SP, 25.0);
+        params.put(Eurotherm.WORKING_SP, 25.0);
+        params.put(Eurotherm.OUTPUT, 0.0);
+        params.put(Eurotherm.RATE, 0.0);
+    }
+
+    synchronized double param(int n) {
+        return params.getOrDefault(n, 0.0);
+    }
+
+    static int crc(byte[] b, int len) {
+        int crc = 0xFFFF;
+        for (int i = 0; i < len; i++) {
+            crc ^= b[i] & 0xFF;
+            for (int k = 0; k < 8; k++) {
+                crc = (crc & 1) != 0 ? (crc >>> 1) ^ 0xA001 : crc >>> 1;
+            }
+        }
+        return crc;
+    }
+
+    private void send(byte[] body) {
+        byte[] f = new byte[body.length + 2];
+        System.arraycopy(body, 0, f, 0, body.length);
+        int c = crc(body, body.length);
+        f[body.length] = (byte) (c & 0xFF);
+        f[body.length + 1] = (byte) (c >>> 8);
+        write(f);
+    }
+
+    @Override
+    protected synchronized void handle() {
+        while (true) {
+            byte[] b = in.toByteArray();
+            if (b.length < 8) {
+                return;
+            }
+            int fc = b[1] & 0xFF;
+            int len = fc == 16 ? 9 + (b[6] & 0xFF) : 8;
+            if (b.length < len) {
+                return;
+            }
+            in.reset();
+            in.write(b, len, b.length - len);
+            int c = crc(b, len - 2);
+            if ((b[len - 2] & 0xFF) != (c & 0xFF) || (b[len - 1] & 0xFF) != (c >>> 8) || (b[0] & 0xFF) != unit) {
+                continue;
+            }
+            int ref = ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+            int n = ((b[4] & 0xFF) << 8) | (b[5] & 0xFF);
+            if (fc == 3) {
+                if (ref == 0x8000 + 2 * Eurotherm.PV) {
+                    advance();
+                }
+                byte[] r = new byte[3 + 2 * n];
+                r[0] = (byte) unit;
+                r[1] = 3;
+                r[2] = (byte) (2 * n);
+                for (int i = 0; i < n; i++) {
+                    int v = register(ref + i);
+                    r[3 + 2 * i] = (byte) (v >>> 8);
+                    r[4 + 2 * i] = (byte) v;
+                }
+                send(r);
+            } else if (fc == 6) {
+                store(ref, new int[]{n});
+                byte[] r = new byte[6];
+                System.arraycopy(b, 0, r, 0, 6);
+                send(r);
+            } else if (fc == 16) {
+                int[] vals = new int[n];
+                for (int i = 0; i < n; i++) {
+                    vals[i] = ((b[7 + 2 * i] & 0xFF) << 8) | (b[8 + 2 * i] & 0xFF);
+                }
+                store(ref, vals);
+                byte[] r = new byte[6];
+                System.arraycopy(b, 0, r, 0, 6);
+                send(r);
+            }
+        }
+    }
+
+    private int register(int ref) {
+        if (ref == Eurotherm.IDENT) {
+            return 0x3216;
+        }
+        if (ref >= 0x8000) {
+            int n = (ref - 0x8000) / 2;
+            int bits = Float.floatToIntBits((float) param(n));
+            return (ref - 0x8000) % 2 == 0 ? (bits >>> 16) & 0xFFFF : bits & 0xFFFF;
+        }
+        return (int) Math.round(param(ref) * 10) & 0xFFFF;
+    }
+
+    private void store(int ref, int[] vals) {
+        double v;
+        int n;
+        if (ref >= 0x8000) {
+            n = (ref - 0x8000) / 2;
+            v = Float.intBitsToFloat((vals[0] << 16) | vals[1]);
+        } else {
+            n = ref;
+            v = (short) vals[0] / 10.0;
+        }
+        params.put(n, v);
+        record(name(n) + "=" + v);
+    }
+
+    private static String name(int n) {
+        return switch (n) {
+            case Eurotherm.TARGET_SP -> "TgtSP";
+            case Eurotherm.RATE -> "SPrr";
+            default -> "p" + n;
+        };
+    }
+
+    private void advance() {
+        reads++;
+        double wsp = param(Eurotherm.WORKING_SP);
+        double tgt = param(Eurotherm.TARGET_SP);
+        double step = param(Eurotherm.RATE) / 60;
+        wsp = step <= 0 || Math.abs(tgt - wsp) <= step ? tgt : wsp + Math.signum(tgt - wsp) * step;
+        params.put(Eurotherm.WORKING_SP, wsp);
+        params.put(Eurotherm.PV, wsp + (runawayAfter > 0 && reads > runawayAfter ? overshoot : 0));
+        params.put(Eurotherm.OUTPUT, Math.min(100, Math.max(0, (wsp - 25) / 10)));
+    }
+}
