@@ -22,6 +22,7 @@ final class LibraryList {
         l.add(KineticsLib.module());
         l.add(CoulometryLib.module());
         l.add(LabLib.module());
+        l.add(StructureLib.module());
         return l;
     }
 }
