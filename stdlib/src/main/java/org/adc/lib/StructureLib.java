@@ -93,7 +93,7 @@ public final class StructureLib {
     private static String hint(StructureException e) {
         String m = e.getMessage();
         if (m.contains("overlap")) {
-            return "two atoms this close are a duplicated site or wrong coordinates; structure.read(..., min_distance = 0 Å) loads the file anyway";
+            return "atoms this close are a duplicated site or wrong coordinates; min_distance = 0 Å keeps them (structure.read, structure.crystal)";
         }
         if (m.contains("occupancy")) {
             return "occupancies are between 0 and 1, and sites sharing a position may not add up to more than 1";
@@ -233,7 +233,12 @@ public final class StructureLib {
         }
         double tol = length(a, 8);
         String title = a.has(9) ? a.string(9) : group.symbol();
-        return value(CrystalBuilder.build(group, lat, asym, tol).withTitle(title));
+        Structure s = CrystalBuilder.build(group, lat, asym, tol).withTitle(title);
+        double minD = length(a, 10);
+        if (minD > 0) {
+            s.checkOverlaps(minD);
+        }
+        return value(s);
     }
 
     private static Site siteFromRecord(SpaceGroup g, Record r, int k) {
@@ -538,7 +543,7 @@ public final class StructureLib {
             a -> value(Prototypes.antiperovskite(a.string(0), a.string(1), a.string(2), length(a, 3))),
             el("x", "Na", "X (face centres)"), el("a_site", "O", "A (body centre)"), el("b_site", "B", "B (corner)"), lenP("a", 4.70, "lattice constant")));
         m.add(fn("crystal", "structure", doc("A crystal from a space group, lattice parameters and occupied Wyckoff sites",
-            "crystal(spacegroup, a, b = a, c = a, alpha = 90 deg, beta = 90 deg, gamma = 90|120 deg, sites, tolerance = 1e-3 Å, title = none)",
+            "crystal(spacegroup, a, b = a, c = a, alpha = 90 deg, beta = 90 deg, gamma = 90|120 deg, sites, tolerance = 1e-3 Å, title = none, min_distance = 0.5 Å)",
             "structure.crystal(spacegroup = 227, a = 5.431 Å, sites = [{species: \"Si\", wyckoff: \"a\"}])\n"
                 + "structure.crystal(spacegroup = \"Fd-3m\", a = 14.77 Å, sites = [\n"
                 + "    {species: \"Si\", wyckoff: \"g\", x: 0.1826, z: 0.3705, label: \"Si1\"},\n"
@@ -549,24 +554,26 @@ public final class StructureLib {
             "Each site is a record {species, wyckoff: letter (\"e\" or \"32e\") with free parameters x, y, z as in ITA's first "
                 + "coordinate triplet, or position: [x, y, z]; occupancy (default 1); label}. Every site is expanded by all "
                 + "operations of the group; images closer than tolerance merge, so special positions get their multiplicity. "
-                + "gamma defaults to 120 deg for trigonal and hexagonal groups.",
+                + "gamma defaults to 120 deg for trigonal and hexagonal groups. Atoms of the expanded crystal closer than min_distance "
+                + "are an error (sites sharing a position with total occupancy ≤ 1 are allowed).",
             UNITS, "an unknown space group (number outside 1..230 or unknown symbol); a Wyckoff letter the group does not have (the "
                 + "hint lists its positions); occupancy outside (0, 1]; two sites whose images coincide with total occupancy above 1; "
-                + "lattice parameters incompatible with the group", ITA),
+                + "lattice parameters incompatible with the group; atoms closer than min_distance (\"atoms 0 (Na) and 4 (Cl) overlap\")", ITA),
             StructureLib::crystal, Param.required("spacegroup", "any", "ITA number 1..230 or Hermann-Mauguin symbol"),
             Param.required("a", "length", "a"), Param.optional("b", "length", None.INSTANCE, "b (default a)"),
             Param.optional("c", "length", None.INSTANCE, "c (default a)"), Param.optional("alpha", "any", Quantity.of(90, "deg"), "α"),
             Param.optional("beta", "any", Quantity.of(90, "deg"), "β"), Param.optional("gamma", "any", None.INSTANCE, "γ"),
             Param.required("sites", "list", "list of site records"), lenP("tolerance", 1e-3, "merge tolerance"),
-            Param.optional("title", "string", None.INSTANCE, "title")));
+            Param.optional("title", "string", None.INSTANCE, "title"),
+            lenP("min_distance", StructureIO.MIN_DISTANCE, "atoms closer than this are an error (0 Å: no check)")));
         m.add(fn("read", "structure", doc("Reads a structure file (below the recipe's folder)",
             "read(path, format = none, min_distance = 0.5 Å)",
             "let s = structure.read(\"data/a-Si.sitable\")\nstructure.read(\"Na24Si136.cif\")\n"
                 + "structure.read(\"data/c-Si_Li.sitable\", min_distance = 0 Å)   # keep a duplicated atom as printed",
             FORMATS_READ + " The file is read through the sandbox (relative to the script's folder). Atoms closer than "
                 + "min_distance are refused (sites sharing a position with total occupancy ≤ 1 are allowed); 0 Å disables the check.",
-            UNITS, "a malformed file: \"file:line: what is wrong\" (e.g. \"bad.cif:14: cannot read 'O.25x' as a number in "
-                + "_atom_site_fract_x\"); an unknown format; occupancy above 1; atoms closer than min_distance (\"atoms 5 (Si) "
+            UNITS, "a malformed file: \"file:line: what is wrong\" (e.g. \"bad.cif:16: expected a number for _atom_site_fract_y, "
+                + "found '0.12x5'\"); an unknown format; occupancy above 1; atoms closer than min_distance (\"atoms 5 (Si) "
                 + "and 21 (Si) overlap: 0.0220 Å apart\"); a missing file or one outside the recipe's folder.",
             "CIF 1.1 (Hall, Allen & Brown, Acta Cryst. A47, 655 (1991)); VASP POSCAR (VASP wiki); extended XYZ (ASE, libAtoms); "
                 + "LAMMPS read_data; seed 003 supporting information section F"),
