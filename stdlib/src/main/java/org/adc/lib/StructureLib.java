@@ -462,6 +462,19 @@ public final class StructureLib {
         return out;
     }
 
+    private static Object interstitialSites(Args a) {
+        Structure s = structure(a, 0);
+        AdcList out = new AdcList();
+        for (org.adc.structure.Interstitials.Candidate c : org.adc.structure.Interstitials.voronoiCandidates(s, length(a, 1), length(a, 2))) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("position", fracList(c.frac()));
+            f.put("radius", StructureValue.len(c.radius()));
+            f.put("multiplicity", (long) c.multiplicity());
+            out.add(new Record(f));
+        }
+        return out;
+    }
+
     private static AdcList fracList(double[] x) {
         return AdcList.of(x[0], x[1], x[2]);
     }
@@ -604,6 +617,18 @@ public final class StructureLib {
             UNITS, "a non-positive tolerance", "symmetry detection as structure.symmetry"),
             StructureLib::distinctSites, Param.required("s", "any", "structure"),
             Param.optional("species", "string", None.INSTANCE, "only this element"), Param.optional("tolerance", "length", SYMPREC, "symprec")));
+        m.add(fn("interstitial_sites", "list", doc("Candidate interstitial sites from the Voronoi construction, symmetry-distinct",
+            "interstitial_sites(s, min_radius = 1 Å, tolerance = 1e-3 Å)",
+            "for c in structure.interstitial_sites(structure.diamond(\"Si\")) { print(c.position, c.radius, c.multiplicity) }\n"
+                + "let li = structure.diamond(\"Si\").interstitial(\"Li\", structure.interstitial_sites(structure.diamond(\"Si\"))[0].position)",
+            "Voronoi vertices of the atoms (centres of empty spheres touching four or more atoms, found as local maxima of the "
+                + "distance to the nearest atom on a 0.3 Å grid and refined), kept when the empty sphere has at least min_radius, "
+                + "grouped by the structure's symmetry. Each record: {position (fractional), radius (distance to the nearest atom), "
+                + "multiplicity}; largest first. For diamond Si this gives the tetrahedral (Td) and hexagonal sites.",
+            UNITS, "a non-positive tolerance", "Voronoi interstitial candidates as in pymatgen-analysis-defects (VoronoiInterstitialGenerator); "
+                + "symmetry as structure.symmetry"),
+            StructureLib::interstitialSites, Param.required("s", "any", "structure"), lenP("min_radius", 1.0, "smallest empty-sphere radius"),
+            Param.optional("tolerance", "length", SYMPREC, "symprec")));
         m.add(fn("cages", "record", doc("Polyhedral cages of a framework around guest atoms, and the faces they share",
             "cages(s, framework = \"Si\", guest = \"Na\", bond = 2.6 Å, max_ring = 6)",
             "let c = structure.cages(structure.na24si136())\nprint(c.counts)             # {Si20: 16, Si28: 8}\n"

@@ -34,7 +34,7 @@ import org.adc.units.Quantity;
 public final class StructureValue implements HasMembers {
     private static final List<String> MEMBERS = List.of("formula", "title", "natoms", "species", "elements", "a", "b", "c", "alpha",
         "beta", "gamma", "lattice", "cell", "volume", "density", "sites", "wyckoff", "spacegroup", "site", "indices", "count",
-        "distance", "supercell", "remove", "vacancy", "substitute", "interstitial", "neighbors", "coordination", "write", "format",
+        "distance", "supercell", "remove", "vacancy", "substitute", "interstitial", "frenkel", "ordered", "neighbors", "coordination", "write", "format",
         "summary");
     private static final String RELATED = "structure.read, structure.symmetry, structure.cages, structure.migration_paths";
 
@@ -244,6 +244,23 @@ public final class StructureValue implements HasMembers {
                         StructureLib.fractional(a, 1), StructureLib.length(a, 2))),
                     Param.required("species", "string", "element"), Param.required("position", "list", "fractional [x, y, z]"),
                     Param.optional("min_distance", "length", len(1.0), "smallest allowed distance to other atoms"));
+            case "frenkel":
+                return method("frenkel", "structure", "A Frenkel pair: one atom moved to an interstitial position",
+                    "s.frenkel(index, position, min_distance = 1 Å)", "structure.diamond(\"Si\").frenkel(0, [0.5, 0.5, 0.5])",
+                    "The atom keeps its index and element and moves to the fractional position [x, y, z] (its old site becomes the "
+                        + "vacancy); its label becomes element + \"_i\".",
+                    "an index out of range; a position closer than min_distance to another atom",
+                    a -> new StructureValue(Defects.frenkelPair(s, index(a, 0), StructureLib.fractional(a, 1), StructureLib.length(a, 2))),
+                    Param.required("index", "int", "atom to displace"), Param.required("position", "list", "fractional [x, y, z]"),
+                    Param.optional("min_distance", "length", len(1.0), "smallest allowed distance to other atoms"));
+            case "ordered":
+                return method("ordered", "structure", "One random ordering of the partial occupancies (seeded, reproducible)",
+                    "s.ordered(seed)", "let half = structure.crystal(spacegroup = 227, a = 14.77 Å, sites = [{species: \"Na\", wyckoff: \"c\", occupancy: 0.5}])\nlet one = half.ordered(42)    # 8 of the 16 Na",
+                    "For each site label with occupancy p < 1 over n sites, round(p·n) of those sites are kept (occupancy 1) and the "
+                        + "rest removed, chosen with the given seed (java.util.Random); a position already taken by a kept site of "
+                        + "another label is skipped. The same seed gives the same structure.",
+                    "none", a -> new StructureValue(Defects.orderPartialOccupancies(s, a.integer(0))),
+                    Param.required("seed", "int", "random seed"));
             case "neighbors":
                 return method("neighbors", "list", "Neighbours of one site within a cutoff, nearest first",
                     "s.neighbors(index, cutoff)", "for n in s.neighbors(0, 2.6 Å) { print(n.species, n.distance) }",
