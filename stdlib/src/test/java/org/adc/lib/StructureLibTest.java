@@ -81,6 +81,27 @@ class StructureLibTest {
     }
 
     @Test
+    void defectsSupercellAndInterstitialCandidates() {
+        var env = Call.env(Path.of("."));
+        StructureValue si = (StructureValue) call(m, "diamond");
+        StructureValue big = (StructureValue) method(env, si, "supercell", 2L);
+        assertEquals(64L, big.member("natoms"));
+        StructureValue sub = (StructureValue) method(env, si, "substitute", 0L, "Ge");
+        assertEquals("GeSi7", sub.member("formula"));
+        StructureValue fr = (StructureValue) method(env, si, "frenkel", 0L, AdcList.of(0.5, 0.5, 0.5));
+        assertEquals(8L, fr.member("natoms"));
+        AdcList cands = (AdcList) call(m, "interstitial_sites", si, n("min_radius", q(2, "Å")));
+        Record td = (Record) cands.get(0);
+        assertEquals(Math.sqrt(3) / 4 * 5.431020511, ((Quantity) td.member("radius")).value(), 0.02);
+        Object sites = AdcList.of(new Record(Map.of("species", "Na", "wyckoff", "c", "occupancy", 0.5)));
+        StructureValue half = (StructureValue) call(m, "crystal", n("spacegroup", 227L), n("a", q(14.77, "Å")), n("sites", sites));
+        StructureValue one = (StructureValue) method(env, half, "ordered", 42L);
+        StructureValue again = (StructureValue) method(env, half, "ordered", 42L);
+        assertEquals(8L, one.member("natoms"));
+        assertEquals(one.member("sites"), again.member("sites"));
+    }
+
+    @Test
     void everyFunctionHasACompleteDocPage() {
         for (Object f : m.members().values()) {
             NativeFunction nf = (NativeFunction) f;
