@@ -24,6 +24,7 @@ final class LibraryList {
         l.add(ElectrochemLib.module());
         l.add(LabLib.module());
         l.add(PotentialLib.module());
+        l.add(StructureLib.module());
         return l;
     }
 }

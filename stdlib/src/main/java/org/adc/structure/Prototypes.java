@@ -120,7 +120,11 @@ public final class Prototypes {
     /**
      * Na24Si136 (seed 000): a = 14.770535 Å (DFT-relaxed, seed 000), internal parameters
      * x(32e) = 0.2178, x(96g) = 0.1826, z(96g) = 0.3705 (representative values of the Si136
-     * framework; relax before use). Sites 96g, 32e, 8a are labelled Si1, Si2, Si3 as in the paper.
+     * framework; relax before use). No source for these three numbers is known: the refinements that
+     * would give them (Reny et al., J. Mater. Chem. 8, 2839 (1998), Rietveld on NaxSi136; Beekman et al.,
+     * "Framework contraction in Na-stuffed Si(cF136)", with its supporting information; Stefanoski et al.,
+     * single crystals of Na24Si136, Angew. Chem. 2011) could not be consulted for their coordinate tables, so the
+     * values are kept as representative and flagged as such. Sites 96g, 32e, 8a are labelled Si1, Si2, Si3 as in the paper.
      * @return 160-atom conventional cell: 136 Si + 24 Na
      */
     public static Structure na24si136() { return clathrateII("Si", "Na", A_NA24SI136, 0.2178, 0.1826, 0.3705); }

@@ -1,0 +1,664 @@
+package org.adc.lib;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import org.adc.lang.AdcError;
+import org.adc.lang.AdcList;
+import org.adc.lang.Args;
+import org.adc.lang.Doc;
+import org.adc.lang.Module;
+import org.adc.lang.NativeFunction;
+import org.adc.lang.None;
+import org.adc.lang.Param;
+import org.adc.lang.Record;
+import org.adc.lang.Values;
+import org.adc.structure.Lattice;
+import org.adc.structure.Prototypes;
+import org.adc.structure.Site;
+import org.adc.structure.SiteClass;
+import org.adc.structure.Structure;
+import org.adc.structure.StructureException;
+import org.adc.structure.cage.CageNetwork;
+import org.adc.structure.cage.MigrationPaths;
+import org.adc.structure.io.StructureIO;
+import org.adc.symmetry.CrystalBuilder;
+import org.adc.symmetry.SpaceGroup;
+import org.adc.symmetry.SymmetryDataset;
+import org.adc.symmetry.SymmetryFinder;
+import org.adc.symmetry.WyckoffPosition;
+import org.adc.symmetry.WyckoffTable;
+import org.adc.units.Dimension;
+import org.adc.units.Quantity;
+
+/**
+ * Library {@code structure} ({@code import structure}): crystal structures with units — prototypes
+ * ({@code structure.na24si136()}, {@code structure.diamond("Si", a = 5.431 Å)}), crystals from a space group and
+ * Wyckoff sites, reading and writing CIF/POSCAR/extxyz/LAMMPS data/seed-003 tables through the sandbox, symmetry
+ * detection, symmetry-distinct sites, cages and migration paths. The Java layer is {@code org.adc.structure},
+ * {@code org.adc.symmetry} (see stdlib/README-structure.md); this class only converts units, arguments and errors.
+ */
+public final class StructureLib {
+    private StructureLib() {
+    }
+
+    static final String FORMATS_READ = "Formats: cif (symmetry operations or a space-group name expanded, occupancies), poscar "
+        + "(VASP 5 POSCAR/CONTCAR, Direct or Cartesian), extxyz (extended XYZ as ASE writes it), lammps-data (atomic style, "
+        + "Masses give the elements), si-table (lattice vectors + fractional coordinates tables of seed 003's supporting "
+        + "information). The format is guessed from the name: *.cif, POSCAR*/CONTCAR*/*.vasp, *.xyz/*.extxyz, *.data/*.lmp, *.sitable.";
+    static final String FORMATS_WRITE = "Formats: cif (P1 with occupancies), poscar (VASP 5, Direct), extxyz (ASE style, "
+        + "Lattice and Properties=species:S:1:pos:R:3), lammps-data (atomic style with Masses). The format is guessed from the "
+        + "file name (*.cif, POSCAR, *.xyz, *.data) unless given. ASE 3.22 reads these files back with the same cell and "
+        + "positions within 1e-8 Å (stored cross-checks in stdlib/src/test/resources/structure/ref).";
+    private static final String ITA = "Space groups: International Tables for Crystallography Vol. A (standard settings; Fd-3m and "
+        + "the other two-origin groups in origin choice 2, R groups in hexagonal axes), operations generated from Hall symbols "
+        + "(S. R. Hall, Acta Cryst. A37, 517 (1981)) and checked against spglib 2.0.2 for all 230 groups";
+    private static final String UNITS = "lengths are quantities (Å, nm, bohr, ... are converted; results in Å), angles in deg; a "
+        + "plain number where a length is expected is an error";
+    private static final String RELATED = "read, crystal, symmetry, distinct_sites, cages, migration_paths, na24si136";
+    private static final Quantity SYMPREC = StructureValue.len(1e-3);
+
+    // ---- argument helpers ---------------------------------------------------------------------
+
+    /** Runs a library body and turns structure-layer exceptions into script errors. */
+    static Object guard(Supplier<Object> body) {
+        try {
+            return body.get();
+        } catch (StructureException e) {
+            throw new AdcError(message(e), hint(e));
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException | IndexOutOfBoundsException e) {
+            throw new AdcError(String.valueOf(e.getMessage()), "check the structure and the arguments");
+        }
+    }
+
+    private static String message(StructureException e) {
+        String m = e.getMessage();
+        if (e.file() != null && e.line() == 0) {
+            String p = e.file() + ":0: ";
+            if (m.startsWith(p)) {
+                m = e.file() + ": " + m.substring(p.length());
+            }
+        }
+        return m;
+    }
+
+    private static String hint(StructureException e) {
+        String m = e.getMessage();
+        if (m.contains("overlap")) {
+            return "atoms this close are a duplicated site or wrong coordinates; min_distance = 0 Å keeps them (structure.read, structure.crystal)";
+        }
+        if (m.contains("occupancy")) {
+            return "occupancies are between 0 and 1, and sites sharing a position may not add up to more than 1";
+        }
+        if (m.contains("space group")) {
+            return "give an ITA number 1..230 or a Hermann-Mauguin symbol such as \"Fd-3m\"";
+        }
+        if (e.file() != null) {
+            return "fix the file at the line shown, or check that the format matches (format = \"cif\", \"poscar\", ...)";
+        }
+        return null;
+    }
+
+    /** Argument {@code i} as a length in Å; a plain number is refused with a hint. */
+    static double length(Args a, int i) {
+        Object x = a.get(i);
+        if (x instanceof Long || x instanceof Double) {
+            throw new AdcError("bad argument #" + (i + 1) + " to '" + a.functionName() + "' (length expected, got the plain number "
+                + Values.repr(x) + ")", "give the length with a unit, e.g. " + Values.repr(x) + " Å");
+        }
+        return a.si(i, Dimension.LENGTH) * 1e10;
+    }
+
+    private static double angle(Args a, int i) {
+        Object x = a.get(i);
+        if (x instanceof Quantity q && q.dimension().isNone()) {
+            return Math.toDegrees(q.si());
+        }
+        if (x instanceof Long || x instanceof Double) {
+            throw new AdcError("bad argument #" + (i + 1) + " to '" + a.functionName() + "' (angle expected, got the plain number "
+                + Values.repr(x) + ")", "give the angle with a unit, e.g. " + Values.repr(x) + " deg");
+        }
+        throw a.bad(i, "angle (deg)");
+    }
+
+    static double[] fractional(Args a, int i) {
+        Object x = a.get(i);
+        if (x instanceof AdcList l && l.size() == 3) {
+            double[] f = new double[3];
+            for (int k = 0; k < 3; k++) {
+                if (!(l.get(k) instanceof Number n)) {
+                    throw a.bad(i, "fractional coordinates [x, y, z]");
+                }
+                f[k] = n.doubleValue();
+            }
+            return f;
+        }
+        throw a.bad(i, "fractional coordinates [x, y, z]");
+    }
+
+    private static Structure structure(Args a, int i) {
+        if (a.get(i) instanceof StructureValue v) {
+            return v.structure();
+        }
+        throw a.bad(i, "structure");
+    }
+
+    private static Object value(Structure s) {
+        return new StructureValue(s);
+    }
+
+    private static Doc doc(String summary, String syntax, String examples, String description, String units, String errors, String source) {
+        return new Doc(summary, syntax, examples, description, units, errors, source, RELATED);
+    }
+
+    private static NativeFunction fn(String name, String returns, Doc doc, java.util.function.Function<Args, Object> body, Param... params) {
+        return new NativeFunction(name, returns, doc, a -> guard(() -> body.apply(a)), params);
+    }
+
+    // ---- records ----------------------------------------------------------------------------
+
+    static Record symmetryRecord(SymmetryDataset d, double symprec) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("number", (long) d.number());
+        f.put("symbol", d.symbol());
+        f.put("crystal_system", d.spaceGroup().crystalSystem());
+        f.put("operations", (long) d.operations().size());
+        f.put("point_group_order", (long) d.pointGroupOrder());
+        f.put("tolerance", StructureValue.len(symprec));
+        return new Record(f);
+    }
+
+    // ---- functions --------------------------------------------------------------------------
+
+    static void write(Args a, Structure s, String path, String format) {
+        String fmt = format != null ? format : StructureIO.guessFormat(Path.of(path));
+        String text = StructureIO.format(s, fmt);
+        try (Writer w = a.env().openWrite(path)) {
+            w.write(text);
+        } catch (IOException e) {
+            throw new AdcError("cannot write '" + path + "': " + e.getMessage(), "check the run directory is writable");
+        }
+    }
+
+    private static Object read(Args a) {
+        String path = a.string(0);
+        String fmt = a.has(1) ? a.string(1) : StructureIO.guessFormat(Path.of(path));
+        double minD = length(a, 2);
+        StringBuilder sb = new StringBuilder();
+        try (BufferedReader r = a.env().openRead(path)) {
+            char[] buf = new char[8192];
+            int n;
+            while ((n = r.read(buf)) > 0) {
+                sb.append(buf, 0, n);
+            }
+        } catch (IOException e) {
+            throw new AdcError("cannot read '" + path + "': " + e.getMessage(), "check the file exists next to the script");
+        }
+        return value(StructureIO.parse(sb.toString(), fmt, path, minD));
+    }
+
+    private static Object crystal(Args a) {
+        Object g = a.get(0);
+        SpaceGroup group;
+        if (g instanceof Long n) {
+            group = SpaceGroup.of((int) (long) n);
+        } else if (g instanceof String sym) {
+            group = SpaceGroup.of(sym);
+        } else {
+            throw a.bad(0, "space group number or symbol");
+        }
+        double la = length(a, 1);
+        double lb = a.has(2) ? length(a, 2) : la;
+        double lc = a.has(3) ? length(a, 3) : la;
+        double al = angle(a, 4), be = angle(a, 5);
+        double ga = a.has(6) ? angle(a, 6) : (group.crystalSystem().equals("hexagonal") || group.crystalSystem().equals("trigonal") ? 120 : 90);
+        Lattice lat = Lattice.fromParameters(la, lb, lc, al, be, ga);
+        List<Site> asym = new ArrayList<>();
+        AdcList sites = a.list(7);
+        for (int k = 0; k < sites.size(); k++) {
+            Object o = sites.get(k);
+            if (!(o instanceof Record r)) {
+                throw new AdcError("site #" + (k + 1) + " of 'sites' is " + Values.describe(o) + ", not a record",
+                    "write sites = [{species: \"Si\", wyckoff: \"e\", x: 0.2178}, ...]");
+            }
+            asym.add(siteFromRecord(group, r, k));
+        }
+        double tol = length(a, 8);
+        String title = a.has(9) ? a.string(9) : group.symbol();
+        Structure s = CrystalBuilder.build(group, lat, asym, tol).withTitle(title);
+        double minD = length(a, 10);
+        if (minD > 0) {
+            s.checkOverlaps(minD);
+        }
+        return value(s);
+    }
+
+    private static Site siteFromRecord(SpaceGroup g, Record r, int k) {
+        Map<String, Object> f = r.fields();
+        for (String key : f.keySet()) {
+            if (!List.of("species", "wyckoff", "x", "y", "z", "position", "occupancy", "label").contains(key)) {
+                throw new AdcError("site #" + (k + 1) + " has an unknown field '" + key + "'",
+                    "fields: species, wyckoff, x, y, z (free parameters) or position: [x, y, z], occupancy, label");
+            }
+        }
+        if (!(f.get("species") instanceof String sp)) {
+            throw new AdcError("site #" + (k + 1) + " needs species: \"El\"", "write {species: \"Si\", wyckoff: \"a\"}");
+        }
+        double occ = f.containsKey("occupancy") ? num(f.get("occupancy"), k, "occupancy") : 1.0;
+        String label = f.get("label") instanceof String l ? l : null;
+        if (f.get("position") instanceof AdcList p) {
+            if (p.size() != 3) {
+                throw new AdcError("site #" + (k + 1) + ": position needs 3 fractional coordinates", "write position: [0.1, 0.2, 0.3]");
+            }
+            double[] x = {num(p.get(0), k, "position"), num(p.get(1), k, "position"), num(p.get(2), k, "position")};
+            return new Site(sp, x, occ, label, null);
+        }
+        if (!(f.get("wyckoff") instanceof String w)) {
+            throw new AdcError("site #" + (k + 1) + " needs wyckoff: \"letter\" or position: [x, y, z]",
+                "Wyckoff letters of group " + g.number() + ": " + letters(g.number()));
+        }
+        WyckoffPosition wp;
+        try {
+            wp = WyckoffTable.position(g.number(), w);
+        } catch (StructureException e) {
+            throw new AdcError("site #" + (k + 1) + ": space group " + g.symbol() + " (No. " + g.number() + ") has no Wyckoff position '" + w + "'",
+                "its positions are " + letters(g.number()));
+        }
+        double[] free = {f.containsKey("x") ? num(f.get("x"), k, "x") : 0, f.containsKey("y") ? num(f.get("y"), k, "y") : 0,
+            f.containsKey("z") ? num(f.get("z"), k, "z") : 0};
+        return new Site(sp, wp.position(free), occ, label, wp.label());
+    }
+
+    private static String letters(int group) {
+        StringBuilder b = new StringBuilder();
+        for (WyckoffPosition p : WyckoffTable.positions(group)) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(p.label()).append(" (").append(p.triplet()).append(')');
+        }
+        return b.toString();
+    }
+
+    private static double num(Object o, int k, String field) {
+        if (o instanceof Long l) {
+            return l;
+        }
+        if (o instanceof Double d) {
+            return d;
+        }
+        throw new AdcError("site #" + (k + 1) + ": " + field + " must be a number, got " + Values.describe(o),
+            "fractional coordinates and occupancies are plain numbers");
+    }
+
+    private static Object symmetry(Args a) {
+        double tol = length(a, 1);
+        return symmetryRecord(SymmetryFinder.find(structure(a, 0), tol), tol);
+    }
+
+    private static Object distinctSites(Args a) {
+        Structure s = structure(a, 0);
+        String only = a.has(1) ? a.string(1) : null;
+        AdcList out = new AdcList();
+        for (SiteClass c : org.adc.structure.Defects.distinctSites(s, length(a, 2))) {
+            if (only != null && !c.species().equals(only)) {
+                continue;
+            }
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("label", c.label());
+            f.put("species", c.species());
+            f.put("wyckoff", c.wyckoff() == null ? None.INSTANCE : c.wyckoff());
+            f.put("multiplicity", (long) c.multiplicity());
+            f.put("representative", (long) c.representative());
+            List<Object> idx = new ArrayList<>();
+            for (int i : c.indices()) {
+                idx.add((long) i);
+            }
+            f.put("indices", new AdcList(idx));
+            out.add(new Record(f));
+        }
+        return out;
+    }
+
+    private static List<double[]> guestSites(Structure s, String guest) {
+        List<double[]> c = new ArrayList<>();
+        for (Site x : s.sites()) {
+            if (x.species().equals(guest)) {
+                c.add(x.frac());
+            }
+        }
+        if (c.isEmpty()) {
+            throw new AdcError("no " + guest + " sites in " + s.formula() + " to centre the cages on", "pass guest = the element inside the cages");
+        }
+        return c;
+    }
+
+    private static String faceName(int n) {
+        return switch (n) {
+            case 3 -> "triangle";
+            case 4 -> "square";
+            case 5 -> "pentagon";
+            case 6 -> "hexagon";
+            default -> n + "-ring";
+        };
+    }
+
+    private static Object cages(Args a) {
+        Structure s = structure(a, 0);
+        String fw = a.string(1);
+        String guest = a.string(2);
+        double bond = length(a, 3);
+        int maxRing = (int) a.integer(4);
+        CageNetwork net = CageNetwork.analyze(s, fw, bond, maxRing, guestSites(s, guest));
+        List<Object> cages = new ArrayList<>();
+        Map<String, Long> counts = new TreeMap<>();
+        List<String> names = new ArrayList<>();
+        int[] guestIndex = new int[net.cages().size()];
+        int g = 0;
+        for (int i = 0; i < s.size(); i++) {
+            if (s.site(i).species().equals(guest)) {
+                guestIndex[g++] = i;
+            }
+        }
+        for (CageNetwork.Cage c : net.cages()) {
+            String name = c.name(s);
+            names.add(name);
+            counts.merge(name, 1L, Long::sum);
+            Map<String, Long> faceCount = new TreeMap<>();
+            for (int fi : c.faces()) {
+                faceCount.merge(faceName(net.faces().get(fi).size()), 1L, Long::sum);
+            }
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("index", (long) c.index());
+            f.put("name", name);
+            f.put("guest", (long) guestIndex[c.index()]);
+            f.put("atoms", (long) c.atoms().length);
+            f.put("pentagons", faceCount.getOrDefault("pentagon", 0L));
+            f.put("hexagons", faceCount.getOrDefault("hexagon", 0L));
+            cages.add(new Record(f));
+        }
+        // shared faces grouped by the names of the two cages and the ring size
+        Map<String, double[]> shared = new TreeMap<>();
+        for (CageNetwork.Face face : net.faces()) {
+            if (face.cageB() < 0) {
+                continue;
+            }
+            String x = names.get(face.cageA()), y = names.get(face.cageB());
+            String pair = x.compareTo(y) >= 0 ? x + "-" + y : y + "-" + x;
+            String key = pair + "|" + face.size();
+            double[] acc = shared.computeIfAbsent(key, k -> new double[]{0, 0, Double.MAX_VALUE, 0});
+            acc[0]++;
+            acc[1] += face.area();
+            acc[2] = Math.min(acc[2], face.area());
+            acc[3] = Math.max(acc[3], face.area());
+        }
+        List<Object> faces = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : shared.entrySet()) {
+            String[] k = e.getKey().split("\\|");
+            double[] v = e.getValue();
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("cages", k[0]);
+            f.put("face", faceName(Integer.parseInt(k[1])));
+            f.put("count", (long) v[0]);
+            f.put("area", Quantity.of(v[1] / v[0], "Å^2"));
+            f.put("area_min", Quantity.of(v[2], "Å^2"));
+            f.put("area_max", Quantity.of(v[3], "Å^2"));
+            faces.add(new Record(f));
+        }
+        Map<String, Object> kinds = new LinkedHashMap<>();
+        counts.forEach(kinds::put);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("counts", new Record(kinds));
+        r.put("cages", new AdcList(cages));
+        r.put("shared_faces", new AdcList(faces));
+        return new Record(r);
+    }
+
+    private static Object migrationPaths(Args a) {
+        Structure s = structure(a, 0);
+        String mobile = a.string(1), fw = a.string(2);
+        double bond = length(a, 3), cutoff = length(a, 4), tol = length(a, 5);
+        int maxRing = (int) a.integer(6);
+        List<MigrationPaths.PathClass> cls;
+        if (a.has(7)) {
+            long v = a.integer(7);
+            if (v < 0 || v >= s.size() || !s.site((int) v).species().equals(fw)) {
+                throw new AdcError("vacancy = " + v + " is not the index of a " + fw + " atom of " + s.formula(),
+                    "give the index of the " + fw + " atom to remove, e.g. s.indices(\"96g\")[0]");
+            }
+            cls = MigrationPaths.throughVacancy(s, (int) v, mobile, fw, bond, maxRing, cutoff, tol);
+        } else {
+            cls = MigrationPaths.cageHops(s, mobile, fw, bond, maxRing, cutoff, tol);
+        }
+        List<Integer> guests = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            if (s.site(i).species().equals(mobile)) {
+                guests.add(i);
+            }
+        }
+        AdcList out = new AdcList();
+        for (MigrationPaths.PathClass c : cls) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("path", c.name());
+            f.put("length", StructureValue.len(c.length()));
+            f.put("multiplicity", (long) c.multiplicity());
+            f.put("from", (long) guests.get(c.representative().from()));
+            f.put("to", (long) guests.get(c.representative().to()));
+            f.put("start", fracList(c.representative().start()));
+            f.put("end", fracList(c.representative().end()));
+            CageNetwork.Face b = c.bottleneck();
+            f.put("bottleneck", b == null ? None.INSTANCE : faceName(b.size()));
+            f.put("bottleneck_area", b == null ? None.INSTANCE : Quantity.of(b.area(), "Å^2"));
+            out.add(new Record(f));
+        }
+        return out;
+    }
+
+    private static Object interstitialSites(Args a) {
+        Structure s = structure(a, 0);
+        AdcList out = new AdcList();
+        for (org.adc.structure.Interstitials.Candidate c : org.adc.structure.Interstitials.voronoiCandidates(s, length(a, 1), length(a, 2))) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("position", fracList(c.frac()));
+            f.put("radius", StructureValue.len(c.radius()));
+            f.put("multiplicity", (long) c.multiplicity());
+            out.add(new Record(f));
+        }
+        return out;
+    }
+
+    private static AdcList fracList(double[] x) {
+        return AdcList.of(x[0], x[1], x[2]);
+    }
+
+    // ---- module ----------------------------------------------------------------------------
+
+    private static final String NA24 = "Na24Si136: Fd-3m (227, origin choice 2); Si on 96g (Si1), 32e (Si2), 8a (Si3); Na on 16c "
+        + "(centres of the 16 Si20 cages, label Na20) and 8b (centres of the 8 Si28 cages, label Na28). Lattice constant: DFT "
+        + "value of seed 000 (Iwasaki et al., Adv. Mater. 34, 2106754 (2022)). Internal coordinates x(32e) = 0.2178, "
+        + "x(96g) = 0.1826, z(96g) = 0.3705 are representative values of the Si136 framework, not taken from a refinement "
+        + "(no published refinement could be consulted; Reny et al., J. Mater. Chem. 8, 2839 (1998) and Beekman et al. "
+        + "refined NaxSi136 by Rietveld and would be the sources to use); relax before computing energies.";
+
+    private static Param el(String name, String def, String doc) {
+        return def == null ? Param.required(name, "string", doc) : Param.optional(name, "string", def, doc);
+    }
+
+    private static Param lenP(String name, double def, String doc) {
+        return Param.optional(name, "length", StructureValue.len(def), doc);
+    }
+
+    public static Module module() {
+        Module m = new Module("structure", "crystal structures: prototypes, space groups, files, symmetry, defects, cages, migration paths");
+        String protoErr = "a plain number for a length (\"give the length with a unit\"); a non-positive lattice constant";
+        m.add(fn("na24si136", "structure", doc("The type-II clathrate Na24Si136 of seed 000 (160 atoms)",
+            "na24si136(a = 14.770535 Å)", "let s = structure.na24si136()\nprint(s.natoms, s.spacegroup.number)    # 160 227\n"
+                + "structure.na24si136(a = 14.62 Å)", "Conventional cubic cell: 136 Si (96g + 32e + 8a) forming 16 Si20 and 8 Si28 "
+                + "cages, 24 Na at the cage centres. Site labels Si1 (96g), Si2 (32e), Si3 (8a) as in seed 000 Fig. 1, Na20, Na28.",
+            UNITS, protoErr, NA24),
+            a -> value(Prototypes.clathrateII("Si", "Na", length(a, 0), 0.2178, 0.1826, 0.3705).withTitle("Na24Si136 type-II clathrate")),
+            lenP("a", Prototypes.A_NA24SI136, "cubic lattice constant")));
+        m.add(fn("clathrate_ii", "structure", doc("A type-II clathrate G24H136 (Fd-3m) with chosen elements and parameters",
+            "clathrate_ii(host = \"Si\", guest = \"Na\", a = 14.770535 Å, x32e = 0.2178, x96g = 0.1826, z96g = 0.3705)",
+            "structure.clathrate_ii(\"Ge\", \"Na\", a = 15.4 Å)\nstructure.clathrate_ii(guest = \"\")     # empty Si136 framework",
+            "Host on 8a, 32e (x,x,x), 96g (x,x,z); guest on 16c (H20 cage centres) and 8b (H28 cage centres). guest = \"\" gives "
+                + "the guest-free framework.", UNITS + "; x32e, x96g, z96g are fractional", protoErr + "; parameters that make "
+                + "atoms coincide", NA24),
+            a -> value(Prototypes.clathrateII(a.string(0), a.string(1).isEmpty() ? null : a.string(1), length(a, 2), a.number(3),
+                a.number(4), a.number(5))),
+            el("host", "Si", "framework element"), el("guest", "Na", "guest element (\"\" for none)"), lenP("a", Prototypes.A_NA24SI136, "lattice constant"),
+            Param.optional("x32e", "number", 0.2178, "32e parameter"), Param.optional("x96g", "number", 0.1826, "96g x"),
+            Param.optional("z96g", "number", 0.3705, "96g z")));
+        m.add(fn("clathrate_i", "structure", doc("A type-I clathrate G8H46 (Pm-3n)",
+            "clathrate_i(host = \"Si\", guest = \"Na\", a = 10.19 Å, x16i = 0.185, y24k = 0.308, z24k = 0.118)",
+            "structure.clathrate_i()     # Na8Si46, 54 atoms", "Host on 6c, 16i (x,x,x), 24k (0,y,z); guest on 2a (H20) and 6d "
+                + "(H24). guest = \"\" gives the empty framework.", UNITS, protoErr,
+            "Pm-3n (223), ITA Vol. A; representative internal coordinates of Na8Si46 (relax before use); " + ITA),
+            a -> value(Prototypes.clathrateI(a.string(0), a.string(1).isEmpty() ? null : a.string(1), length(a, 2), a.number(3),
+                a.number(4), a.number(5))),
+            el("host", "Si", "framework element"), el("guest", "Na", "guest element (\"\" for none)"), lenP("a", 10.19, "lattice constant"),
+            Param.optional("x16i", "number", 0.185, "16i parameter"), Param.optional("y24k", "number", 0.308, "24k y"),
+            Param.optional("z24k", "number", 0.118, "24k z")));
+        m.add(fn("diamond", "structure", doc("Diamond structure (Fd-3m, 8a): 8 atoms", "diamond(element = \"Si\", a = 5.431020511 Å)",
+            "structure.diamond(\"Si\", a = 5.431 Å)\nstructure.diamond(\"Ge\", a = 5.658 Å)", "Conventional cubic cell, atoms on 8a "
+                + "(1/8,1/8,1/8) of origin choice 2.", UNITS, protoErr, "Si lattice constant: CODATA 2018 d220 (a = 5.431020511 Å); " + ITA),
+            a -> value(Prototypes.diamond(a.string(0), length(a, 1))), el("element", "Si", "element"), lenP("a", Prototypes.A_SI, "lattice constant")));
+        m.add(fn("fcc", "structure", doc("Face-centred cubic (Fm-3m, 4a): 4 atoms", "fcc(element, a)", "structure.fcc(\"Cu\", a = 3.615 Å)",
+            "Conventional cubic cell.", UNITS, protoErr, ITA), a -> value(Prototypes.fcc(a.string(0), length(a, 1))),
+            el("element", null, "element"), Param.required("a", "length", "lattice constant")));
+        m.add(fn("bcc", "structure", doc("Body-centred cubic (Im-3m, 2a): 2 atoms", "bcc(element, a)", "structure.bcc(\"Na\", a = 4.29 Å)",
+            "Conventional cubic cell.", UNITS, protoErr, ITA + "; Na 4.29 Å: seed 003 Table G"), a -> value(Prototypes.bcc(a.string(0), length(a, 1))),
+            el("element", null, "element"), Param.required("a", "length", "lattice constant")));
+        m.add(fn("hcp", "structure", doc("Hexagonal close packed (P6_3/mmc, 2c): 2 atoms", "hcp(element, a, c)",
+            "structure.hcp(\"Mg\", a = 3.21 Å, c = 5.21 Å)", "Atoms at (1/3,2/3,1/4) and (2/3,1/3,3/4).", UNITS, protoErr,
+            ITA + "; Mg 3.21/5.21 Å: seed 003 Table G"), a -> value(Prototypes.hcp(a.string(0), length(a, 1), length(a, 2))),
+            el("element", null, "element"), Param.required("a", "length", "a"), Param.required("c", "length", "c")));
+        m.add(fn("rocksalt", "structure", doc("Rock salt AX (Fm-3m, 4a + 4b): 8 atoms", "rocksalt(cation, anion, a)",
+            "structure.rocksalt(\"Na\", \"Cl\", a = 5.64 Å)", "Cation on 4a (0,0,0), anion on 4b (1/2,1/2,1/2).", UNITS, protoErr, ITA),
+            a -> value(Prototypes.rocksalt(a.string(0), a.string(1), length(a, 2))), el("cation", null, "cation"), el("anion", null, "anion"),
+            Param.required("a", "length", "lattice constant")));
+        m.add(fn("perovskite", "structure", doc("Cubic perovskite ABX3 (Pm-3m): 5 atoms", "perovskite(a_site, b_site, x, a)",
+            "structure.perovskite(\"Sr\", \"Ti\", \"O\", a = 3.905 Å)", "A on 1a (0,0,0), B on 1b (1/2,1/2,1/2), X on 3c (0,1/2,1/2).",
+            UNITS, protoErr, ITA), a -> value(Prototypes.perovskite(a.string(0), a.string(1), a.string(2), length(a, 3))),
+            el("a_site", null, "A cation"), el("b_site", null, "B cation"), el("x", null, "anion"), Param.required("a", "length", "lattice constant")));
+        m.add(fn("antiperovskite", "structure", doc("Cubic antiperovskite X3AB (Pm-3m): 5 atoms, setting of seed 001",
+            "antiperovskite(x = \"Na\", a_site = \"O\", b_site = \"B\", a = 4.70 Å)", "structure.antiperovskite()    # Na3OB: BH4- as its B",
+            "X on the face centres 3c, A on the body centre 1b, B on the corner 1a; a cluster anion (BH4-) is represented by its "
+                + "central atom.", UNITS, protoErr, "Na2(NH2)(BH4) at 15 °C, a = 4.70 Å: seed 001 (Tsai et al.); " + ITA),
+            a -> value(Prototypes.antiperovskite(a.string(0), a.string(1), a.string(2), length(a, 3))),
+            el("x", "Na", "X (face centres)"), el("a_site", "O", "A (body centre)"), el("b_site", "B", "B (corner)"), lenP("a", 4.70, "lattice constant")));
+        m.add(fn("crystal", "structure", doc("A crystal from a space group, lattice parameters and occupied Wyckoff sites",
+            "crystal(spacegroup, a, b = a, c = a, alpha = 90 deg, beta = 90 deg, gamma = 90|120 deg, sites, tolerance = 1e-3 Å, title = none, min_distance = 0.5 Å)",
+            "structure.crystal(spacegroup = 227, a = 5.431 Å, sites = [{species: \"Si\", wyckoff: \"a\"}])\n"
+                + "structure.crystal(spacegroup = \"Fd-3m\", a = 14.77 Å, sites = [\n"
+                + "    {species: \"Si\", wyckoff: \"g\", x: 0.1826, z: 0.3705, label: \"Si1\"},\n"
+                + "    {species: \"Si\", wyckoff: \"e\", x: 0.2178, label: \"Si2\"},\n"
+                + "    {species: \"Si\", wyckoff: \"a\", label: \"Si3\"},\n"
+                + "    {species: \"Na\", wyckoff: \"c\", occupancy: 0.5}])\n"
+                + "structure.crystal(spacegroup = 194, a = 3.21 Å, c = 5.21 Å, sites = [{species: \"Mg\", position: [1/3, 2/3, 1/4]}])",
+            "Each site is a record {species, wyckoff: letter (\"e\" or \"32e\") with free parameters x, y, z as in ITA's first "
+                + "coordinate triplet, or position: [x, y, z]; occupancy (default 1); label}. Every site is expanded by all "
+                + "operations of the group; images closer than tolerance merge, so special positions get their multiplicity. "
+                + "gamma defaults to 120 deg for trigonal and hexagonal groups. Atoms of the expanded crystal closer than min_distance "
+                + "are an error (sites sharing a position with total occupancy ≤ 1 are allowed).",
+            UNITS, "an unknown space group (number outside 1..230 or unknown symbol); a Wyckoff letter the group does not have (the "
+                + "hint lists its positions); occupancy outside (0, 1]; two sites whose images coincide with total occupancy above 1; "
+                + "lattice parameters incompatible with the group; atoms closer than min_distance (\"atoms 0 (Na) and 4 (Cl) overlap\")", ITA),
+            StructureLib::crystal, Param.required("spacegroup", "any", "ITA number 1..230 or Hermann-Mauguin symbol"),
+            Param.required("a", "length", "a"), Param.optional("b", "length", None.INSTANCE, "b (default a)"),
+            Param.optional("c", "length", None.INSTANCE, "c (default a)"), Param.optional("alpha", "any", Quantity.of(90, "deg"), "α"),
+            Param.optional("beta", "any", Quantity.of(90, "deg"), "β"), Param.optional("gamma", "any", None.INSTANCE, "γ"),
+            Param.required("sites", "list", "list of site records"), lenP("tolerance", 1e-3, "merge tolerance"),
+            Param.optional("title", "string", None.INSTANCE, "title"),
+            lenP("min_distance", StructureIO.MIN_DISTANCE, "atoms closer than this are an error (0 Å: no check)")));
+        m.add(fn("read", "structure", doc("Reads a structure file (below the recipe's folder)",
+            "read(path, format = none, min_distance = 0.5 Å)",
+            "let s = structure.read(\"data/a-Si.sitable\")\nstructure.read(\"Na24Si136.cif\")\n"
+                + "structure.read(\"data/c-Si_Li.sitable\", min_distance = 0 Å)   # keep a duplicated atom as printed",
+            FORMATS_READ + " The file is read through the sandbox (relative to the script's folder). Atoms closer than "
+                + "min_distance are refused (sites sharing a position with total occupancy ≤ 1 are allowed); 0 Å disables the check.",
+            UNITS, "a malformed file: \"file:line: what is wrong\" (e.g. \"bad.cif:16: expected a number for _atom_site_fract_y, "
+                + "found '0.12x5'\"); an unknown format; occupancy above 1; atoms closer than min_distance (\"atoms 5 (Si) "
+                + "and 21 (Si) overlap: 0.0220 Å apart\"); a missing file or one outside the recipe's folder.",
+            "CIF 1.1 (Hall, Allen & Brown, Acta Cryst. A47, 655 (1991)); VASP POSCAR (VASP wiki); extended XYZ (ASE, libAtoms); "
+                + "LAMMPS read_data; seed 003 supporting information section F"),
+            StructureLib::read, Param.required("path", "string", "file relative to the script's folder"),
+            Param.optional("format", "string", None.INSTANCE, "cif, poscar, extxyz, lammps-data or si-table"),
+            lenP("min_distance", StructureIO.MIN_DISTANCE, "smallest allowed interatomic distance")));
+        m.add(fn("write", "none", doc("Writes a structure to a file in the run directory", "write(s, path, format = none)",
+            "structure.write(s, \"Na24Si136.cif\")\nstructure.write(s, \"POSCAR\")", FORMATS_WRITE, UNITS,
+            "an unknown format; a path outside the run directory (sandbox)", "CIF 1.1; VASP POSCAR; extended XYZ (ASE); LAMMPS data"),
+            a -> {
+                write(a, structure(a, 0), a.string(1), a.has(2) ? a.string(2) : null);
+                return None.INSTANCE;
+            }, Param.required("s", "any", "structure"), Param.required("path", "string", "output file"),
+            Param.optional("format", "string", None.INSTANCE, "cif, poscar, extxyz, lammps-data")));
+        m.add(fn("symmetry", "record", doc("Detects the space group of a structure within a tolerance",
+            "symmetry(s, tolerance = 1e-3 Å)", "let g = structure.symmetry(s)\nprint(g.number, g.symbol)     # 227 Fd-3m\n"
+                + "structure.symmetry(s.remove(s.indices(\"Na28\")[0])).number    # 215",
+            "Returns {number, symbol, crystal_system, operations (per input cell), point_group_order, tolerance}. Atoms map onto "
+                + "atoms of the same species and occupancy within tolerance (Å).",
+            UNITS, "a non-positive tolerance", "Grosse-Kunstleve, Acta Cryst. A55, 383 (1999); Togo & Tanaka, spglib, arXiv:1808.01590 "
+                + "(same route; results checked against spglib 2.0.2 for 242 structures); " + ITA),
+            StructureLib::symmetry, Param.required("s", "any", "structure"), Param.optional("tolerance", "length", SYMPREC, "symprec")));
+        m.add(fn("distinct_sites", "list", doc("Symmetry-distinct sites with their multiplicities",
+            "distinct_sites(s, species = none, tolerance = 1e-3 Å)",
+            "for c in structure.distinct_sites(s, \"Si\") { print(c.label, c.wyckoff, c.multiplicity) }    # Si1 96g 96, Si2 32e 32, Si3 8a 8",
+            "One record per orbit of the detected space group: {label, species, wyckoff, multiplicity, representative (first "
+                + "site index), indices}. These are the distinct choices for a vacancy or a substitution.",
+            UNITS, "a non-positive tolerance", "symmetry detection as structure.symmetry"),
+            StructureLib::distinctSites, Param.required("s", "any", "structure"),
+            Param.optional("species", "string", None.INSTANCE, "only this element"), Param.optional("tolerance", "length", SYMPREC, "symprec")));
+        m.add(fn("interstitial_sites", "list", doc("Candidate interstitial sites from the Voronoi construction, symmetry-distinct",
+            "interstitial_sites(s, min_radius = 1 Å, tolerance = 1e-3 Å)",
+            "for c in structure.interstitial_sites(structure.diamond(\"Si\")) { print(c.position, c.radius, c.multiplicity) }\n"
+                + "let li = structure.diamond(\"Si\").interstitial(\"Li\", structure.interstitial_sites(structure.diamond(\"Si\"))[0].position)",
+            "Voronoi vertices of the atoms (centres of empty spheres touching four or more atoms, found as local maxima of the "
+                + "distance to the nearest atom on a 0.3 Å grid and refined), kept when the empty sphere has at least min_radius, "
+                + "grouped by the structure's symmetry. Each record: {position (fractional), radius (distance to the nearest atom), "
+                + "multiplicity}; largest first. For diamond Si this gives the tetrahedral (Td) and hexagonal sites.",
+            UNITS, "a non-positive tolerance", "Voronoi interstitial candidates as in pymatgen-analysis-defects (VoronoiInterstitialGenerator); "
+                + "symmetry as structure.symmetry"),
+            StructureLib::interstitialSites, Param.required("s", "any", "structure"), lenP("min_radius", 1.0, "smallest empty-sphere radius"),
+            Param.optional("tolerance", "length", SYMPREC, "symprec")));
+        m.add(fn("cages", "record", doc("Polyhedral cages of a framework around guest atoms, and the faces they share",
+            "cages(s, framework = \"Si\", guest = \"Na\", bond = 2.6 Å, max_ring = 6)",
+            "let c = structure.cages(structure.na24si136())\nprint(c.counts)             # {Si20: 16, Si28: 8}\n"
+                + "for f in c.shared_faces { print(f.cages, f.face, f.count, f.area) }",
+            "Faces are the primitive rings (up to max_ring atoms) of the framework bond graph (bonds shorter than `bond`); each "
+                + "face separates the two guest-centred cages on either side; a cage is the union of its faces and is named by "
+                + "its atom count (Si20, Si28). Returns {counts: cages per name, cages: [{index, name, guest (site index), atoms, "
+                + "pentagons, hexagons}], shared_faces: [{cages, face, count, area, area_min, area_max}]}. Face areas are vector "
+                + "areas (ring projected on its mean plane), as quoted in seed 000 (9.79 Å² for pentagons).",
+            UNITS + "; areas in Å^2", "no guest atoms; no rings found with that bond length",
+            "cage decomposition of seed 000 (Iwasaki et al. 2022) Fig. 1/S11; primitive rings: Franzblau, Phys. Rev. B 44, 4925 (1991)"),
+            StructureLib::cages, Param.required("s", "any", "structure"), el("framework", "Si", "framework element"),
+            el("guest", "Na", "element at the cage centres"), lenP("bond", 2.6, "framework bond cutoff"),
+            Param.optional("max_ring", "int", 6L, "largest face ring")));
+        m.add(fn("migration_paths", "list", doc("Symmetry-distinct hops of a guest between cages (optionally through a vacancy)",
+            "migration_paths(s, mobile = \"Na\", framework = \"Si\", bond = 2.6 Å, cutoff = 6.5 Å, tolerance = 1e-3 Å, max_ring = 6, vacancy = none)",
+            "for p in structure.migration_paths(structure.na24si136()) {\n    print(p.path, p.length, p.multiplicity, p.bottleneck, p.bottleneck_area)\n}\n"
+                + "structure.migration_paths(s, vacancy = s.indices(\"Si1\")[0])    # hops between the cages around a 96g vacancy",
+            "All hops of `mobile` between guest sites shorter than cutoff, grouped into classes related by the structure's space "
+                + "group (either direction). Each class: {path (cage names, e.g. Si28-Si20), length, multiplicity (undirected hops "
+                + "per cell), from, to (site indices of a representative hop), start, end (fractional, unwrapped: the NEB end "
+                + "points), bottleneck (face crossed: \"pentagon\"/\"hexagon\" or none), bottleneck_area}. With vacancy = index of a "
+                + "framework atom, the classes use the symmetry of the structure without that atom and keep only hops between "
+                + "the cages that contained it (seed 000 Fig. S13).",
+            UNITS + "; areas in Å^2", "no mobile atoms; vacancy not the index of a framework atom",
+            "seed 000 (Iwasaki et al., Adv. Mater. 34, 2106754 (2022)) Table 1, Fig. S11, S13"),
+            StructureLib::migrationPaths, Param.required("s", "any", "structure"), el("mobile", "Na", "moving element"),
+            el("framework", "Si", "framework element"), lenP("bond", 2.6, "framework bond cutoff"), lenP("cutoff", 6.5, "longest hop"),
+            Param.optional("tolerance", "length", SYMPREC, "symprec"), Param.optional("max_ring", "int", 6L, "largest face ring"),
+            Param.optional("vacancy", "int", None.INSTANCE, "index of a removed framework atom")));
+        return m;
+    }
+}
