@@ -330,7 +330,7 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
         if (word.getType() != AdcLexer.IDENT) {
             return null;
         }
-        if (inUnit(m, i)) {
+        if (Units.isUnit(name) && inUnit(m, i)) {
             return unitMarkdown(name);
         }
         SourceModel.Decl d = m.resolve(name, word.getStartIndex());
@@ -434,41 +434,53 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
         return StdlibIndex.get().modules().containsKey(owner.getText()) ? owner.getText() : null;
     }
 
-    /** True when token i is (part of) a unit: after a number, after `to`, or after * / ^ in a unit that follows one. */
+    /**
+     * True when token i is (part of) a unit: after a number, after `to`, or after * / ( ^ inside a
+     * unit that follows one ({@code 5 degC/m}, {@code J/(mol*K)}, {@code x to 1/s}).
+     */
     static boolean inUnit(SourceModel m, int i) {
         Token prev = significant(m, i - 1, -1);
-        int guard = 0;
-        while (prev != null && guard++ < 32) {
-            int ty = prev.getType();
-            if (ty == AdcLexer.INT || ty == AdcLexer.FLOAT || ty == AdcLexer.TO) {
-                // `x to 1/s`: the INT after `to` counts
-                return true;
-            }
-            if (ty == AdcLexer.SLASH || ty == AdcLexer.STAR || ty == AdcLexer.LPAREN) {
-                Token before = significant(m, prev.getTokenIndex() - 1, -1);
-                if (before == null) {
-                    return false;
-                }
-                int bt = before.getType();
-                if (ty == AdcLexer.LPAREN && bt != AdcLexer.SLASH && bt != AdcLexer.STAR) {
-                    return false;
-                }
-                if (bt == AdcLexer.IDENT && Units.isUnit(before.getText()) || bt == AdcLexer.RPAREN
-                    || bt == AdcLexer.SLASH || bt == AdcLexer.STAR || bt == AdcLexer.INT) {
-                    prev = before;
-                    if (bt == AdcLexer.INT) {
-                        Token b2 = significant(m, before.getTokenIndex() - 1, -1);
-                        return b2 != null && (b2.getType() == AdcLexer.TO || b2.getType() == AdcLexer.POW);
-                    }
-                    continue;
-                }
-                return false;
-            }
-            if (ty == AdcLexer.IDENT && Units.isUnit(prev.getText()) || ty == AdcLexer.RPAREN) {
-                // walk over a preceding unit atom only through an operator
-                return false;
-            }
+        if (prev == null) {
             return false;
+        }
+        int ty = prev.getType();
+        if (ty == AdcLexer.INT || ty == AdcLexer.FLOAT || ty == AdcLexer.TO) {
+            return true;
+        }
+        if (ty != AdcLexer.SLASH && ty != AdcLexer.STAR && ty != AdcLexer.LPAREN) {
+            return false;
+        }
+        // walk back over the unit expression to the number or `to` it follows
+        Token cur = prev;
+        boolean sawUnit = false;
+        for (int guard = 0; guard < 64; guard++) {
+            cur = significant(m, cur.getTokenIndex() - 1, -1);
+            if (cur == null) {
+                return false;
+            }
+            int ct = cur.getType();
+            if (ct == AdcLexer.IDENT) {
+                if (!Units.isUnit(cur.getText())) {
+                    return false;
+                }
+                sawUnit = true;
+                Token b = significant(m, cur.getTokenIndex() - 1, -1);
+                if (b != null && (b.getType() == AdcLexer.INT || b.getType() == AdcLexer.FLOAT || b.getType() == AdcLexer.TO)) {
+                    return true;
+                }
+            } else if (ct == AdcLexer.INT) {
+                Token b = significant(m, cur.getTokenIndex() - 1, -1);
+                if (b != null && b.getType() == AdcLexer.TO) {
+                    // x to 1/s
+                    return true;
+                }
+                if (b == null || b.getType() != AdcLexer.POW && b.getType() != AdcLexer.MINUS) {
+                    return false;
+                }
+            } else if (ct != AdcLexer.SLASH && ct != AdcLexer.STAR && ct != AdcLexer.LPAREN && ct != AdcLexer.RPAREN
+                && ct != AdcLexer.POW && ct != AdcLexer.MINUS) {
+                return sawUnit && (ct == AdcLexer.FLOAT);
+            }
         }
         return false;
     }

@@ -61,6 +61,65 @@ public final class SourceModel {
         AdcParser.ProgramContext tree = parser.program();
         int end = Math.max(0, text.codePointCount(0, text.length()) - 1);
         walk(tree, topLevel, 0, end);
+        recoverFromTokens(end);
+    }
+
+    /**
+     * Declarations the parser could not see because an earlier error swallowed them (an unclosed
+     * parenthesis runs to the end of the file): {@code fn NAME(a, b)}, {@code recipe NAME(...)},
+     * {@code let/var/param NAME} found in the tokens, visible in the whole file.
+     */
+    private void recoverFromTokens(int end) {
+        java.util.Set<Integer> known = new java.util.HashSet<>();
+        for (Decl d : all) {
+            known.add(d.nameToken().getStartIndex());
+        }
+        List<Token> sig = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                sig.add(t);
+            }
+        }
+        for (int i = 0; i + 1 < sig.size(); i++) {
+            int ty = sig.get(i).getType();
+            Token name = sig.get(i + 1);
+            if (name.getType() != AdcLexer.IDENT || known.contains(name.getStartIndex())) {
+                continue;
+            }
+            if (ty == AdcLexer.FN || ty == AdcLexer.RECIPE) {
+                List<String> params = new ArrayList<>();
+                int j = i + 2;
+                if (j < sig.size() && sig.get(j).getType() == AdcLexer.LPAREN) {
+                    int depth = 0;
+                    boolean expectName = true;
+                    for (j = j + 1; j < sig.size(); j++) {
+                        int tj = sig.get(j).getType();
+                        if (tj == AdcLexer.LPAREN || tj == AdcLexer.LBRACK) {
+                            depth++;
+                        } else if (tj == AdcLexer.RPAREN || tj == AdcLexer.RBRACK) {
+                            if (depth-- == 0) {
+                                break;
+                            }
+                        } else if (depth == 0 && tj == AdcLexer.COMMA) {
+                            expectName = true;
+                        } else if (depth == 0 && expectName && tj == AdcLexer.IDENT) {
+                            params.add(sig.get(j).getText());
+                            expectName = false;
+                        } else if (tj == AdcLexer.LBRACE || tj == AdcLexer.NL) {
+                            break;
+                        }
+                    }
+                }
+                int stop = j < sig.size() ? sig.get(j).getStopIndex() : name.getStopIndex();
+                String kind = ty == AdcLexer.FN ? "fn" : "recipe";
+                add(topLevel, new Decl(name.getText(), kind, name, sig.get(i).getStartIndex(), Math.max(stop, name.getStopIndex()), 0, end,
+                    clip(slice(sig.get(i).getStartIndex(), Math.max(stop, name.getStopIndex()))), params, new ArrayList<>()));
+            } else if (ty == AdcLexer.LET || ty == AdcLexer.VAR || ty == AdcLexer.PARAM) {
+                String kind = ty == AdcLexer.LET ? "let" : ty == AdcLexer.VAR ? "var" : "param";
+                all.add(new Decl(name.getText(), kind, name, sig.get(i).getStartIndex(), name.getStopIndex(), 0, end,
+                    kind + " " + name.getText(), List.of(), List.of()));
+            }
+        }
     }
 
     public String text() {
