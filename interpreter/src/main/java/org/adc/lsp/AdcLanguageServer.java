@@ -328,7 +328,12 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
             return null;
         }
         if (word.getType() != AdcLexer.IDENT) {
-            return null;
+            Token next = significant(m, i + 1, 1);
+            org.adc.lang.Doc page = org.adc.docs.StatementDocs.pages().get(name);
+            if (page == null || next != null && next.getType() == AdcLexer.ASSIGN) {
+                return null;
+            }
+            return page.markdown(name);
         }
         if (Units.isUnit(name) && inUnit(m, i)) {
             return unitMarkdown(name);
