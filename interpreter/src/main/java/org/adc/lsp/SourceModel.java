@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -34,34 +33,66 @@ public final class SourceModel {
     private final String text;
     private final boolean surrogates;
     private final int[] lineStarts;
-    private final List<Token> tokens;
-    private final List<Decl> topLevel = new ArrayList<>();
-    private final List<Decl> all = new ArrayList<>();
+    private List<Token> tokens;
+    private List<Decl> topLevel;
+    private List<Decl> all;
 
+    /** Cheap: only the line index. Tokens and declarations are read on first use. */
     public SourceModel(String text) {
         this.text = text;
         this.surrogates = text.chars().anyMatch(c -> Character.isSurrogate((char) c));
         this.lineStarts = lineStarts(text);
+    }
+
+    private synchronized void analyse() {
+        if (all != null) {
+            return;
+        }
         SafeLexer lexer = new SafeLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();
         List<Token> ts = new ArrayList<>();
+        List<Token> copies = new ArrayList<>();
         for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
             if (t instanceof org.antlr.v4.runtime.CommonToken ct) {
                 ct.setTokenIndex(ts.size());
+                copies.add(new org.antlr.v4.runtime.CommonToken(ct));
+            } else {
+                copies.add(t);
             }
             ts.add(t);
         }
         this.tokens = ts;
-        SafeLexer lexer2 = new SafeLexer(CharStreams.fromString(text));
-        lexer2.removeErrorListeners();
-        AdcParser parser = new AdcParser(new CommonTokenStream(new NewlineFilter(lexer2)));
+        this.topLevel = new ArrayList<>();
+        this.all = new ArrayList<>();
+        // the parser reads copies (its token stream renumbers them), through the interpreter's newline filter
+        AdcParser parser = new AdcParser(new CommonTokenStream(new NewlineFilter(new org.antlr.v4.runtime.ListTokenSource(copies))));
         parser.removeErrorListeners();
-        parser.addErrorListener(new BaseErrorListener());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         AdcParser.ProgramContext tree = parser.program();
         int end = Math.max(0, text.codePointCount(0, text.length()) - 1);
         walk(tree, topLevel, 0, end);
         recoverFromTokens(end);
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public List<Token> tokens() {
+        analyse();
+        return tokens;
+    }
+
+    /** Top-level declarations with their nested declarations as children (document symbols). */
+    public List<Decl> symbols() {
+        analyse();
+        return topLevel;
+    }
+
+    /** Every declaration, in source order. */
+    public List<Decl> declarations() {
+        analyse();
+        return all;
     }
 
     /**
@@ -120,24 +151,6 @@ public final class SourceModel {
                     kind + " " + name.getText(), List.of(), List.of()));
             }
         }
-    }
-
-    public String text() {
-        return text;
-    }
-
-    public List<Token> tokens() {
-        return tokens;
-    }
-
-    /** Top-level declarations with their nested declarations as children (document symbols). */
-    public List<Decl> symbols() {
-        return topLevel;
-    }
-
-    /** Every declaration, in source order. */
-    public List<Decl> declarations() {
-        return all;
     }
 
     // ------------------------------------------------------------------ declarations
@@ -374,6 +387,7 @@ public final class SourceModel {
 
     /** Index in {@link #tokens()} of the token covering code point index cp, or -1. */
     public int tokenAt(int cp) {
+        analyse();
         int lo = 0;
         int hi = tokens.size() - 1;
         while (lo <= hi) {
@@ -392,6 +406,7 @@ public final class SourceModel {
 
     /** Index of the last token that ends before code point index cp (exclusive), or -1. */
     public int tokenBefore(int cp) {
+        analyse();
         int lo = 0;
         int hi = tokens.size() - 1;
         int best = -1;
@@ -426,6 +441,7 @@ public final class SourceModel {
 
     /** The declaration a name at code point index cp refers to: the innermost visible one, or null. */
     public Decl resolve(String name, int cp) {
+        analyse();
         Decl best = null;
         for (Decl d : all) {
             if (!d.name().equals(name) || cp < d.scopeStart() || cp > d.scopeStop() + 1) {
