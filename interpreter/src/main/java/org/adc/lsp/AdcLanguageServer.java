@@ -304,7 +304,7 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
     static Hover hover(SourceModel m, org.eclipse.lsp4j.Position pos) {
         Token word = m.wordAt(pos);
         if (word == null) {
-            return null;
+            return quantityHover(m, pos);
         }
         String md = describe(m, word);
         if (md == null) {
@@ -363,6 +363,57 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
             return unitMarkdown(name);
         }
         return null;
+    }
+
+    /** Hover over a number with a unit: its dimension and its value in SI units ({@code 450 degC} is 723.15 K). */
+    private static Hover quantityHover(SourceModel m, org.eclipse.lsp4j.Position pos) {
+        int i = m.tokenAt(m.codePoint(m.offset(pos)));
+        if (i < 0 || m.tokens().get(i).getType() != AdcLexer.INT && m.tokens().get(i).getType() != AdcLexer.FLOAT) {
+            return null;
+        }
+        Token num = m.tokens().get(i);
+        StringBuilder unit = new StringBuilder();
+        Token last = num;
+        int depth = 0;
+        for (int k = i + 1; k < m.tokens().size(); k++) {
+            Token t = m.tokens().get(k);
+            int ty = t.getType();
+            if (ty == AdcLexer.WS) {
+                continue;
+            }
+            boolean afterOp = unit.length() > 0 && "*/^(-·".indexOf(unit.charAt(unit.length() - 1)) >= 0;
+            boolean ok = ty == AdcLexer.IDENT && Units.isUnit(t.getText()) && (unit.length() == 0 || afterOp)
+                || (ty == AdcLexer.SLASH || ty == AdcLexer.STAR || ty == AdcLexer.POW) && unit.length() > 0 && !afterOp
+                || ty == AdcLexer.INT && unit.length() > 0 && (unit.charAt(unit.length() - 1) == '^' || unit.charAt(unit.length() - 1) == '-')
+                || ty == AdcLexer.MINUS && unit.length() > 0 && unit.charAt(unit.length() - 1) == '^'
+                || ty == AdcLexer.LPAREN && afterOp
+                || ty == AdcLexer.RPAREN && depth > 0;
+            if (!ok) {
+                break;
+            }
+            depth += ty == AdcLexer.LPAREN ? 1 : ty == AdcLexer.RPAREN ? -1 : 0;
+            unit.append(ty == AdcLexer.POW ? "^" : ty == AdcLexer.STAR ? "*" : t.getText());
+            last = t;
+        }
+        while (unit.length() > 0 && "*/^(-".indexOf(unit.charAt(unit.length() - 1)) >= 0) {
+            unit.setLength(unit.length() - 1);
+        }
+        try {
+            double v = Double.parseDouble(num.getText().replace("_", ""));
+            String md;
+            if (unit.length() == 0) {
+                md = "`" + num.getText() + "` — " + (num.getType() == AdcLexer.INT ? "int" : "float") + " (dimensionless)";
+            } else {
+                org.adc.units.Quantity q = org.adc.units.Quantity.of(v, unit.toString());
+                Unit si = Units.siUnit(q.unit().dimension());
+                md = "`" + num.getText() + " " + unit + "` — quantity: " + q.unit().dimension().name()
+                    + (q.unit().isAffine() ? " (absolute temperature)" : "")
+                    + "\n\n= " + fmt(q.si()) + (si == null || si.isOne() ? "" : " " + si.symbol()) + " (SI)";
+            }
+            return new Hover(new MarkupContent(MarkupKind.MARKDOWN, md), m.range(num.getStartIndex(), last.getStopIndex()));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Comment lines right above a declaration, without the '#'. */

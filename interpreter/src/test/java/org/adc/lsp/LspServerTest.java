@@ -193,6 +193,50 @@ class LspServerTest {
         assertTrue(md.contains("fn hop(ea: eV)") && md.contains("Hop rate of one path"), md);
     }
 
+    @Test
+    void hoverOverAQuantityShowsItsDimensionAndSiValue() throws Exception {
+        String uri = "file:///w/hover3.adc";
+        open(uri, "let t = 450 degC\nlet r = 5 degC/min\nlet q = 8.314 J/(mol*K)\n");
+        String t = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(0, 9))).get(30, TimeUnit.SECONDS)
+            .getContents().getRight().getValue();
+        assertTrue(t.contains("temperature") && t.contains("723.15 K"), t);
+        String r = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(1, 8))).get(30, TimeUnit.SECONDS)
+            .getContents().getRight().getValue();
+        assertTrue(r.contains("`5 degC/min`"), r);
+        String q = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(2, 9))).get(30, TimeUnit.SECONDS)
+            .getContents().getRight().getValue();
+        assertTrue(q.contains("`8.314 J/(mol*K)`"), q);
+    }
+
+    /** The extension's snippets, expanded with their default placeholders, are valid adc (only device names are unknown). */
+    @Test
+    void snippetsParse() throws Exception {
+        Path root = Path.of(System.getProperty("adc.root", ".."));
+        com.google.gson.JsonObject all = com.google.gson.JsonParser.parseString(
+            Files.readString(root.resolve("vscode-extension/snippets/adc.code-snippets"))).getAsJsonObject();
+        Checker checker = new Checker();
+        try {
+            for (String name : all.keySet()) {
+                StringBuilder body = new StringBuilder();
+                for (var line : all.getAsJsonObject(name).getAsJsonArray("body")) {
+                    body.append(line.getAsString()).append('\n');
+                }
+                String text = body.toString();
+                String before;
+                do {
+                    before = text;
+                    text = text.replaceAll("\\$\\{\\d+:([^{}$]*)\\}", "$1");
+                } while (!text.equals(before));
+                text = text.replace("$0", "").replaceAll("\\$\\d+", "x").replace("\\$", "$");
+                for (Diagnostic d : checker.check(new SourceModel(text))) {
+                    assertTrue(d.getMessage().startsWith("unknown name"), name + ": " + d.getMessage() + "\n" + text);
+                }
+            }
+        } finally {
+            checker.close();
+        }
+    }
+
     static List<String> labels(String uri, int line, int ch) throws Exception {
         return server.getTextDocumentService().completion(new CompletionParams(id(uri), new Position(line, ch)))
             .get(30, TimeUnit.SECONDS).getRight().getItems().stream().map(CompletionItem::getLabel).toList();
