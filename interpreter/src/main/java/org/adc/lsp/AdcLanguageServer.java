@@ -138,8 +138,14 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
         caps.setCompletionProvider(new CompletionOptions(false, List.of(".", "(", ",", " ")));
         caps.setSignatureHelpProvider(new SignatureHelpOptions(List.of("(", ","), List.of(",")));
         checkThread.execute(() -> {
+            // warm up while the editor opens its first document: the library, the context, the parser
             StdlibIndex.get();
-            checker();
+            try {
+                checker().check(new SourceModel("fn f(ea: eV, t: K = 450 degC) {\n    return 1e13 Hz * exp(-ea / (kB * t))\n}\n"
+                    + "let x = f(0.9 eV) + 1 K\nprint(\"${x}\", arrhenius(ea = 0.9 eV, t = 300 K))\n"));
+            } catch (RuntimeException e) {
+                log("warm-up failed: " + e);
+            }
         });
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("adc", org.adc.AdcLanguage.VERSION)));
     }
