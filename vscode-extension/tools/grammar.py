@@ -15,15 +15,22 @@ ATOM = r"(?:°[CF]|" + ID + ")" + EXP
 TERM = r"(?:" + ATOM + r"|\([^()\n]*\)" + EXP + ")"
 UNIT = r"(?!" + KW + ")" + ATOM + r"(?:[*/·]" + TERM + ")*"
 
-# modules of the standard library (and the built-in core), and modules the snippets use that are planned
-MODULES = "core math constants chem data kinetics coulometry".split()
-PLANNED_MODULES = "structure potential neb kmc gcmc md devices".split()
-FUNCTIONS = ("print len type str repr int float list quantity value_in range zip sorted fmt clock help "
-             "abs acos asin atan ceil cos exp floor is_nan ln log log10 max mean min round sin sqrt std sum tan "
-             "element formula molar_mass moles format_table print_table table write_csv "
-             "arrhenius arrhenius_fit diffusivity_ion diffusivity_vacancy nernst_einstein "
-             "extracted_fraction faraday_charge integrate integrate_cumulative").split()
-CONSTANTS = "Faraday NA Rgas a0 amu c_light eps0 h_planck hbar kB m_e qe pi inf nan".split()
+# Library modules, functions and constants are read from docs/reference/ (generated from the Doc
+# pages by org.adc.docs.ReferenceDocs), so the grammar names what the library has: a page with a
+# "Returns:" line is a function, one with "Value:" a constant.
+REF = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "reference")
+MODULES, FUNCTIONS, CONSTANTS = [], [], []
+for mod in sorted(os.listdir(REF)):
+    d = os.path.join(REF, mod)
+    if not os.path.isdir(d) or mod == "statements":
+        continue
+    MODULES.append(mod)
+    for page in sorted(os.listdir(d)):
+        name = page[:-3]
+        text = open(os.path.join(d, page), encoding="utf-8").read()
+        (CONSTANTS if "\nValue: " in text else FUNCTIONS).append(name)
+# modules the snippets use that are planned
+PLANNED_MODULES = [m for m in "structure potential neb kmc gcmc md devices".split() if m not in MODULES]
 
 def words(ws):
     return r"(?<![\p{L}\p{Nd}_])(?:" + "|".join(sorted(ws, key=len, reverse=True)) + r")(?![\p{L}\p{Nd}_])"

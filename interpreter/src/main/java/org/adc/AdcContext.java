@@ -35,13 +35,17 @@ public final class AdcContext {
     private final PrintStream out;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private final Map<String, Object> usedParameters = new LinkedHashMap<>();
+    private final org.adc.runtime.RunRecord record = new org.adc.runtime.RunRecord();
+    private final boolean writeRecord;
 
     AdcContext(TruffleLanguage.Env env) {
         this.env = env;
         this.out = new PrintStream(env.out(), true, StandardCharsets.UTF_8);
         String scriptDir = env.getOptions().get(AdcLanguage.ScriptDir);
         String runDir = env.getOptions().get(AdcLanguage.RunDir);
-        this.scriptEnv = new ScriptEnv(env, out, scriptDir.isEmpty() ? null : scriptDir, runDir.isEmpty() ? null : runDir);
+        this.scriptEnv = new ScriptEnv(env, out, scriptDir.isEmpty() ? null : scriptDir, runDir.isEmpty() ? null : runDir,
+            env.getOptions().get(AdcLanguage.RealTime));
+        this.writeRecord = env.getOptions().get(AdcLanguage.RunRecord);
         for (String kv : env.getOptions().get(AdcLanguage.Params).split("\n")) {
             int eq = kv.indexOf('=');
             if (eq > 0) {
@@ -56,6 +60,18 @@ public final class AdcContext {
                 globals.define(k, v, false);
             }
         });
+    }
+
+    public org.adc.runtime.RunRecord record() {
+        return record;
+    }
+
+    /** End of the run: devices safe, logs closed, then the run record written. */
+    void finish() {
+        scriptEnv.shutdownProcedures("end of run");
+        if (writeRecord) {
+            record.write(env, scriptEnv, usedParameters, scriptEnv.engineIfUsed());
+        }
     }
 
     public static AdcContext get(Node node) {
@@ -148,7 +164,8 @@ public final class AdcContext {
         return "declare it with let or var, or check the spelling";
     }
 
-    static int distance(String a, String b) {
+    /** Levenshtein distance, for suggestions. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

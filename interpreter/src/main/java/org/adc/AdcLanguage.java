@@ -41,6 +41,14 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
     @Option(help = "Script parameters, one name=value per line (adc run --set).", category = OptionCategory.USER, stability = OptionStability.STABLE)
     static final OptionKey<String> Params = new OptionKey<>("");
 
+    @Option(help = "Run procedures in real time instead of virtual time (adc run --real-time).", category = OptionCategory.USER,
+        stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> RealTime = new OptionKey<>(false);
+
+    @Option(help = "Write run.json into the run directory at the end (adc run).", category = OptionCategory.USER,
+        stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> RunRecord = new OptionKey<>(false);
+
     @Override
     protected AdcContext createContext(Env env) {
         return new AdcContext(env);
@@ -60,6 +68,21 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
         return SourceParser.parse(this, source).getCallTarget();
+    }
+
+    /** The end of every run, normal or not: devices to their safe state, logs flushed and closed. */
+    @Override
+    protected void finalizeContext(AdcContext context) {
+        context.finish();
+    }
+
+    /**
+     * Results of interactive sources are never printed by Truffle: the REPL's own node prints the
+     * value of an input that ends in an expression, in adc's notation, and nothing else.
+     */
+    @Override
+    protected boolean isVisible(AdcContext context, Object value) {
+        return false;
     }
 
     @Override

@@ -82,11 +82,23 @@ class GoldenTest {
             java.io.PrintStream ps = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
             code = Launch.report(e, ps);
         }
+        deleteTree(runDir);
         String text = out.toString(StandardCharsets.UTF_8);
         if (code != 0) {
             text += "[exit " + code + "]\n";
         }
         return text;
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static void check(Path script) throws IOException {

@@ -33,7 +33,11 @@ public final class Launch {
     }
 
     /** Options of one context. */
-    public record Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite) {
+    public record Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite,
+                          boolean realTime, boolean runRecord) {
+        public Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite) {
+            this(scriptDir, runDir, params, allowRead, allowWrite, false, false);
+        }
     }
 
     public static Context context(Options o, InputStream in, OutputStream out, OutputStream err) {
@@ -51,16 +55,19 @@ public final class Launch {
             .in(in).out(out).err(err)
             .allowIO(IOAccess.newBuilder().fileSystem(new SandboxFileSystem(reads, writes)).build())
             .allowHostAccess(HostAccess.NONE)
-            .allowHostClassLookup(name -> false)
+            // no allowHostClassLookup: even a filter that refuses every class switches host lookup on
             .allowCreateProcess(false)
             .allowNativeAccess(false)
             .allowCreateThread(false)
             .allowEnvironmentAccess(org.graalvm.polyglot.EnvironmentAccess.NONE)
             .allowExperimentalOptions(Boolean.getBoolean("adc.experimentalOptions"))
+            .allowPolyglotAccess(org.graalvm.polyglot.PolyglotAccess.NONE)
             .option("engine.WarnInterpreterOnly", "false")
             .option("adc.ScriptDir", o.scriptDir() == null ? "" : o.scriptDir().toAbsolutePath().normalize().toString())
             .option("adc.RunDir", o.runDir() == null ? "" : o.runDir().toAbsolutePath().normalize().toString())
             .option("adc.Params", params.toString())
+            .option("adc.RealTime", Boolean.toString(o.realTime()))
+            .option("adc.RunRecord", Boolean.toString(o.runRecord()))
             .build();
     }
 
@@ -77,6 +84,21 @@ public final class Launch {
         }
         if (e.isInterrupted() || e.isCancelled()) {
             err.println("interrupted");
+            return RUNTIME_ERROR;
+        }
+        if (e.isResourceExhausted()) {
+            org.graalvm.polyglot.SourceSection loc = e.getSourceLocation();
+            for (PolyglotException.StackFrame f : e.getPolyglotStackTrace()) {
+                if (loc == null && f.isGuestFrame() && f.getSourceLocation() != null) {
+                    loc = f.getSourceLocation();
+                }
+            }
+            String where = loc == null || loc.getSource() == null ? ""
+                : loc.getSource().getName() + ":" + loc.getStartLine() + ":" + loc.getStartColumn() + ": ";
+            boolean stack = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("stack");
+            err.println(where + "error: " + (stack ? "recursion too deep (the stack overflowed)" : "out of resources: " + e.getMessage()));
+            err.println(stack ? "  hint: check that the recursive function reaches a case that returns without calling itself"
+                : "  hint: the recipe needs more memory than it may use");
             return RUNTIME_ERROR;
         }
         if (e.isSyntaxError()) {

@@ -2,9 +2,14 @@ package org.adc.launcher;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +21,7 @@ import java.util.concurrent.Callable;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,25 +37,75 @@ import picocli.CommandLine.Parameters;
     description = "adc: recipes for materials processing (structures, simulations, lab procedures).",
     subcommands = {Main.Run.class, Main.Check.class, Main.Repl.class, Main.Lsp.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
-    static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-    static final PrintStream ERR = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    final PrintStream out;
+    final PrintStream err;
+    final InputStream in;
 
-    public static void main(String[] args) {
-        System.exit(execute(args));
+    Main(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
     }
 
-    /** Runs the command line and returns the exit code (used by tests). */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(execute(System.in, out, err, args));
+    }
+
+    /** Runs the command line on the process's standard streams and returns the exit code. */
     public static int execute(String... args) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(new java.io.PrintWriter(OUT, true));
-        cl.setErr(new java.io.PrintWriter(ERR, true));
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> Launch.internal(ex, ERR));
+        return execute(System.in, System.out, System.err, args);
+    }
+
+    /**
+     * Runs the command line with the given streams and returns the exit code (tests call this
+     * in-process). Usage errors (unknown command or option, missing file, bad --set) give 2.
+     */
+    public static int execute(InputStream in, PrintStream out, PrintStream err, String... args) {
+        Main main = new Main(in, out, err);
+        CommandLine cl = new CommandLine(main);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setParameterExceptionHandler((ex, params) -> {
+            CommandLine cmd = ex.getCommandLine();
+            String name = cmd.getCommandSpec().qualifiedName();
+            List<String> unmatched = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched() : List.of();
+            if (!unmatched.isEmpty() && !unmatched.get(0).startsWith("-") && !cmd.getSubcommands().isEmpty()) {
+                String word = unmatched.get(0);
+                err.println(name + ": unknown command '" + word + "'");
+                String close = closest(word, cmd.getSubcommands().keySet());
+                if (close != null) {
+                    err.println("  did you mean '" + name + " " + close + "'?");
+                }
+            } else if (!unmatched.isEmpty() && unmatched.get(0).startsWith("-")) {
+                err.println(name + ": unknown option '" + unmatched.get(0) + "'");
+            } else {
+                err.println(name + ": " + ex.getMessage());
+            }
+            err.println("run '" + name + " --help' for usage");
+            return Launch.USAGE_ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> Launch.internal(ex, err));
         return cl.execute(args);
+    }
+
+    private static String closest(String word, java.util.Collection<String> names) {
+        String best = null;
+        int bestD = 3;
+        for (String n : names) {
+            int d = org.adc.AdcContext.distance(word, n);
+            if (d < bestD) {
+                bestD = d;
+                best = n;
+            }
+        }
+        return best;
     }
 
     @Override
     public Integer call() {
-        new CommandLine(this).usage(OUT);
+        new CommandLine(this).usage(err);
         return Launch.USAGE_ERROR;
     }
 
@@ -62,12 +118,32 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    static Path existingScript(String file) {
-        Path p = Path.of(file);
-        if (!Files.isRegularFile(p)) {
-            throw new CommandLine.ParameterException(new CommandLine(new Main()), "no such file: " + file);
+    /** The script's text, or null after printing why it cannot be read (a usage error). */
+    static Source readScript(String command, String file, PrintStream err) {
+        Path p;
+        try {
+            p = Path.of(file);
+        } catch (InvalidPathException e) {
+            err.println(command + ": not a valid path: " + file);
+            return null;
         }
-        return p;
+        if (Files.isDirectory(p)) {
+            err.println(command + ": " + file + " is a folder, not a recipe file");
+            return null;
+        }
+        if (!Files.isRegularFile(p)) {
+            err.println(command + ": no such file: " + file);
+            return null;
+        }
+        try {
+            return Launch.source(p, file);
+        } catch (CharacterCodingException e) {
+            err.println(command + ": " + file + " is not UTF-8 text");
+            return null;
+        } catch (IOException e) {
+            err.println(command + ": cannot read " + file + ": " + e.getMessage());
+            return null;
+        }
     }
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a recipe.")
@@ -87,37 +163,50 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--allow-write", paramLabel = "PATH", description = "let the recipe write below PATH too")
         List<Path> allowWrite = new ArrayList<>();
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
+        @Option(names = "--real-time", description = "run procedures on the wall clock (default: virtual time on the digital twins)")
+        boolean realTime;
+        @CommandLine.ParentCommand
+        Main main;
 
         @Override
         public Integer call() throws Exception {
-            Path script;
-            try {
-                script = existingScript(file);
-            } catch (CommandLine.ParameterException e) {
-                ERR.println("adc run: " + e.getMessage());
-                return Launch.USAGE_ERROR;
-            }
+            PrintStream err = main.err;
             Map<String, String> params = new LinkedHashMap<>();
             for (String s : sets) {
                 int eq = s.indexOf('=');
-                if (eq <= 0) {
-                    ERR.println("adc run: --set needs NAME=VALUE, got '" + s + "'");
+                String name = eq <= 0 ? "" : s.substring(0, eq).strip();
+                if (eq <= 0 || !name.matches("[\\p{L}_][\\p{L}\\p{N}_]*") || s.substring(eq + 1).isBlank()) {
+                    err.println("adc run: --set needs NAME=VALUE, got '" + s + "'");
+                    err.println("  hint: e.g. --set anneal_t=440degC");
                     return Launch.USAGE_ERROR;
                 }
-                params.put(s.substring(0, eq), s.substring(eq + 1));
+                if (params.containsKey(name)) {
+                    err.println("adc run: parameter '" + name + "' is set twice");
+                    return Launch.USAGE_ERROR;
+                }
+                params.put(name, s.substring(eq + 1));
             }
+            Source source = readScript("adc run", file, err);
+            if (source == null) {
+                return Launch.USAGE_ERROR;
+            }
+            Path script = Path.of(file);
             String stem = script.getFileName().toString().replaceFirst("\\.adc$", "");
             Path rd = runDir != null ? runDir
                 : Path.of("runs", stem + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             Path dir = script.toAbsolutePath().getParent();
-            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite);
-            try (Context ctx = Launch.context(o, System.in, OUT, ERR)) {
-                ctx.eval(Launch.source(script, file));
+            try {
+                java.nio.file.Files.createDirectories(rd);
+            } catch (java.io.IOException e) {
+                err.println("adc run: cannot create the run directory " + rd + ": " + e.getMessage());
+                return Launch.USAGE_ERROR;
+            }
+            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite, realTime, true);
+            try (Context ctx = Launch.context(o, main.in, main.out, err)) {
+                ctx.eval(source);
                 return Launch.OK;
             } catch (PolyglotException e) {
-                return Launch.report(e, ERR);
+                return Launch.report(e, err);
             }
         }
     }
@@ -128,24 +217,25 @@ public final class Main implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "FILE", description = "the .adc recipes")
         List<String> files;
 
+        @CommandLine.ParentCommand
+        Main main;
+
         @Override
         public Integer call() throws Exception {
             int worst = Launch.OK;
             for (String f : files) {
-                Path script;
-                try {
-                    script = existingScript(f);
-                } catch (CommandLine.ParameterException e) {
-                    ERR.println("adc check: " + e.getMessage());
+                Source source = readScript("adc check", f, main.err);
+                if (source == null) {
                     worst = Math.max(worst, Launch.USAGE_ERROR);
                     continue;
                 }
-                Launch.Options o = new Launch.Options(script.toAbsolutePath().getParent(), null, Map.of(), List.of(), List.of());
-                try (Context ctx = Launch.context(o, System.in, OUT, ERR)) {
-                    ctx.parse(Launch.source(script, f));
-                    OUT.println(f + ": ok");
+                Path dir = Path.of(f).toAbsolutePath().getParent();
+                Launch.Options o = new Launch.Options(dir, null, Map.of(), List.of(), List.of());
+                try (Context ctx = Launch.context(o, InputStream.nullInputStream(), main.out, main.err)) {
+                    ctx.parse(source);
+                    main.out.println(f + ": ok");
                 } catch (PolyglotException e) {
-                    worst = Math.max(worst, Launch.report(e, ERR));
+                    worst = Math.max(worst, Launch.report(e, main.err));
                 }
             }
             return worst;
@@ -154,20 +244,28 @@ public final class Main implements Callable<Integer> {
 
     @Command(name = "repl", mixinStandardHelpOptions = true, description = "Explore interactively.")
     static final class Repl implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
         @Override
         public Integer call() throws Exception {
-            return new ReplSession(OUT, ERR).run();
+            try (ReplSession session = new ReplSession(main.in, main.out, main.err)) {
+                return session.run();
+            }
         }
     }
 
     @Command(name = "lsp", mixinStandardHelpOptions = true,
         description = "Language server for editors (LSP over stdin/stdout). Checks recipes, never runs them.")
     static final class Lsp implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
         @Override
         public Integer call() throws Exception {
             // stdout carries JSON-RPC only: anything else printed by mistake goes to stderr
             java.io.OutputStream rpc = new java.io.BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
-            System.setOut(ERR);
+            System.setOut(main.err);
             return org.adc.lsp.LspMain.serve(new java.io.FileInputStream(FileDescriptor.in), rpc);
         }
     }

@@ -1,6 +1,7 @@
 package org.adc.launcher;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.regex.Pattern;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.Value;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.EOFError;
@@ -38,96 +38,184 @@ import org.adc.units.Units;
  * {@code :type EXPR}, {@code :quit}. An error prints and the session goes on; Ctrl-C interrupts
  * the running evaluation, not the REPL.
  */
-final class ReplSession {
+final class ReplSession implements AutoCloseable {
     private static final Pattern DECL = Pattern.compile("\\b(?:let|var|fn|recipe|param)\\s+([\\p{L}_][\\p{L}\\p{N}_]*)");
     private static final Pattern IMPORT = Pattern.compile("\\bimport\\s+([\\w.]+)(?:\\s+as\\s+(\\w+))?");
+    private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*(?:\\.[\\p{L}_][\\p{L}\\p{N}_]*)*");
     private static final String[] KEYWORDS = {"let", "var", "fn", "return", "if", "else", "for", "in", "while", "break", "continue",
         "try", "catch", "finally", "raise", "import", "as", "recipe", "parallel", "hold", "until", "limit", "param", "assert",
         "with", "step", "to", "and", "or", "not", "true", "false", "none"};
+    private static final String[] COMMANDS = {":help", ":type", ":quit"};
+    /** SI prefixes offered in completion (every combination the unit table accepts). */
+    private static final String[] PREFIXES = {"k", "M", "G", "T", "m", "u", "µ", "n", "p", "f", "c"};
+    static final String BANNER_HELP = ":help NAME, :type EXPR, :quit";
 
     private final PrintStream out;
     private final PrintStream err;
     private final TreeSet<String> userNames = new TreeSet<>();
     private final Map<String, String> importAliases = new java.util.HashMap<>();
-    private Context context;
+    private final Context context;
+    private static List<String> unitSymbols;
 
-    ReplSession(PrintStream out, PrintStream err) {
+    ReplSession(InputStream in, PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
-    }
-
-    int run() throws IOException {
         Path cwd = Path.of("").toAbsolutePath();
         Launch.Options o = new Launch.Options(cwd, cwd.resolve("runs").resolve("repl"), Map.of(), List.of(), List.of());
-        context = Launch.context(o, System.in, out, err);
+        this.context = Launch.context(o, in, out, err);
+    }
+
+    /** The interactive session on the process's terminal, history in ~/.adc_history. */
+    int run() throws IOException {
         Terminal terminal = TerminalBuilder.builder().system(true).build();
-        Thread evaluator = Thread.currentThread();
-        terminal.handle(Terminal.Signal.INT, s -> {
-            Thread t = new Thread(() -> {
-                try {
-                    context.interrupt(Duration.ofSeconds(10));
-                } catch (Exception e) {
-                    // nothing running
-                }
-            });
-            t.setDaemon(true);
-            t.start();
-        });
+        return run(terminal, Path.of(System.getProperty("user.home"), ".adc_history"));
+    }
+
+    /** Reads inputs from the terminal until :quit or end of input. */
+    int run(Terminal terminal, Path historyFile) {
+        terminal.handle(Terminal.Signal.INT, s -> interrupt());
         LineReader reader = LineReaderBuilder.builder()
             .terminal(terminal)
             .appName("adc")
             .parser(new InputParser())
             .completer(new NameCompleter())
-            .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".adc_history"))
+            .variable(LineReader.HISTORY_FILE, historyFile)
             .variable(LineReader.SECONDARY_PROMPT_PATTERN, "...> ")
+            .variable(LineReader.ERRORS, 0)
             .build();
-        out.println("adc 0.1.0 (" + Launch.runtimeName() + ") — :help NAME, :type EXPR, :quit");
-        while (true) {
-            String line;
+        out.println("adc 0.1.0 (" + Launch.runtimeName() + ") — " + BANNER_HELP);
+        try {
+            while (true) {
+                String line;
+                try {
+                    line = reader.readLine("adc> ");
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                if (!handle(line)) {
+                    break;
+                }
+            }
+        } finally {
             try {
-                line = reader.readLine("adc> ");
-            } catch (UserInterruptException e) {
-                continue;
-            } catch (EndOfFileException e) {
-                break;
-            }
-            String input = line.strip();
-            if (input.isEmpty()) {
-                continue;
-            }
-            if (input.equals(":quit") || input.equals(":q") || input.equals("exit")) {
-                break;
-            }
-            if (input.startsWith(":help")) {
-                String name = input.substring(5).strip();
-                eval(name.isEmpty() ? "print(\"names: \" + \"" + String.join(", ", globalNames()) + "\")" : "print(help(" + name + "))");
-                continue;
-            }
-            if (input.startsWith(":type")) {
-                eval("print(type(" + input.substring(5).strip() + "))");
-                continue;
-            }
-            eval(line);
-            Matcher m = DECL.matcher(line);
-            while (m.find()) {
-                userNames.add(m.group(1));
-            }
-            Matcher im = IMPORT.matcher(line);
-            while (im.find()) {
-                importAliases.put(im.group(2) != null ? im.group(2) : im.group(1), im.group(1));
+                reader.getHistory().save();
+            } catch (IOException e) {
+                err.println("adc: could not save the history in " + historyFile + ": " + e.getMessage());
             }
         }
-        context.close(true);
         return Launch.OK;
+    }
+
+    /** Stops the running evaluation (Ctrl-C); the session goes on. */
+    void interrupt() {
+        Thread t = new Thread(() -> {
+            try {
+                context.interrupt(Duration.ofSeconds(10));
+            } catch (Exception e) {
+                // nothing running, or the evaluation ended meanwhile
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Handles one complete input; false when the session should end. */
+    boolean handle(String line) {
+        String input = line.strip();
+        if (input.isEmpty()) {
+            return true;
+        }
+        if (input.equals(":quit") || input.equals(":q") || input.equals("exit")) {
+            return false;
+        }
+        if (input.equals(":help") || input.startsWith(":help ")) {
+            help(input.substring(5).strip());
+            return true;
+        }
+        if (input.equals(":type") || input.startsWith(":type ")) {
+            String expr = input.substring(5).strip();
+            if (expr.isEmpty()) {
+                err.println(":type EXPR shows the type and unit of a value, e.g. :type 450 degC");
+            } else {
+                eval("print(type(" + expr + "))");
+            }
+            return true;
+        }
+        if (input.startsWith(":")) {
+            err.println("unknown command " + input.split("\\s+")[0] + "; the commands are " + String.join(", ", COMMANDS));
+            return true;
+        }
+        eval(line);
+        Matcher m = DECL.matcher(line);
+        while (m.find()) {
+            userNames.add(m.group(1));
+        }
+        Matcher im = IMPORT.matcher(line);
+        while (im.find()) {
+            importAliases.put(im.group(2) != null ? im.group(2) : im.group(1), im.group(1));
+        }
+        return true;
+    }
+
+    private void help(String name) {
+        if (name.isEmpty()) {
+            out.println("Type adc statements and expressions; a value is printed. An unfinished block continues on the next line.");
+            out.println("  :help NAME   the reference page of a function, module or unit (e.g. :help arrhenius, :help degC)");
+            out.println("  :type EXPR   the type and unit of a value (e.g. :type 450 degC)");
+            out.println("  :quit        leave (or Ctrl-D); Ctrl-C stops a running evaluation");
+            out.println("Tab completes names, modules, members (math.) and units. Modules: " + String.join(", ", Stdlib.modules().keySet()));
+            return;
+        }
+        if (!NAME.matcher(name).matches()) {
+            err.println(":help takes a name, e.g. :help arrhenius");
+            return;
+        }
+        if (!isName(name) && Units.isUnit(name)) {
+            String doc = Units.describe(name);
+            out.println(name + ": unit" + (doc == null ? "" : ", " + doc));
+            return;
+        }
+        if (Stdlib.modules().containsKey(name) && !isName(name)) {
+            Module m = Stdlib.modules().get(name);
+            out.println(m.name() + " — " + m.summary() + "\n  " + String.join(", ", m.memberNames()));
+            return;
+        }
+        eval("print(help(" + name + "))");
+    }
+
+    private boolean isName(String name) {
+        return userNames.contains(name) || importAliases.containsKey(name) || globalNames().contains(name);
     }
 
     private void eval(String code) {
         try {
-            Value ignored = context.eval(Source.newBuilder("adc", code, "<repl>").interactive(true).buildLiteral());
+            context.eval(Source.newBuilder("adc", code, "<repl>").interactive(true).buildLiteral());
         } catch (PolyglotException e) {
             Launch.report(e, err);
         } catch (IllegalStateException e) {
             err.println("interrupted");
+        }
+    }
+
+    /** True while the input is an unfinished block, bracket or string: the REPL asks for another line. */
+    boolean isIncomplete(String text) {
+        if (text.strip().startsWith(":")) {
+            return false;
+        }
+        // a string cannot span lines: if ending the line makes it an error, more lines will not help
+        return parsesIncomplete(text) && parsesIncomplete(text + "\n");
+    }
+
+    private boolean parsesIncomplete(String text) {
+        try {
+            context.parse(Source.newBuilder("adc", text, "<repl>").interactive(true).cached(false).buildLiteral());
+            return false;
+        } catch (PolyglotException e) {
+            return e.isIncompleteSource();
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -140,20 +228,77 @@ final class ReplSession {
         return names;
     }
 
+    /** Unit symbols, with the common SI prefixes the unit table accepts (meV, uA, µA, GPa, kJ, mg). */
+    static synchronized List<String> unitSymbols() {
+        if (unitSymbols == null) {
+            TreeSet<String> all = new TreeSet<>(Units.symbols());
+            for (String s : Units.symbols()) {
+                for (String p : PREFIXES) {
+                    if (!all.contains(p + s) && Units.isUnit(p + s)) {
+                        all.add(p + s);
+                    }
+                }
+            }
+            unitSymbols = List.copyOf(all);
+        }
+        return unitSymbols;
+    }
+
+    /** Completion candidates for the word before the cursor (what Tab offers). */
+    List<Candidate> complete(String word) {
+        List<Candidate> candidates = new ArrayList<>();
+        int dot = word.lastIndexOf('.');
+        if (dot > 0) {
+            String recv = word.substring(0, dot);
+            Module mod = Stdlib.modules().get(importAliases.getOrDefault(recv, recv));
+            if (mod != null) {
+                for (String m : mod.memberNames()) {
+                    candidates.add(new Candidate(recv + "." + m, m, null, null, null, null, true));
+                }
+            }
+            return candidates;
+        }
+        if (word.startsWith(":")) {
+            for (String c : COMMANDS) {
+                candidates.add(new Candidate(c));
+            }
+            return candidates;
+        }
+        for (String k : KEYWORDS) {
+            candidates.add(new Candidate(k, k, "keywords", null, null, null, true));
+        }
+        for (String n : new TreeSet<>(globalNames())) {
+            candidates.add(new Candidate(n, n, "names", null, null, null, true));
+        }
+        for (String m : Stdlib.modules().keySet()) {
+            candidates.add(new Candidate(m, m, "modules", null, null, null, true));
+        }
+        for (String u : unitSymbols()) {
+            candidates.add(new Candidate(u, u, "units", null, null, null, true));
+        }
+        return candidates;
+    }
+
+    @Override
+    public void close() {
+        context.close(true);
+    }
+
+    /** Splits words at brackets and operators too, so print(arr<Tab> completes "arr". */
+    static class WordParser extends DefaultParser {
+        @Override
+        public boolean isDelimiterChar(CharSequence buffer, int pos) {
+            char c = buffer.charAt(pos);
+            return Character.isWhitespace(c) || "()[]{},;+-*/=<>!^%\"'".indexOf(c) >= 0;
+        }
+    }
+
     /** Asks for more lines while the input is an unfinished block, bracket or string. */
-    private final class InputParser extends DefaultParser {
+    private final class InputParser extends WordParser {
         @Override
         public ParsedLine parse(String line, int cursor, ParseContext ctx) {
-            if (ctx == ParseContext.ACCEPT_LINE && !line.strip().startsWith(":")) {
-                try {
-                    context.parse(Source.newBuilder("adc", line, "<repl>").interactive(true).buildLiteral());
-                } catch (PolyglotException e) {
-                    if (e.isIncompleteSource()) {
-                        throw new EOFError(-1, -1, "incomplete input");
-                    }
-                } catch (RuntimeException e) {
-                    // let evaluation report it
-                }
+            if (ctx == ParseContext.ACCEPT_LINE && isIncomplete(line)) {
+                throw new EOFError(-1, -1, "incomplete input");
             }
             return super.parse(line, cursor, ctx);
         }
@@ -163,30 +308,7 @@ final class ReplSession {
     private final class NameCompleter implements Completer {
         @Override
         public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-            String word = line.word().substring(0, line.wordCursor());
-            int dot = word.lastIndexOf('.');
-            if (dot > 0) {
-                String recv = word.substring(0, dot);
-                Module mod = Stdlib.modules().get(importAliases.getOrDefault(recv, recv));
-                if (mod != null) {
-                    for (String m : mod.memberNames()) {
-                        candidates.add(new Candidate(recv + "." + m, m, null, null, null, null, true));
-                    }
-                }
-                return;
-            }
-            for (String k : KEYWORDS) {
-                candidates.add(new Candidate(k));
-            }
-            for (String n : globalNames()) {
-                candidates.add(new Candidate(n));
-            }
-            for (String m : Stdlib.modules().keySet()) {
-                candidates.add(new Candidate(m, m, "modules", null, null, null, true));
-            }
-            for (String u : Units.symbols()) {
-                candidates.add(new Candidate(u, u, "units", null, null, null, true));
-            }
+            candidates.addAll(ReplSession.this.complete(line.word().substring(0, line.wordCursor())));
         }
     }
 }

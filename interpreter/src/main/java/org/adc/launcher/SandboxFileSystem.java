@@ -54,15 +54,25 @@ public final class SandboxFileSystem implements FileSystem {
     private void checkRead(Path p) {
         Path c = canonical(p);
         if (!under(c, readRoots) && !under(c, writeRoots)) {
-            throw new SecurityException(c + " is outside the recipe's folder");
+            throw new SecurityException(describe(p, c) + " is outside the recipe's folder" + roots(readRoots));
         }
     }
 
     private void checkWrite(Path p) {
         Path c = canonical(p);
         if (!under(c, writeRoots)) {
-            throw new SecurityException(c + " is outside the run directory");
+            throw new SecurityException(describe(p, c) + " is outside the run directory" + roots(writeRoots));
         }
+    }
+
+    /** The path as resolved, and where a symbolic link led if it did. */
+    private static String describe(Path p, Path c) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.equals(c) ? c.toString() : abs + " (a link to " + c + ")";
+    }
+
+    private static String roots(List<Path> roots) {
+        return roots.isEmpty() ? "" : " (" + String.join(", ", roots.stream().map(Path::toString).toList()) + ")";
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
@@ -18,6 +19,8 @@ public final class NewlineFilter implements TokenSource {
     private final TokenSource lexer;
     private final Deque<Integer> brackets = new ArrayDeque<>();
     private final Deque<Token> pending = new ArrayDeque<>();
+    /** Open brackets and strings, innermost first, for the hint at an unexpected end of input. */
+    private final Deque<Token> openers = new ArrayDeque<>();
     private int lastType = AdcLexer.NL;
 
     public NewlineFilter(TokenSource lexer) {
@@ -57,11 +60,27 @@ public final class NewlineFilter implements TokenSource {
                 return t;
             }
             switch (type) {
-                case AdcLexer.LPAREN, AdcLexer.LBRACK, AdcLexer.LBRACE, AdcLexer.STR_INTERP -> brackets.push(type == AdcLexer.STR_INTERP ? AdcLexer.LBRACE : type);
+                case AdcLexer.LPAREN, AdcLexer.LBRACK, AdcLexer.LBRACE, AdcLexer.STR_INTERP -> {
+                    brackets.push(type == AdcLexer.STR_INTERP ? AdcLexer.LBRACE : type);
+                    openers.push(t);
+                }
                 case AdcLexer.RPAREN, AdcLexer.RBRACK, AdcLexer.RBRACE -> {
                     if (!brackets.isEmpty()) {
                         brackets.pop();
                     }
+                    if (!openers.isEmpty() && openers.peek().getType() != AdcLexer.DQUOTE) {
+                        openers.pop();
+                    }
+                }
+                case AdcLexer.DQUOTE -> openers.push(t);
+                case AdcLexer.STR_END -> popString();
+                case AdcLexer.STR_NL -> {
+                    popString();
+                    // the newline that ended an unterminated string also ends the statement, so the
+                    // checker reports the string instead of the parser stumbling over the next line
+                    CommonToken nl = new CommonToken(t);
+                    nl.setType(AdcLexer.NL);
+                    pending.addFirst(nl);
                 }
                 default -> {
                 }
@@ -69,6 +88,17 @@ public final class NewlineFilter implements TokenSource {
             lastType = type;
             return t;
         }
+    }
+
+    private void popString() {
+        if (!openers.isEmpty() && openers.peek().getType() == AdcLexer.DQUOTE) {
+            openers.pop();
+        }
+    }
+
+    /** The innermost bracket, brace or string still open, or null. */
+    Token innermostOpen() {
+        return openers.peek();
     }
 
     private static boolean continues(int type) {

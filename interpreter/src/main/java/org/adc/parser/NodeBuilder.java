@@ -35,8 +35,11 @@ import org.adc.nodes.controlflow.FunctionDefNode;
 import org.adc.nodes.controlflow.IfNode;
 import org.adc.nodes.controlflow.ImportNode;
 import org.adc.nodes.controlflow.JumpNode;
+import org.adc.nodes.controlflow.ParamCheckNode;
 import org.adc.nodes.controlflow.ParamNode;
-import org.adc.nodes.controlflow.ProcedureNode;
+import org.adc.nodes.controlflow.HoldNode;
+import org.adc.nodes.controlflow.LimitNode;
+import org.adc.nodes.controlflow.ParallelNode;
 import org.adc.nodes.controlflow.RaiseNode;
 import org.adc.nodes.controlflow.TryNode;
 import org.adc.nodes.controlflow.WhileNode;
@@ -100,6 +103,7 @@ final class NodeBuilder {
     private final Map<String, String> imports = new HashMap<>();
     private final Map<String, Dimension[]> userSigs = new HashMap<>();
     private final Map<String, String[]> userParamNames = new HashMap<>();
+    private final Map<String, boolean[]> userRequired = new HashMap<>();
     private final Set<String> scriptGlobals = new HashSet<>();
     private final Set<String> scriptConstants = new HashSet<>();
     private Scope scope;
@@ -143,6 +147,13 @@ final class NodeBuilder {
         return source.createSection(start, stop - start + 1);
     }
 
+    /** The source text of a construct, as the user wrote it. */
+    private String sourceText(ParserRuleContext ctx) {
+        int start = ctx.getStart().getStartIndex();
+        int stop = ctx.getStop() == null ? start : ctx.getStop().getStopIndex();
+        return source.getCharacters().subSequence(start, Math.max(start, stop + 1)).toString();
+    }
+
     private Dimension dim(AdcNode n) {
         return n == null ? null : dims.get(n);
     }
@@ -167,12 +178,23 @@ final class NodeBuilder {
                 nodes.add(n);
             }
         }
+        if (!interactive) {
+            // check the adc run --set values before the first statement runs
+            List<ParamNode> params = new ArrayList<>();
+            for (AdcNode n : nodes) {
+                if (n instanceof ParamNode p) {
+                    params.add(p);
+                }
+            }
+            nodes.add(0, new ParamCheckNode(params));
+        }
         AdcNode body = new BlockNode(nodes.toArray(new AdcNode[0]));
         if (interactive && !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof AdcParser.ExprStmtContext) {
             body = new PrintResultNode(body);
         }
         SourceSection whole = source.createSection(0, source.getLength());
-        return new AdcRootNode(language, scope.frame.build(), new ToHostNode(body), "script", whole);
+        return new AdcRootNode(language, scope.frame.build(), new ToHostNode(body,
+            interactive ? null : source.getName(), interactive ? null : source.getCharacters().toString()), "script", whole);
     }
 
     /** Top-level names declared anywhere in the file, so functions may refer to names defined later. */
@@ -204,8 +226,10 @@ final class NodeBuilder {
         List<AdcParser.ParamContext> list = ps == null ? List.of() : ps.param();
         Dimension[] d = new Dimension[list.size()];
         String[] n = new String[list.size()];
+        boolean[] req = new boolean[list.size()];
         for (int i = 0; i < list.size(); i++) {
             n[i] = list.get(i).name.getText();
+            req[i] = list.get(i).expr() == null;
             if (list.get(i).unit() != null) {
                 Unit u = unit(list.get(i).unit());
                 d[i] = u == null ? null : u.dimension();
@@ -213,6 +237,7 @@ final class NodeBuilder {
         }
         userSigs.put(name, d);
         userParamNames.put(name, n);
+        userRequired.put(name, req);
     }
 
     // ---------------------------------------------------------------- statements
@@ -311,32 +336,41 @@ final class NodeBuilder {
             return param(p);
         }
         if (s instanceof AdcParser.ParallelStmtContext p) {
-            return at(new ProcedureNode("parallel", new AdcNode[]{block(p.block())}), p);
+            return at(new ParallelNode(block(p.block())), p);
         }
         if (s instanceof AdcParser.HoldStmtContext h) {
-            List<AdcNode> parts = new ArrayList<>();
+            AdcNode duration = null;
             if (h.duration != null) {
-                AdcNode d = expr(h.duration);
-                expectDim(d, Dimension.TIME, h.duration, "hold duration");
-                parts.add(d);
+                duration = expr(h.duration);
+                expectDim(duration, Dimension.TIME, h.duration, "hold duration");
             }
-            if (h.cond != null) {
-                parts.add(expr(h.cond));
-            }
+            AdcNode until = h.cond == null ? null : function("until", null, null, h.cond, null, false, h.cond);
+            AdcNode holdback = null;
+            AdcNode every = null;
             if (h.namedArgs() != null) {
                 for (AdcParser.NamedArgContext na : h.namedArgs().namedArg()) {
-                    parts.add(expr(na.expr()));
+                    String opt = na.argName().getText();
+                    AdcNode v = expr(na.expr());
+                    if (opt.equals("holdback")) {
+                        expectDim(v, Dimension.TEMPERATURE, na.expr(), "holdback");
+                        holdback = v;
+                    } else if (opt.equals("every")) {
+                        expectDim(v, Dimension.TIME, na.expr(), "every");
+                        every = v;
+                    } else {
+                        error(na.argName(), "hold has no option '" + opt + "'", "options: holdback (a temperature band), every (check interval)");
+                    }
                 }
             }
-            return at(new ProcedureNode("hold", parts.toArray(new AdcNode[0])), h);
+            if (duration == null && until == null) {
+                error(h, "hold needs a duration or an until condition", "write hold 30 min, or hold until smu.current < 1.5 uA");
+            }
+            return at(new HoldNode(duration, until, holdback, every), h);
         }
         if (s instanceof AdcParser.LimitStmtContext l) {
-            List<AdcNode> parts = new ArrayList<>();
-            parts.add(expr(l.expr(0)));
-            if (l.message != null) {
-                parts.add(expr(l.message));
-            }
-            return at(new ProcedureNode("limit", parts.toArray(new AdcNode[0])), l);
+            AdcNode cond = function("limit", null, null, l.expr(0), null, false, l.expr(0));
+            AdcNode msg = l.message == null ? null : expr(l.message);
+            return at(new LimitNode(cond, msg, sourceText(l.expr(0))), l);
         }
         error(s, "unsupported statement", null);
         return null;
@@ -767,6 +801,15 @@ final class NodeBuilder {
             if (u.op.getType() == AdcLexer.PLUS) {
                 return v;
             }
+            if (u.expr() instanceof AdcParser.PostfixExprContext pe && pe.postfix() instanceof AdcParser.PrimaryPostfixContext pp
+                && pp.primary() instanceof AdcParser.QuantityLitContext q && q.unit() != null && !hasVariableTail(q)) {
+                // -20 degC is the temperature -20 degC, not the negation of 253.15 K
+                Object lit = v.executeGeneric(null);
+                if (lit instanceof Quantity qv) {
+                    Quantity neg = Quantity.of(-qv.value(), qv.unit());
+                    return at(withDim(new LiteralNode(neg), qv.dimension()), u);
+                }
+            }
             if (v instanceof LongLiteralNode || v instanceof DoubleLiteralNode) {
                 // fold negative literals so -5 is a constant
                 Object c = v.executeGeneric(null);
@@ -933,8 +976,8 @@ final class NodeBuilder {
                     d = Dimension.NONE;
                 } else if (po.postfix() instanceof AdcParser.PrimaryPostfixContext ppp && ppp.primary() instanceof AdcParser.QuantityLitContext q
                     && q.unit() == null && q.number().INT() != null) {
-                    int k = Integer.parseInt(q.number().getText().replace("_", ""));
-                    d = db.pow(po.MINUS() != null ? -k : k);
+                    Integer k = smallInt(q.number().getText());
+                    d = k == null ? null : db.pow(po.MINUS() != null ? -k : k);
                 }
             }
             return at(withDim(PowNodeGen.create(base, exp), d), pw);
@@ -981,6 +1024,7 @@ final class NodeBuilder {
         } else if (fn instanceof ReadGlobalNode g && userSigs.containsKey(g.name())) {
             Dimension[] sig = userSigs.get(g.name());
             String[] pn = userParamNames.get(g.name());
+            checkUserArity(g.name(), pn, userRequired.get(g.name()), pos.size(), names, namedCtx, c);
             for (int i = 0; i < Math.min(sig.length, pos.size()); i++) {
                 checkArg(g.name(), i, pn[i], sig[i], pos.get(i), posCtx.get(i));
             }
@@ -993,6 +1037,36 @@ final class NodeBuilder {
             }
         }
         return n;
+    }
+
+    /** Argument count and names of a call to a function of this file, checked before anything runs. */
+    private void checkUserArity(String fname, String[] pn, boolean[] required, int positional, List<String> names,
+                                List<ParserRuleContext> namedCtx, ParserRuleContext c) {
+        String sig = fname + "(" + String.join(", ", pn) + ")";
+        if (positional > pn.length) {
+            error(c, fname + "() takes " + pn.length + " argument" + (pn.length == 1 ? "" : "s") + " but " + positional + " were given",
+                "signature: " + sig);
+            return;
+        }
+        boolean[] given = new boolean[pn.length];
+        for (int i = 0; i < positional; i++) {
+            given[i] = true;
+        }
+        for (int k = 0; k < names.size(); k++) {
+            int idx = java.util.Arrays.asList(pn).indexOf(names.get(k));
+            if (idx < 0) {
+                error(namedCtx.get(k), fname + "() has no parameter named '" + names.get(k) + "'", "signature: " + sig);
+            } else if (given[idx]) {
+                error(namedCtx.get(k), fname + "() got two values for '" + names.get(k) + "'", "give each argument once");
+            } else {
+                given[idx] = true;
+            }
+        }
+        for (int i = 0; i < pn.length; i++) {
+            if (!given[i] && required[i]) {
+                error(c, fname + "() is missing the argument '" + pn[i] + "'", "signature: " + sig);
+            }
+        }
     }
 
     private void checkArg(String fname, int i, String pname, Dimension want, AdcNode arg, ParserRuleContext ctx) {
@@ -1104,6 +1178,7 @@ final class NodeBuilder {
         if (!map) {
             error(m, "mixed keys: a record has bare names as keys ({a: 1}), a map has strings or numbers ({\"a\": 1})",
                 "use one kind of key");
+            return at(new LiteralNode(None.INSTANCE), m);
         }
         AdcNode[] keys = new AdcNode[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
@@ -1184,7 +1259,11 @@ final class NodeBuilder {
                 }
             }
             if (a.unitExp() != null) {
-                AdcNode e = new LongLiteralNode(Long.parseLong(a.unitExp().getText()));
+                Integer k = unitExponent(a.unitExp());
+                if (k == null) {
+                    return node;
+                }
+                AdcNode e = new LongLiteralNode(k);
                 operand = at(PowNodeGen.create(operand, e), a);
             }
             Dimension dl = dim(node);
@@ -1222,16 +1301,41 @@ final class NodeBuilder {
                 return null;
             }
             if (a.unitExp() != null) {
-                u = u.pow(Integer.parseInt(a.unitExp().getText()));
+                Integer k = unitExponent(a.unitExp());
+                u = k == null ? null : u.pow(k);
             }
             return u;
         }
         AdcParser.UnitGroupContext g = (AdcParser.UnitGroupContext) t;
         Unit u = unit(g.unit());
         if (u != null && g.unitExp() != null) {
-            u = u.pow(Integer.parseInt(g.unitExp().getText()));
+            Integer k = unitExponent(g.unitExp());
+            u = k == null ? null : u.pow(k);
         }
         return u;
+    }
+
+    /** The exponent of a unit ({@code m^2}, {@code s^-1}); an absurd one is reported and null returned. */
+    private Integer unitExponent(AdcParser.UnitExpContext e) {
+        Integer k = smallInt(e.getText());
+        if (k == null) {
+            error(e, "unit exponent " + e.getText() + " is out of range", "unit exponents are small integers, e.g. m^2 or s^-1");
+        }
+        return k;
+    }
+
+    /** An integer literal between -64 and 64 (underscores allowed), or null. */
+    private static Integer smallInt(String text) {
+        String t = text.replace("_", "");
+        if (t.length() > 4) {
+            return null;
+        }
+        try {
+            int k = Integer.parseInt(t);
+            return Math.abs(k) <= 64 ? k : null;
+        } catch (NumberFormatException ex) {
+            return null;
+        }
     }
 
     /** A unit after {@code to} or in a declaration; errors are reported and null returned. */

@@ -42,7 +42,8 @@ public final class SourceParser {
         String text = source.getCharacters().toString();
         SafeLexer lexer = new SafeLexer(CharStreams.fromString(text, source.getName()));
         lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(new NewlineFilter(lexer));
+        NewlineFilter filter = new NewlineFilter(lexer);
+        CommonTokenStream tokens = new CommonTokenStream(filter);
         AdcParser parser = new AdcParser(tokens);
         parser.removeErrorListeners();
         // two stages: SLL prediction, stopping at the first error, parses correct input several times
@@ -68,8 +69,14 @@ public final class SourceParser {
                     if (atEof) {
                         incomplete[0] = true;
                     }
+                    String hint = hint(t, msg);
+                    Token open = atEof ? filter.innermostOpen() : null;
+                    if (open != null) {
+                        hint = describeOpen(open) + " opened at line " + open.getLine() + ", column " + (open.getCharPositionInLine() + 1)
+                            + " is not closed";
+                    }
                     errors.add(Diagnostic.format(source, line, col + 1, t == null || atEof ? 1 : Math.max(1, t.getText().length()), "error",
-                        describe(t, msg), hint(t, msg)));
+                        describe(t, msg), hint));
                 }
             });
             tree = parser.program();
@@ -98,6 +105,15 @@ public final class SourceParser {
             }
         }
         return names;
+    }
+
+    private static String describeOpen(Token t) {
+        return switch (t.getType()) {
+            case AdcLexer.DQUOTE -> "the string";
+            case AdcLexer.STR_INTERP -> "the interpolation ${";
+            case AdcLexer.LBRACE -> "the block {";
+            default -> "the '" + t.getText() + "'";
+        };
     }
 
     private static String describe(Token t, String msg) {

@@ -15,14 +15,37 @@ import org.adc.runtime.HostNull;
  */
 final class ToHostNode extends AdcNode {
     @Child private AdcNode body;
+    private final String sourceName;
+    private final String sourceText;
 
-    ToHostNode(AdcNode body) {
+    ToHostNode(AdcNode body, String sourceName, String sourceText) {
         this.body = body;
+        this.sourceName = sourceName;
+        this.sourceText = sourceText;
     }
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        return toHost(body.executeGeneric(frame));
+        started();
+        try {
+            return toHost(body.executeGeneric(frame));
+        } catch (com.oracle.truffle.api.exception.AbstractTruffleException e) {
+            failed(e);
+            throw e;
+        }
+    }
+
+    @TruffleBoundary
+    private void started() {
+        if (sourceName != null) {
+            org.adc.AdcContext.get(this).record().recipe(sourceName, sourceText);
+        }
+    }
+
+    @TruffleBoundary
+    private void failed(RuntimeException e) {
+        String m = e instanceof org.adc.runtime.AdcException a ? a.rawMessage() : e.getMessage();
+        org.adc.AdcContext.get(this).record().failed(m);
     }
 
     @TruffleBoundary

@@ -27,12 +27,33 @@ public final class ScriptEnv implements Env {
     private final String scriptDir;
     private final String runDir;
     private final Map<String, String> filesRead = new LinkedHashMap<>();
+    private final java.util.Set<String> filesWritten = new java.util.LinkedHashSet<>();
+    private final boolean realTime;
+    private org.adc.procedure.ProcedureEngine engine;
 
-    public ScriptEnv(TruffleLanguage.Env env, PrintStream out, String scriptDir, String runDir) {
+    public ScriptEnv(TruffleLanguage.Env env, PrintStream out, String scriptDir, String runDir, boolean realTime) {
         this.env = env;
         this.out = out;
         this.scriptDir = scriptDir;
         this.runDir = runDir;
+        this.realTime = realTime;
+    }
+
+    /** The run's procedure engine: virtual time for dry runs (the default), wall-clock time with --real-time. */
+    @Override
+    public org.adc.procedure.ProcedureEngine procedures() {
+        if (engine == null) {
+            engine = new org.adc.procedure.ProcedureEngine(realTime ? new org.adc.procedure.WallClock()
+                : new org.adc.procedure.VirtualClock(), this);
+        }
+        return engine;
+    }
+
+    /** Ends the hardware side of the run: safe state for every device, logs closed. */
+    public void shutdownProcedures(String reason) {
+        if (engine != null) {
+            engine.shutdown(reason);
+        }
     }
 
     private TruffleFile resolve(String base, String path) {
@@ -68,11 +89,21 @@ public final class ScriptEnv implements Env {
         }
         try {
             TruffleFile f = resolve(runDir, path);
-            TruffleFile parent = f.getParent();
-            if (parent != null && !parent.exists()) {
+            try {
+                Writer w = f.newBufferedWriter(StandardCharsets.UTF_8);
+                filesWritten.add(path);
+                return w;
+            } catch (NoSuchFileException e) {
+                // the write check has passed: create the missing folders inside the allowed place
+                TruffleFile parent = f.getParent();
+                if (parent == null) {
+                    throw e;
+                }
                 parent.createDirectories();
+                Writer w = f.newBufferedWriter(StandardCharsets.UTF_8);
+                filesWritten.add(path);
+                return w;
             }
-            return f.newBufferedWriter(StandardCharsets.UTF_8);
         } catch (SecurityException e) {
             throw new AdcError("writing '" + path + "' is not allowed: " + e.getMessage(),
                 "a recipe writes only into its run directory; run with --allow-write PATH to permit more");
@@ -84,6 +115,21 @@ public final class ScriptEnv implements Env {
     @Override
     public PrintStream out() {
         return out;
+    }
+
+    /** Files written so far (paths relative to the run directory). */
+    public java.util.Set<String> filesWritten() {
+        return filesWritten;
+    }
+
+    /** The run directory, or null. */
+    public String runDir() {
+        return runDir;
+    }
+
+    /** The run's procedure engine if the recipe used one, else null. */
+    public org.adc.procedure.ProcedureEngine engineIfUsed() {
+        return engine;
     }
 
     /** Files read so far: path as written in the script → resolved path. */

@@ -134,7 +134,7 @@ public final class Elements {
         e(100, "Fm", "fermium", 257, true);
         e(101, "Md", "mendelevium", 258, true);
         e(102, "No", "nobelium", 259, true);
-        e(103, "Lr", "lawrencium", 262, true);
+        e(103, "Lr", "lawrencium", 266, true);
         e(104, "Rf", "rutherfordium", 267, true);
         e(105, "Db", "dubnium", 268, true);
         e(106, "Sg", "seaborgium", 269, true);

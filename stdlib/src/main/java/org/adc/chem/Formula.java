@@ -101,7 +101,7 @@ public final class Formula {
         return false;
     }
 
-    /** The Hill-order-free normal form: symbols with counts, e.g. "Na2N1H6B1" written as "Na2NH6B". */
+    /** Symbols with their counts in order of first appearance, counts of 1 omitted: Na2(NH2)(BH4) gives "Na2NH6B". */
     public String normalForm() {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, Double> e : counts.entrySet()) {

@@ -33,9 +33,25 @@ public interface Env {
     /** The script's standard output. */
     PrintStream out();
 
+    /**
+     * The procedure engine of this run (clock, devices, logs, limits), created on first use.
+     * Library functions that drive devices reach it here.
+     */
+    org.adc.procedure.ProcedureEngine procedures();
+
     /** An environment on the local file system without a sandbox, for tests and tools. */
     static Env local(Path base, PrintStream out) {
         return new Env() {
+            private org.adc.procedure.ProcedureEngine engine;
+
+            @Override
+            public org.adc.procedure.ProcedureEngine procedures() {
+                if (engine == null) {
+                    engine = new org.adc.procedure.ProcedureEngine(new org.adc.procedure.VirtualClock(), this);
+                }
+                return engine;
+            }
+
             @Override
             public BufferedReader openRead(String path) {
                 try {

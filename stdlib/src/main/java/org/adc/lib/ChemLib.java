@@ -107,7 +107,7 @@ public final class ChemLib {
         m.add(new NativeFunction("formula", "formula", new Doc(
             "Parses a chemical formula into a value with counts and molar mass",
             "formula(text)",
-            "f = formula(\"Na2(NH2)(BH4)\")\nf.counts            # {\"Na\": 2, \"N\": 1, \"H\": 6, \"B\": 1}\n"
+            "let f = formula(\"Na2(NH2)(BH4)\")\nf.counts            # {\"Na\": 2, \"N\": 1, \"H\": 6, \"B\": 1}\n"
                 + "f.molar_mass        # 76.845 g/mol\nf.count(\"H\")        # 6\nf.mass_fraction(\"Na\")",
             "Members: text, counts (map symbol → atoms per formula unit), elements (list), atoms (total), molar_mass, "
                 + "count(symbol), mass_fraction(symbol). A formula value can be passed wherever a formula string is accepted.",

@@ -11,6 +11,7 @@ import org.adc.lang.NativeFunction;
 import org.adc.lang.Param;
 import org.adc.lang.Values;
 import org.adc.units.Dimension;
+import org.adc.units.Format;
 import org.adc.units.Quantity;
 import org.adc.units.Unit;
 import org.adc.units.Units;
@@ -28,22 +29,44 @@ public final class CoulometryLib {
         + "Na24Si136 crystal, 0.78 C for x = 24 → 3.17; seed 002 (HPDC, NaAlB14): 7.34 C needed, 7.43 C measured. "
         + "F = 96485.33212 C/mol (CODATA 2018); atomic weights IUPAC 2021.";
 
+    private static final java.util.regex.Pattern ION = java.util.regex.Pattern.compile("([A-Z][a-z]*)(\\d*)([+-])?");
+
+    /**
+     * The element symbol of an ion argument and the charge number to use: "Na" → (Na, z), "Na+" → (Na, 1),
+     * "Mg2+" → (Mg, 2). A charge written in the ion wins over the default z = 1 and must agree with any other z.
+     */
+    static Object[] ion(Args a, int ionArg, int zArg) {
+        String text = a.string(ionArg).strip();
+        double z = a.number(zArg);
+        var m = ION.matcher(text);
+        if (!m.matches() || (m.group(3) == null && !m.group(2).isEmpty())) {
+            throw new AdcError("cannot read the ion '" + text + "'", "write an element symbol, optionally with its charge: \"Na\", \"Na+\", \"Mg2+\"");
+        }
+        if (m.group(3) != null) {
+            double written = m.group(2).isEmpty() ? 1 : Double.parseDouble(m.group(2));
+            if (z != 1 && z != written) {
+                throw new AdcError("ion '" + text + "' has charge number " + Format.number(written) + " but z = " + Format.number(z),
+                    "give the charge once, in the ion or in z");
+            }
+            z = written;
+        }
+        return new Object[] {m.group(1), z};
+    }
+
     private static Object faradayCharge(Args a) {
         Formula f = ChemLib.formulaArg(a, 0);
         double mass = a.si(1, Dimension.MASS);
-        String ion = a.string(2);
-        double z = a.number(3);
+        Object[] ion = ion(a, 2, 3);
         double fraction = a.number(4);
-        return Quantity.ofSi(Coulometry.charge(f, mass, ion, z, fraction), Units.parse("C"));
+        return Quantity.ofSi(Coulometry.charge(f, mass, (String) ion[0], (Double) ion[1], fraction), Units.parse("C"));
     }
 
     private static Object extractedFraction(Args a) {
         double q = a.si(0, Dimension.CHARGE);
         Formula f = ChemLib.formulaArg(a, 1);
         double mass = a.si(2, Dimension.MASS);
-        String ion = a.string(3);
-        double z = a.number(4);
-        return q / Coulometry.charge(f, mass, ion, z, 1.0);
+        Object[] ion = ion(a, 3, 4);
+        return q / Coulometry.charge(f, mass, (String) ion[0], (Double) ion[1], 1.0);
     }
 
     /** Paired samples of two lists as SI values, with the display units of the first elements. */
@@ -118,7 +141,8 @@ public final class CoulometryLib {
             "faraday_charge(formula, mass, ion = \"Na\", z = 1, fraction = 1.0)",
             "faraday_charge(\"Na24Si136\", 1.70 mg)                          # 0.900552 C (all Na)\n"
                 + "faraday_charge(\"Na24Si136\", 1.70 mg, fraction = 1 - 3.17/24)  # 0.781604 C (seed 000)\n"
-                + "faraday_charge(\"Li15Si4\", 2 mg, ion = \"Li\")",
+                + "faraday_charge(\"Li15Si4\", 2 mg, ion = \"Li\")\n"
+                + "faraday_charge(\"MgSi2\", 5 mg, ion = \"Mg2+\")                   # z = 2 from the ion",
             "n = mass / molar_mass(formula) formula units; each has ν_ion atoms of the ion (its count in the formula); "
                 + "moving the given fraction of them with charge number z needs Q = n ν_ion fraction z F.",
             "mass: any mass unit (mg); result in C",
@@ -129,8 +153,8 @@ public final class CoulometryLib {
             CoulometryLib::faradayCharge,
             Param.required("formula", "any", "compound, e.g. \"Na24Si136\""),
             Param.required("mass", "mass", "sample mass, e.g. 1.70 mg"),
-            Param.optional("ion", "string", "Na", "element symbol of the moving ion"),
-            Param.optional("z", "number", 1L, "charge number of the ion (1 for Na+)"),
+            Param.optional("ion", "string", "Na", "element symbol of the moving ion, optionally with its charge (\"Mg2+\")"),
+            Param.optional("z", "number", 1L, "charge number of the ion (1 for Na+; taken from the ion when written there)"),
             Param.optional("fraction", "number", 1.0, "fraction of the ion moved, 0..1")));
         m.add(new NativeFunction("extracted_fraction", "number", new Doc(
             "Fraction of an ion that a measured charge corresponds to (inverse of faraday_charge)",
@@ -152,7 +176,7 @@ public final class CoulometryLib {
             "Integral of sampled values by the trapezoid rule, e.g. charge = ∫ I dt",
             "integrate(times, values)",
             "integrate([0 h, 1 h, 2 h], [1.04 mA, 0.8 mA, 0.5 mA])     # 5.652 C\n"
-                + "integrate(log.column(\"t\"), log.column(\"current\"))",
+                + "integrate(run_log.column(\"t\"), run_log.column(\"current\"))",
             "Σ (x[i+1] − x[i]) · (y[i] + y[i+1]) / 2 over consecutive samples. Time × current gives a charge, shown in C; "
                 + "other products keep the product unit. Samples need not be evenly spaced.",
             "times: any one dimension (usually time); values: any one dimension; result: their product (C for A·s)",
@@ -165,8 +189,8 @@ public final class CoulometryLib {
         m.add(new NativeFunction("integrate_cumulative", "list", new Doc(
             "Running trapezoid integral: the charge passed up to each sample",
             "integrate_cumulative(times, values)",
-            "q = integrate_cumulative(t, i)     # q[-1] == integrate(t, i)\n"
-                + "for k in 0 .. len(q) - 1 { if q[k] > 7.34 C { print(\"full extraction at\", t[k]) } }",
+            "let q = integrate_cumulative(times, currents)     # q[-1] == integrate(times, currents)\n"
+                + "for k in 0 .. len(q) - 1 { if q[k] > 7.34 C { print(\"full extraction at\", times[k]) } }",
             "Element k is the trapezoid integral from the first sample to sample k; the first element is 0. Use it to see "
                 + "when the passed charge saturates.",
             "as integrate",

@@ -50,10 +50,24 @@ public final class DataLib {
         throw a.bad(i, "table or list of records");
     }
 
+    private static char separator(Args a, int i) {
+        String s = a.string(i);
+        if (s.equals("tab") || s.equals("\t")) {
+            return '\t';
+        }
+        if (s.length() != 1 || s.equals("\"") || s.equals("#") || s.equals("\n")) {
+            throw new AdcError("sep must be one character such as \",\", \";\" or \"tab\", got " + Values.repr(s),
+                "write sep = \";\" or sep = \"tab\"");
+        }
+        return s.charAt(0);
+    }
+
     private static Object table(Args a) {
         Object x = a.get(0);
         if (x instanceof String path) {
-            return CsvReader.read(path, a.env().openRead(path));
+            char sep = separator(a, 1);
+            boolean slash = a.bool(2);
+            return CsvReader.read(path, a.env().openRead(path), sep, slash);
         }
         if (x instanceof AdcList l) {
             return Table.fromRecords(l.items(), List.of());
@@ -68,11 +82,12 @@ public final class DataLib {
         Module m = new Module("data", "tables from CSV with units, table printing, CSV output");
         m.add(new NativeFunction("table", "table", new Doc(
             "Reads a CSV file (units in the header) into a table, or makes a table from a list of records",
-            "table(path)\ntable(rows)",
-            "t = table(\"table1_barriers.csv\")       # header: site,path,barrier [eV]\n"
+            "table(path, sep = \",\", slash_units = false)\ntable(rows)",
+            "let t = table(\"table1_barriers.csv\")       # header: site,path,barrier [eV]\n"
                 + "for r in t { print(r.path, arrhenius(ea = r.barrier, t = 450 degC)) }\n"
-                + "t.where(r -> r.site == \"none\").sort_by(\"barrier\")\n"
-                + "table([{T: 300 K, rate: 1 Hz}, {T: 400 K, rate: 20 Hz}])",
+                + "t.where(fn(r) => r.site == \"none\").sort_by(\"barrier\")\n"
+                + "table([{T: 300 K, rate: 1 Hz}, {T: 400 K, rate: 20 Hz}])\n"
+                + "let cv = table(\"cv_0.1mVs.txt\", sep = \"tab\", slash_units = true)   # BioLogic export: Ewe/V, <I>/mA",
             "The first non-comment line is the header. A header cell `name [unit]` gives the column a unit; its cells "
                 + "must be numbers and become quantities (`T [degC]` gives absolute temperatures). Other cells become ints, "
                 + "floats, bools (true/false), quantities when written with a unit (`0.903 eV`), or strings; quoted cells "
@@ -80,7 +95,10 @@ public final class DataLib {
                 + "(`defect site` → `defect_site`), so rows read as `r.defect_site`.\n"
                 + "Table members: rows, columns, units, len, column(name), row(i), where(fn) / filter(fn), "
                 + "sort_by(name, descending), map(fn), select(names...), with_column(name, fn), format(), write_csv(path). "
-                + "`print(t)` prints the aligned table.",
+                + "`print(t)` prints the aligned table.\n"
+                + "Instrument exports: `sep = \"tab\"` (or \";\") changes the separator; `slash_units = true` also reads "
+                + "units written after a slash in the header (`Ewe/V`, `<I>/mA`, `time/s` become columns Ewe, I, time); a "
+                + "slash part that is not a unit leaves the header as the column name.",
             "values in a unit column are quantities in the header's unit",
             "errors name file:line:column: \"t.csv:5:14: row 3 has 4 cells, header has 3\"; \"t.csv:4:9: cannot read "
                 + "'0.9x' as a number in column barrier [eV]\"; \"t.csv:1:9: unknown unit 'eVV' in header cell ...\"; "
@@ -88,11 +106,13 @@ public final class DataLib {
             CSV,
             "format_table, print_table, write_csv"),
             DataLib::table,
-            Param.required("path", "any", "CSV file relative to the script's folder, or a list of records")));
+            Param.required("path", "any", "CSV file relative to the script's folder, or a list of records"),
+            Param.optional("sep", "string", ",", "cell separator: \",\", \";\" or \"tab\""),
+            Param.optional("slash_units", "bool", Boolean.FALSE, "also read units written after a slash (Ewe/V, <I>/mA, time/s)")));
         m.add(new NativeFunction("format_table", "string", new Doc(
             "Formats a table or a list of records as aligned text with units in the header",
             "format_table(rows, columns...)",
-            "s = format_table(results, \"path\", \"rate\", \"ratio\")\nprint(format_table(t))",
+            "let s = format_table(results, \"path\", \"rate\", \"ratio\")\nprint(format_table(t))",
             "Header `name [unit]`, a rule of dashes, then one line per row; numbers right-aligned, text left-aligned, "
                 + "6 significant digits. Without column names all fields are shown in order of first appearance. For a "
                 + "list of records each column is shown in the unit of its first quantity (convert values with `to` "
@@ -123,7 +143,7 @@ public final class DataLib {
         m.add(new NativeFunction("write_csv", "none", new Doc(
             "Writes a table or a list of records to a CSV file, units in the header",
             "write_csv(rows, path)",
-            "write_csv(t.with_column(\"rate\", r -> arrhenius(ea = r.barrier, t = 450 degC)), \"rates.csv\")",
+            "write_csv(t.with_column(\"rate\", fn(r) => arrhenius(ea = r.barrier, t = 450 degC)), \"rates.csv\")",
             "Header cells are `name [unit]` for columns of quantities; values are written as numbers in that unit with "
                 + "full precision, so `table(path)` reads the same values back. Strings that would read as numbers are quoted.",
             "each column in its unit (the table's, or the first quantity's for a list of records)",

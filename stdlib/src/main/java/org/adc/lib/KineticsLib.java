@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.adc.kinetics.Arrhenius;
 import org.adc.kinetics.ArrheniusFit;
+import org.adc.kinetics.Bpp;
 import org.adc.lang.AdcError;
 import org.adc.lang.AdcList;
 import org.adc.lang.Args;
@@ -126,6 +127,34 @@ public final class KineticsLib {
         return new Record(f);
     }
 
+
+    private static final String BPP = "Bloembergen, Purcell, Pound, Phys. Rev. 73, 679 (1948); quadrupolar form: A. Abragam, The "
+        + "Principles of Nuclear Magnetism (1961), ch. VIII; seed 001 (P.-C. Tsai et al.), Fig. 5: 2π²/25 prefactor for "
+        + "I = 3/2, 23Na and 11B T1 → τc, Ea = 450 meV (23Na) and 400 meV (11B)";
+
+    private static Object bppRate(Args a) {
+        double tau = a.si(0, Dimension.TIME);
+        double cq = a.si(1, Dimension.FREQUENCY);
+        double larmor = a.si(2, Dimension.FREQUENCY);
+        return Quantity.ofSi(Bpp.rate(tau, cq, larmor, a.number(3), a.number(4)), Units.parse("1/s"));
+    }
+
+    private static Object bppTauC(Args a) {
+        double t1 = a.si(0, Dimension.TIME);
+        if (!(t1 > 0)) {
+            throw new AdcError("T1 must be positive, got " + a.get(0), "give T1 as a time, e.g. 12 ms");
+        }
+        double cq = a.si(1, Dimension.FREQUENCY);
+        double larmor = a.si(2, Dimension.FREQUENCY);
+        String branch = a.string(5);
+        if (!branch.equals("fast") && !branch.equals("slow")) {
+            throw new AdcError("branch must be \"fast\" or \"slow\", got " + Values.repr(branch),
+                "\"fast\": high-temperature side of the T1 minimum (ω0 τc < 0.62)");
+        }
+        double tau = Bpp.tauC(1 / t1, cq, larmor, a.number(3), a.number(4), branch.equals("fast"));
+        return Quantity.ofSi(tau, Units.parse("s"));
+    }
+
     private static String num(double x) {
         return Format.number(x);
     }
@@ -170,7 +199,7 @@ public final class KineticsLib {
         m.add(new NativeFunction("diffusivity_ion", "diffusivity", new Doc(
             "Ion diffusivity from the vacancy diffusivity: D = (1 − c) D_v f",
             "diffusivity_ion(dv, c, f = 1.0)",
-            "dv = diffusivity_vacancy(z = 8, a0 = 3.4 Å, dg = 0.3 eV, t = 353 K)\ndiffusivity_ion(dv, c = 2/3, f = 0.7)",
+            "let dv = diffusivity_vacancy(z = 8, a0 = 3.4 Å, dg = 0.3 eV, t = 353 K)\ndiffusivity_ion(dv, c = 2/3, f = 0.7)",
             "The ion moves when a vacancy is next to it: the vacancy site fraction (1 − c) times D_v, times the "
                 + "correlation factor f.",
             "dv diffusivity (cm^2/s, m^2/s); c, f dimensionless; result in the unit of dv",
@@ -184,7 +213,7 @@ public final class KineticsLib {
         m.add(new NativeFunction("nernst_einstein", "conductivity", new Doc(
             "Ionic conductivity from diffusivity: σ = N c q² D / (kT)",
             "nernst_einstein(d, n, c, t, q = qe)",
-            "nernst_einstein(d = 1e-8 cm^2/s, n = 1.2e22 / cm^3, c = 0.67, t = 353 K)",
+            "nernst_einstein(d = 1e-8 cm^2/s, n = 1.2e22 cm^-3, c = 0.67, t = 353 K)",
             "Nernst-Einstein relation between the ion diffusivity D and the conductivity, with N the site concentration, "
                 + "c the fractional occupancy and q the ion charge.",
             "d diffusivity; n number density (1/cm^3); c dimensionless; t absolute temperature; q charge; result in S/cm",
@@ -193,14 +222,14 @@ public final class KineticsLib {
             "diffusivity_ion, diffusivity_vacancy"),
             KineticsLib::nernstEinstein,
             Param.required("d", "diffusivity", "ion diffusivity D"),
-            Param.required("n", "any", "site concentration N (1/cm^3)"),
+            Param.required("n", "any", "site concentration N (cm^-3)"),
             Param.required("c", "number", "fractional concentration of the ion"),
             Param.required("t", "temperature", "absolute temperature"),
             Param.optional("q", "charge", Quantity.of(Constants.QE, "C"), "ion charge")));
         m.add(new NativeFunction("arrhenius_fit", "record", new Doc(
             "Fits ln y = ln A − Ea/(kB T) to values measured at several temperatures",
             "arrhenius_fit(temperatures, values)",
-            "fit = arrhenius_fit([40 degC, 60 degC, 80 degC, 100 degC], [1e-6 S/cm, 3e-6 S/cm, 8e-6 S/cm, 2e-5 S/cm])\n"
+            "let fit = arrhenius_fit([40 degC, 60 degC, 80 degC, 100 degC], [1e-6 S/cm, 3e-6 S/cm, 8e-6 S/cm, 2e-5 S/cm])\n"
                 + "print(fit.ea)          # activation energy in eV\nprint(fit.prefactor, fit.r2)",
             "Least-squares straight line of ln(value) against 1/T. Returns a record {ea, prefactor, r2}: ea in eV per "
                 + "particle, prefactor A in the unit of the first value, r2 the coefficient of determination of the line. "
@@ -213,6 +242,44 @@ public final class KineticsLib {
             KineticsLib::arrheniusFit,
             Param.required("temperatures", "list", "absolute temperatures"),
             Param.required("values", "list", "rates, diffusivities or conductivities at those temperatures")));
+        m.add(new NativeFunction("bpp_rate", "frequency", new Doc(
+            "Quadrupolar BPP spin-lattice relaxation rate 1/T1 for a motional correlation time τc",
+            "bpp_rate(tau_c, cq, larmor, eta = 0, spin = 1.5)",
+            "bpp_rate(tau_c = 1 us, cq = 1.2 MHz, larmor = 132.32 MHz)          # 23Na at 11.7 T\n"
+                + "1 / bpp_rate(1 ns, 1.2 MHz, 132.32 MHz) to ms                      # T1",
+            "1/T1 = (3π²/50) (2I+3)/(I²(2I−1)) C_Q² (1 + η²/3) [τc/(1 + ω0²τc²) + 4τc/(1 + 4ω0²τc²)], ω0 = 2π·larmor. "
+                + "For I = 3/2 the prefactor is 2π²/25; in extreme narrowing the rate is (2π²/5)(1 + η²/3) C_Q² τc. The rate "
+                + "is largest (T1 shortest) at ω0 τc ≈ 0.616.",
+            "tau_c time; cq quadrupolar coupling constant e²qQ/h in Hz (MHz); larmor frequency in Hz (MHz); result in 1/s",
+            "spin below 1 or not a multiple of 1/2; arguments of the wrong dimension.",
+            BPP,
+            "bpp_tau_c, arrhenius_fit"),
+            KineticsLib::bppRate,
+            Param.required("tau_c", "time", "motional correlation time"),
+            Param.required("cq", "frequency", "quadrupolar coupling constant C_Q = e²qQ/h"),
+            Param.required("larmor", "frequency", "Larmor frequency ν0 (132.32 MHz for 23Na at 11.7 T)"),
+            Param.optional("eta", "number", 0.0, "asymmetry parameter η_Q, 0..1"),
+            Param.optional("spin", "number", 1.5, "nuclear spin I (3/2 for 23Na, 11B)")));
+        m.add(new NativeFunction("bpp_tau_c", "time", new Doc(
+            "Motional correlation time τc from a measured T1 (inverse of bpp_rate)",
+            "bpp_tau_c(t1, cq, larmor, eta = 0, spin = 1.5, branch = \"fast\")",
+            "let tau = bpp_tau_c(t1 = 15 ms, cq = 1.2 MHz, larmor = 132.32 MHz)\n"
+                + "# then fit the Arrhenius law to 1/tau_c over temperature:\n"
+                + "# arrhenius_fit(temps, taus.map(fn(t) => 1 / t)).ea",
+            "Solves bpp_rate(τc) = 1/T1. Each T1 above the minimum has two solutions: the fast-motion branch "
+                + "(ω0 τc < 0.616, high temperature) and the slow-motion branch; choose with branch.",
+            "t1 time (ms); cq, larmor in Hz (MHz); result in s",
+            "T1 shorter than the BPP minimum for these C_Q and Larmor frequency (check C_Q is in Hz, not rad/s); branch "
+                + "other than \"fast\" or \"slow\".",
+            BPP,
+            "bpp_rate, arrhenius_fit"),
+            KineticsLib::bppTauC,
+            Param.required("t1", "time", "measured spin-lattice relaxation time"),
+            Param.required("cq", "frequency", "quadrupolar coupling constant C_Q = e²qQ/h"),
+            Param.required("larmor", "frequency", "Larmor frequency ν0"),
+            Param.optional("eta", "number", 0.0, "asymmetry parameter η_Q"),
+            Param.optional("spin", "number", 1.5, "nuclear spin I"),
+            Param.optional("branch", "string", "fast", "\"fast\" (ω0 τc < 0.616) or \"slow\"")));
         return m;
     }
 }

@@ -11,7 +11,7 @@ final class LibraryList {
     }
 
     /** Modules whose members are global names (no import needed). */
-    static final String[] GLOBAL_MODULES = {"math", "constants", "chem", "data", "kinetics", "coulometry"};
+    static final String[] GLOBAL_MODULES = {"math", "constants", "chem", "data", "kinetics", "coulometry", "lab"};
 
     static List<Module> all() {
         List<Module> l = new ArrayList<>();
@@ -21,6 +21,8 @@ final class LibraryList {
         l.add(DataLib.module());
         l.add(KineticsLib.module());
         l.add(CoulometryLib.module());
+        l.add(ElectrochemLib.module());
+        l.add(LabLib.module());
         return l;
     }
 }

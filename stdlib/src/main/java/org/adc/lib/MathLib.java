@@ -2,10 +2,13 @@ package org.adc.lib;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 
+import org.adc.fit.Interpolation;
+import org.adc.fit.LinearFit;
 import org.adc.lang.AdcError;
 import org.adc.lang.AdcList;
 import org.adc.lang.Args;
@@ -13,8 +16,10 @@ import org.adc.lang.Doc;
 import org.adc.lang.Module;
 import org.adc.lang.NativeFunction;
 import org.adc.lang.Param;
+import org.adc.lang.Record;
 import org.adc.lang.Values;
 import org.adc.units.Dimension;
+import org.adc.units.Format;
 import org.adc.units.Quantity;
 import org.adc.units.Unit;
 import org.adc.units.UnitException;
@@ -351,6 +356,113 @@ public final class MathLib {
         throw a.bad(0, "number or quantity");
     }
 
+
+    // ---- fits ----------------------------------------------------------------------------------
+
+    /** Values of list argument {@code i}: numbers, or quantities of the dimension of the first; returns {values (in the display unit of the first when inDisplay, else SI), unit or null}. */
+    private static Object[] series(Args a, int i, boolean inDisplay) {
+        List<Object> l = a.list(i).items();
+        double[] v = new double[l.size()];
+        Unit unit = null;
+        if (!l.isEmpty() && l.get(0) instanceof Quantity q0 && !q0.dimension().isNone()) {
+            unit = q0.isAbsoluteTemperature() ? Units.parse("K") : q0.unit();
+        }
+        uniform(l, a.functionName());
+        for (int k = 0; k < v.length; k++) {
+            Object x = l.get(k);
+            if (x instanceof Quantity q) {
+                v[k] = inDisplay && unit != null ? q.valueIn(unit) : q.si();
+            } else {
+                v[k] = ((Number) x).doubleValue();
+            }
+        }
+        return new Object[] {v, unit};
+    }
+
+    private static Object withUnit(double si, Unit u) {
+        return u == null || u.isOne() ? (Object) si : plain(Quantity.ofSi(si, u));
+    }
+
+    private static Object linearFit(Args a) {
+        Object[] xs = series(a, 0, false);
+        Object[] ys = series(a, 1, false);
+        LinearFit f = LinearFit.fit((double[]) xs[0], (double[]) ys[0]);
+        Unit xu = (Unit) xs[1];
+        Unit yu = (Unit) ys[1];
+        Unit slopeUnit = yu == null ? (xu == null ? null : Unit.ONE.divide(xu)) : (xu == null ? yu : yu.divide(xu));
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("slope", withUnit(f.slope(), slopeUnit));
+        r.put("intercept", withUnit(f.intercept(), yu));
+        r.put("r2", f.r2());
+        return new Record(r);
+    }
+
+    private static Object powerFit(Args a) {
+        Object[] xs = series(a, 0, true);
+        Object[] ys = series(a, 1, false);
+        double[] x = (double[]) xs[0];
+        double[] y = (double[]) ys[0];
+        double[] lx = new double[x.length];
+        double[] ly = new double[y.length];
+        for (int k = 0; k < x.length; k++) {
+            if (!(x[k] > 0) || !(y[k] > 0)) {
+                throw new AdcError("power_fit: point #" + (k + 1) + " is not positive; the fit takes logarithms",
+                    "fit positive values (use abs() on cathodic peak currents)");
+            }
+            lx[k] = Math.log(x[k]);
+            ly[k] = Math.log(y[k]);
+        }
+        LinearFit f = LinearFit.fit(lx, ly);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("a", withUnit(Math.exp(f.intercept()), (Unit) ys[1]));
+        r.put("b", f.slope());
+        r.put("r2", f.r2());
+        return new Record(r);
+    }
+
+
+    private static Object interp(Args a) {
+        Object x = a.get(0);
+        List<Object> xl = a.list(1).items();
+        List<Object> yl = a.list(2).items();
+        if (xl.isEmpty() || yl.isEmpty()) {
+            throw new AdcError("interp needs at least two (x, y) pairs", "give the table as two lists of the same length");
+        }
+        uniform(xl, "interp");
+        uniform(yl, "interp");
+        Object x0 = xl.get(0);
+        double xv;
+        if (x0 instanceof Quantity q0 && !q0.dimension().isNone()) {
+            if (!(x instanceof Quantity qx) || !qx.dimension().equals(q0.dimension())) {
+                throw a.bad(0, q0.dimension().name());
+            }
+            xv = qx.si();
+        } else {
+            xv = a.number(0);
+        }
+        double[] xs = new double[xl.size()];
+        double[] ys = new double[yl.size()];
+        for (int k = 0; k < xs.length; k++) {
+            xs[k] = si(xl.get(k));
+        }
+        for (int k = 0; k < ys.length; k++) {
+            ys[k] = si(yl.get(k));
+        }
+        Unit xu = x0 instanceof Quantity q0 ? q0.unit() : null;
+        double y = Interpolation.at(xs, ys, xv, a.bool(3), v -> xu == null ? Format.number(v)
+            : (x0 instanceof Quantity q0 && q0.isAbsoluteTemperature() ? Quantity.of((v - xu.offset()) / xu.scale(), xu).toString()
+                : Quantity.ofSi(v, xu).toString()));
+        Object y0 = yl.get(0);
+        if (y0 instanceof Quantity qy) {
+            if (qy.isAbsoluteTemperature()) {
+                Unit u = qy.unit();
+                return Quantity.of((y - u.offset()) / u.scale(), u);
+            }
+            return plain(Quantity.ofSi(y, qy.unit()));
+        }
+        return y;
+    }
+
     private static Doc listDoc(String summary, String syntax, String example, String description, String units, String errors) {
         return new Doc(summary, syntax, example, description, units, errors, STD, "min, max, sum, mean, std");
     }
@@ -424,6 +536,45 @@ public final class MathLib {
         m.add(new NativeFunction("is_nan", "bool", new Doc("True when x is not a number (nan)", "is_nan(x)",
             "is_nan(nan)         # true\nis_nan(0.0 / 0.0)", "Tests for the IEEE not-a-number value, also inside a quantity.",
             "any unit", "a non-number fails", STD, "nan, inf"), MathLib::isNan, Param.required("x", "any", "number or quantity")));
+        m.add(new NativeFunction("linear_fit", "record", new Doc("Least-squares straight line y = slope · x + intercept",
+            "linear_fit(xs, ys)",
+            "let fit = linear_fit([1 h, 2 h, 3 h], [0.9 C, 1.8 C, 2.8 C])\nprint(fit.slope to mA, fit.intercept, fit.r2)",
+            "Ordinary least squares over paired samples. Returns a record {slope, intercept, r2}: slope in the unit of y "
+                + "per unit of x, intercept in the unit of y, r2 the coefficient of determination.",
+            "xs: numbers or quantities of one dimension; ys likewise; slope in y/x, intercept in y",
+            "fewer than two points, lists of different length, all x equal, or mixed dimensions within a list",
+            "ordinary least squares (e.g. NIST/SEMATECH e-Handbook of Statistical Methods, 4.1.4.1)",
+            "power_fit, arrhenius_fit, mean"),
+            MathLib::linearFit, Param.required("xs", "list", "abscissae"), Param.required("ys", "list", "ordinates")));
+        m.add(new NativeFunction("power_fit", "record", new Doc("Fits a power law y = a · x^b (straight line in log-log)",
+            "power_fit(xs, ys)",
+            "# CV peak current vs scan rate (seed 004): b = 0.5 diffusion-limited, 1 capacitive\n"
+                + "let fit = power_fit([0.1 mV/s, 0.2 mV/s, 0.5 mV/s, 1 mV/s], [0.21 mA, 0.31 mA, 0.52 mA, 0.76 mA])\n"
+                + "print(fit.b, fit.a)      # a is y at x = 1 mV/s",
+            "Least-squares line of ln y against ln x. Returns {a, b, r2}: b the exponent (dimensionless), a the value of y "
+                + "at x = 1 in the unit of the first x (so a keeps the unit of y), r2 of the log-log line.",
+            "xs, ys: positive numbers or quantities; a in the unit of y; b dimensionless",
+            "a value ≤ 0 (logarithm), fewer than two points, all x equal",
+            "i_peak = a ν^b, seed 004 (Li et al., J. Mater. Chem. A, Na storage in Sb; measured b = 0.55 and 0.65); "
+                + "shared/domain.md (CV kinetics)",
+            "linear_fit, arrhenius_fit"),
+            MathLib::powerFit, Param.required("xs", "list", "positive abscissae, e.g. scan rates"),
+            Param.required("ys", "list", "positive ordinates, e.g. peak currents")));
+        m.add(new NativeFunction("interp", "any", new Doc("Linear interpolation in a table of (x, y) points",
+            "interp(x, xs, ys, extrapolate = false)",
+            "# heater calibration of the HPDC press (seed 002, Fig. 1d): power -> temperature\n"
+                + "interp(450 W, [0 W, 300 W, 600 W], [25 degC, 550 degC, 1000 degC])     # 775 degC\n"
+                + "interp(2.5, [1, 2, 3], [10, 20, 30])                                   # 25",
+            "Piecewise-linear y(x) through the points; xs must increase strictly. Outside xs[0] .. xs[-1] it is an error "
+                + "unless extrapolate = true, which extends the first or last segment. Absolute temperatures interpolate "
+                + "as temperatures (the result is absolute).",
+            "x in the dimension of xs; result in the unit of the first y",
+            "x of another dimension; xs not increasing; fewer than two points; x outside the table without extrapolate",
+            "linear interpolation",
+            "linear_fit, table"),
+            MathLib::interp, Param.required("x", "any", "where to evaluate"), Param.required("xs", "list", "increasing x values"),
+            Param.required("ys", "list", "y values, one per x"),
+            Param.optional("extrapolate", "bool", Boolean.FALSE, "extend the end segments outside the table")));
         m.constant("pi", Math.PI, new Doc("π = 3.14159265358979", "pi", "2 * pi * 1 rad", "Ratio of a circle's circumference to its diameter.",
             "dimensionless", "none", STD, "sin, cos"));
         m.constant("inf", Double.POSITIVE_INFINITY, new Doc("Positive infinity", "inf", "min(x, inf)",
@@ -431,10 +582,5 @@ public final class MathLib {
         m.constant("nan", Double.NaN, new Doc("Not a number", "nan", "is_nan(nan)", "IEEE 754 not-a-number; compares unequal to itself.",
             "dimensionless", "none", STD, "is_nan, inf"));
         return m;
-    }
-
-    /** For tests: the values a variadic call would see. */
-    static List<Object> listOf(Object... xs) {
-        return new ArrayList<>(List.of(xs));
     }
 }

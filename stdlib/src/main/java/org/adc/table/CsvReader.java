@@ -36,21 +36,34 @@ public final class CsvReader {
 
     private final String file;
     private final BufferedReader in;
+    private final char sep;
+    private final boolean slashUnits;
     private int line; // physical line being read, 1-based
 
     /** One parsed field: text, whether it was quoted, and where it started. */
     private record Field(String text, boolean quoted, int line, int col) {
     }
 
-    private CsvReader(String file, BufferedReader in) {
+    private CsvReader(String file, BufferedReader in, char sep, boolean slashUnits) {
         this.file = file;
         this.in = in;
+        this.sep = sep;
+        this.slashUnits = slashUnits;
     }
 
-    /** Reads a whole table; {@code file} is used in messages only. Closes {@code in}. */
+    /** Reads a whole comma-separated table; {@code file} is used in messages only. Closes {@code in}. */
     public static Table read(String file, BufferedReader in) {
+        return read(file, in, ',', false);
+    }
+
+    /**
+     * Reads a whole table with cells separated by {@code sep} (',', ';' or '\t'). With {@code slashUnits} a header
+     * cell may also give its unit after a slash, as instrument exports do ({@code Ewe/V}, {@code <I>/mA},
+     * {@code time/s}); a slash part that is not a unit leaves the column without one. Closes {@code in}.
+     */
+    public static Table read(String file, BufferedReader in, char sep, boolean slashUnits) {
         try (BufferedReader r = in) {
-            return new CsvReader(file, r).table();
+            return new CsvReader(file, r, sep, slashUnits).table();
         } catch (IOException e) {
             throw new AdcError("cannot read '" + file + "': " + e.getMessage(), "check that the file is readable");
         }
@@ -112,6 +125,17 @@ public final class CsvReader {
             }
         } else if (t.contains("[") || t.contains("]")) {
             throw error(f.line(), f.col(), "header cell '" + t + "' has an unbalanced unit bracket", "write the unit at the end: barrier [eV]");
+        } else if (slashUnits && t.indexOf('/') > 0) {
+            int slash = t.indexOf('/');
+            try {
+                Unit u = Units.parse(t.substring(slash + 1).strip());
+                if (!u.isOne()) {
+                    unit = u;
+                    name = t.substring(0, slash).strip();
+                }
+            } catch (UnitException e) {
+                // not a unit: keep the whole cell as the name
+            }
         }
         String key = identifier(name);
         if (key.isEmpty()) {
@@ -241,7 +265,7 @@ public final class CsvReader {
                     }
                     inQuotes = false;
                     i++;
-                    while (i < l.length() && l.charAt(i) != ',') {
+                    while (i < l.length() && l.charAt(i) != sep) {
                         if (!Character.isWhitespace(l.charAt(i))) {
                             throw error(line, i + 1, "text after a closing quote", "quote the whole cell: \"a, b\"");
                         }
@@ -251,7 +275,7 @@ public final class CsvReader {
                 }
                 cur.append(c);
                 i++;
-            } else if (c == ',') {
+            } else if (c == sep) {
                 out.add(new Field(cur.toString(), quoted, startLine, startCol));
                 cur.setLength(0);
                 quoted = false;

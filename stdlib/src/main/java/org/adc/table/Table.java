@@ -25,7 +25,6 @@ import org.adc.lang.Values;
 import org.adc.units.Quantity;
 import org.adc.units.Unit;
 import org.adc.units.UnitException;
-import org.adc.units.Units;
 
 /**
  * A table: named columns (each with an optional display unit) and rows as records. Immutable; the methods
@@ -237,6 +236,11 @@ public final class Table implements HasMembers, Iterable<Object> {
 
     /** Aligned text with a header line {@code name [unit]}, a rule, and one line per row. */
     public String format() {
+        return format(0);
+    }
+
+    /** As {@link #format()} with {@code digits} significant digits for numbers (0: the default 6). */
+    public String format(int digits) {
         List<List<Object>> cells = new ArrayList<>();
         for (Record r : rows) {
             List<Object> l = new ArrayList<>();
@@ -245,7 +249,7 @@ public final class Table implements HasMembers, Iterable<Object> {
             }
             cells.add(l);
         }
-        return TextTable.format(columns, cells);
+        return TextTable.format(columns, cells, digits);
     }
 
     @Override
@@ -305,7 +309,7 @@ public final class Table implements HasMembers, Iterable<Object> {
             case "where":
             case "filter":
                 return method(name, "table", "Rows for which a function returns true", "t." + name + "(fn)",
-                    "t." + name + "(r -> r.barrier < 1 eV)", "Keeps the rows where fn(row) is true, in order; same columns.",
+                    "t." + name + "(fn(r) => r.barrier < 1 eV)", "Keeps the rows where fn(row) is true, in order; same columns.",
                     a -> {
                         Callable fn = a.function(0);
                         return where(r -> truthy(fn, r));
@@ -318,7 +322,7 @@ public final class Table implements HasMembers, Iterable<Object> {
                     Param.optional("descending", "bool", Boolean.FALSE, "largest first"));
             case "map":
                 return method("map", "list", "Applies a function to every row", "t.map(fn)",
-                    "t.map(r -> arrhenius(ea = r.barrier, t = 450 degC))", "List of fn(row) for every row, in order.",
+                    "t.map(fn(r) => arrhenius(ea = r.barrier, t = 450 degC))", "List of fn(row) for every row, in order.",
                     a -> {
                         Callable fn = a.function(0);
                         AdcList out = new AdcList();
@@ -333,7 +337,7 @@ public final class Table implements HasMembers, Iterable<Object> {
                     a -> select(names(a.list(0))), Param.rest("names", "string", "column names"));
             case "with_column":
                 return method("with_column", "table", "A table with a computed column added (or replaced)",
-                    "t.with_column(name, fn)", "t.with_column(\"rate\", r -> arrhenius(ea = r.barrier, t = 450 degC))",
+                    "t.with_column(name, fn)", "t.with_column(\"rate\", fn(r) => arrhenius(ea = r.barrier, t = 450 degC))",
                     "Adds a column whose value in each row is fn(row); a list of values (one per row) works too. "
                         + "The column's unit is the unit of its first quantity.",
                     a -> {
@@ -352,8 +356,16 @@ public final class Table implements HasMembers, Iterable<Object> {
                     }, Param.required("name", "string", "new column name"),
                     Param.required("fn", "function", "function of a row, or a list of values"));
             case "format":
-                return method("format", "string", "The table as aligned text", "t.format()", "print(t.format())",
-                    "Header line with units, a rule, one line per row.", a -> format());
+                return method("format", "string", "The table as aligned text", "t.format(digits = 6)",
+                    "print(t.format())\nprint(t.format(digits = 3))",
+                    "Header line with units, a rule, one line per row; numbers with the given significant digits.",
+                    a -> {
+                        long dg = a.integer(0);
+                        if (dg < 1 || dg > 17) {
+                            throw new AdcError("digits must be between 1 and 17, got " + dg, "t.format(digits = 3)");
+                        }
+                        return format((int) dg);
+                    }, Param.optional("digits", "int", 6L, "significant digits of numbers"));
             case "write_csv":
                 return method("write_csv", "none", "Writes the table as CSV with units in the header", "t.write_csv(path)",
                     "t.write_csv(\"rates.csv\")", "Same as write_csv(t, path).",
@@ -379,10 +391,5 @@ public final class Table implements HasMembers, Iterable<Object> {
     @Override
     public String toString() {
         return format().stripTrailing();
-    }
-
-    /** Unit from a header string, for tools that build tables. */
-    public static Unit unit(String symbol) {
-        return Units.parse(symbol);
     }
 }

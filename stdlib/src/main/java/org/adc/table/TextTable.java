@@ -19,30 +19,50 @@ public final class TextTable {
     private TextTable() {
     }
 
-    /** Text of one cell in a column shown in {@code unit} (null: as the value displays itself). */
+    /** Text of one cell in a column shown in {@code unit} (null: as the value displays itself), 6 significant digits. */
     public static String cell(Object v, Unit unit) {
+        return cell(v, unit, 0);
+    }
+
+    /** As {@link #cell(Object, Unit)} with {@code digits} significant digits for numbers (0: the default 6). */
+    public static String cell(Object v, Unit unit, int digits) {
         if (v == null || v == None.INSTANCE) {
             return "";
         }
         if (v instanceof Quantity q) {
             if (unit != null) {
                 try {
-                    return Format.number(q.valueIn(unit));
+                    return number(q.valueIn(unit), digits);
                 } catch (UnitException e) {
-                    return q.toString();
+                    return digits > 0 ? q.format("." + digits + "g") : q.toString();
                 }
             }
-            return q.toString();
+            return digits > 0 ? q.format("." + digits + "g") : q.toString();
+        }
+        if (v instanceof Double d && digits > 0) {
+            return number(d, digits);
         }
         return Values.display(v);
+    }
+
+    private static String number(double x, int digits) {
+        if (digits <= 0 || Double.isNaN(x) || Double.isInfinite(x) || x == 0) {
+            return Format.number(x);
+        }
+        return Format.number(x, "." + digits + "g");
     }
 
     private static boolean numeric(Object v) {
         return v instanceof Number || v instanceof Quantity;
     }
 
-    /** Formats rows of values under the given columns. */
+    /** Formats rows of values under the given columns, numbers with 6 significant digits. */
     public static String format(List<Column> columns, List<List<Object>> rows) {
+        return format(columns, rows, 0);
+    }
+
+    /** Formats rows of values under the given columns, numbers with {@code digits} significant digits (0: 6). */
+    public static String format(List<Column> columns, List<List<Object>> rows, int digits) {
         int n = columns.size();
         List<String[]> text = new ArrayList<>();
         int[] width = new int[n];
@@ -57,7 +77,7 @@ public final class TextTable {
             String[] cells = new String[n];
             for (int c = 0; c < n; c++) {
                 Object v = c < row.size() ? row.get(c) : null;
-                cells[c] = cell(v, columns.get(c).unit());
+                cells[c] = cell(v, columns.get(c).unit(), digits);
                 width[c] = Math.max(width[c], cells[c].length());
                 if (v != null && v != None.INSTANCE && !numeric(v)) {
                     right[c] = false;

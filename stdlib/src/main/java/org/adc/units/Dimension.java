@@ -26,7 +26,15 @@ public final class Dimension {
 
     /** Dimension from exponents of L, M, T, I, Θ, N, J. */
     public static Dimension of(int l, int m, int t, int i, int theta, int n, int j) {
-        return new Dimension(new byte[]{(byte) l, (byte) m, (byte) t, (byte) i, (byte) theta, (byte) n, (byte) j});
+        return new Dimension(new byte[]{b(l), b(m), b(t), b(i), b(theta), b(n), b(j)});
+    }
+
+    /** An exponent as a byte; refuses exponents that a byte cannot hold instead of wrapping around. */
+    private static byte b(long e) {
+        if (e < Byte.MIN_VALUE || e > Byte.MAX_VALUE) {
+            throw new UnitException("unit exponent " + e + " is out of range", "exponents of units must stay between -128 and 127");
+        }
+        return (byte) e;
     }
 
     public static final Dimension NONE = of(0, 0, 0, 0, 0, 0, 0);
@@ -127,7 +135,7 @@ public final class Dimension {
     public Dimension times(Dimension o) {
         byte[] r = new byte[7];
         for (int k = 0; k < 7; k++) {
-            r[k] = (byte) (exp[k] + o.exp[k]);
+            r[k] = b(exp[k] + o.exp[k]);
         }
         return new Dimension(r);
     }
@@ -135,7 +143,7 @@ public final class Dimension {
     public Dimension divide(Dimension o) {
         byte[] r = new byte[7];
         for (int k = 0; k < 7; k++) {
-            r[k] = (byte) (exp[k] - o.exp[k]);
+            r[k] = b(exp[k] - o.exp[k]);
         }
         return new Dimension(r);
     }
@@ -143,7 +151,7 @@ public final class Dimension {
     public Dimension pow(int p) {
         byte[] r = new byte[7];
         for (int k = 0; k < 7; k++) {
-            r[k] = (byte) (exp[k] * p);
+            r[k] = b((long) exp[k] * p);
         }
         return new Dimension(r);
     }

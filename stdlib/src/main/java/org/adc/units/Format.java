@@ -26,6 +26,14 @@ public final class Format {
 
     /** Formats with a printf-style spec without the '%': ".3f", ".4g", ".2e", "8.3f". */
     public static String number(double x, String spec) {
+        // a width or precision in the millions makes String.format run for minutes
+        java.util.regex.Matcher big = java.util.regex.Pattern.compile("\\d+").matcher(spec);
+        while (big.find()) {
+            if (big.group().length() > 3 || Integer.parseInt(big.group()) > 100) {
+                throw new UnitException("number format '" + spec + "': width or precision " + big.group() + " is too large",
+                    "use at most 100, e.g. \".3g\"");
+            }
+        }
         try {
             String s = String.format(Locale.ROOT, "%" + spec, x);
             return spec.endsWith("g") ? tidy(s) : s;

@@ -124,7 +124,12 @@ public final class Quantity implements Comparable<Quantity> {
         return new Quantity(1.0 / si, Unit.ONE.divide(productUnit()), false);
     }
 
+    /** −x. An absolute temperature has no negative: that is an error (write the literal −20 degC instead). */
     public Quantity negate() {
+        if (absolute) {
+            throw new UnitException("cannot negate an absolute temperature (" + this + ")",
+                "write a negative temperature as a literal, e.g. -20 degC, or negate a difference in K");
+        }
         return new Quantity(-si, productUnit(), false);
     }
 

@@ -79,4 +79,15 @@ class CoulometryLibTest {
             () -> call(c, "integrate", AdcList.of(q(0, "s"), q(1, "V")), AdcList.of(q(1, "A"), q(1, "A"))));
         assertTrue(e.getMessage().contains("element #2"), e.getMessage());
     }
+
+    @Test
+    void ionWithCharge() {
+        Quantity plain = (Quantity) call(c, "faraday_charge", "MgSi2", q(10, "mg"), n("ion", "Mg"), n("z", 2L));
+        assertEquals(plain, call(c, "faraday_charge", "MgSi2", q(10, "mg"), n("ion", "Mg2+")));
+        assertEquals(call(c, "faraday_charge", "Na24Si136", q(1.7, "mg")), call(c, "faraday_charge", "Na24Si136", q(1.7, "mg"), n("ion", "Na+")));
+        AdcError conflict = assertThrows(AdcError.class, () -> call(c, "faraday_charge", "MgSi2", q(10, "mg"), n("ion", "Mg2+"), n("z", 3L)));
+        assertTrue(conflict.getMessage().contains("charge number 2 but z = 3"), conflict.getMessage());
+        assertThrows(AdcError.class, () -> call(c, "faraday_charge", "MgSi2", q(10, "mg"), n("ion", "Mg2")));
+        assertThrows(AdcError.class, () -> call(c, "faraday_charge", "MgSi2", q(10, "mg"), n("ion", "mg")));
+    }
 }

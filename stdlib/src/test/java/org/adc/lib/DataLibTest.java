@@ -151,4 +151,47 @@ class DataLibTest {
         Quantity r = (Quantity) ((Record) t.rows().get(0)).member("rate");
         assertEquals(1.0, r.si());
     }
+
+    @Test
+    void tableOptions() throws Exception {
+        Env env = env();
+        Files.writeString(dir.resolve("cv.txt"), "time/s\tEwe/V\n0\t1.5\n10\t1.4\n", StandardCharsets.UTF_8);
+        Table t = (Table) callIn(env, d, "table", "cv.txt", n("sep", "tab"), n("slash_units", true));
+        assertEquals(AdcList.of("time", "Ewe"), t.member("columns"));
+        assertEquals(q(1.4, "V"), ((Record) t.rows().get(1)).member("Ewe"));
+        AdcError e = assertThrows(AdcError.class, () -> callIn(env, d, "table", "cv.txt", n("sep", "ab")));
+        assertTrue(e.getMessage().contains("sep must be one character"), e.getMessage());
+    }
+
+    @Test
+    void tableMembersAsTheInterpreterCallsThem() throws Exception {
+        Env env = env();
+        Table t = (Table) callIn(env, d, "table", "table1.csv");
+        org.adc.lang.AdcMap units = (org.adc.lang.AdcMap) t.member("units");
+        assertEquals("eV", units.get("barrier"));
+        assertEquals(None.INSTANCE, units.get("path"));
+        assertEquals("Si20-Si20", ((Record) method(env, t, "row", -1L)).member("path"));
+        assertThrows(AdcError.class, () -> method(env, t, "row", 10L));
+        Table two = (Table) method(env, t, "select", "path", "barrier");
+        assertEquals(AdcList.of("path", "barrier"), two.member("columns"));
+        AdcList tags = new AdcList();
+        for (int i = 0; i < 10; i++) {
+            tags.add((long) i);
+        }
+        Table tagged = (Table) method(env, t, "with_column", "k", tags);
+        assertEquals(9L, ((Record) method(env, tagged, "row", -1L)).member("k"));
+        assertThrows(AdcError.class, () -> method(env, t, "with_column", "k", AdcList.of(1L)));
+        Table replaced = (Table) method(env, t, "with_column", "barrier", fn(r -> ((Quantity) ((Record) r).member("barrier")).scale(2)));
+        assertEquals(3, ((AdcList) replaced.member("columns")).size());
+        assertEquals(1.806, ((Quantity) ((Record) method(env, replaced, "row", 1L)).member("barrier")).value(), 1e-12);
+        AdcList mapped = (AdcList) method(env, t, "map", fn(r -> ((Record) r).member("path")));
+        assertEquals("Si28-Si28", mapped.get(0));
+        Table filtered = (Table) method(env, t, "filter", fn(r -> ((Quantity) ((Record) r).member("barrier")).si() < 0.5 * 1.602176634e-19));
+        assertEquals(4L, filtered.member("len"));
+        assertTrue(((String) method(env, t, "format")).startsWith("defect_site"));
+        assertTrue(t.memberNames().containsAll(java.util.List.of("rows", "where", "sort_by", "write_csv")));
+        assertEquals("table", t.typeName());
+        AdcError noCol = assertThrows(AdcError.class, () -> method(env, t, "sort_by", "nope"));
+        assertTrue(noCol.hint().contains("defect_site, path, barrier"), noCol.hint());
+    }
 }

@@ -106,4 +106,17 @@ class KineticsLibTest {
         Object r = call(k, "arrhenius_fit", AdcList.of(q(300, "K"), q(400, "K")), AdcList.of(1.0, 2.0));
         assertInstanceOf(Double.class, ((Record) r).member("prefactor"));
     }
+
+    @Test
+    void bppFunctionsRoundTrip() {
+        Quantity r = (Quantity) call(k, "bpp_rate", n("tau_c", q(0.1, "ns")), n("cq", q(1.2, "MHz")), n("larmor", q(132.32, "MHz")));
+        assertEquals(Dimension.FREQUENCY, r.dimension());
+        Quantity t1 = Quantity.ofSi(1 / r.si(), org.adc.units.Units.parse("ms"));
+        Quantity tau = (Quantity) call(k, "bpp_tau_c", t1, q(1.2, "MHz"), q(132.32, "MHz"));
+        assertEquals(1e-10, tau.si(), 1e-19);
+        Quantity slow = (Quantity) call(k, "bpp_tau_c", t1, q(1.2, "MHz"), q(132.32, "MHz"), n("branch", "slow"));
+        assertTrue(slow.si() * 2 * Math.PI * 132.32e6 > 0.616, slow.toString());
+        assertThrows(AdcError.class, () -> call(k, "bpp_tau_c", t1, q(1.2, "MHz"), q(132.32, "MHz"), n("branch", "medium")));
+        assertThrows(AdcError.class, () -> call(k, "bpp_rate", q(1, "ns"), q(1.2, "MHz"), q(132.32, "MHz"), n("spin", 0.5)));
+    }
 }

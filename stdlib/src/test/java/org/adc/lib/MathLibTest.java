@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.adc.lang.AdcError;
 import org.adc.lang.AdcList;
 import org.adc.lang.Module;
+import org.adc.lang.Record;
 import org.adc.units.Constants;
+import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 import org.adc.units.UnitException;
 import org.junit.jupiter.api.Test;
@@ -131,5 +133,56 @@ class MathLibTest {
         assertEquals(true, call(m, "is_nan", m.member("nan")));
         assertEquals(false, call(m, "is_nan", 1L));
         assertEquals(true, call(m, "is_nan", Quantity.of(Double.NaN, "K")));
+    }
+
+    @Test
+    void linearFitKeepsUnits() {
+        Record f = (Record) call(m, "linear_fit", AdcList.of(q(1, "h"), q(2, "h"), q(3, "h")),
+            AdcList.of(q(0.9, "C"), q(1.8, "C"), q(2.7, "C")));
+        Quantity slope = (Quantity) f.member("slope");
+        assertEquals(Dimension.CURRENT, slope.dimension());
+        assertEquals(0.9 / 3600, slope.si(), 1e-15);
+        assertEquals(0.0, ((Quantity) f.member("intercept")).si(), 1e-12);
+        assertEquals(1.0, (Double) f.member("r2"), 1e-12);
+        Record plainFit = (Record) call(m, "linear_fit", AdcList.of(0L, 1L, 2L), AdcList.of(1L, 3L, 5L));
+        assertEquals(2.0, (Double) plainFit.member("slope"), 1e-12);
+        assertEquals(1.0, (Double) plainFit.member("intercept"), 1e-12);
+        assertThrows(AdcError.class, () -> call(m, "linear_fit", AdcList.of(1L, 1L), AdcList.of(1L, 2L)));
+        assertThrows(AdcError.class, () -> call(m, "linear_fit", AdcList.of(1L), AdcList.of(1L)));
+    }
+
+    @Test
+    void powerFitRecoversTheCvExponent() {
+        AdcList nu = new AdcList();
+        AdcList ip = new AdcList();
+        for (double v : new double[] {0.1, 0.2, 0.5, 1, 2, 5}) {
+            nu.add(q(v, "mV/s"));
+            ip.add(q(0.76 * Math.pow(v, 0.55), "mA"));
+        }
+        Record f = (Record) call(m, "power_fit", nu, ip);
+        assertEquals(0.55, (Double) f.member("b"), 1e-12);
+        Quantity a = (Quantity) f.member("a");
+        assertEquals("mA", a.unit().symbol());
+        assertEquals(0.76, a.value(), 1e-12);
+        assertEquals(1.0, (Double) f.member("r2"), 1e-12);
+        assertThrows(AdcError.class, () -> call(m, "power_fit", AdcList.of(1L, 2L), AdcList.of(1L, -2L)));
+    }
+
+    @Test
+    void interpolation() {
+        Quantity t = (Quantity) call(m, "interp", q(450, "W"), AdcList.of(q(0, "W"), q(300, "W"), q(600, "W")),
+            AdcList.of(q(25, "degC"), q(550, "degC"), q(1000, "degC")));
+        assertTrue(t.isAbsoluteTemperature());
+        assertEquals("775 degC", t.toString());
+        assertEquals(25.0, (Double) call(m, "interp", 2.5, AdcList.of(1L, 2L, 3L), AdcList.of(10L, 20L, 30L)), 1e-12);
+        assertEquals(10.0, (Double) call(m, "interp", 1L, AdcList.of(1L, 2L), AdcList.of(10L, 20L)), 1e-12);
+        assertEquals(40.0, (Double) call(m, "interp", 4L, AdcList.of(1L, 2L, 3L), AdcList.of(10L, 20L, 30L), true), 1e-12);
+        AdcError out = assertThrows(AdcError.class, () -> call(m, "interp", q(700, "W"), AdcList.of(q(0, "W"), q(600, "W")),
+            AdcList.of(q(25, "degC"), q(1000, "degC"))));
+        assertTrue(out.getMessage().contains("700 W is outside the table (0 W .. 600 W)"), out.getMessage());
+        assertThrows(AdcError.class, () -> call(m, "interp", 1L, AdcList.of(2L, 1L), AdcList.of(1L, 2L)));
+        assertThrows(AdcError.class, () -> call(m, "interp", q(1, "V"), AdcList.of(q(0, "W"), q(1, "W")), AdcList.of(1L, 2L)));
+        Quantity y = (Quantity) call(m, "interp", q(0.5, "h"), AdcList.of(q(0, "h"), q(1, "h")), AdcList.of(q(0, "C"), q(2, "C")));
+        assertEquals(1.0, y.si(), 1e-12);
     }
 }

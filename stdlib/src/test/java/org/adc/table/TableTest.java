@@ -171,4 +171,38 @@ class TableTest {
         assertInstanceOf(String.class, CsvReader.identifier("ΔG"));
         assertEquals("ΔG", CsvReader.identifier("ΔG"));
     }
+
+    @Test
+    void instrumentExportWithTabsAndSlashUnits() {
+        String txt = "mode\ttime/s\tEwe/V\t<I>/mA\tNa/Al ratio\t(Q-Qo)/mA.h\n"
+            + "1\t0.5\t1.234\t-0.05\t0.01\t0\n"
+            + "1\t1.5\t1.240\t-0.04\t0.02\t1e-3\n";
+        Table t = CsvReader.read("cv.txt", new BufferedReader(new StringReader(txt)), '\t', true);
+        assertEquals(List.of("mode", "time", "Ewe", "I", "Na_Al_ratio", "Q_Qo_mA_h"),
+            t.columns().stream().map(Column::name).toList());
+        assertEquals(Quantity.of(1.234, "V"), t.rows().get(0).member("Ewe"));
+        assertEquals(Quantity.of(-0.04, "mA"), t.rows().get(1).member("I"));
+        assertEquals(Quantity.of(1.5, "s"), t.rows().get(1).member("time"));
+        assertEquals(0.01, t.rows().get(0).member("Na_Al_ratio"));
+        // without slash units the names keep the slash part
+        Table plain = CsvReader.read("cv.txt", new BufferedReader(new StringReader(txt)), '\t', false);
+        assertEquals("time_s", plain.columns().get(1).name());
+        Table semi = CsvReader.read("s.csv", new BufferedReader(new StringReader("a;b [K]\n\"x;y\";300\n")), ';', false);
+        assertEquals("x;y", semi.rows().get(0).member("a"));
+        assertEquals(Quantity.of(300, "K"), semi.rows().get(0).member("b"));
+    }
+
+    @Test
+    void formatWithSignificantDigits() {
+        Table t = read("path,rate [Hz],ratio\nA,5091091.41,0.000040034\nB,1.2716e11,1.0\n");
+        String three = t.format(3);
+        assertTrue(three.contains("A        5.09e6"), three);
+        assertTrue(three.contains("1.27e11"), three);
+        assertTrue(three.contains("4e-5"), three);
+        assertTrue(t.format().contains("5.09109e6"), t.format());
+        assertEquals("0.123", TextTable.cell(0.123456, null, 3));
+        assertEquals("0.12 eV", TextTable.cell(Quantity.of(0.1234, "eV"), null, 2));
+        assertEquals("123", TextTable.cell(123.4, null, 3));
+        assertEquals("7", TextTable.cell(7L, null, 3));
+    }
 }

@@ -82,4 +82,12 @@ class DimensionErrorTest {
         assertEquals(Dimension.MAGNETIC_FLUX_DENSITY, Units.parse("mT").dimension());
         assertEquals(Dimension.TIME, Units.parse("ms").dimension());
     }
+
+    @Test
+    void hugeExponentsFailInsteadOfWrapping() {
+        UnitException e = fails(() -> Units.parse("m^128"));
+        assertTrue(e.getMessage().contains("out of range"), e.getMessage());
+        fails(() -> Quantity.of(2, "m").pow(200));
+        assertEquals(Dimension.of(127, 0, 0, 0, 0, 0, 0), Units.parse("m^127").dimension());
+    }
 }

@@ -65,4 +65,23 @@ class UnitParsingTest {
         assertEquals(1e-6, Units.prefixes().get("u"));
         assertEquals(1e-6, Units.prefixes().get("µ"));
     }
+
+    @Test
+    void unicodeSpellings() {
+        assertEquals(2000.0, Quantity.of(2, "k\u2126").si());   // OHM SIGN
+        assertEquals(2000.0, Quantity.of(2, "k\u03A9").si());   // GREEK CAPITAL OMEGA
+        assertEquals(2000.0, Quantity.of(2, "kohm").si());
+        assertEquals("1/m", Units.parse("m⁻¹").symbol());
+        assertEquals(Dimension.VOLUME, Units.parse("cm³").dimension());
+        assertEquals(Units.parse("degC"), Units.parse("°C"));
+    }
+
+    @Test
+    void atomicUnits() {
+        assertEquals(0.529177210903, Quantity.of(1, "bohr").valueIn(Units.parse("Å")), 1e-12);
+        assertEquals(27.211386245988, Quantity.of(1, "Ha").valueIn(Units.parse("eV")), 1e-9);
+        assertEquals(13.605693122994, Quantity.of(1, "Ry").valueIn(Units.parse("eV")), 1e-9);
+        assertEquals(0.0433641, Quantity.of(1, "kcal/mol").valueIn(Units.parse("eV")), 1e-7);
+        assertEquals(-40.0, Quantity.of(-40, "degF").valueIn(Units.parse("degC")), 1e-9);
+    }
 }

@@ -39,26 +39,56 @@ public final class ParamNode extends AdcNode {
         return None.INSTANCE;
     }
 
+    public String name() {
+        return name;
+    }
+
+    /**
+     * True when the default and the range are made of literals and arithmetic only, so the
+     * launcher's check of {@code --set} values may evaluate them before the script runs.
+     */
+    public boolean isConstant() {
+        return ParamCheckNode.isConstant(defaultValue) && (range == null || ParamCheckNode.isConstant(range));
+    }
+
+    /** Evaluates the default and range and checks the --set value against them (nothing is defined). */
+    void validate(VirtualFrame frame) {
+        Object d = defaultValue.executeGeneric(frame);
+        Object r = range == null ? null : range.executeGeneric(frame);
+        valueFor(AdcContext.get(this), d, r);
+    }
+
     @TruffleBoundary
     private void define(Object d, Object r) {
         AdcContext ctx = AdcContext.get(this);
-        Object v = d;
+        Object v = valueFor(ctx, d, r);
+        ctx.globals().define(name, v, false);
+        ctx.recordParameter(name, v);
+    }
+
+    /** The value of the parameter: the --set value if given and valid, else the default. A bad --set value is a usage error. */
+    @TruffleBoundary
+    private Object valueFor(AdcContext ctx, Object d, Object r) {
         String given = ctx.parameterOverride(name);
-        if (given != null) {
-            v = ctx.parseValue(given, this, name);
+        if (given == null) {
+            return d;
+        }
+        try {
+            Object v = ctx.parseValue(given, this, name);
             boolean sameKind = d instanceof Quantity qd ? v instanceof Quantity qv && qv.dimension().equals(qd.dimension())
                 : !(v instanceof Quantity) && (d instanceof String) == (v instanceof String);
             if (!sameKind) {
                 throw new AdcException("parameter '" + name + "' must be " + Values.typeName(d) + " like its default " + Values.repr(d)
                     + ", got " + Values.describe(v), "e.g. --set " + name + "=" + Values.repr(d).replace(" ", ""), this);
             }
+            if (r != null && !inRange(v, r)) {
+                throw new AdcException("parameter '" + name + "' = " + Values.repr(v) + " is outside its allowed range " + r,
+                    "choose a value in the declared range", this);
+            }
+            return v;
+        } catch (AdcException e) {
+            throw ParamCheckNode.usageError(ctx, e.getMessage(), this);
         }
-        if (r != null && !inRange(v, r)) {
-            throw new AdcException("parameter '" + name + "' = " + Values.repr(v) + " is outside its allowed range " + r,
-                "choose a value in the declared range", this);
-        }
-        ctx.globals().define(name, v, false);
-        ctx.recordParameter(name, v);
     }
 
     private boolean inRange(Object v, Object r) {

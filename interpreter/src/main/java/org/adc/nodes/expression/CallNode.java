@@ -77,6 +77,12 @@ public final class CallNode extends AdcNode {
             }
         } catch (AdcError e) {
             throw new AdcException(e.getMessage(), e.hint(), this);
+        } catch (AdcException e) {
+            // raised inside a library function without a place (e.g. comparing in sorted): the call is the place
+            if (e.getLocation() == null) {
+                throw new AdcException(e.rawMessage(), e.hint(), this, e.payload());
+            }
+            throw e;
         } catch (UnitException e) {
             throw new AdcException(e.getMessage(), e.hint(), this);
         }

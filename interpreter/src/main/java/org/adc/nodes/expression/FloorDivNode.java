@@ -14,6 +14,11 @@ public abstract class FloorDivNode extends AdcBinaryNode {
         return Math.floorDiv(left, right);
     }
 
+    @Specialization(guards = "right == 0")
+    protected long doLongZero(long left, long right) {
+        throw new org.adc.runtime.AdcException("division by zero", "an integer cannot be divided by 0", this);
+    }
+
     @Specialization
     protected double doDouble(double left, double right) {
         return Math.floor(left / right);

@@ -1,0 +1,235 @@
+package org.adc.lib;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.adc.chem.Formula;
+import org.adc.electrochem.Electrochem;
+import org.adc.lang.AdcError;
+import org.adc.lang.AdcList;
+import org.adc.lang.Args;
+import org.adc.lang.Doc;
+import org.adc.lang.Module;
+import org.adc.lang.NativeFunction;
+import org.adc.lang.Param;
+import org.adc.lang.Record;
+import org.adc.lang.Values;
+import org.adc.units.Dimension;
+import org.adc.units.Quantity;
+import org.adc.units.Unit;
+import org.adc.units.Units;
+
+/**
+ * Library {@code electrochem}: anode voltages and energy densities from total energies (seed 003), theoretical
+ * capacities and C-rates, and the capacitive/diffusive split of CV currents (seed 004). {@code import electrochem}.
+ */
+public final class ElectrochemLib {
+    private ElectrochemLib() {
+    }
+
+    private static final String SEED003 = "seed 003: F. Legrain, O. I. Malyi, S. Manzhos, \"Comparative computational study of the "
+        + "energetics of Li, Na, and Mg storage in amorphous and crystalline silicon\"";
+    private static final String SEED004 = "seed 004: M. Li et al., \"Understanding the fast kinetics and mechanism of sodium storage in "
+        + "antimony using ab initio grand canonical Monte Carlo simulation and operando X-ray scattering\", J. Mater. Chem. A";
+
+    private static Object averageVoltage(Args a) {
+        double v = Electrochem.averageVoltage(a.si(0, Dimension.ENERGY), a.si(1, Dimension.ENERGY), a.si(2, Dimension.ENERGY),
+            a.number(3), a.number(4));
+        return Quantity.ofSi(v, Units.parse("V"));
+    }
+
+    private static Object voltageShift(Args a) {
+        return Quantity.ofSi(Electrochem.voltageShift(a.si(0, Dimension.ENERGY), a.number(1), a.number(2)), Units.parse("V"));
+    }
+
+    private static Object formationEnergy(Args a) {
+        double ef = a.si(0, Dimension.ENERGY) - a.si(1, Dimension.ENERGY) - a.si(2, Dimension.ENERGY);
+        return Quantity.ofSi(ef, Units.parse("eV"));
+    }
+
+    private static Object energyDensity(Args a) {
+        double vAvg = a.si(0, Dimension.VOLTAGE);
+        Object v = a.get(1);
+        boolean molar;
+        double vol;
+        if (v instanceof Quantity q && q.dimension().equals(Dimension.VOLUME)) {
+            molar = false;
+            vol = q.si();
+        } else if (v instanceof Quantity q && q.dimension().equals(Dimension.VOLUME.divide(Dimension.AMOUNT))) {
+            molar = true;
+            vol = q.si();
+        } else {
+            throw a.bad(1, "volume per charge (Å^3) or molar volume per charge (cm^3/mol)");
+        }
+        return Quantity.ofSi(Electrochem.energyDensity(vAvg, vol, molar, a.number(2)), Units.parse("Wh/L"));
+    }
+
+    private static Object specificCapacity(Args a) {
+        Formula f = ChemLib.formulaArg(a, 0);
+        double cPerKg = Electrochem.specificCapacity(a.number(1), f.molarMass() * 1e-3);
+        return Quantity.ofSi(cPerKg, Units.parse("mAh/g"));
+    }
+
+    private static Object cRateCurrent(Args a) {
+        double cap = a.si(0, Dimension.CHARGE);
+        double rate = a.number(1);
+        if (!(rate > 0)) {
+            throw new AdcError("C-rate must be positive, got " + Values.repr(a.get(1)), "C/8 is rate = 1/8, 5C is rate = 5");
+        }
+        return Quantity.ofSi(cap * rate / 3600.0, Units.parse("mA"));
+    }
+
+    /** {values in the display unit of the first element, that unit} of a list of quantities of one dimension. */
+    private static Object[] series(Args a, int i, Dimension want, String what) {
+        List<Object> l = a.list(i).items();
+        if (l.size() < 2) {
+            throw new AdcError(a.functionName() + " needs at least two " + what + ", got " + l.size(), "measure at two or more scan rates");
+        }
+        double[] v = new double[l.size()];
+        Unit unit = null;
+        for (int k = 0; k < v.length; k++) {
+            Object x = l.get(k);
+            if (!(x instanceof Quantity q) || !q.dimension().equals(want)) {
+                throw new AdcError(a.functionName() + ": element #" + (k + 1) + " of " + what + " is " + Values.describe(x)
+                    + ", expected " + want.name(), "give " + what + " with units");
+            }
+            if (unit == null) {
+                unit = q.unit();
+            }
+            v[k] = q.valueIn(unit);
+        }
+        return new Object[] {v, unit};
+    }
+
+    private static Object capacitiveSplit(Args a) {
+        Object[] nus = series(a, 0, Dimension.VOLTAGE.divide(Dimension.TIME), "scan rates");
+        Object[] is = series(a, 1, Dimension.CURRENT, "currents");
+        double[] nu = (double[]) nus[0];
+        double[] cur = (double[]) is[0];
+        if (nu.length != cur.length) {
+            throw new AdcError(a.functionName() + ": " + nu.length + " scan rates but " + cur.length + " currents", "give one current per scan rate");
+        }
+        double[] k = Electrochem.splitCurrent(nu, cur);
+        Unit nuUnit = (Unit) nus[1];
+        Unit iUnit = (Unit) is[1];
+        AdcList fractions = new AdcList();
+        for (double v : nu) {
+            double cap = k[0] * v;
+            double dif = k[1] * Math.sqrt(v);
+            fractions.add(cap / (cap + dif));
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("k1", Quantity.of(k[0], iUnit.divide(nuUnit)));
+        r.put("k2", Quantity.of(k[1], iUnit));
+        r.put("capacitive", fractions);
+        r.put("r2", k[2]);
+        return new Record(r);
+    }
+
+    public static Module module() {
+        Module m = new Module("electrochem", "anode voltages, energy densities, capacities, C-rates, CV current split");
+        m.add(new NativeFunction("average_voltage", "voltage", new Doc(
+            "Average voltage of an alloying anode vs the metal: V = −(E(M_x host) − E(host) − x E(M)) / (z x e)",
+            "electrochem.average_voltage(e_alloy, e_host, e_metal, x, z = 1)",
+            "import electrochem\n# per Si atom: Li15Si4 is Li3.75Si\nelectrochem.average_voltage(e_alloy = -12.1 eV, e_host = -5.42 eV, e_metal = -1.9 eV, x = 3.75)",
+            "Energies from total-energy calculations: e_alloy per host formula unit of M_x host, e_host per host formula unit, "
+                + "e_metal per atom of the bulk metal; x metal atoms per host formula unit; z valence electrons per metal atom.",
+            "energies in eV (or kJ/mol, converted); result in V",
+            "x ≤ 0 or z ≤ 0 fail; energies of another dimension fail with \"bad argument ...\".",
+            SEED003 + ", eq. 2",
+            "voltage_shift, formation_energy, energy_density"),
+            ElectrochemLib::averageVoltage,
+            Param.required("e_alloy", "energy", "energy of M_x host per host formula unit"),
+            Param.required("e_host", "energy", "energy of the host per formula unit"),
+            Param.required("e_metal", "energy", "energy per atom of the bulk metal"),
+            Param.required("x", "number", "metal atoms per host formula unit"),
+            Param.optional("z", "number", 1L, "valence electrons per metal atom (1 Li, Na; 2 Mg)")));
+        m.add(new NativeFunction("voltage_shift", "voltage", new Doc(
+            "Voltage shift from a change of host cohesive energy: ΔV = ΔE_coh / (z x e)",
+            "electrochem.voltage_shift(de_coh, x, z = 1)",
+            "import electrochem\nelectrochem.voltage_shift(0.13 eV, x = 1)              # 0.13 V (Na, NaSi)\nelectrochem.voltage_shift(0.13 eV, x = 3.75)           # 0.0346667 V (Li)\n"
+                + "electrochem.voltage_shift(0.13 eV, x = 2, z = 2)       # 0.0325 V (Mg)",
+            "A host that is less stable by ΔE_coh per atom (a-Si vs c-Si: 0.13 eV) raises the average anode voltage by "
+                + "ΔE_coh spread over the z x electrons stored per host atom.",
+            "de_coh energy per host atom (eV); result in V",
+            "x ≤ 0 or z ≤ 0 fail.",
+            SEED003 + ", eq. 3 and Table 1 (0.13, 0.04, 0.03 V)",
+            "average_voltage"),
+            ElectrochemLib::voltageShift,
+            Param.required("de_coh", "energy", "cohesive energy difference per host atom"),
+            Param.required("x", "number", "metal atoms per host atom at full charge"),
+            Param.optional("z", "number", 1L, "valence electrons per metal atom")));
+        m.add(new NativeFunction("formation_energy", "energy", new Doc(
+            "Defect (insertion) formation energy: E_f = E(host+M) − E(host) − μ_M",
+            "electrochem.formation_energy(e_defect, e_host, mu)",
+            "import electrochem\nelectrochem.formation_energy(e_defect = -350.2 eV, e_host = -347.9 eV, mu = -1.9 eV)   # -0.4 eV",
+            "Energy to insert one atom M into the host from a reservoir at chemical potential mu: the isolated atom "
+                + "(vacuum reference) or the bulk metal energy per atom (bulk reference). Negative means favourable.",
+            "energies in eV (molar values converted); result in eV",
+            "arguments that are not energies fail with \"bad argument ...\".",
+            SEED003 + ", eq. 5",
+            "average_voltage"),
+            ElectrochemLib::formationEnergy,
+            Param.required("e_defect", "energy", "energy of the host cell with the inserted atom"),
+            Param.required("e_host", "energy", "energy of the host cell"),
+            Param.required("mu", "energy", "chemical potential of M (atom in vacuum, or bulk metal per atom)")));
+        m.add(new NativeFunction("energy_density", "any", new Doc(
+            "Volumetric energy density of an alloying anode: U = F V_avg / v · ξ / (1 + ξ)",
+            "electrochem.energy_density(v_avg, v, xi)",
+            "import electrochem\nelectrochem.energy_density(v_avg = 3.75 V - 0.4 V, v = 15 Å^3, xi = 2.8)\nelectrochem.energy_density(3.35 V, 9.0 cm^3/mol, 2.8) to Wh/L",
+            "v_avg is the full-cell voltage (cathode minus anode), v the volume the metal takes per valence charge and xi the "
+                + "fractional volume expansion (V − V0)/V0. With v per charge (Å^3) the elementary charge is used, with v per "
+                + "mole of charge (cm^3/mol) the Faraday constant (26.802 Ah/mol).",
+            "v_avg voltage; v volume (Å^3) or molar volume (cm^3/mol); xi dimensionless; result in Wh/L",
+            "v must be a volume or a molar volume; v ≤ 0 or xi < 0 fail.",
+            SEED003 + ", eq. 4 and Supporting Information B",
+            "average_voltage, specific_capacity"),
+            ElectrochemLib::energyDensity,
+            Param.required("v_avg", "voltage", "average full-cell voltage"),
+            Param.required("v", "any", "volume per valence charge (Å^3) or per mole of charge (cm^3/mol)"),
+            Param.required("xi", "number", "fractional volume expansion (V - V0) / V0")));
+        m.add(new NativeFunction("specific_capacity", "specific_capacity", new Doc(
+            "Theoretical gravimetric capacity of an electrode material: Q = n F / M",
+            "electrochem.specific_capacity(formula, n)",
+            "import electrochem\nelectrochem.specific_capacity(\"Sb\", 3)        # 660.352 mAh/g (Sb → Na3Sb)\nelectrochem.specific_capacity(\"Si\", 3.75)     # 3578.62 mAh/g (Li15Si4)",
+            "n electrons (ions of charge 1) stored per formula unit of the host material, F = 96485.33212 C/mol, M its molar mass.",
+            "result in mAh/g",
+            "n ≤ 0 fails; a malformed formula names the column.",
+            "Faraday's law; F from CODATA 2018, M from IUPAC 2021; " + SEED004 + " (Sb anode)",
+            "c_rate_current, faraday_charge"),
+            ElectrochemLib::specificCapacity,
+            Param.required("formula", "any", "host material, e.g. \"Sb\""),
+            Param.required("n", "number", "electrons per formula unit at full charge")));
+        m.add(new NativeFunction("c_rate_current", "current", new Doc(
+            "Current for a C-rate: I = capacity × rate / 1 h",
+            "electrochem.c_rate_current(capacity, rate)",
+            "import electrochem\nlet cap = electrochem.specific_capacity(\"Sb\", 3) * 2.1 mg\nelectrochem.c_rate_current(cap, 1/8)     # C/8\nelectrochem.c_rate_current(cap, 5)       # 5C",
+            "At rate r the full capacity is passed in 1/r hours: C/8 takes 8 h, 5C 12 min.",
+            "capacity a charge (mAh, C); rate dimensionless; result in mA",
+            "rate ≤ 0 fails; a capacity that is not a charge fails with \"bad argument ...\".",
+            "C-rate convention; cycling at C/8 ... 5C in " + SEED004,
+            "specific_capacity"),
+            ElectrochemLib::cRateCurrent,
+            Param.required("capacity", "charge", "cell capacity, e.g. 1.39 mAh"),
+            Param.required("rate", "number", "C-rate: 1/8 for C/8, 5 for 5C")));
+        m.add(new NativeFunction("capacitive_split", "record", new Doc(
+            "Splits CV currents at one potential into capacitive (k1 ν) and diffusion-controlled (k2 ν^½) parts",
+            "electrochem.capacitive_split(scan_rates, currents)",
+            "import electrochem\nlet s = electrochem.capacitive_split([0.1 mV/s, 0.2 mV/s, 0.5 mV/s, 1 mV/s], [0.05 mA, 0.08 mA, 0.15 mA, 0.25 mA])\n"
+                + "print(s.k1, s.k2, s.capacitive)     # capacitive share at each scan rate",
+            "Least-squares fit of i/ν^½ = k1 ν^½ + k2 (Dunn's method) to the currents measured at one potential at several "
+                + "scan rates. Returns {k1, k2, capacitive, r2}: k1 in current per scan rate, k2 the diffusion term as a current "
+                + "at ν = 1 (in the unit of the first scan rate), capacitive the list of k1 ν / (k1 ν + k2 ν^½) for each scan "
+                + "rate. Repeat over potentials and integrate to get shares of the whole voltammogram.",
+            "scan rates in mV/s (any voltage/time); currents in any current unit",
+            "fewer than two points, lists of different length, non-positive scan rates, or values without units.",
+            SEED004 + ": i(V, ν) = k1 ν + k2 ν^½, capacitive share 39.2 % at 0.1 mV/s rising to 81.8 % at 5 mV/s; "
+                + "method of J. Wang, J. Polleux, J. Lim, B. Dunn, J. Phys. Chem. C 111, 14925 (2007)",
+            "power_fit, linear_fit"),
+            ElectrochemLib::capacitiveSplit,
+            Param.required("scan_rates", "list", "scan rates, e.g. [0.1 mV/s, ...]"),
+            Param.required("currents", "list", "currents at one potential, one per scan rate")));
+        return m;
+    }
+}

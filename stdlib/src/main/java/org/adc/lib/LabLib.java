@@ -1,0 +1,141 @@
+package org.adc.lib;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.adc.device.AdcCellLoad;
+import org.adc.device.CellLoad;
+import org.adc.device.HpdcCellLoad;
+import org.adc.device.ResistorLoad;
+import org.adc.device.SimFurnace;
+import org.adc.device.SimPress;
+import org.adc.device.SimSourceMeter;
+import org.adc.lang.AdcError;
+import org.adc.lang.Args;
+import org.adc.lang.Doc;
+import org.adc.lang.Module;
+import org.adc.lang.NativeFunction;
+import org.adc.lang.None;
+import org.adc.lang.Param;
+import org.adc.procedure.Device;
+import org.adc.procedure.ProcedureEngine;
+import org.adc.units.Dimension;
+import org.adc.units.Quantity;
+
+/**
+ * Lab devices and data logging for procedures. Without a lab configuration every device is a
+ * digital twin running on the run's clock (virtual time for a dry run), so a recipe can be tried
+ * safely before it touches hardware.
+ */
+public final class LabLib {
+    private LabLib() {
+    }
+
+    private static Doc doc(String summary, String syntax, String examples, String description, String units, String source) {
+        return new Doc(summary, syntax, examples, description, units, "a limit below zero or a name used twice is an error",
+            source, "furnace, smu, press, log_to, elapsed");
+    }
+
+    public static Module module() {
+        Module m = new Module("lab", "lab devices (digital twins unless mapped to hardware), logging and run time");
+        m.add(new NativeFunction("furnace", "furnace", doc("a programmable furnace (twin: first-order lag, heater calibration)",
+            "furnace(name = \"furnace\", max_temperature = 1200 degC, max_rate = 20 degC/min, tau = 3 min)",
+            "let f = furnace()\nf.ramp(to = 450 degC, rate = 5 degC/min)\nprint(f.temperature)",
+            "Readings: temperature, setpoint, power. Operations: ramp(to, rate), off(). The twin's heater calibration passes "
+                + "through 600 W at 1000 degC.", "temperatures absolute; rates K/min or degC/min", "seed 002, Fig. 1d (600 W ~ 1000 degC)"),
+            LabLib::furnace, Param.optional("name", "string", "furnace", "device name"),
+            Param.optional("max_temperature", "temperature", Quantity.of(1200, "degC"), "highest allowed setpoint"),
+            Param.optional("max_rate", "heating_rate", Quantity.of(20, "K/min"), "highest allowed ramp rate"),
+            Param.optional("tau", "time", Quantity.of(3, "min"), "thermal time constant of the twin")));
+        m.add(new NativeFunction("smu", "source-measure unit", doc("a source-measure unit connected to a cell",
+            "smu(name = \"smu\", cell = \"adc\", furnace = none, max_voltage = 200 V, max_current = 100 mA, q_max = 0.78 C)",
+            "let s = smu(cell = \"adc\", furnace = f)\ns.apply(voltage = 50 V, compliance = 1 mA)",
+            "Readings: voltage, current, charge (integral of the current while the output is on). cell = \"adc\" (seed 000 ADC cell "
+                + "twin), \"hpdc\" (seed 002 high-pressure cell twin) or \"resistor\" (with ohms).",
+            "q_max: Faraday charge of the extractable Na", "seed 000 Fig. 3/S4; seed 002"),
+            LabLib::smu, Param.optional("name", "string", "smu", "device name"), Param.optional("cell", "string", "adc", "adc, hpdc or resistor"),
+            Param.optional("furnace", "any", None.INSTANCE, "furnace whose temperature the cell has"),
+            Param.optional("max_voltage", "voltage", Quantity.of(200, "V"), "instrument limit"),
+            Param.optional("max_current", "current", Quantity.of(100, "mA"), "instrument limit"),
+            Param.optional("q_max", "charge", Quantity.of(0.78, "C"), "extractable charge of the cell twin"),
+            Param.optional("ohms", "resistance", Quantity.of(1, "Ω"), "resistance for cell = \"resistor\""),
+            Param.optional("press", "any", None.INSTANCE, "press whose pressure the hpdc cell feels")));
+        m.add(new NativeFunction("press", "press", doc("a (cubic-anvil) press", "press(name = \"press\", max_pressure = 6 GPa, max_rate = 2 GPa/h)",
+            "let p = press()\np.compress(to = 1 GPa, rate = 1 GPa/h)", "Readings: pressure. Operations: compress(to, rate), release(rate).",
+            "pressure in GPa", "seed 002"), LabLib::press, Param.optional("name", "string", "press", "device name"),
+            Param.optional("max_pressure", "pressure", Quantity.of(6, "GPa"), "highest allowed load"),
+            Param.optional("max_rate", "any", Quantity.of(2, "GPa/h"), "highest allowed rate")));
+        m.add(new NativeFunction("log_to", "none", doc("logs time and every reading of some devices into a CSV file in the run directory",
+            "log_to(path, device, ..., every = 1 s)", "log_to(\"adc.csv\", f, s, every = 10 s)",
+            "The header carries units. Rows are appended as time advances and flushed (every row in real time).", "every: a time",
+            null), LabLib::logTo, Param.required("path", "string", "file in the run directory"), Param.rest("devices", "any", "devices"),
+            Param.optional("every", "time", Quantity.of(1, "s"), "logging interval")));
+        m.add(new NativeFunction("elapsed", "time", doc("time since the run started (virtual in a dry run)", "elapsed()",
+            "print(elapsed() to h)", null, "returned in h", null), a -> Quantity.of(a.env().procedures().now() / 3600, "h")));
+        m.add(new NativeFunction("time_step", "none", doc("sets the engine's time step (resolution of holds, limits and twins)",
+            "time_step(1 s)", "time_step(10 s)", "Default 1 s.", null, null), a -> {
+                a.env().procedures().setMaxStep(a.si(0, Dimension.TIME));
+                return None.INSTANCE;
+            }, Param.required("dt", "time", "step")));
+        return m;
+    }
+
+    private static ProcedureEngine engine(Args a) {
+        return a.env().procedures();
+    }
+
+    private static Object furnace(Args a) {
+        SimFurnace f = new SimFurnace(a.string(0), a.si(1, Dimension.TEMPERATURE), a.si(2, Dimension.HEATING_RATE), a.si(3, Dimension.TIME),
+            600, 1273.15);
+        engine(a).register(f);
+        return f;
+    }
+
+    private static Object smu(Args a) {
+        SimFurnace f = null;
+        if (a.has(2)) {
+            if (!(a.get(2) instanceof SimFurnace sf)) {
+                throw a.bad(2, "furnace");
+            }
+            f = sf;
+        }
+        String cell = a.string(1);
+        CellLoad load;
+        switch (cell) {
+            case "adc" -> load = new AdcCellLoad(a.si(5, Dimension.CHARGE));
+            case "hpdc" -> {
+                HpdcCellLoad h = new HpdcCellLoad(a.has(5) ? a.si(5, Dimension.CHARGE) : 7.34);
+                load = h;
+            }
+            case "resistor" -> load = new ResistorLoad(a.si(6, Dimension.RESISTANCE));
+            default -> throw new AdcError("unknown cell '" + cell + "'", "use cell = \"adc\", \"hpdc\" or \"resistor\"");
+        }
+        SimSourceMeter s = new SimSourceMeter(a.string(0), a.si(3, Dimension.VOLTAGE), a.si(4, Dimension.CURRENT), load, f);
+        engine(a).register(s);
+        if (a.has(7) && load instanceof HpdcCellLoad h) {
+            if (!(a.get(7) instanceof SimPress p)) {
+                throw a.bad(7, "press");
+            }
+            p.attachCell(h);
+        }
+        return s;
+    }
+
+    private static Object press(Args a) {
+        SimPress p = new SimPress(a.string(0), a.si(1, Dimension.PRESSURE), a.si(2, Dimension.PRESSURE.divide(Dimension.TIME)), null);
+        engine(a).register(p);
+        return p;
+    }
+
+    private static Object logTo(Args a) {
+        List<Device> devs = new ArrayList<>();
+        for (Object o : a.list(1)) {
+            if (!(o instanceof Device d)) {
+                throw new AdcError("log_to: " + org.adc.lang.Values.describe(o) + " is not a device", "pass devices such as furnace() or smu()");
+            }
+            devs.add(d);
+        }
+        engine(a).addLogger(a.string(0), a.si(2, Dimension.TIME), devs);
+        return None.INSTANCE;
+    }
+}

@@ -1,0 +1,140 @@
+package org.adc.procedure;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.adc.lang.HasMembers;
+import org.adc.lang.NativeFunction;
+import org.adc.units.Quantity;
+
+/**
+ * An instrument a recipe drives: a furnace, a source-measure unit, a press. In a script its
+ * readings are members ({@code furnace.temperature}, {@code smu.current}) and its operations are
+ * methods ({@code furnace.ramp(to = 450 degC, rate = 5 degC/min)}). An operation outside a
+ * {@code parallel} block waits until it is done; inside one it only starts.
+ *
+ * <p>Every device declares its limits (checked before a command is sent) and a safe state
+ * (outputs off, heater down, pressure released) that the engine reaches on any end of a run.
+ */
+public abstract class Device implements HasMembers {
+    protected final String name;
+    protected ProcedureEngine engine;
+
+    protected Device(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** "furnace", "source-measure unit", "press", ... */
+    public abstract String kind();
+
+    /** Advances the device (its simulation, or a poll of the real instrument) by dt seconds at time t. */
+    public abstract void step(double t, double dt);
+
+    /** Current readings with units, in a stable order (these are the logged columns). */
+    public abstract Map<String, Quantity> readings();
+
+    /** Commands the safe state: output off, heater setpoint down, pressure released. Does not wait. */
+    public abstract void goSafe();
+
+    /** One reading by name, or null (devices override this to avoid building the whole map). */
+    public Quantity reading(String n) {
+        return readings().get(n);
+    }
+
+    /** Number of readings (logged columns). */
+    public int readingCount() {
+        return readings().size();
+    }
+
+    /** Writes the readings' values, in their display units and in the order of {@link #readings()}, into {@code out}. */
+    public void sample(double[] out, int at) {
+        int i = at;
+        for (Quantity q : readings().values()) {
+            out[i++] = q.value();
+        }
+    }
+
+    /** True while an operation is still running (a ramp not yet at its setpoint). */
+    public boolean busy() {
+        return false;
+    }
+
+    /** Declared limits, for the pre-flight summary and messages. */
+    public abstract Map<String, Quantity> limits();
+
+    /** Instrument identity (*IDN? or the twin's description) recorded at run start. */
+    public String identity() {
+        return "simulated " + kind() + " (adc digital twin)";
+    }
+
+    /** Operations by name, bound to this device. */
+    protected abstract List<NativeFunction> operations();
+
+    void attach(ProcedureEngine e) {
+        this.engine = e;
+    }
+
+    /** Waits (in the engine's time) until the running operation is done, unless inside a parallel block. */
+    protected void finish(String what) {
+        if (engine != null) {
+            engine.awaitDevice(this, what);
+        }
+    }
+
+    private Map<String, NativeFunction> ops;
+
+    private Map<String, NativeFunction> ops() {
+        if (ops == null) {
+            ops = new LinkedHashMap<>();
+            for (NativeFunction f : operations()) {
+                ops.put(f.name(), f);
+            }
+        }
+        return ops;
+    }
+
+    @Override
+    public Object member(String n) {
+        Quantity r = reading(n);
+        if (r != null) {
+            return r;
+        }
+        NativeFunction f = ops().get(n);
+        if (f != null) {
+            return f;
+        }
+        switch (n) {
+            case "name": return name;
+            case "identity": return identity();
+            case "busy": return busy();
+            default: return null;
+        }
+    }
+
+    @Override
+    public Collection<String> memberNames() {
+        List<String> names = new ArrayList<>(readings().keySet());
+        names.addAll(ops().keySet());
+        names.add("name");
+        names.add("identity");
+        names.add("busy");
+        return names;
+    }
+
+    @Override
+    public String typeName() {
+        return kind();
+    }
+
+    @Override
+    public String toString() {
+        return "<" + kind() + " " + name + ">";
+    }
+}

@@ -1,0 +1,24 @@
+package org.adc.procedure;
+
+/** Real time: advancing sleeps until the target time. Used for live runs (and real-time simulated runs). */
+public final class WallClock implements Clock {
+    private final long start = System.nanoTime();
+
+    @Override
+    public double now() {
+        return (System.nanoTime() - start) * 1e-9;
+    }
+
+    @Override
+    public void advanceTo(double target) throws InterruptedException {
+        long ms = (long) ((target - now()) * 1000);
+        if (ms > 0) {
+            Thread.sleep(ms);
+        }
+    }
+
+    @Override
+    public boolean isVirtual() {
+        return false;
+    }
+}
