@@ -331,6 +331,13 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
                 StdlibIndex.Entry e = lib.member(module, name);
                 return e == null ? null : e.markdown();
             }
+            if (owner != null) {
+                for (StdlibIndex.Entry e : lib.deviceMembers(deviceOf(m, owner))) {
+                    if (e.name().equals(name) && e.function() != null) {
+                        return e.markdown();
+                    }
+                }
+            }
             return null;
         }
         if (word.getType() != AdcLexer.IDENT) {
@@ -497,6 +504,24 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
     }
 
     /**
+     * The kind of lab device a name holds ("furnace", "smu", "press"), from its declaration
+     * ({@code let f = furnace(...)}) or, undeclared, from the name itself; null otherwise.
+     */
+    static String deviceOf(SourceModel m, Token owner) {
+        if (owner.getType() != AdcLexer.IDENT) {
+            return null;
+        }
+        SourceModel.Decl d = m.resolve(owner.getText(), owner.getStartIndex());
+        String probe = d == null ? owner.getText() + "(" : d.detail().replaceFirst("^[^=]*=\\s*", "").replaceFirst("^lab\\.", "");
+        for (String kind : StdlibIndex.get().devices().keySet()) {
+            if (probe.startsWith(kind + "(")) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /**
      * True when token i is (part of) a unit: after a number, after `to`, or after * / ( ^ inside a
      * unit that follows one ({@code 5 degC/m}, {@code J/(mol*K)}, {@code x to 1/s}).
      */
@@ -579,6 +604,10 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
             String module = owner == null ? null : moduleOf(m, owner);
             if (module != null) {
                 for (StdlibIndex.Entry e : lib.members(module)) {
+                    items.add(item(e));
+                }
+            } else if (owner != null) {
+                for (StdlibIndex.Entry e : lib.deviceMembers(deviceOf(m, owner))) {
                     items.add(item(e));
                 }
             }
@@ -712,6 +741,12 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
             String module = owner == null ? null : moduleOf(m, owner);
             if (module != null) {
                 e = lib.member(module, name.getText());
+            } else if (owner != null) {
+                for (StdlibIndex.Entry d : lib.deviceMembers(deviceOf(m, owner))) {
+                    if (d.name().equals(name.getText())) {
+                        e = d;
+                    }
+                }
             }
         } else {
             Token kw = significant(m, ni - 1, -1);

@@ -114,6 +114,50 @@ public final class StdlibIndex {
         return out;
     }
 
+    private Map<String, org.adc.lang.HasMembers> devices;
+
+    /**
+     * Prototype devices by the lab function that makes them (furnace, smu, press): their readings
+     * and operations (with pages) for completion and hover after {@code f.} where {@code let f = furnace()}.
+     */
+    public synchronized Map<String, org.adc.lang.HasMembers> devices() {
+        if (devices == null) {
+            Map<String, org.adc.lang.HasMembers> d = new LinkedHashMap<>();
+            try {
+                org.adc.device.SimFurnace f = new org.adc.device.SimFurnace("furnace", 1473.15, 20.0 / 60, 180, 600, 1273.15);
+                d.put("furnace", f);
+                d.put("smu", new org.adc.device.SimSourceMeter("smu", 200, 0.1, new org.adc.device.AdcCellLoad(0.78), f));
+                d.put("press", new org.adc.device.SimPress("press", 10e9, 1e9 / 60, null));
+            } catch (RuntimeException | LinkageError e) {
+                // a device that cannot be built offers no completion
+            }
+            devices = d;
+        }
+        return devices;
+    }
+
+    /** Members of a prototype device as entries (operations with their pages). */
+    public List<Entry> deviceMembers(String kind) {
+        org.adc.lang.HasMembers dev = devices().get(kind);
+        if (dev == null) {
+            return List.of();
+        }
+        Module m = new Module(kind, "lab device " + kind);
+        for (String n : dev.memberNames()) {
+            Object v = dev.member(n);
+            if (v instanceof NativeFunction f) {
+                m.add(f);
+            } else {
+                m.constant(n, v, new Doc("reading or property of the " + kind, null, null, null, null, null, null, null));
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        for (String n : m.memberNames()) {
+            out.add(new Entry(n, m, m.member(n)));
+        }
+        return out;
+    }
+
     /** Unit symbols without prefixes. */
     public List<String> units() {
         return units;

@@ -266,6 +266,20 @@ class LspServerTest {
     }
 
     @Test
+    void completionAfterADeviceListsItsOperations() throws Exception {
+        String uri = "file:///w/devices.adc";
+        open(uri, "let furnace = furnace()\nlet s = smu(furnace = furnace)\nfurnace.\ns.\nfurnace.ramp(\n");
+        List<String> f = labels(uri, 2, 8);
+        assertTrue(f.containsAll(List.of("ramp", "off", "temperature")), f.toString());
+        List<String> smu = labels(uri, 3, 2);
+        assertTrue(smu.contains("apply"), smu.toString());
+        List<String> args = labels(uri, 4, 13);
+        assertTrue(args.containsAll(List.of("to =", "rate =")), args.toString());
+        Hover h = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(4, 10))).get(30, TimeUnit.SECONDS);
+        assertTrue(h.getContents().getRight().getValue().contains("ramp("), h.getContents().getRight().getValue());
+    }
+
+    @Test
     void signatureHelpMarksTheArgument() throws Exception {
         String uri = "file:///w/sig.adc";
         open(uri, "let r = arrhenius(1e13 Hz, 0.9 eV, \n");
