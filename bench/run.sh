@@ -3,7 +3,8 @@
 #  1. whole-process time of `adc run bench/hello.adc` (goal <= 0.5 s), optimizing and
 #     interpreter-only runtimes (the latter with the JDK 25 AOT cache);
 #  2. best time of a loop summing 0 ..< 1e8 in adc vs the same loop in Java (goal <= 1.5x with
-#     the optimizing runtime), and the interpreter-only ratio on 1e7.
+#     the optimizing runtime), and the interpreter-only ratio on 1e7;
+#  3. adc lsp: diagnostics of a 10,000-line recipe after opening it and after edits (goal 1 s).
 # Run it on a quiet machine: other load on the 2 cores inflates every figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,3 +37,6 @@ jbest7=$("$JAVA" bench/Loop.java 10000000 8 | awk '{print $2}')
 ibest=$(ADC_INTERPRETED=1 ./adc run bench/loop.adc --set n=10000000 --set repeats=3 | awk '{print $2}')
 awk -v a="$abest" -v j="$jbest" 'BEGIN { printf "  optimizing, n=1e8:  adc %.4f s  java %.4f s  ratio %.2f  (goal <= 1.5)\n", a, j, a / j }'
 awk -v a="$ibest" -v j="$jbest7" 'BEGIN { printf "  interpreter, n=1e7: adc %.4f s  java %.4f s  ratio %.1f\n", a, j, a / j }'
+
+# 3. the language server: diagnostics of a 10,000-line recipe after open and after edits (goal 1 s)
+python3 bench/lsp.py

@@ -29,13 +29,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The {@code adc} command line: {@code adc run}, {@code adc check}, {@code adc repl},
+ * The {@code adc} command line: {@code adc run}, {@code adc check}, {@code adc repl}, {@code adc lsp},
  * {@code adc --version}. Exit codes: 0 ok, 1 runtime error, 2 usage error, 3 syntax or check
  * error, 70 internal error.
  */
 @Command(name = "adc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "adc: recipes for materials processing (structures, simulations, lab procedures).",
-    subcommands = {Main.Run.class, Main.Check.class, Main.Repl.class, CommandLine.HelpCommand.class})
+    subcommands = {Main.Run.class, Main.Check.class, Main.Repl.class, Main.Lsp.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;
@@ -278,6 +278,21 @@ public final class Main implements Callable<Integer> {
             try (ReplSession session = new ReplSession(main.in, main.out, main.err)) {
                 return session.run();
             }
+        }
+    }
+
+    @Command(name = "lsp", mixinStandardHelpOptions = true,
+        description = "Language server for editors (LSP over stdin/stdout). Checks recipes, never runs them.")
+    static final class Lsp implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main main;
+
+        @Override
+        public Integer call() throws Exception {
+            // stdout carries JSON-RPC only: anything else printed by mistake goes to stderr
+            java.io.OutputStream rpc = new java.io.BufferedOutputStream(new FileOutputStream(FileDescriptor.out));
+            System.setOut(main.err);
+            return org.adc.lsp.LspMain.serve(new java.io.FileInputStream(FileDescriptor.in), rpc);
         }
     }
 }

@@ -15,7 +15,7 @@ import org.antlr.v4.runtime.TokenSource;
  * a statement (an operator, a comma, an opening bracket, {@code to}, {@code step}), before a line
  * that starts with '.', and when it repeats. Inside { } newlines separate statements.
  */
-final class NewlineFilter implements TokenSource {
+public final class NewlineFilter implements TokenSource {
     private final TokenSource lexer;
     private final Deque<Integer> brackets = new ArrayDeque<>();
     private final Deque<Token> pending = new ArrayDeque<>();
@@ -23,7 +23,7 @@ final class NewlineFilter implements TokenSource {
     private final Deque<Token> openers = new ArrayDeque<>();
     private int lastType = AdcLexer.NL;
 
-    NewlineFilter(TokenSource lexer) {
+    public NewlineFilter(TokenSource lexer) {
         this.lexer = lexer;
     }
 

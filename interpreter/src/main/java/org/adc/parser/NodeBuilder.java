@@ -738,7 +738,19 @@ final class NodeBuilder {
                 return v;
             }
         }
-        return Stdlib.globals().get(name);
+        return libraryGlobals().get(name);
+    }
+
+    private static volatile Map<String, Object> libraryGlobals;
+
+    /** {@link Stdlib#globals()}, built once (it assembles a new map on every call). */
+    private static Map<String, Object> libraryGlobals() {
+        Map<String, Object> g = libraryGlobals;
+        if (g == null) {
+            g = Stdlib.globals();
+            libraryGlobals = g;
+        }
+        return g;
     }
 
     /** The library function a call expression refers to, when it is known at parse time. */

@@ -7,8 +7,8 @@ import org.antlr.v4.runtime.CharStream;
  * ANTLR would answer with an EmptyStackException; here it stays in the default mode and the parser
  * reports the brace as unexpected.
  */
-final class SafeLexer extends AdcLexer {
-    SafeLexer(CharStream input) {
+public final class SafeLexer extends AdcLexer {
+    public SafeLexer(CharStream input) {
         super(input);
     }
 

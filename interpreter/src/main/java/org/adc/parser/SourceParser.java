@@ -7,13 +7,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 import org.adc.AdcContext;
 import org.adc.AdcLanguage;
@@ -43,26 +46,41 @@ public final class SourceParser {
         CommonTokenStream tokens = new CommonTokenStream(filter);
         AdcParser parser = new AdcParser(tokens);
         parser.removeErrorListeners();
-        parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-        parser.addErrorListener(new BaseErrorListener() {
-            @Override
-            public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg, RecognitionException e) {
-                Token t = offending instanceof Token tok ? tok : null;
-                boolean atEof = t != null && t.getType() == Token.EOF;
-                if (atEof) {
-                    incomplete[0] = true;
+        // two stages: SLL prediction, stopping at the first error, parses correct input several times
+        // faster; only input with an error is parsed again with full LL and error recovery, which
+        // gives the messages and the recovered tree
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        AdcParser.ProgramContext tree;
+        try {
+            tree = parser.program();
+        } catch (ParseCancellationException e) {
+            tree = null;
+        }
+        if (tree == null) {
+            parser.reset();
+            parser.setErrorHandler(new DefaultErrorStrategy());
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.addErrorListener(new BaseErrorListener() {
+                @Override
+                public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg, RecognitionException e) {
+                    Token t = offending instanceof Token tok ? tok : null;
+                    boolean atEof = t != null && t.getType() == Token.EOF;
+                    if (atEof) {
+                        incomplete[0] = true;
+                    }
+                    String hint = hint(t, msg);
+                    Token open = atEof ? filter.innermostOpen() : null;
+                    if (open != null) {
+                        hint = describeOpen(open) + " opened at line " + open.getLine() + ", column " + (open.getCharPositionInLine() + 1)
+                            + " is not closed";
+                    }
+                    errors.add(Diagnostic.format(source, line, col + 1, t == null || atEof ? 1 : Math.max(1, t.getText().length()), "error",
+                        describe(t, msg), hint));
                 }
-                String hint = hint(t, msg);
-                Token open = atEof ? filter.innermostOpen() : null;
-                if (open != null) {
-                    hint = describeOpen(open) + " opened at line " + open.getLine() + ", column " + (open.getCharPositionInLine() + 1)
-                        + " is not closed";
-                }
-                errors.add(Diagnostic.format(source, line, col + 1, t == null || atEof ? 1 : Math.max(1, t.getText().length()), "error",
-                    describe(t, msg), hint));
-            }
-        });
-        AdcParser.ProgramContext tree = parser.program();
+            });
+            tree = parser.program();
+        }
         if (!errors.isEmpty()) {
             throw new AdcParseError(errors, incomplete[0] && errors.size() == 1);
         }

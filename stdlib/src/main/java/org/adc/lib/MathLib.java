@@ -519,7 +519,7 @@ public final class MathLib {
             "round(x, digits = 0)", "round(2.5)          # 3\nround(3.14159, 2)   # 3.14\nround(0.90047 C, 2)  # 0.9 C\nround(1234, -2)     # 1200",
             "Rounds the number as displayed (a quantity in its own unit) to the given decimal digits; halves round away "
                 + "from zero. With digits ≤ 0 a plain number becomes an int.", "same unit as x",
-            "a non-number fails", STD, "floor, ceil, format"),
+            "a non-number fails", STD, "floor, ceil, fmt"),
             MathLib::round, Param.required("x", "any", "number or quantity"), Param.optional("digits", "int", 0L, "decimal digits")));
         m.add(new NativeFunction("floor", "any", new Doc("Largest whole number ≤ x (in the display unit for quantities)", "floor(x)",
             "floor(2.7)          # 2\nfloor(450.6 degC)   # 450 degC", "Rounds down.", "same unit as x", "a non-number fails",
