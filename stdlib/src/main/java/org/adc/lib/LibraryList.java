@@ -22,6 +22,8 @@ final class LibraryList {
         l.add(KineticsLib.module());
         l.add(CoulometryLib.module());
         l.add(LabLib.module());
+        l.add(KmcLib.module());
+        l.add(GcmcLib.module());
         return l;
     }
 }
