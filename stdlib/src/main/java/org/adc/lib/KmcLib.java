@@ -523,16 +523,17 @@ public final class KmcLib {
                 k++;
                 if (!(o instanceof Record r)) {
                     throw new AdcError("kmc.program: step " + k + " is " + Values.describe(o) + ", not a record",
-                        "steps are {ramp: 450 degC, rate: 5 degC/min} or {hold: 8 d}");
+                        "steps are {ramp: 450 degC, rate: 5 degC/min} or {dwell: 8 d}");
                 }
-                if (r.member("hold") instanceof Quantity h && h.dimension().equals(Dimension.TIME)) {
+                Object dw = r.member("dwell") != null ? r.member("dwell") : r.member("hold");
+                if (dw instanceof Quantity h && h.dimension().equals(Dimension.TIME)) {
                     b.hold(h.si());
                 } else if (r.member("ramp") instanceof Quantity to && to.dimension().equals(Dimension.TEMPERATURE)
                     && r.member("rate") instanceof Quantity rate && rate.dimension().equals(Dimension.HEATING_RATE)) {
                     b.rampTo(to.si(), rate.si());
                 } else {
                     throw new AdcError("kmc.program: step " + k + " " + Values.display(r) + " is neither a ramp nor a hold",
-                        "steps are {ramp: 450 degC, rate: 5 degC/min} or {hold: 8 d}");
+                        "steps are {ramp: 450 degC, rate: 5 degC/min} or {dwell: 8 d}");
                 }
             }
             return new Program(b.build());
@@ -1019,8 +1020,8 @@ public final class KmcLib {
         m.add(new NativeFunction("program", "temperature program", new Doc(
             "A temperature program T(t) of ramps and holds for kmc.run",
             "kmc.program(start, steps)",
-            "let p = kmc.program(25 degC, [{ramp: 450 degC, rate: 5 degC/min}, {hold: 8 d}])\nprint(p.duration, p.at(30 min))",
-            "Piecewise-linear T(t) from start: {ramp: T, rate: r} ramps to T at |r|, {hold: d} dwells — the ramp/hold vocabulary "
+            "let p = kmc.program(25 degC, [{ramp: 450 degC, rate: 5 degC/min}, {dwell: 8 d}])\nprint(p.duration, p.at(30 min))",
+            "Piecewise-linear T(t) from start: {ramp: T, rate: r} ramps to T at |r|, {dwell: d} holds — the ramp/hold vocabulary "
                 + "of the procedure runtime. After the last step T stays constant. kmc.run integrates the time-dependent total "
                 + "rate exactly: the waiting time solves ∫R(T(s))ds = −ln u (Gauss–Legendre quadrature on sub-intervals of 0.5 K, "
                 + "Newton solve), the event is then chosen with the rates at the new time.",
@@ -1031,7 +1032,7 @@ public final class KmcLib {
             "kmc.run"),
             KmcLib::program,
             Param.required("start", "temperature", "temperature at t = 0"),
-            Param.required("steps", "list", "records {ramp, rate} or {hold}")));
+            Param.required("steps", "list", "records {ramp, rate} or {dwell}")));
         m.add(new NativeFunction("reservoir", "kmc reservoir", new Doc(
             "A sink/source face: sites near one face of the lattice exchange ions with an outside phase",
             "kmc.reservoir(lattice, face = \"z-\", depth = 1 Å, extract = none, inject = none, species = \"Na\", nu0 = 1e13 Hz, name = none)",
