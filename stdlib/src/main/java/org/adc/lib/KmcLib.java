@@ -337,7 +337,7 @@ public final class KmcLib {
             }
             case "chain" -> {
                 try {
-                    return new KmcLattice(CrystalLattices.chain(n[0], al), 1, "chain");
+                    return new KmcLattice(CrystalLattices.chain(n[0], al).reorderedForLocality(), 1, "chain");
                 } catch (KmcException e) {
                     throw wrap(e, "kmc.lattice");
                 }
@@ -353,7 +353,7 @@ public final class KmcLib {
         try {
             Lattice lat = CrystalLattices.build(new double[] {al, 0, 0, 0, al, 0, 0, 0, al}, basis, types, n, bc,
                 List.of(new org.adc.kmc.HopRule("*", "*", 0.0, nn * 1.0001, "nn")));
-            return new KmcLattice(lat, 3, kind);
+            return new KmcLattice(lat.reorderedForLocality(), 3, kind);
         } catch (KmcException e) {
             throw wrap(e, "kmc.lattice");
         }
@@ -442,7 +442,7 @@ public final class KmcLib {
                 return null;
             });
         }
-        return new KmcLattice(lat, 3, "clathrate");
+        return new KmcLattice(lat.reorderedForLocality(), 3, "clathrate");
     }
 
     private static int[] gridPos(Lattice lat, int s, double unit, int[] grid) {
