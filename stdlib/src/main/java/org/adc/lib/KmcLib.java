@@ -751,6 +751,7 @@ public final class KmcLib {
         double[][] occ = new double[m][];
         double[][] prof = bins > 0 ? new double[m][] : null;
         long done = 0;
+        TracerSums mid = null;
         for (int k = 0; k < m; k++) {
             if (k > 0) {
                 if (Double.isNaN(tEnd)) {
@@ -761,6 +762,9 @@ public final class KmcLib {
                 }
             }
             TracerSums tr = sim.tracer(species);
+            if (k == samples / 2) {
+                mid = tr;
+            }
             ts[k] = sim.time();
             temps[k] = sim.temperature();
             ns[k] = tr.particles();
@@ -789,7 +793,10 @@ public final class KmcLib {
         for (int p = 0; p < ph.length; p++) {
             ph[p] = sim.hopCount(paths.get(p), "*");
         }
-        return new Replica(t, sim.eventCount(), ts, temps, ns, msd, ex, occ, prof, dT, dJ, tr.correlationFactor(), tr.particles(),
+        // f from the slope of ΣR² against Σλ² over the second half of the run: the short-time offset of R² cancels
+        double dh = mid == null ? 0 : tr.sumHopSquares() - mid.sumHopSquares();
+        double f = dh > 0 ? (tr.sumSquaredDispAll() - mid.sumSquaredDispAll()) / dh : tr.correlationFactor();
+        return new Replica(t, sim.eventCount(), ts, temps, ns, msd, ex, occ, prof, dT, dJ, f, tr.particles(),
             ext, inj, ph);
     }
 
@@ -1073,7 +1080,7 @@ public final class KmcLib {
                 + "fraction (random, fixed by seed) or full with a number of vacancies. Runs for a simulated time or a number of "
                 + "events; replicas run in parallel with independent streams (replica i uses stream i of seed: the results do not "
                 + "depend on threads). Result fields: time, events, replicas, temperature, particles, extracted, d_tracer = "
-                + "⟨R²⟩/(2dt), d_jump = ⟨|ΣR|²⟩/(2dNt), haven = d_tracer/d_jump, f = ΣR²/Σλ² (tracer correlation factor), "
+                + "⟨R²⟩/(2dt), d_jump = ⟨|ΣR|²⟩/(2dNt), haven = d_tracer/d_jump, f = Δ(ΣR²)/Δ(Σλ²) over the second half of the run (tracer correlation factor; the slope removes the short-time offset of R²), "
                 + "sigma = n q² d_jump/(kB T) (Nernst–Einstein, n = carriers/volume), each with _err = standard error over "
                 + "replicas (none for one replica); series (table: t, T, N, msd, extracted, occ_<site type>), profile (depth, "
                 + "start, end site fraction) and profiles (t, depth, fraction) when profile_bins > 0, hops per path.",
