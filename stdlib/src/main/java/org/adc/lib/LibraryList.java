@@ -25,6 +25,8 @@ final class LibraryList {
         l.add(LabLib.module());
         l.add(PotentialLib.module());
         l.add(StructureLib.module());
+        l.add(KmcLib.module());
+        l.add(GcmcLib.module());
         return l;
     }
 }

@@ -1,0 +1,113 @@
+package org.adc.lib;
+
+import static org.adc.lib.Call.call;
+import static org.adc.lib.Call.n;
+import static org.adc.lib.Call.q;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.adc.lang.AdcError;
+import org.adc.lang.AdcList;
+import org.adc.lang.Callable;
+import org.adc.lang.Doc;
+import org.adc.lang.Module;
+import org.adc.lang.NativeFunction;
+import org.adc.lang.Record;
+import org.adc.table.Table;
+import org.adc.units.Quantity;
+import org.junit.jupiter.api.Test;
+
+/** Script modules kmc and gcmc: results with units, thread-count independence, errors naming the item, docs. */
+class KmcGcmcLibTest {
+    private final Module kmc = KmcLib.module();
+    private final Module gcmc = GcmcLib.module();
+
+    private Object nnBarriers() {
+        return call(kmc, "barriers", AdcList.of(new Record(java.util.Map.of("path", "nn", "barrier", q(0.4, "eV")))), n("species", "Na"));
+    }
+
+    @Test
+    void runGivesUnitsAndDoesNotDependOnThreads() {
+        Object lat = call(kmc, "lattice", "bcc", 3L, q(3, "Å"));
+        Object b = nnBarriers();
+        Record r1 = (Record) call(kmc, "run", lat, b, q(600, "K"), n("events", 3000L), n("concentration", 0.5), n("replicas", 3L),
+            n("threads", 1L), n("seed", 5L));
+        Record r2 = (Record) call(kmc, "run", lat, b, q(600, "K"), n("events", 3000L), n("concentration", 0.5), n("replicas", 3L),
+            n("threads", 2L), n("seed", 5L));
+        for (String k : new String[] {"d_tracer", "d_jump", "f", "sigma", "events", "time"}) {
+            assertEquals(r1.member(k), r2.member(k), k + ": same seed, different thread count");
+        }
+        Quantity d = (Quantity) r1.member("d_tracer");
+        assertEquals("cm^2/s", d.unit().symbol());
+        assertEquals("S/cm", ((Quantity) r1.member("sigma")).unit().symbol());
+        assertTrue(r1.member("series") instanceof Table);
+    }
+
+    @Test
+    void missingBarrierNamesThePath() {
+        Object lat = call(kmc, "clathrate");
+        Object b = call(kmc, "barriers", AdcList.of(new Record(java.util.Map.of("path", "Si28-Si20", "barrier", q(0.9, "eV")))));
+        AdcError e = assertThrows(AdcError.class, () -> call(kmc, "run", lat, b, q(700, "K"), n("events", 10L)));
+        assertTrue(e.getMessage().contains("no barrier") && e.getMessage().contains("Si"), e.getMessage());
+        assertNotNull(e.hint());
+    }
+
+    @Test
+    void noMobileSpeciesAndBadRateFunction() {
+        Object lat = call(kmc, "lattice", "sc", 4L, q(3, "Å"));
+        AdcError e = assertThrows(AdcError.class,
+            () -> call(kmc, "run", lat, nnBarriers(), q(600, "K"), n("events", 10L), n("concentration", 0.0)));
+        assertTrue(e.getMessage().contains("mobile"), e.getMessage());
+        Callable negative = new Callable() {
+            @Override
+            public Object call(Object... args) {
+                return q(-5, "Hz");
+            }
+
+            @Override
+            public String name() {
+                return "neg";
+            }
+        };
+        AdcError e2 = assertThrows(AdcError.class,
+            () -> call(kmc, "run", lat, org.adc.lang.None.INSTANCE, q(600, "K"), n("events", 10L), n("concentration", 0.5), n("rate", negative)));
+        assertTrue(e2.getMessage().contains("-5 Hz") && e2.getMessage().contains("nn"), e2.getMessage());
+    }
+
+    @Test
+    void chemicalPotentialInKelvinIsRefused() {
+        AdcError e = assertThrows(AdcError.class, () -> call(gcmc, "lattice_gas", q(300, "K"), q(300, "K")));
+        assertTrue(e.getMessage().contains("energy per particle"), e.getMessage());
+    }
+
+    @Test
+    void langmuirTableMatchesExact() {
+        Table t = (Table) call(gcmc, "lattice_gas", AdcList.of(q(-0.05, "eV")), q(300, "K"), n("sites", 200L), n("samples", 100L));
+        Record r = t.rows().get(0);
+        double cov = (Double) r.member("coverage"), err = (Double) r.member("error"), exact = (Double) r.member("exact");
+        assertEquals(exact, cov, 5 * err + 1e-3);
+    }
+
+    @Test
+    void hullMarksStablePhases() {
+        Table t = (Table) call(gcmc, "hull", AdcList.of(new Record(java.util.Map.of("x", 0.5, "energy", q(-0.3, "eV"))),
+            new Record(java.util.Map.of("x", 0.75, "energy", q(-0.1, "eV")))));
+        assertEquals(true, t.rows().get(0).member("stable"));
+        assertEquals(0.05, ((Quantity) t.rows().get(1).member("above_hull")).si() / 1.602176634e-19, 1e-9);
+    }
+
+    @Test
+    void everyFunctionHasACompleteDocPage() {
+        for (Module m : new Module[] {kmc, gcmc}) {
+            for (Object o : m.members().values()) {
+                Doc d = ((NativeFunction) o).doc();
+                String name = ((NativeFunction) o).name();
+                for (String s : new String[] {d.summary(), d.syntax(), d.examples(), d.description(), d.units(), d.errors(), d.source()}) {
+                    assertTrue(s != null && !s.isBlank(), m.name() + "." + name + " lacks a doc section");
+                }
+            }
+        }
+    }
+}
