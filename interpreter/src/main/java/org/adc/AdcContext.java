@@ -149,7 +149,7 @@ public final class AdcContext {
             if (globals.find(k) == null) {
                 continue;
             }
-            int d = distance(name, k);
+            int d = org.adc.lang.Spelling.distance(name, k);
             if (d < bestD) {
                 bestD = d;
                 best = k;
@@ -164,23 +164,4 @@ public final class AdcContext {
         return "declare it with let or var, or check the spelling";
     }
 
-    /** Levenshtein distance, for suggestions. */
-    public static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 }

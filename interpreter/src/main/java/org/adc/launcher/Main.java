@@ -94,7 +94,7 @@ public final class Main implements Callable<Integer> {
         String best = null;
         int bestD = 3;
         for (String n : names) {
-            int d = org.adc.AdcContext.distance(word, n);
+            int d = org.adc.lang.Spelling.distance(word, n);
             if (d < bestD) {
                 bestD = d;
                 best = n;

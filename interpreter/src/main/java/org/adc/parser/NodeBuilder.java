@@ -703,7 +703,7 @@ final class NodeBuilder {
         String best = null;
         int bestD = name.length() <= 4 ? 2 : 3;
         for (String n : names) {
-            int d = editDistance(name, n);
+            int d = org.adc.lang.Spelling.distance(name, n);
             if (d < bestD || d == bestD && best != null && n.compareTo(best) < 0) {
                 bestD = d;
                 best = n;
@@ -712,24 +712,6 @@ final class NodeBuilder {
         return best;
     }
 
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 
     private static Object libraryGlobal(String name) {
         for (Module m : CoreBuiltins.modules()) {

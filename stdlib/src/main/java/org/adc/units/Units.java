@@ -221,7 +221,7 @@ public final class Units {
         String best = null;
         int bestD = Integer.MAX_VALUE;
         for (String k : new TreeSet<>(DEFS.keySet())) {
-            int dist = distance(symbol, k);
+            int dist = org.adc.lang.Spelling.distance(symbol, k);
             if (dist < bestD) {
                 bestD = dist;
                 best = k;
@@ -232,24 +232,6 @@ public final class Units {
         return new UnitException("unknown unit '" + symbol + "'", hint);
     }
 
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int c = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + c);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
 
     /** Parses a unit expression; throws {@link UnitException} for unknown symbols or bad syntax. */
     public static Unit parse(String text) {
