@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Climbing-image NEB barriers equal ASE 3.22's (method 'improvedtangent', climb, FIRE) on identical end points
- * within 1e-4 eV: LJ fcc vacancy hop (ASE LennardJones; also LAMMPS NEB), Au on Al(100) (ASE EMT).
+ * within 1e-4 eV: LJ fcc vacancy hop (ASE LennardJones; also LAMMPS NEB), Au on Al(100) (ASE EMT); and LAMMPS's NEB
+ * barrier for the Stillinger–Weber Si split-vacancy hop (end points relaxed by LAMMPS, ref/sw_neb_regenerate.py).
  */
 class NebReferenceTest {
     static NebResult check(String name, Calculator calc, boolean useFixed) throws Exception {
@@ -47,6 +48,21 @@ class NebReferenceTest {
         }
         System.out.printf("lj_vacancy  LAMMPS NEB barrier %.9f eV, |d| %.1e eV%n", lammps, Math.abs(r.barrierImages() - lammps));
         assertEquals(lammps, r.barrierImages(), 1e-4, "LJ vacancy barrier vs LAMMPS");
+    }
+
+    @Test
+    void swVacancyHop() throws Exception {
+        NebReference ref = NebReference.load("sw_vacancy");
+        var calc = new org.adc.potential.StillingerWeber("Si.sw", new InputStreamReader(NebReferenceTest.class.getResourceAsStream("/potential/Si.sw"), StandardCharsets.UTF_8), "Si");
+        NebResult r = new Neb(calc).images(ref.images()).spring(ref.spring()).climb(true).fmax(ref.fmax()).maxSteps(3000)
+            .run(ref.initial(), ref.fin());
+        System.out.printf("sw_vacancy  adc: converged %s in %d steps, CI barrier %.8f eV, spline %.8f eV; LAMMPS NEB %.8f eV, |d| %.1e eV%n",
+            r.converged(), r.steps(), r.barrierImages(), r.barrier(), ref.barrierCi(), Math.abs(r.barrierImages() - ref.barrierCi()));
+        assertTrue(r.converged(), "SW vacancy NEB converged");
+        assertEquals(ref.energies()[0], r.energies()[0], 1e-4, "initial energy (LAMMPS prints 8 digits)");
+        assertEquals(ref.barrierCi(), r.barrierImages(), 1e-4, "SW vacancy hop climbing-image barrier vs LAMMPS");
+        assertEquals(ref.barrierCi(), r.barrier(), 1e-4, "SW vacancy hop spline barrier vs LAMMPS");
+        assertEquals(r.energies()[0], r.energies()[r.energies().length - 1], 1e-9, "symmetric hop: equal end energies");
     }
 
     @Test
