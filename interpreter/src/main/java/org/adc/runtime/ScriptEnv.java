@@ -138,6 +138,37 @@ public final class ScriptEnv implements Env {
         return out;
     }
 
+    @Override
+    public java.nio.file.Path readablePath(String path) {
+        try {
+            TruffleFile f = resolve(scriptDir, path);
+            if (!f.isReadable()) {
+                throw new AdcError("no such file '" + path + "'", "paths are relative to the recipe's folder" + (scriptDir == null ? "" : " (" + scriptDir + ")"));
+            }
+            filesRead.put(path, f.getPath());
+            return java.nio.file.Path.of(f.getAbsoluteFile().getPath());
+        } catch (SecurityException e) {
+            throw new AdcError("reading '" + path + "' is not allowed: " + e.getMessage(),
+                "a recipe reads files only below its own folder; run with --allow-read PATH to permit more");
+        }
+    }
+
+    @Override
+    public java.nio.file.Path workDirectory(String name) {
+        if (runDir == null) {
+            throw new AdcError("external programs need a run directory (for '" + name + "')", "run the recipe with `adc run`");
+        }
+        try {
+            TruffleFile f = resolve(runDir, name);
+            f.createDirectories();
+            return java.nio.file.Path.of(f.getAbsoluteFile().getPath());
+        } catch (SecurityException e) {
+            throw new AdcError("creating '" + name + "' is not allowed: " + e.getMessage(), "external programs run inside the run directory");
+        } catch (IOException e) {
+            throw new AdcError("cannot create '" + name + "' in the run directory: " + e.getMessage(), "check the folder is writable");
+        }
+    }
+
     /** Files written so far (paths relative to the run directory). */
     public java.util.Set<String> filesWritten() {
         return filesWritten;

@@ -34,6 +34,26 @@ public interface Env {
     PrintStream out();
 
     /**
+     * The real path of a file the script may read (relative to the script's folder), for handing to an external
+     * program (a potential file for LAMMPS, a pseudopotential for pw.x). The sandbox decides as for {@link #openRead}.
+     *
+     * @throws AdcError when the file is missing or outside what the sandbox allows
+     */
+    default Path readablePath(String path) {
+        throw new AdcError("external programs cannot read '" + path + "' here", "run the recipe with `adc run`");
+    }
+
+    /**
+     * A folder inside the run directory (created if missing) where library code may run external programs
+     * (LAMMPS, pw.x). Scripts cannot start processes themselves; only these calculators do, in this folder.
+     *
+     * @throws AdcError when the run has no run directory or the sandbox refuses it
+     */
+    default Path workDirectory(String name) {
+        throw new AdcError("external programs need a run directory", "run the recipe with `adc run`");
+    }
+
+    /**
      * The procedure engine of this run (clock, devices, logs, limits), created on first use.
      * Library functions that drive devices reach it here.
      */
@@ -77,6 +97,24 @@ public interface Env {
             @Override
             public PrintStream out() {
                 return out;
+            }
+
+            @Override
+            public Path readablePath(String path) {
+                Path p = base.resolve(path).toAbsolutePath().normalize();
+                if (!Files.isReadable(p)) {
+                    throw new AdcError("no such file '" + path + "'", "check the file name and that it exists next to the script");
+                }
+                return p;
+            }
+
+            @Override
+            public Path workDirectory(String name) {
+                try {
+                    return Files.createDirectories(base.resolve(name).toAbsolutePath().normalize());
+                } catch (IOException e) {
+                    throw new AdcError("cannot create '" + name + "': " + e.getMessage(), "check the folder is writable");
+                }
             }
         };
     }

@@ -11,7 +11,9 @@ import org.adc.units.Quantity;
 /**
  * A set of atoms as a script value (the potential module's own structure until the structure layer is merged):
  * members {@code symbols} (list of strings), {@code positions} (list of [x, y, z] in Å), {@code cell}
- * (three lattice vectors [x, y, z] in Å), {@code pbc} (three bools) and {@code count}.
+ * (three lattice vectors [x, y, z] in Å), {@code pbc} (three bools), {@code count} and {@code structure} (the same atoms
+ * as a structure-layer value, for {@code s.write("x.cif")}, symmetry or neighbours). Potential functions also take
+ * structure values ({@code structure.read}, {@code structure.prototype}) directly.
  */
 public final class AtomsValue implements org.adc.lang.HasMembers {
     private final Atoms atoms;
@@ -42,13 +44,15 @@ public final class AtomsValue implements org.adc.lang.HasMembers {
             case "cell" -> vectors(atoms.cell());
             case "pbc" -> AdcList.of(atoms.pbc()[0], atoms.pbc()[1], atoms.pbc()[2]);
             case "count" -> (long) atoms.size();
+            case "structure" -> new StructureValue(org.adc.structure.Structure.fromCartesian(
+                org.adc.structure.Lattice.fromVectors(atoms.cell()), atoms.symbols(), atoms.positions()));
             default -> null;
         };
     }
 
     @Override
     public Collection<String> memberNames() {
-        return List.of("symbols", "positions", "cell", "pbc", "count");
+        return List.of("symbols", "positions", "cell", "pbc", "count", "structure");
     }
 
     @Override

@@ -51,6 +51,7 @@ public final class PotentialLib {
 
     private static final Unit EV = Units.parse("eV");
     private static final Unit ANG = Units.parse("Å");
+    private static final Unit RY = Units.parse("Ry");
     private static final Dimension SPRING = Dimension.of(0, 1, -2, 0, 0, 0, 0);
     private static final Dimension INV_LENGTH = Dimension.of(-1, 0, 0, 0, 0, 0, 0);
     private static final String SOURCES = "Potentials as in LAMMPS (pair_style lj/cut, lj/smooth/linear, morse, sw, tersoff, eam, "
@@ -75,6 +76,8 @@ public final class PotentialLib {
         } catch (SimulationException e) {
             throw new AdcError(e.getMessage(), e.step() >= 0 ? "lower the step size or start from a better structure"
                 : "move the atoms apart or check the cell and units (positions are in Å)");
+        } catch (org.adc.potential.external.ExternalProgramException e) {
+            throw new AdcError(e.getMessage(), e.hint());
         } catch (IllegalArgumentException e) {
             throw new AdcError(e.getMessage(), "see help(" + a.functionName() + ")");
         }
@@ -148,6 +151,9 @@ public final class PotentialLib {
         if (o instanceof AtomsValue v) {
             return v.atoms();
         }
+        if (o instanceof StructureValue sv) {
+            return fromStructure(sv.structure(), a, i);
+        }
         if (o instanceof HasMembers r && r.member("symbols") != null && r.member("positions") != null && r.member("cell") != null) {
             if (!(r.member("symbols") instanceof AdcList sl)) {
                 throw a.bad(i, "atoms (symbols must be a list of strings)");
@@ -173,6 +179,18 @@ public final class PotentialLib {
             return new Atoms(sym, x, cell, pbc);
         }
         throw a.bad(i, "atoms (from bulk(...) or atoms(...), or a record {symbols, positions, cell})");
+    }
+
+    /** Atoms from a structure of the structure layer (every site fully occupied; periodic in all directions). */
+    static Atoms fromStructure(org.adc.structure.Structure st, Args a, int i) {
+        for (int k = 0; k < st.size(); k++) {
+            if (st.site(k).occupancy() < 1 - 1e-6) {
+                throw new AdcError("site " + k + " (" + st.site(k).species() + ") is only partly occupied ("
+                    + st.site(k).occupancy() + "): a potential needs every atom in place",
+                    "make an ordered structure first, e.g. s.ordered(...), or remove the partial sites");
+            }
+        }
+        return new Atoms(st.species(), st.cartesianPositions(), st.cell(), new boolean[] {true, true, true});
     }
 
     private static boolean[] fixedMask(Args a, int i, int n) {
@@ -238,6 +256,97 @@ public final class PotentialLib {
     private static Object sw(Args a) {
         String path = a.string(0);
         return new CalculatorValue(new StillingerWeber(path, new java.io.StringReader(readAll(a, path)), strings(a, 1)));
+    }
+
+    private static List<String> stringOrList(Args a, int i) {
+        List<String> out = new ArrayList<>();
+        if (a.get(i) instanceof String str) {
+            out.add(str);
+            return out;
+        }
+        for (Object o : a.list(i)) {
+            if (!(o instanceof String str)) {
+                throw a.bad(i, "a string or a list of strings");
+            }
+            out.add(str);
+        }
+        return out;
+    }
+
+    /** LAMMPS executable as a calculator; potential files named in pair_coeff are resolved next to the script. */
+    private static Object lammps(Args a) {
+        String style = a.string(0);
+        List<String> coeff = new ArrayList<>();
+        List<String> inferred = new ArrayList<>();
+        for (String line : stringOrList(a, 1)) {
+            String[] t = line.trim().split("\\s+");
+            StringBuilder sb = new StringBuilder();
+            List<String> els = new ArrayList<>();
+            for (int k = 0; k < t.length; k++) {
+                String tok = t[k];
+                boolean number = tok.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eEdD][-+]?\\d+)?");
+                if (k >= 2 && !number && (tok.contains(".") || tok.contains("/"))) {
+                    tok = a.env().readablePath(tok).toString();   // a potential file: sandbox-checked, absolute for LAMMPS
+                }
+                if (k >= 3 && org.adc.structure.Elements.isElement(tok)) {
+                    els.add(tok);
+                }
+                sb.append(k == 0 ? "" : " ").append(tok);
+            }
+            if (inferred.isEmpty() && t.length > 3 && t[0].equals("*") && t[1].equals("*") && els.size() == t.length - 3) {
+                inferred.addAll(els);
+            }
+            coeff.add(sb.toString());
+        }
+        String[] el = strings(a, 2);
+        if (el.length == 0) {
+            if (inferred.isEmpty()) {
+                throw new AdcError("which element is LAMMPS atom type 1, 2, ...?", "give elements = [\"Ar\"] (type 1 first)");
+            }
+            el = inferred.toArray(String[]::new);
+        }
+        List<String> modify = a.string(3).isBlank() ? List.of() : List.of(a.string(3));
+        return new CalculatorValue(new org.adc.potential.external.LammpsCalculator(style, coeff, modify, el,
+            a.env().workDirectory("lammps"), a.bool(4)));
+    }
+
+    /** Quantum ESPRESSO pw.x as a calculator. */
+    private static Object espresso(Args a) {
+        if (!(a.get(0) instanceof HasMembers pp)) {
+            throw a.bad(0, "a record {Si: \"Si.pz-vbc.UPF\"} of pseudopotential files per element");
+        }
+        Map<String, java.nio.file.Path> files = new LinkedHashMap<>();
+        for (String el : pp.memberNames()) {
+            if (!(pp.member(el) instanceof String f)) {
+                throw a.bad(0, "a record of file names per element (" + el + " is " + Values.describe(pp.member(el)) + ")");
+            }
+            files.put(el, a.env().readablePath(f));
+        }
+        double ecut = a.quantity(1, Dimension.ENERGY).valueIn(RY);
+        int[] k = ints(a, 2);
+        int[] off = ints(a, 3);
+        double ecutrho = a.has(4) ? a.quantity(4, Dimension.ENERGY).valueIn(RY) : 0;
+        String smearing = a.has(5) ? a.string(5) : null;
+        double degauss = a.quantity(6, Dimension.ENERGY).valueIn(RY);
+        double conv = a.quantity(7, Dimension.ENERGY).valueIn(RY);
+        String dft = a.has(8) ? a.string(8) : null;
+        var settings = new org.adc.potential.external.EspressoCalculator.Settings(files, ecut, ecutrho, k, off, smearing, degauss, conv, dft);
+        return new CalculatorValue(new org.adc.potential.external.EspressoCalculator(settings, a.env().workDirectory("espresso"), a.bool(9)));
+    }
+
+    private static int[] ints(Args a, int i) {
+        AdcList l = a.list(i);
+        if (l.size() != 3) {
+            throw a.bad(i, "three integers");
+        }
+        int[] v = new int[3];
+        for (int k = 0; k < 3; k++) {
+            if (!(l.items().get(k) instanceof Long x)) {
+                throw a.bad(i, "three integers");
+            }
+            v[k] = (int) (long) x;
+        }
+        return v;
     }
 
     private static Object tersoff(Args a) {
@@ -595,6 +704,44 @@ public final class PotentialLib {
             Param.required("charges", "list", "charge of each element (e)"), Param.required("pairs", "list", "Buckingham pair records"),
             Param.optional("cutoff", "length", Quantity.of(10, "Å"), "real-space and Buckingham cutoff"),
             Param.optional("accuracy", "number", 1e-8, "relative accuracy of the Ewald sum")));
+        m.add(fn("lammps", "calculator", doc("The LAMMPS executable (lmp) as a calculator: energy, forces and stress from any LAMMPS pair style",
+            "lammps(pair_style, pair_coeff, elements = [], pair_modify = \"\", keep = false)",
+            "calc = lammps(\"sw\", \"* * Si.sw Si\")\ncalc = lammps(\"lj/cut 8.5\", \"1 1 0.0104 3.4\", [\"Ar\"], pair_modify = \"shift yes\")",
+            "Each evaluation writes a data file and an input (units metal, run 0) into a new folder under lammps/ in the run "
+                + "directory, runs lmp there and reads the energy, forces (dump, 17 digits) and virial (compute pressure NULL virial). "
+                + "Potential files named in pair_coeff are read next to the script. elements gives LAMMPS types 1, 2, ... (default: "
+                + "the element names at the end of a '* * file El ...' line). Any cell works: it is rotated into LAMMPS's triclinic "
+                + "frame and back. The program is lmp (or lmp_serial, lmp_mpi) on the PATH, or the command line in the environment "
+                + "variable ADC_LAMMPS; scripts cannot start other programs. Folders are removed after a successful call unless keep.",
+            "metal units: eV, Å, eV/Å, GPa",
+            "LAMMPS not installed (names the package); LAMMPS's own ERROR line and the work folder when it fails; no run directory",
+            "espresso, sw"),
+            PotentialLib::lammps, Param.required("pair_style", "string", "LAMMPS pair_style arguments, e.g. \"sw\" or \"lj/cut 8.5\""),
+            Param.required("pair_coeff", "any", "pair_coeff arguments: a string or a list of strings (one per pair_coeff line)"),
+            Param.optional("elements", "list", none, "element of LAMMPS type 1, 2, ..."),
+            Param.optional("pair_modify", "string", "", "pair_modify arguments, e.g. \"shift yes\""),
+            Param.optional("keep", "bool", false, "keep every call's folder (inputs and outputs)")));
+        m.add(fn("espresso", "calculator", doc("Quantum ESPRESSO pw.x as a calculator: DFT energy, forces and stress (one SCF per call)",
+            "espresso(pseudopotentials, ecutwfc, kpoints, koffset = [0, 0, 0], ecutrho, smearing, degauss = 0.01 Ry, conv_thr = 1e-10 Ry, "
+                + "input_dft, keep = false)",
+            "calc = espresso({Si: \"Si.pz-vbc.UPF\"}, ecutwfc = 16 Ry, kpoints = [2, 2, 2])",
+            "Writes a pw.x input (calculation 'scf', tprnfor, tstress, ibrav 0, positions and cell in Å) into a new folder under "
+                + "espresso/ in the run directory, runs pw.x there and reads the '!' total energy, the forces and the total stress. "
+                + "Pseudopotential files are read next to the script (all from one folder). conv_thr is per atom. The program is pw.x "
+                + "on the PATH or the command line in ADC_PW (e.g. \"mpirun -np 2 pw.x\").",
+            "ecutwfc, ecutrho, degauss, conv_thr energies (Ry or any energy unit); results in eV, Å (Ry = 13.605693122994 eV, "
+                + "a0 = 0.529177210903 Å)",
+            "pw.x not installed; pw.x's 'Error in routine' message or 'convergence NOT achieved' with the work folder; a non-periodic cell",
+            "lammps"),
+            PotentialLib::espresso, Param.required("pseudopotentials", "any", "pseudopotential file per element"),
+            Param.required("ecutwfc", "energy", "wave-function cutoff"), Param.required("kpoints", "list", "Monkhorst-Pack grid [k1, k2, k3]"),
+            Param.optional("koffset", "list", new AdcList(List.of(0L, 0L, 0L)), "grid offsets (0 or 1)"),
+            Param.optional("ecutrho", "energy", org.adc.lang.None.INSTANCE, "charge-density cutoff (default 4 ecutwfc)"),
+            Param.optional("smearing", "string", org.adc.lang.None.INSTANCE, "e.g. \"mv\" for metals (occupations 'smearing')"),
+            Param.optional("degauss", "energy", Quantity.of(0.01, "Ry"), "smearing width"),
+            Param.optional("conv_thr", "energy", Quantity.of(1e-10, "Ry"), "SCF convergence per atom"),
+            Param.optional("input_dft", "string", org.adc.lang.None.INSTANCE, "override the functional of the pseudopotentials"),
+            Param.optional("keep", "bool", false, "keep every call's folder")));
         m.add(fn("emt", "calculator", doc("Effective medium theory with ASE's parameters (Al, Cu, Ag, Au, Ni, Pd, Pt)", "emt()",
             "calc = emt()", "Same equations, parameters and cutoff as ase.calculators.emt.EMT (ASE 3.22).", "eV, Å",
             "other elements are refused", "eam"), a -> new CalculatorValue(new Emt())));
