@@ -530,6 +530,66 @@ public final class PotentialLib {
         return new AtomsValue(at);
     }
 
+    /** Index of the atom nearest to a point (minimum image in periodic directions). */
+    private static Object nearestAtom(Args a) {
+        Atoms at = atoms(a, 0);
+        AdcList p = a.list(1);
+        if (p.size() != 3) {
+            throw a.bad(1, "position [x, y, z] in Å");
+        }
+        double[] q = new double[3];
+        for (int c = 0; c < 3; c++) {
+            q[c] = coord(p.items().get(c), a, 1);
+        }
+        double[] cell = at.cell();
+        double[] inv = org.adc.structure.Lattice.fromVectors(cell).inverseMatrix();
+        int best = -1;
+        double bd = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < at.size(); i++) {
+            double[] d = new double[3];
+            for (int c = 0; c < 3; c++) {
+                d[c] = at.positions()[3 * i + c] - q[c];
+            }
+            double[] f = new double[3];
+            for (int k = 0; k < 3; k++) {
+                f[k] = d[0] * inv[k] + d[1] * inv[3 + k] + d[2] * inv[6 + k];
+                if (at.pbc()[k]) {
+                    f[k] -= Math.rint(f[k]);
+                }
+            }
+            double r2 = 0;
+            for (int c = 0; c < 3; c++) {
+                double x = f[0] * cell[c] + f[1] * cell[3 + c] + f[2] * cell[6 + c];
+                r2 += x * x;
+            }
+            if (r2 < bd) {
+                bd = r2;
+                best = i;
+            }
+        }
+        if (best < 0) {
+            throw new AdcError("there are no atoms", "give a structure with atoms");
+        }
+        return (long) best;
+    }
+
+    /** A text table of a NEB energy profile: image, reaction coordinate, energy, a bar. */
+    static String profile(double[] s, double[] e, int climbing) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (double x : e) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        StringBuilder b = new StringBuilder("image  s (Å)   E − E0 (eV)\n");
+        for (int i = 0; i < e.length; i++) {
+            int bar = hi > lo ? (int) Math.round(30 * (e[i] - lo) / (hi - lo)) : 0;
+            double de = Math.abs(e[i] - e[0]) < 5e-6 ? 0 : e[i] - e[0];
+            b.append(String.format(java.util.Locale.ROOT, "%5d %7.3f %12.5f  %s%s", i, s[i], de, "#".repeat(bar),
+                i == climbing ? " (climbing)" : "").stripTrailing()).append('\n');
+        }
+        return b.toString().stripTrailing();
+    }
+
     // ---- evaluation
 
     private static Object energy(Args a) {
@@ -641,6 +701,7 @@ public final class PotentialLib {
             imgs.add(new AtomsValue(im));
         }
         f.put("images", new AdcList(imgs));
+        f.put("profile", profile(r.reactionCoordinate(), r.energies(), r.climbingImage()));
         return new Record(f);
     }
 
@@ -766,6 +827,10 @@ public final class PotentialLib {
             "fin = move_atom(vac, 0, [0 Å, 0 Å, 0 Å])", "Moves one atom (e.g. into a vacancy for a NEB end point).", "Å",
             "index out of range", "remove_atom"), PotentialLib::moveAtom, Param.required("atoms", "any", "atoms"),
             Param.required("index", "int", "0-based"), Param.required("position", "list", "[x, y, z]")));
+        m.add(fn("nearest_atom", "int", doc("Index of the atom nearest to a point", "nearest_atom(atoms, position)",
+            "let s = nearest_atom(vac, [a / 4, a / 4, a / 4])", "Minimum-image distance in periodic directions; finds the atoms of a hop "
+                + "in a structure whose site order you do not know.", "position in Å", "no atoms", "move_atom"),
+            PotentialLib::nearestAtom, Param.required("atoms", "any", "atoms or structure"), Param.required("position", "list", "[x, y, z]")));
         m.add(fn("energy", "energy", doc("Potential energy of atoms", "energy(calc, atoms)",
             "print(energy(sw(\"Si.sw\"), bulk(\"Si\", \"diamond\", 5.431 Å)) to eV)", "Total potential energy.", "eV",
             "elements without parameters", "forces, stress"), PotentialLib::energy,
@@ -797,7 +862,8 @@ public final class PotentialLib {
                 + "for i, e in r.energies { print(r.reaction_coordinate[i], e) }",
             "Improved-tangent NEB with optional climbing image; images evaluated in parallel. Returns {converged, barrier (spline), "
                 + "barrier_images, reverse_barrier, energies (relative to the initial image), reaction_coordinate, steps, max_force, "
-                + "climbing_image, saddle, images}. A band that does not converge returns converged = false: check it.",
+                + "climbing_image, saddle, images, profile (a printable table of the energy profile)}. Atoms may be structure values "
+                + "(structure module) as well. A band that does not converge returns converged = false: check it.",
             "energies eV; reaction coordinate Å; k eV/Å^2 (number or quantity); fmax eV/Å",
             "fewer than 3 images; different atoms in the end points; too close atoms; non-finite forces", "relax"),
             PotentialLib::neb, Param.required("initial", "any", "initial end point"), Param.required("final", "any", "final end point"),
