@@ -71,8 +71,9 @@ public final class PotentialLib {
         try {
             return f.apply(a);
         } catch (PotentialFileException e) {
-            throw new AdcError("bad potential file " + e.getMessage(), "check that line of the file against the format in the help of "
-                + a.functionName());
+            throw new AdcError("bad potential file " + e.getMessage(), e.line() > 0
+                ? "check that line of the file against the format in the help of " + a.functionName()
+                : "ask only for elements the file has parameters for (elements = [...]), or use a file for all of them");
         } catch (SimulationException e) {
             throw new AdcError(e.getMessage(), e.step() >= 0 ? "lower the step size or start from a better structure"
                 : "move the atoms apart or check the cell and units (positions are in Å)");

@@ -39,7 +39,12 @@ final class ElementTable {
             }
             double[] v = new double[nv];
             for (int q = 0; q < nv; q++) {
-                v[q] = reader.number(w.get(p + 3 + q), names[q] + " of " + String.join(" ", k));
+                PotentialFileReader.Word x = w.get(p + 3 + q);
+                if (x.text().matches("[A-Z][a-z]?") && q > 0) {
+                    throw reader.error(x.line(), "entry " + String.join(" ", k) + " (line " + w.get(p).line() + ") has " + q + " numbers, "
+                        + "need " + nv + " (" + String.join(" ", names) + "): a column is missing before '" + x.text() + "'");
+                }
+                v[q] = reader.number(x, names[q] + " of " + String.join(" ", k));
             }
             keys.add(k);
             vals.add(v);
