@@ -650,6 +650,15 @@ public final class PotentialLib {
         return new Record(f);
     }
 
+    private static double spring(Object kk, Args a) {
+        if (kk instanceof Quantity q && q.dimension().equals(SPRING)) {
+            return q.valueIn(Units.parse("eV/Å^2"));
+        } else if (kk instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw a.bad(5, "spring constant (eV/Å^2), or a list of one per segment");
+    }
+
     private static Object neb(Args a) {
         Atoms ini = atoms(a, 0);
         Atoms fin = atoms(a, 1);
@@ -659,13 +668,18 @@ public final class PotentialLib {
             throw a.bad(3, "at least 3 images (end points included)");
         }
         Object kk = a.get(5);
-        double k;
-        if (kk instanceof Quantity q && q.dimension().equals(SPRING)) {
-            k = q.valueIn(Units.parse("eV/Å^2"));
-        } else if (kk instanceof Number n) {
-            k = n.doubleValue();
+        double k = 0.1;
+        double[] ks = null;
+        if (kk instanceof AdcList kl) {
+            if (kl.size() != images - 1) {
+                throw a.bad(5, "one spring constant per segment between images (" + (images - 1) + " values for " + images + " images)");
+            }
+            ks = new double[kl.size()];
+            for (int s = 0; s < ks.length; s++) {
+                ks[s] = spring(kl.items().get(s), a);
+            }
         } else {
-            throw a.bad(5, "spring constant (eV/Å^2)");
+            k = spring(kk, a);
         }
         double fmax = a.quantity(6, Dimension.FORCE).valueIn(Units.parse("eV/Å"));
         String method = a.string(7);
@@ -681,6 +695,9 @@ public final class PotentialLib {
                 default -> throw new AdcError("unknown optimizer '" + a.string(9) + "'", "use \"fire\" or \"lbfgs\"");
             })
             .fixed(fixedMask(a, 10, ini.size()));
+        if (ks != null) {
+            neb.springs(ks);
+        }
         NebResult r = neb.run(ini, fin);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("converged", r.converged());
@@ -865,11 +882,11 @@ public final class PotentialLib {
                 + "barrier_images, reverse_barrier, energies (relative to the initial image), reaction_coordinate, steps, max_force, "
                 + "climbing_image, saddle, images, profile (a printable table of the energy profile)}. Atoms may be structure values "
                 + "(structure module) as well. A band that does not converge returns converged = false: check it.",
-            "energies eV; reaction coordinate Å; k eV/Å^2 (number or quantity); fmax eV/Å",
+            "energies eV; reaction coordinate Å; k eV/Å^2 (number or quantity, or a list with one per segment); fmax eV/Å",
             "fewer than 3 images; different atoms in the end points; too close atoms; non-finite forces", "relax"),
             PotentialLib::neb, Param.required("initial", "any", "initial end point"), Param.required("final", "any", "final end point"),
             Param.required("calc", "any", "calculator"), Param.optional("images", "int", 7L, "images including end points"),
-            Param.optional("climb", "bool", true, "climbing image"), Param.optional("k", "any", 0.1, "spring constant, eV/Å^2"),
+            Param.optional("climb", "bool", true, "climbing image"), Param.optional("k", "any", 0.1, "spring constant, eV/Å^2, or a list of images − 1 per-segment constants"),
             Param.optional("fmax", "force", Quantity.of(0.05, "eV/Å"), "convergence on the max NEB force"),
             Param.optional("method", "string", "linear", "\"linear\" or \"idpp\""), Param.optional("steps", "int", 1000L, "step limit"),
             Param.optional("optimizer", "string", "fire", "\"fire\" or \"lbfgs\""),

@@ -68,6 +68,37 @@ class PotentialLibTest {
         assertTrue(r.memberNames().containsAll(java.util.List.of("barrier", "barrier_images", "reverse_barrier", "steps", "max_force")));
     }
 
+    /** Structure values of the structure layer are atoms; per-segment springs; nearest_atom; the printable profile. */
+    @Test
+    void structureValuesSpringListAndProfile() {
+        Object calc = call(M, "lj", n("epsilon", q(0.0104, "eV")), n("sigma", q(3.4, "Å")), n("cutoff", q(8.5, "Å")));
+        StructureValue fcc = new StructureValue(org.adc.structure.Prototypes.fcc("Ar", 5.26));
+        Object own = call(M, "bulk", "Ar", "fcc", q(5.26, "Å"), AdcList.of(1L, 1L, 1L));
+        assertEquals(ev(call(M, "energy", calc, own)), ev(call(M, "energy", calc, fcc)), 1e-12, "structure value = same crystal");
+        long i0 = (Long) call(M, "nearest_atom", fcc, AdcList.of(q(0, "Å"), q(0, "Å"), q(0, "Å")));
+        long i1 = (Long) call(M, "nearest_atom", fcc, AdcList.of(q(5.2, "Å"), q(2.6, "Å"), q(0.1, "Å")));   // (a, a/2, 0) ≡ (0, a/2, 0)
+        AdcList pos = (AdcList) ((AtomsValue) call(M, "move_atom", fcc, 0L, AdcList.of(q(0, "Å"), q(0, "Å"), q(0, "Å")))).member("positions");
+        assertEquals(0.0, ((Quantity) ((AdcList) pos.items().get((int) i0)).items().get(0)).valueIn(Units.parse("Å")), 1e-9);
+        assertTrue(i0 != i1);
+        Object big = call(M, "bulk", "Ar", "fcc", q(5.26, "Å"), AdcList.of(2L, 2L, 2L));
+        Object vac = call(M, "remove_atom", big, 0L);
+        Record ini = (Record) call(M, "relax", calc, vac, n("fmax", q(0.001, "eV/Å")));
+        Object moved = call(M, "move_atom", ini.member("atoms"), (Long) call(M, "nearest_atom", vac,
+            AdcList.of(q(2.63, "Å"), q(2.63, "Å"), q(0, "Å"))), AdcList.of(q(0, "Å"), q(0, "Å"), q(0, "Å")));
+        Record fin = (Record) call(M, "relax", calc, moved, n("fmax", q(0.001, "eV/Å")));
+        AdcList k = AdcList.of(0.1, 0.1, 0.1, 0.1);
+        Record r = (Record) call(M, "neb", ini.member("atoms"), fin.member("atoms"), calc, n("images", 5L), n("k", k),
+            n("fmax", q(0.01, "eV/Å")));
+        assertEquals(true, r.member("converged"));
+        String profile = (String) r.member("profile");
+        assertTrue(profile.startsWith("image  s (Å)   E − E0 (eV)\n    0   0.000      0.00000\n"), profile);
+        assertTrue(profile.contains("(climbing)"), profile);
+        AdcError e = assertThrows(AdcError.class, () -> call(M, "neb", ini.member("atoms"), fin.member("atoms"), calc, n("images", 5L),
+            n("k", AdcList.of(0.1, 0.1))));
+        assertTrue(e.getMessage().contains("4 values for 5 images"), e.getMessage());
+        assertTrue(((AtomsValue) r.member("saddle")).member("structure") instanceof StructureValue);
+    }
+
     @Test
     void badFileNamesFileAndLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("bad.sw"), "Si Si Si 2.1683 2.0951 1.80 21.0\n1.20 -0.3333 7.049556277 x 4.0 0.0 0.0\n");

@@ -89,6 +89,23 @@ class MullerBrownNebTest {
         assertEquals(p.steps(), s.steps());
     }
 
+    /** Per-segment spring constants: equal values reproduce the single constant; stiffer springs pull images together. */
+    @Test
+    void perSegmentSpringConstants() {
+        Atoms ma = minimum(-0.558, 1.442, false);
+        Atoms mb = minimum(-0.050, 0.467, false);
+        NebResult one = new Neb(new MullerBrown()).images(7).spring(50).climb(false).fmax(1e-3).maxStep(0.02).mic(false).run(ma, mb);
+        NebResult same = new Neb(new MullerBrown()).images(7).springs(new double[] {50, 50, 50, 50, 50, 50}).climb(false).fmax(1e-3)
+            .maxStep(0.02).mic(false).run(ma, mb);
+        assertTrue(java.util.Arrays.equals(one.energies(), same.energies()), "equal per-segment springs = one spring constant");
+        NebResult stiffStart = new Neb(new MullerBrown()).images(7).springs(new double[] {200, 200, 50, 50, 50, 50}).climb(false).fmax(1e-3)
+            .maxStep(0.02).mic(false).maxSteps(20000).run(ma, mb);
+        assertTrue(stiffStart.converged());
+        double[] s1 = one.reactionCoordinate(), s2 = stiffStart.reactionCoordinate();
+        // with k1 = k2 = 4 k_rest at convergence along the path, the first two segments are shorter than the rest
+        assertTrue(s2[2] - s2[0] < s1[2] - s1[0], "stiffer first springs shorten the first segments: " + (s2[2] - s2[0]) + " vs " + (s1[2] - s1[0]));
+    }
+
     @Test
     void nonConvergenceIsExplicit() {
         Atoms ma = minimum(-0.558, 1.442, false);
