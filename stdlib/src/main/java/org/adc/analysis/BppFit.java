@@ -1,5 +1,8 @@
 package org.adc.analysis;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.adc.kinetics.Bpp;
 import org.adc.lang.AdcError;
 import org.adc.units.Constants;
@@ -18,8 +21,13 @@ public final class BppFit {
     private BppFit() {
     }
 
-    /** Parameters: "ln_tau0" (τ0 in s) and "ea" (eV). */
-    public static FitResult fit(double[] t, double[] t1, double cq, double larmor, double eta, double spin, String method) {
+    /**
+     * Parameters: "ln_tau0" (τ0 in s) and "ea" (eV).
+     *
+     * @param fast two-step: invert on the fast-motion branch (ω0 τc < 0.616, above the T1 minimum in temperature),
+     *             else the slow-motion branch; direct: only the starting guess depends on it
+     */
+    public static FitResult fit(double[] t, double[] t1, double cq, double larmor, double eta, double spin, String method, boolean fast) {
         int n = t.length;
         if (t1.length != n || n < 2) {
             throw new AdcError("bpp_fit needs two or more (T, T1) pairs of equal count, got " + n + " temperatures and " + t1.length
@@ -27,7 +35,6 @@ public final class BppFit {
         }
         double kb = Constants.KB / Constants.QE;
         double[] y = new double[n];
-        double[] tau = new double[n];
         double[] inv = new double[n];
         for (int i = 0; i < n; i++) {
             if (!(t[i] > 0) || !(t1[i] > 0)) {
@@ -41,36 +48,75 @@ public final class BppFit {
             throw new AdcError("bpp_fit: method must be \"direct\" or \"two_step\", got \"" + method + "\"",
                 "\"direct\" fits T1 itself; \"two_step\" inverts each T1 on the fast branch, then fits τc");
         }
-        // starting point (and the two-step result): invert on the fast branch where possible
+        if (twoStep) {
+            return line(t1, cq, larmor, eta, spin, fast, inv, true);
+        }
+        // direct: Levenberg–Marquardt from the two-step estimates on both branches and a generic guess; keep the best
+        // third start: the T1 minimum placed at the shortest measured T1 (ω0 τc = 0.616 there), Ea from a grid
+        int imin = 0;
+        for (int i = 1; i < n; i++) {
+            if (t1[i] < t1[imin]) {
+                imin = i;
+            }
+        }
+        double lw = Math.log(Bpp.peakProduct() / (2 * Math.PI * larmor));
+        double[] grid = null;
+        double gridRss = Double.MAX_VALUE;
+        for (double ea = 0.02; ea <= 2.0; ea += 0.02) {
+            double lt0 = lw - ea * inv[imin];
+            double rss = 0;
+            for (int i = 0; i < n; i++) {
+                double r = Math.log(Bpp.rate(Math.exp(lt0 + ea * inv[i]), cq, larmor, eta, spin)) - y[i];
+                rss += r * r;
+            }
+            if (rss < gridRss) {
+                gridRss = rss;
+                grid = new double[] {lt0, ea};
+            }
+        }
+        FitResult best = null;
+        List<double[]> starts = new ArrayList<>();
+        for (FitResult g : new FitResult[] {line(t1, cq, larmor, eta, spin, fast, inv, false), line(t1, cq, larmor, eta, spin, !fast, inv, false)}) {
+            if (g != null && g.values()[1] > 0) {
+                starts.add(g.values());
+            }
+        }
+        starts.add(grid);
+        for (double[] start : starts) {
+            FitResult f = LeastSquares.nonlinear("bpp_fit", new String[] {"ln_tau0", "ea"}, (p, i) -> {
+                double tc = Math.exp(p[0] + p[1] * inv[i]);
+                return Math.log(Bpp.rate(tc, cq, larmor, eta, spin));
+            }, y, start, new double[] {1, 0.01});
+            if (best == null || f.rss() < best.rss()) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    /** Two-step estimate: τc from each T1 on one branch, then ln τc = ln τ0 + Ea/kT; null if fewer than two invert. */
+    private static FitResult line(double[] t1, double cq, double larmor, double eta, double spin, boolean fast, double[] inv,
+                                  boolean strict) {
+        int n = t1.length;
+        double[][] design = new double[n][];
         double[] lt = new double[n];
         int ok = 0;
-        double[] xs = new double[n];
         for (int i = 0; i < n; i++) {
             try {
-                tau[i] = Bpp.tauC(1 / t1[i], cq, larmor, eta, spin, true);
-                xs[ok] = inv[i];
-                lt[ok] = Math.log(tau[i]);
+                double tau = Bpp.tauC(1 / t1[i], cq, larmor, eta, spin, fast);
+                design[ok] = new double[] {1, inv[i]};
+                lt[ok] = Math.log(tau);
                 ok++;
             } catch (AdcError e) {
-                if (twoStep) {
+                if (strict) {
                     throw new AdcError("bpp_fit (two_step): " + e.getMessage(), e.hint());
                 }
             }
         }
-        double[][] design = new double[ok][];
-        double[] yy = new double[ok];
-        for (int i = 0; i < ok; i++) {
-            design[i] = new double[] {1, xs[i]};
-            yy[i] = lt[i];
+        if (ok < 2) {
+            return null;
         }
-        FitResult guess = ok >= 2 ? LeastSquares.linear("bpp_fit", new String[] {"ln_tau0", "ea"}, design, yy) : null;
-        if (twoStep) {
-            return guess;
-        }
-        double[] start = guess != null && guess.values()[1] > 0 ? guess.values() : new double[] {Math.log(1e-13), 0.3};
-        return LeastSquares.nonlinear("bpp_fit", new String[] {"ln_tau0", "ea"}, (p, i) -> {
-            double tc = Math.exp(p[0] + p[1] * inv[i]);
-            return Math.log(Bpp.rate(tc, cq, larmor, eta, spin));
-        }, y, start, new double[] {1, 0.01});
+        return LeastSquares.linear("bpp_fit", new String[] {"ln_tau0", "ea"}, java.util.Arrays.copyOf(design, ok),
+            java.util.Arrays.copyOf(lt, ok));
     }
 }

@@ -132,7 +132,12 @@ public final class AnalysisLib {
         double cq = a.si(2, Dimension.FREQUENCY);
         double larmor = a.si(3, Dimension.FREQUENCY);
         String method = a.string(6);
-        FitResult f = BppFit.fit(t, t1, cq, larmor, a.number(4), a.number(5), method);
+        String branch = a.string(7);
+        if (!branch.equals("fast") && !branch.equals("slow")) {
+            throw new AdcError("bpp_fit: branch must be \"fast\" or \"slow\", got " + Values.repr(branch),
+                "\"slow\" when τc is longer than 1/ω0 (seed 001: τc ~ 1 µs at 160 MHz), \"fast\" above the T1 minimum");
+        }
+        FitResult f = BppFit.fit(t, t1, cq, larmor, a.number(4), a.number(5), method, branch.equals("fast"));
         double lt = f.value("ln_tau0");
         double tau0 = Math.exp(lt);
         return rec("ea", Quantity.of(f.value("ea"), "eV"), "ea_error", Quantity.of(f.error("ea"), "eV"),
@@ -304,15 +309,17 @@ public final class AnalysisLib {
             Param.optional("q", "charge", Quantity.of(Constants.QE, "C"), "ion charge")));
         m.add(new NativeFunction("bpp_fit", "record", new Doc(
             "Fits T1(T) with the quadrupolar BPP rate and an Arrhenius correlation time τc = τ0 exp(Ea/kT)",
-            "analysis.bpp_fit(temperatures, t1, cq, larmor, eta = 0, spin = 1.5, method = \"direct\")",
+            "analysis.bpp_fit(temperatures, t1, cq, larmor, eta = 0, spin = 1.5, method = \"direct\", branch = \"fast\")",
             "import analysis\n"
                 + "let f = analysis.bpp_fit([300 K, 320 K, 340 K, 360 K], [40 ms, 25 ms, 16 ms, 11 ms], cq = 1.2 MHz, larmor = 132.32 MHz)\n"
                 + "print(f.ea, f.ea_error, f.tau0)",
             "1/T1 = (3π²/50)(2I+3)/(I²(2I−1)) C_Q² (1 + η²/3) [τc/(1 + ω0²τc²) + 4τc/(1 + 4ω0²τc²)] (standard BPP form, see bpp_rate; "
                 + "seed 001 prints the same 2π²/25 prefactor for I = 3/2 with a garbled denominator) with τc = τ0 exp(Ea/kB T). "
                 + "method \"direct\": Levenberg–Marquardt (Apache Commons Math) on ln(1/T1), both sides of the T1 minimum at once; "
-                + "\"two_step\": the paper's procedure, τc from each T1 on the fast-motion branch (bpp_tau_c), then a straight line "
-                + "ln τc vs 1/kT. Returns {ea, ea_error, tau0, tau0_error, r2, method}; errors from the residual scatter.",
+                + "\"two_step\": the paper's procedure, τc from each T1 on one branch (bpp_tau_c; branch \"fast\": ω0 τc < 0.616, "
+                + "\"slow\": beyond the T1 minimum, as for seed 001 where τc ≈ 1-7 µs at 160 MHz), then a straight line ln τc vs "
+                + "1/kT; on the wrong branch Ea comes out with the wrong sign. Returns {ea, ea_error, tau0, tau0_error, r2, "
+                + "method}; errors from the residual scatter.",
             "temperatures absolute; t1 times; cq, larmor frequencies (Hz, MHz); ea in eV; tau0 in s",
             "lists of different length or fewer than two points; T1 below the BPP minimum in two_step; method other than "
                 + "\"direct\" or \"two_step\"; a fit that does not converge.",
@@ -326,7 +333,8 @@ public final class AnalysisLib {
             Param.required("larmor", "frequency", "Larmor frequency"),
             Param.optional("eta", "number", 0.0, "asymmetry parameter η_Q"),
             Param.optional("spin", "number", 1.5, "nuclear spin I"),
-            Param.optional("method", "string", "direct", "\"direct\" or \"two_step\"")));
+            Param.optional("method", "string", "direct", "\"direct\" or \"two_step\""),
+            Param.optional("branch", "string", "fast", "\"fast\" or \"slow\" side of the T1 minimum (two_step; start of direct)")));
         m.add(new NativeFunction("trajectory", "trajectory", new Doc(
             "Reads a molecular-dynamics trajectory (extended XYZ or VASP XDATCAR)",
             "analysis.trajectory(path, dt, format = \"\")",

@@ -112,8 +112,16 @@ public final class PlotLib {
         throw a.bad(i, "list");
     }
 
-    private static String g(double x) {
-        return Double.isNaN(x) ? "?" : String.format(Locale.ROOT, "%.3g", x);
+    /** Three significant digits without trailing zeros: 60, 0.358, 7.43, 1.2e-05. */
+    static String g(double x) {
+        if (Double.isNaN(x)) {
+            return "?";
+        }
+        String s = String.format(Locale.ROOT, "%.3g", x);
+        if (!s.contains("e") && s.contains(".")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
     }
 
     // ---- writing
@@ -360,7 +368,7 @@ public final class PlotLib {
                 x[k] = 1000 / t[k];
             }
             String name = d < names.size() ? names.get(d) : (ts.size() > 1 ? "set " + (d + 1) : "data");
-            out.add(new Series(name, x, y, null, "points", false));
+            out.add(new Series(name, x, y, null, "points", false, d));
             if (fit) {
                 ArrheniusFit f = ArrheniusFit.fit(t, y);
                 double tmin = Double.MAX_VALUE, tmax = 0;
@@ -372,7 +380,7 @@ public final class PlotLib {
                 double[] fy = {f.prefactor() * Math.exp(-f.ea() / (Constants.KB * tmax)), f.prefactor() * Math.exp(-f.ea() / (Constants.KB * tmin))};
                 double ea = f.ea() / Constants.QE;
                 double err = f.eaError() / Constants.QE;
-                out.add(new Series("", fx, fy, null, "line", false));
+                out.add(new Series("", fx, fy, null, "line", false, d));
                 notes.add(name + ": Ea = " + g(ea) + (Double.isNaN(err) ? "" : " ± " + String.format(Locale.ROOT, "%.2g", err)) + " eV");
             }
         }
@@ -382,7 +390,8 @@ public final class PlotLib {
             yUnit = "K";
         }
         String yl = timesT ? sym + "T" : sym;
-        Chart c = new Chart(a.string(7), "1000/T (1/K)", label(yl, yUnit), "", false, true, size(a, 8), size(a, 9), out, notes);
+        Chart c = new Chart(a.string(7), "1000/T (1/K)", label(yl, yUnit), "", false, true, size(a, 8), size(a, 9), out, notes,
+            "bottom-left");
         return write(a, c, a.string(2));
     }
 
@@ -509,11 +518,11 @@ public final class PlotLib {
             fileArg = 1;
             String xc = a.get(2) instanceof String s && !s.isEmpty() ? s : defX;
             List<String> yc = a.get(3) instanceof AdcList l && l.size() > 0 ? strings(a, 3) : defY;
-            if (t.columnNamed(xc) == null) {
+            if (!has(t, xc)) {
                 throw new AdcError(fn + ": the table has no column '" + xc + "'", "name the x column with x = \"...\"");
             }
             for (String c : yc) {
-                if (t.columnNamed(c) == null) {
+                if (!has(t, c)) {
                     continue;
                 }
                 xs.add(new AdcList(t.values(xc)));
@@ -537,6 +546,10 @@ public final class PlotLib {
         return write(a, c, a.string(fileArg));
     }
 
+    private static boolean has(Table t, String name) {
+        return t.columns().stream().anyMatch(c -> c.name().equals(name));
+    }
+
     private static Object profilePlot(Args a) {
         String fn = "plot.profile";
         if (a.get(0) instanceof Table) {
@@ -553,18 +566,18 @@ public final class PlotLib {
         }
         String xc = a.string(2).isEmpty() ? "mu" : a.string(2);
         String yc = a.string(3).isEmpty() ? "coverage" : a.string(3);
-        if (t.columnNamed(xc) == null || t.columnNamed(yc) == null) {
+        if (!has(t, xc) || !has(t, yc)) {
             throw new AdcError(fn + ": the table needs columns '" + xc + "' and '" + yc + "'", "name them with x = \"...\", y = \"...\"");
         }
         AdcList xl = new AdcList(t.values(xc));
         AdcList yl = new AdcList(t.values(yc));
-        AdcList el = t.columnNamed("error") != null ? new AdcList(t.values("error")) : null;
+        AdcList el = has(t, "error") ? new AdcList(t.values("error")) : null;
         Axis ax = axis(fn, "mu", List.of(xl), a.string(7));
         List<AdcList> yls = new ArrayList<>(List.of(yl));
         if (el != null) {
             yls.add(el);
         }
-        boolean exact = t.columnNamed("exact") != null;
+        boolean exact = has(t, "exact");
         if (exact) {
             AdcList ex = new AdcList(t.values("exact"));
             boolean any = false;

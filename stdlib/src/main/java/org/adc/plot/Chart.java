@@ -14,8 +14,14 @@ import java.util.List;
  * @param width   pixels (PNG) or user units (SVG)
  * @param height  pixels or user units
  * @param series  series in drawing order
- * @param notes   text lines drawn in the top-left corner of the plot area (fit results, barriers)
+ * @param notes   text lines drawn in a corner of the plot area (fit results, barriers)
+ * @param corner  where the notes go: "top-left", "top-right", "bottom-left" or "bottom-right"
  */
 public record Chart(String title, String xLabel, String yLabel, String y2Label, boolean logX, boolean logY, int width, int height,
-                    List<Series> series, List<String> notes) {
+                    List<Series> series, List<String> notes, String corner) {
+
+    public Chart(String title, String xLabel, String yLabel, String y2Label, boolean logX, boolean logY, int width, int height,
+                 List<Series> series, List<String> notes) {
+        this(title, xLabel, yLabel, y2Label, logX, logY, width, height, series, notes, "top-left");
+    }
 }

@@ -47,6 +47,8 @@ public final class ChartWriter {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        // draw rotated labels (the y axes) with drawString, so the SVG keeps them as <text>, not glyph outlines
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
     }
 
     /** Colour-blind-safe palette (Okabe & Ito, 2008), then black. */
@@ -68,7 +70,7 @@ public final class ChartWriter {
         }
         int k = 0;
         for (Series s : c.series()) {
-            Color col = PALETTE[k % PALETTE.length];
+            Color col = PALETTE[(s.colour() >= 0 ? s.colour() : k) % PALETTE.length];
             XYLineAndShapeRenderer r;
             if (s.errors() != null) {
                 YIntervalSeries ys = new YIntervalSeries(key(s, k), false, true);
@@ -122,16 +124,20 @@ public final class ChartWriter {
             chart.setTitle((TextTitle) null);
         }
         if (!c.notes().isEmpty()) {
-            // notes in the top-left corner, positioned in data coordinates after the axes have their ranges
+            // notes in a corner, positioned in data coordinates after the axes have their ranges
             double[] xr = range(plot.getDomainAxis());
             double[] yr = range(plot.getRangeAxis());
-            for (int i = 0; i < c.notes().size(); i++) {
-                double x = c.logX() ? Math.pow(10, Math.log10(xr[0]) + 0.02 * Math.log10(xr[1] / xr[0])) : xr[0] + 0.02 * (xr[1] - xr[0]);
-                double f = 0.97 - 0.06 * i;
-                double y = c.logY() ? Math.pow(10, Math.log10(yr[0]) + f * Math.log10(yr[1] / yr[0])) : yr[0] + f * (yr[1] - yr[0]);
+            boolean right = c.corner().endsWith("right");
+            boolean bottom = c.corner().startsWith("bottom");
+            int nn = c.notes().size();
+            for (int i = 0; i < nn; i++) {
+                double fx = right ? 0.98 : 0.02;
+                double fy = bottom ? 0.03 + 0.06 * (nn - 1 - i) : 0.97 - 0.06 * i;
+                double x = c.logX() ? Math.pow(10, Math.log10(xr[0]) + fx * Math.log10(xr[1] / xr[0])) : xr[0] + fx * (xr[1] - xr[0]);
+                double y = c.logY() ? Math.pow(10, Math.log10(yr[0]) + fy * Math.log10(yr[1] / yr[0])) : yr[0] + fy * (yr[1] - yr[0]);
                 XYTextAnnotation a = new XYTextAnnotation(c.notes().get(i), x, y);
                 a.setFont(TICK);
-                a.setTextAnchor(TextAnchor.TOP_LEFT);
+                a.setTextAnchor(bottom ? (right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT) : (right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT));
                 plot.addAnnotation(a);
             }
         }
@@ -152,7 +158,7 @@ public final class ChartWriter {
         if (log) {
             LogAxis la = new LogAxis(label);
             la.setBase(10);
-            la.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+            la.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
             la.setNumberFormatOverride(new DecimalFormat("0.##E0", sym));
             la.setSmallestValue(1e-300);
             a = la;
@@ -160,6 +166,7 @@ public final class ChartWriter {
             NumberAxis na = new NumberAxis(label);
             na.setAutoRangeIncludesZero(false);
             na.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+            na.setNumberFormatOverride(new TickFormat());
             a = na;
         }
         a.setLabelFont(LABEL);

@@ -9,8 +9,13 @@ package org.adc.plot;
  * @param errors symmetric error bars for y, or null
  * @param style  "line", "points" or "both"
  * @param right  plotted against the second (right) y axis
+ * @param colour index into the palette, or −1 for the series' position
  */
-public record Series(String name, double[] x, double[] y, double[] errors, String style, boolean right) {
+public record Series(String name, double[] x, double[] y, double[] errors, String style, boolean right, int colour) {
+
+    public Series(String name, double[] x, double[] y, double[] errors, String style, boolean right) {
+        this(name, x, y, errors, style, right, -1);
+    }
 
     public Series {
         if (x.length != y.length) {
