@@ -28,6 +28,7 @@ public final class ScriptEnv implements Env {
     private final String runDir;
     private final Map<String, String> filesRead = new LinkedHashMap<>();
     private final java.util.Set<String> filesWritten = new java.util.LinkedHashSet<>();
+    private final Map<String, double[]> tolerances = new LinkedHashMap<>();
     private final boolean realTime;
     private org.adc.procedure.ProcedureEngine engine;
     private final String labFile;
@@ -151,6 +152,24 @@ public final class ScriptEnv implements Env {
     /** The run's procedure engine if the recipe used one, else null. */
     public org.adc.procedure.ProcedureEngine engineIfUsed() {
         return engine;
+    }
+
+    /** The recipe's folder, or null. */
+    public String scriptDir() {
+        return scriptDir;
+    }
+
+    public boolean isLive() {
+        return live;
+    }
+
+    public boolean isRealTime() {
+        return realTime;
+    }
+
+    /** Output tolerances the recipe declared with tolerance(): path → {rel, abs}, for adc verify. */
+    public Map<String, double[]> tolerances() {
+        return tolerances;
     }
 
     /** Files read so far: path as written in the script → resolved path. */
