@@ -214,11 +214,11 @@ final class Bundle {
                 if (!got.equals(want)) {
                     throw new BundleError("manifest hash mismatch in " + bundle + ": '" + e.getKey() + "' has SHA-256 " + got.substring(0, 16)
                         + "…, the manifest says " + (want.length() >= 16 ? want.substring(0, 16) + "…" : "'" + want + "'"),
-                        "the file was changed or damaged after packing; ask for a new bundle (nothing was run)");
+                        "the file was changed or damaged after packing; ask for a new bundle");
                 }
                 if (e.getValue().has("bytes") && e.getValue().path("bytes").asLong() != b.length) {
                     throw new BundleError("size mismatch in " + bundle + ": '" + e.getKey() + "' has " + b.length + " bytes, the manifest says "
-                        + e.getValue().path("bytes").asLong(), "ask for a new bundle (nothing was run)");
+                        + e.getValue().path("bytes").asLong(), "ask for a new bundle");
                 }
                 Path target = dir.resolve(e.getKey()).normalize();
                 if (!target.startsWith(dir)) {
@@ -232,11 +232,11 @@ final class Bundle {
             return o;
         } catch (ZipException e) {
             throw new BundleError(bundle + " is corrupted or truncated (" + e.getMessage() + ")",
-                "copy the bundle again or ask for a new one; nothing was run");
+                "copy the bundle again or ask for a new one");
         } catch (java.io.EOFException e) {
-            throw new BundleError(bundle + " is truncated (" + e.getMessage() + ")", "copy the bundle again; nothing was run");
+            throw new BundleError(bundle + " is truncated (" + e.getMessage() + ")", "copy the bundle again");
         } catch (IOException e) {
-            throw new BundleError("cannot read " + bundle + ": " + e.getMessage(), "copy the bundle again or ask for a new one; nothing was run");
+            throw new BundleError("cannot read " + bundle + ": " + e.getMessage(), "copy the bundle again or ask for a new one");
         } finally {
             if (dir != null) {
                 deleteTree(dir);
@@ -258,7 +258,7 @@ final class Bundle {
         }
         if (schemaVersion > 1 || compareVersions(made, AdcLanguage.VERSION) > 0) {
             throw new BundleError(bundle + " was made by adc " + (made.isEmpty() ? "?" : made) + " (bundle format " + schema
-                + "), newer than this adc " + AdcLanguage.VERSION, "update adc to " + made + " or later to run it; nothing was run");
+                + "), newer than this adc " + AdcLanguage.VERSION, "update adc to " + made + " or later to run it");
         }
     }
 

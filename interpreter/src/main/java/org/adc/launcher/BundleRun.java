@@ -28,6 +28,7 @@ final class BundleRun {
         } catch (Bundle.BundleError e) {
             r.main.err.println("adc run: " + e.getMessage());
             r.main.err.println("  hint: " + e.hint);
+            r.main.err.println("  the bundle was refused: nothing was run");
             return Launch.USAGE_ERROR;
         }
         try {
