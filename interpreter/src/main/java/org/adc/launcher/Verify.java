@@ -55,6 +55,7 @@ final class Verify implements Callable<Integer> {
     private final List<String> changed = new ArrayList<>();
     private final List<String> environment = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private boolean preflightFailed;
 
     @Override
     public Integer call() throws Exception {
@@ -235,6 +236,27 @@ final class Verify implements Callable<Integer> {
         if (live) {
             notes.add("hardware run: re-checked as a dry run on the digital twins (pre-flight); the instruments were not driven and "
                 + "their recorded outputs are not compared");
+            String lab = rec.path("mode").path("lab").asText("");
+            if (!lab.isEmpty()) {
+                if (!Files.isRegularFile(Path.of(lab))) {
+                    notes.add("the lab file " + lab + " is not on this machine: its pre-flight check was skipped");
+                } else {
+                    try {
+                        org.adc.device.config.LabConfig.load(Path.of(lab));
+                        notes.add("the lab file " + lab + " loads and is consistent (its ports were not opened)");
+                    } catch (org.adc.device.config.LabConfigError e) {
+                        notes.add("the lab file " + lab + " no longer loads: " + e.getMessage());
+                        preflightFailed = true;
+                    }
+                }
+            }
+            List<String> was = new ArrayList<>();
+            rec.path("devices").forEach(d -> was.add(d.asText().replaceFirst(":.*", "")));
+            List<String> nowDevices = new ArrayList<>();
+            now.path("devices").forEach(d -> nowDevices.add(d.asText().replaceFirst(":.*", "")));
+            if (!was.equals(nowDevices)) {
+                changed.add("devices: recorded " + was + ", the dry run used " + nowDevices);
+            }
         } else {
             for (JsonNode o : rec.path("outputs")) {
                 String p = o.path("path").asText();
@@ -276,7 +298,7 @@ final class Verify implements Callable<Integer> {
         }
         int exitWas = rec.path("exit_status").asInt(rec.path("status").asText("ok").equals("ok") ? 0 : 1);
         boolean exitOk = exitWas == code;
-        boolean ok = differ == 0 && exitOk;
+        boolean ok = differ == 0 && exitOk && !preflightFailed;
 
         out.println("verify " + runDir + "  (recorded " + rec.path("started").asText("?") + " with adc " + adcWas + ")");
         out.println("  recipe:  " + (rec.has("bundle") && recipeOverride == null ? rr.path("path").asText() + " (bundle checked: archive, manifest, hashes)"
@@ -314,6 +336,9 @@ final class Verify implements Callable<Integer> {
         List<String> why = new ArrayList<>();
         if (differ > 0) {
             why.add(differ + " of " + compared + " output(s) differ");
+        }
+        if (preflightFailed) {
+            why.add("the hardware pre-flight failed (see the notes)");
         }
         if (!exitOk) {
             why.add("the rerun ended with exit " + code + ", the recorded run with " + exitWas);

@@ -201,6 +201,9 @@ public final class RunRecord {
         ObjectNode mode = root.putObject("mode");
         mode.put("live", scriptEnv.isLive());
         mode.put("real_time", scriptEnv.isRealTime());
+        if (!scriptEnv.labFile().isEmpty()) {
+            mode.put("lab", scriptEnv.labFile()); // the path only: lab configuration never goes into records or bundles
+        }
         ArrayNode devices = root.putArray("devices");
         ArrayNode events = root.putArray("events");
         if (engine != null) {

@@ -163,6 +163,11 @@ public final class ScriptEnv implements Env {
         return live;
     }
 
+    /** The lab configuration file given with --lab, or "". */
+    public String labFile() {
+        return labFile == null ? "" : labFile;
+    }
+
     public boolean isRealTime() {
         return realTime;
     }

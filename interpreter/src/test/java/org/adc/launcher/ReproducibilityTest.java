@@ -413,6 +413,35 @@ class ReproducibilityTest {
         assertTrue(c.out.matches("(?s).*\\bn\\s+-\\s+3\\s+any\\s+count.*"), c.out);
     }
 
+    @Test
+    void hardwareRunsAreRecheckedAsADryRunNeverDriven() throws IOException {
+        Path src = tmp.resolve("src");
+        Path lab = Cli.write(src, "lab.yaml", "devices:\n  furnace:\n    driver: eurotherm-3200\n    port: /dev/adc-no-such-port\n    address: 1\n");
+        Path r = Cli.write(src, "anneal.adc", """
+            let oven = furnace(name = "furnace", max_temperature = 1000 degC)
+            log_to("anneal.csv", oven, every = 10 min)
+            oven.ramp(to = 300 degC, rate = 10 degC/min)
+            hold 2 h
+            oven.off()
+            print("done")
+            """);
+        run(r, tmp.resolve("run"));
+        // make the record look like a live run on a port this machine does not have
+        Path rj = tmp.resolve("run/run.json");
+        Files.writeString(rj, Files.readString(rj).replace("\"live\" : false", "\"live\" : true, \"lab\" : \"" + lab + "\""));
+        Cli v = Cli.run("verify", tmp.resolve("run").toString()).noJava();
+        assertEquals(0, v.code, v.toString());
+        assertTrue(v.out.contains("hardware run: re-checked as a dry run on the digital twins (pre-flight)"), v.out);
+        assertTrue(v.out.contains("loads and is consistent (its ports were not opened)"), v.out);
+        assertTrue(v.out.contains("pre-flight passed on the twins"), v.out);
+        assertFalse(v.out.contains("anneal.csv: "), v.out);
+        // a lab file that no longer loads fails the pre-flight
+        Files.writeString(lab, "devices:\n  furnace:\n    driver: no-such-driver\n    port: /dev/x\n");
+        v = Cli.run("verify", tmp.resolve("run").toString()).noJava();
+        assertEquals(1, v.code, v.toString());
+        assertTrue(v.out.contains("no longer loads"), v.out);
+    }
+
     /** The recorded runs shipped with the examples reproduce (CI runs this test). */
     @Test
     void shippedRecordedRunsVerify() {
