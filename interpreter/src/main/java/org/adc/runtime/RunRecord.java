@@ -139,6 +139,8 @@ public final class RunRecord {
         ArrayNode streams = rnd.putArray("seeded_calls");
         ObjectNode threads = root.putObject("threads");
         threads.put("available_processors", Runtime.getRuntime().availableProcessors());
+        // NEB evaluates images on the common fork-join pool; its results do not depend on it
+        threads.put("common_pool", java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
         ObjectNode requested = threads.putObject("requested");
         if (random != null) {
             for (RandomStreams.Use u : random.uses()) {
