@@ -49,6 +49,10 @@ final class Verify implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "DIR", description = "write the rerun's outputs into DIR (default: a temporary folder, deleted)")
     Path keep;
 
+    @Option(names = "--threads", paramLabel = "N", description = "rerun every library call that takes threads with N threads "
+        + "(checks that outputs do not depend on the thread count)")
+    int threads;
+
     @CommandLine.ParentCommand
     Main main;
 
@@ -61,6 +65,10 @@ final class Verify implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = main.out;
         PrintStream err = main.err;
+        if (threads < 0) {
+            err.println("adc verify: --threads needs a positive number, got " + threads);
+            return Launch.USAGE_ERROR;
+        }
         Path rj = runDir.resolve("run.json");
         if (!Files.isRegularFile(rj)) {
             err.println("adc verify: " + runDir + " has no run.json");
@@ -144,11 +152,14 @@ final class Verify implements Callable<Integer> {
             int code;
             try (PrintStream po = new PrintStream(rerunOut, true, StandardCharsets.UTF_8);
                  PrintStream pe = new PrintStream(rerunErr, true, StandardCharsets.UTF_8)) {
+                org.adc.runtime.RandomStreams.overrideThreads(Math.max(0, threads));
                 try (Context ctx = Launch.context(o, InputStream.nullInputStream(), po, pe)) {
                     ctx.eval(src);
                     code = Launch.OK;
                 } catch (PolyglotException e) {
                     code = Launch.report(e, pe);
+                } finally {
+                    org.adc.runtime.RandomStreams.overrideThreads(0);
                 }
             }
             Path nj = rerunDir.resolve("run.json");
@@ -306,6 +317,9 @@ final class Verify implements Callable<Integer> {
         StringBuilder how = new StringBuilder("  rerun:   ");
         how.append(rec.path("set").size() == 0 ? "defaults" : "--set " + join(rec.path("set")));
         how.append("; ").append(now.path("random").path("seeded_calls").size()).append(" seeded call(s)");
+        if (threads > 0) {
+            how.append("; every threaded call with --threads ").append(threads);
+        }
         how.append("; digital twins, virtual time");
         out.println(how);
         if (!exitOk) {

@@ -37,7 +37,20 @@ public final class RandomStreams {
     private int dropped;
     private final Map<String, Long> threadCounts = new LinkedHashMap<>();
 
-    /** Notes a library call if the function takes a seed (cheap for every other function). */
+    /**
+     * Worker threads forced on every library call that takes {@code threads} (0: as the recipe says).
+     * Set only by {@code adc verify --threads N}, which runs one recipe at a time in its process.
+     */
+    private static volatile int threadsOverride;
+
+    public static void overrideThreads(int n) {
+        threadsOverride = n;
+    }
+
+    /**
+     * Notes a library call if the function takes a seed (cheap for every other function); under
+     * {@code adc verify --threads N} also replaces its thread count in {@code arranged}.
+     */
     @TruffleBoundary
     public void note(NativeFunction nf, Object[] arranged, Node site) {
         List<Param> ps = nf.params();
@@ -52,6 +65,9 @@ public final class RandomStreams {
                 default -> {
                 }
             }
+        }
+        if (threadsOverride > 0 && threads >= 0 && threads < arranged.length && arranged[threads] instanceof Long) {
+            arranged[threads] = (long) threadsOverride;
         }
         Long t = longAt(arranged, threads);
         if (t != null) {

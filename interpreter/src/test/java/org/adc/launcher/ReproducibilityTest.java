@@ -218,16 +218,29 @@ class ReproducibilityTest {
     }
 
     @Test
+    void verifyWithAnotherThreadCountReproducesBitForBit() throws IOException {
+        Path r = recipe(tmp.resolve("src"));
+        run(r, tmp.resolve("run"));
+        Cli v = Cli.run("verify", tmp.resolve("run").toString(), "--threads", "3").noJava();
+        assertEquals(0, v.code, v.toString());
+        assertTrue(v.out.contains("every threaded call with --threads 3"), v.out);
+        assertTrue(v.out.matches("(?s).*thread count of gcmc\\.lattice_gas \\(\\S*walk\\.adc:12:11\\): recorded 1, rerun 3.*"), v.out);
+        assertTrue(v.out.contains("kmc.csv: identical") && v.out.contains("isotherm.csv: identical"), v.out);
+    }
+
+    @Test
     void machineFactsAreReportedButDoNotFail() throws IOException {
         Path r = recipe(tmp.resolve("src"));
         run(r, tmp.resolve("run"));
         Path rj = tmp.resolve("run/run.json");
         Files.writeString(rj, Files.readString(rj).replaceFirst("\"host\" : \"[^\"]*\"", "\"host\" : \"elsewhere\"")
-            .replaceFirst("\"git\" : \"[^\"]*\"", "\"git\" : \"0123456789ab\""));
+            .replaceFirst("\"git\" : \"[^\"]*\"", "\"git\" : \"0123456789ab\"")
+            .replaceFirst("\"adc\" : \"0.1.0\"", "\"adc\" : \"0.0.9\""));
         Cli v = Cli.run("verify", tmp.resolve("run").toString());
         assertEquals(0, v.code, v.toString());
         assertTrue(v.out.contains("host: recorded elsewhere"), v.out);
         assertTrue(v.out.contains("git: recorded 0123456789ab"), v.out);
+        assertTrue(v.out.contains("adc version: recorded 0.0.9, now 0.1.0"), v.out);
         assertTrue(v.out.contains("does not fail verification"), v.out);
     }
 
