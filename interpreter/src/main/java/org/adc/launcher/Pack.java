@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
  * {@code adc pack FILE -o NAME.adcz}: writes a bundle with the recipe, the local modules it imports
  * and the data files it reads. Which files: found without running the recipe, by reading it: every
  * plain string literal that names an existing file inside the recipe's folder (how adc recipes name
- * their data: {@code table("table1_barriers.csv")}), every import that names a local
+ * their data: {@code table("table1_barriers.csv")}), every file matching an interpolated string with a fixed
+ * extension ({@code "data/${name}.sitable"} → data/*.sitable), every import that names a local
  * {@code NAME.adc} instead of a library module, plus the inputs a recorded run actually read
  * ({@code --from-run RUN_DIR}, for paths built at run time) and files named with {@code --include}.
  * Lab configuration (ports, addresses) and credentials are never packed (see {@link Bundle#refusal}).
@@ -82,6 +83,11 @@ final class Pack implements Callable<Integer> {
         for (String s : scan.strings) {
             consider(dir, s, "data", entries, leftOut, false);
         }
+        for (String g : scan.patterns) {
+            for (String match : glob(dir, g)) {
+                consider(dir, match, "data", entries, leftOut, false);
+            }
+        }
         if (fromRun != null) {
             Path rj = fromRun.resolve("run.json");
             if (!Files.isRegularFile(rj)) {
@@ -125,6 +131,33 @@ final class Pack implements Callable<Integer> {
         }
         out.println("run it anywhere with: adc run " + target);
         return Launch.OK;
+    }
+
+    /**
+     * Files below the recipe's folder that a path pattern from an interpolated string can name
+     * ({@code "data/${name}.sitable"} → data/*.sitable; * stays within one folder). Run
+     * directories are skipped.
+     */
+    private static List<String> glob(Path dir, String pattern) throws IOException {
+        StringBuilder re = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            re.append(c == '*' ? "[^/]*" : java.util.regex.Pattern.quote(String.valueOf(c)));
+        }
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(re.toString());
+        List<String> out = new ArrayList<>();
+        try (var files = Files.walk(dir, 8)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String rel = dir.relativize(f).toString().replace('\\', '/');
+                if (rel.startsWith("runs/") || rel.contains("/runs/") || rel.startsWith("recorded/") || rel.contains("/recorded/")) {
+                    continue;
+                }
+                if (p.matcher(rel).matches()) {
+                    out.add(rel);
+                }
+            }
+        }
+        out.sort(null);
+        return out;
     }
 
     /**

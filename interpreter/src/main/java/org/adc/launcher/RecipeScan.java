@@ -28,6 +28,8 @@ final class RecipeScan {
 
     final List<Param> params = new ArrayList<>();
     final Set<String> strings = new LinkedHashSet<>();
+    /** Interpolated strings as glob patterns: "data/${name}.sitable" gives "data/*.sitable". */
+    final Set<String> patterns = new LinkedHashSet<>();
     final Set<String> imports = new LinkedHashSet<>();
     private final String text;
 
@@ -118,6 +120,22 @@ final class RecipeScan {
             String v = plain(s);
             if (v != null && !v.isBlank()) {
                 strings.add(v);
+            } else if (v == null) {
+                StringBuilder glob = new StringBuilder();
+                for (AdcParser.StringPartContext p : s.stringPart()) {
+                    if (p instanceof AdcParser.StrTextContext) {
+                        glob.append(unescape(p.getText()));
+                    } else if (p instanceof AdcParser.StrInterpContext && (glob.isEmpty() || glob.charAt(glob.length() - 1) != '*')) {
+                        glob.append('*');
+                    } else if (p instanceof AdcParser.StrDollarContext) {
+                        glob.append('$');
+                    }
+                }
+                // only patterns that look like file names: a fixed extension, no spaces
+                String g = glob.toString();
+                if (g.matches("[^\\s*]*(\\*[^\\s*]*)+") && g.matches(".*\\.[A-Za-z0-9_-]+")) {
+                    patterns.add(g);
+                }
             }
             return visitChildren(s);
         }

@@ -305,6 +305,31 @@ class ReproducibilityTest {
     }
 
     @Test
+    void packFindsInterpolatedPathsAndTheInputsOfARecordedRun() throws IOException {
+        Path src = tmp.resolve("src");
+        Cli.write(src, "data/a.csv", "x\n1\n");
+        Cli.write(src, "data/b.csv", "x\n2\n");
+        Cli.write(src, "sub/hidden.csv", "x\n3\n");
+        Path r = Cli.write(src, "r.adc", """
+            for name in ["a", "b"] { print(len(table("data/${name}.csv"))) }
+            print(len(table("sub" + "/hidden.csv")))
+            """);
+        Path b1 = tmp.resolve("b1.adcz");
+        Cli p = Cli.run("pack", r.toString(), "-o", b1.toString()).noJava();
+        assertTrue(p.out.contains("data/a.csv") && p.out.contains("data/b.csv"), p.out);
+        assertFalse(p.out.contains("hidden.csv"), p.out);
+        Cli c = Cli.run("run", b1.toString(), "--run-dir", tmp.resolve("rd1").toString()).noJava();
+        assertEquals(1, c.code, "the path built at run time is not in the bundle: " + c);
+        run(r, tmp.resolve("rec"));
+        Path b2 = tmp.resolve("b2.adcz");
+        p = Cli.run("pack", r.toString(), "-o", b2.toString(), "--from-run", tmp.resolve("rec").toString()).noJava();
+        assertTrue(p.out.contains("sub/hidden.csv"), p.out);
+        c = Cli.run("run", b2.toString(), "--run-dir", tmp.resolve("rd2").toString()).noJava();
+        assertEquals(0, c.code, c.toString());
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("rec/stdout.txt")), Files.readAllBytes(tmp.resolve("rd2/stdout.txt")));
+    }
+
+    @Test
     void packNeverTakesLabConfigurationOrCredentials() throws IOException {
         Path src = tmp.resolve("src");
         Cli.write(src, "lab.yaml", "devices:\n  furnace:\n    driver: eurotherm-3200\n    port: /dev/ttyUSB0\n    address: 1\n");
