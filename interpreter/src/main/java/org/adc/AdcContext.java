@@ -45,13 +45,13 @@ public final class AdcContext {
 
     AdcContext(TruffleLanguage.Env env) {
         this.env = env;
+        this.console = ConsoleCopy.forRun(env, env.getOptions().get(AdcLanguage.RunRecord), env.getOptions().get(AdcLanguage.RunDir), CONSOLE);
+        this.out = new PrintStream(console == null ? env.out() : console.tee(env.out()), true, StandardCharsets.UTF_8);
         String scriptDir = env.getOptions().get(AdcLanguage.ScriptDir);
         String runDir = env.getOptions().get(AdcLanguage.RunDir);
-        this.writeRecord = env.getOptions().get(AdcLanguage.RunRecord);
-        this.console = writeRecord && !runDir.isEmpty() ? ConsoleCopy.open(env, runDir, CONSOLE) : null;
-        this.out = new PrintStream(console == null ? env.out() : console.tee(env.out()), true, StandardCharsets.UTF_8);
         this.scriptEnv = new ScriptEnv(env, out, scriptDir.isEmpty() ? null : scriptDir, runDir.isEmpty() ? null : runDir,
             env.getOptions().get(AdcLanguage.RealTime), env.getOptions().get(AdcLanguage.Lab), env.getOptions().get(AdcLanguage.Live));
+        this.writeRecord = env.getOptions().get(AdcLanguage.RunRecord);
         for (String kv : env.getOptions().get(AdcLanguage.Params).split("\n")) {
             int eq = kv.indexOf('=');
             if (eq > 0) {

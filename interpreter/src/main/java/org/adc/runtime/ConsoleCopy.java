@@ -18,6 +18,11 @@ public final class ConsoleCopy {
         this.file = file;
     }
 
+    /** The copy for a recorded run with a run directory, else null. */
+    public static ConsoleCopy forRun(TruffleLanguage.Env env, boolean recorded, String runDir, String name) {
+        return recorded && runDir != null && !runDir.isEmpty() ? open(env, runDir, name) : null;
+    }
+
     /** Opens the copy in the run directory, or returns null if it cannot be created. */
     public static ConsoleCopy open(TruffleLanguage.Env env, String runDir, String name) {
         try {

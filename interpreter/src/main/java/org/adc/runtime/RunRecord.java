@@ -26,12 +26,17 @@ import org.adc.procedure.ProcedureEngine;
 
 /**
  * The record every {@code adc run} leaves in its run directory as {@code run.json}: what ran
- * (recipe text and SHA-256), with what (command-line --set values, resolved parameters, input files
- * and their hashes, random seeds and how they are split into streams, thread counts), on what (adc
- * version and git commit, Java, Truffle runtime, OS, host), what happened (devices, events), what
- * came out (output files and hashes, including the console output stdout.txt), when, and how it
- * ended (status and exit status). Schema "adc-run/2", documented in docs/run-record.md;
- * {@code adc verify} reads it back.
+ * (recipe text and SHA-256), with what (resolved parameters, input files and their hashes), on
+ * what (adc version and git commit, Java, Truffle runtime, OS), what happened (devices, events),
+ * what came out (output files and hashes), when, and how it ended. Schema "adc-run/2" (docs/run-record.md), which adds to:
+ * <pre>
+ * { schema, status ("ok" | "error"), error, started, ended, recipe {path, sha256, text},
+ *   parameters {name: value}, inputs [{path, resolved, sha256}], outputs [{path, bytes, sha256}],
+ *   devices [identity], events [{t_s, kind, message}], software {adc, git, java, runtime, os} }
+ * </pre>
+ * the --set values, seeded library calls and their streams, thread counts, exit status, duration,
+ * stdout.txt among the outputs, tolerances, the mode (live, real time, lab file) and the bundle a
+ * run came from; {@code adc verify} reads it back.
  */
 public final class RunRecord {
     /** The schema this version writes; {@code adc verify} reads this one and "adc-run/1". */
