@@ -30,7 +30,8 @@ public final class RandomStreams {
             + "results do not depend on threads",
         "kmc.clathrate", "one stream, StreamRng(seed), places the random 8a vacancies",
         "gcmc.lattice_gas", "mu point k uses stream k of seed: StreamRng.forStream(seed, k); results do not depend on threads",
-        "gcmc.lj", "chain r of mu point k uses stream k*replicas + r of seed; results do not depend on threads");
+        "gcmc.lj", "chain r of mu point k uses stream k*replicas + r of seed; results do not depend on threads",
+        "ordered", "structure method s.ordered(seed): java.util.Random(seed) picks the partially occupied sites that are kept");
 
     private static final int MAX = 10_000;
     private final List<Use> uses = new ArrayList<>();

@@ -49,6 +49,15 @@ class ReproducibilityTest {
         print("f = ${repr(r.f)}, time = ${repr(r.time)}")
         """;
 
+    /** Off-lattice Lennard-Jones GCMC: two activities x two chains, split over the threads. */
+    static final String LJ = """
+        import gcmc
+        param threads = 1
+        let rows = gcmc.lj(epsilon = 1 K * kB, sigma = 1 Å, t = 0.9 K, box = 6 Å, lnz = [-3.0, -2.5], equilibration = 500,
+                           samples = 20, every = 50, seed = 3, replicas = 2, threads = threads)
+        write_csv(rows, "lj.csv")
+        """;
+
     private Path recipe(Path dir) throws IOException {
         Cli.write(dir, "barrier.csv", "path,barrier [eV]\nnn,0.4\n");
         return Cli.write(dir, "walk.adc", WALK);
@@ -86,6 +95,17 @@ class ReproducibilityTest {
         }
         // and the records say which thread counts were asked for
         assertEquals(3, record(tmp.resolve("t3")).path("random").path("seeded_calls").get(0).path("threads").asInt());
+    }
+
+    @Test
+    void offLatticeGcmcGivesBitIdenticalOutputsForOneAndTwoThreads() throws IOException {
+        Path r = Cli.write(tmp, "lj.adc", LJ);
+        run(r, tmp.resolve("l1"), "threads=1");
+        run(r, tmp.resolve("l2"), "threads=2");
+        assertArrayEquals(Files.readAllBytes(tmp.resolve("l1/lj.csv")), Files.readAllBytes(tmp.resolve("l2/lj.csv")));
+        JsonNode call = record(tmp.resolve("l2")).path("random").path("seeded_calls").get(0);
+        assertEquals("gcmc.lj", call.path("function").asText());
+        assertTrue(call.path("streams").asText().contains("k*replicas + r"), call.toString());
     }
 
     @Test
