@@ -109,6 +109,11 @@ public final class ScriptEnv implements Env {
         if (runDir == null) {
             throw new AdcError("writing '" + path + "' is not allowed: this run has no run directory", "run the recipe with `adc run`");
         }
+        String plain = path.replace('\\', '/').replaceFirst("^(\\./)+", "");
+        if (plain.equals("run.json") || plain.equals("stdout.txt")) {
+            throw new AdcError("writing '" + path + "' is not allowed: adc keeps the run record (run.json) and the copy of the console "
+                + "output (stdout.txt) under these names", "choose another file name");
+        }
         try {
             TruffleFile f = resolve(runDir, path);
             try {

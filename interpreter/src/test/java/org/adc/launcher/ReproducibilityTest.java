@@ -163,6 +163,14 @@ class ReproducibilityTest {
     }
 
     @Test
+    void theRecordsOwnFileNamesAreReserved() throws IOException {
+        Path r = Cli.write(tmp, "w.adc", "write_csv([{a: 1}], \"stdout.txt\")\n");
+        Cli c = Cli.run("run", r.toString(), "--run-dir", tmp.resolve("rd").toString()).noJava();
+        assertEquals(1, c.code);
+        assertTrue(c.err.contains("adc keeps the run record (run.json) and the copy of the console output (stdout.txt)"), c.err);
+    }
+
+    @Test
     void verifyPassesOnAnUntouchedRun() throws IOException {
         Path r = recipe(tmp.resolve("src"));
         run(r, tmp.resolve("run"), "threads=2");
