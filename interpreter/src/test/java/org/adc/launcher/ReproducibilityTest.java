@@ -512,7 +512,8 @@ class ReproducibilityTest {
     @Test
     void shippedRecordedRunsVerify() {
         Path root = Path.of(System.getProperty("adc.root", "..")).toAbsolutePath().normalize();
-        for (String dir : List.of("examples/na24si136/recorded/rates", "examples/gcmc/recorded/lattice_gas")) {
+        for (String dir : List.of("examples/na24si136/recorded/rates", "examples/gcmc/recorded/lattice_gas",
+            "examples/kmc/recorded/correlation_factors")) {
             Cli v = Cli.run("verify", root.resolve(dir).toString()).noJava();
             assertEquals(0, v.code, dir + "\n" + v);
             assertTrue(v.out.contains("verify: OK"), v.out);
