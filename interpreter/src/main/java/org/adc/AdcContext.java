@@ -15,6 +15,7 @@ import org.adc.builtins.CoreBuiltins;
 import org.adc.lang.Module;
 import org.adc.lib.Stdlib;
 import org.adc.runtime.AdcException;
+import org.adc.runtime.ConsoleCopy;
 import org.adc.runtime.GlobalScope;
 import org.adc.runtime.ScriptEnv;
 import org.adc.units.Quantity;
@@ -37,10 +38,15 @@ public final class AdcContext {
     private final Map<String, Object> usedParameters = new LinkedHashMap<>();
     private final org.adc.runtime.RunRecord record = new org.adc.runtime.RunRecord();
     private final boolean writeRecord;
+    private final org.adc.runtime.RandomStreams randomStreams = new org.adc.runtime.RandomStreams();
+    /** The console output of a recorded run, copied into the run directory (an output of the run). */
+    public static final String CONSOLE = "stdout.txt";
+    private final ConsoleCopy console;
 
     AdcContext(TruffleLanguage.Env env) {
         this.env = env;
-        this.out = new PrintStream(env.out(), true, StandardCharsets.UTF_8);
+        this.console = ConsoleCopy.forRun(env, env.getOptions().get(AdcLanguage.RunRecord), env.getOptions().get(AdcLanguage.RunDir), CONSOLE);
+        this.out = new PrintStream(console == null ? env.out() : console.tee(env.out()), true, StandardCharsets.UTF_8);
         String scriptDir = env.getOptions().get(AdcLanguage.ScriptDir);
         String runDir = env.getOptions().get(AdcLanguage.RunDir);
         this.scriptEnv = new ScriptEnv(env, out, scriptDir.isEmpty() ? null : scriptDir, runDir.isEmpty() ? null : runDir,
@@ -69,9 +75,19 @@ public final class AdcContext {
     /** End of the run: devices safe, logs closed, then the run record written. */
     void finish() {
         scriptEnv.shutdownProcedures("end of run");
-        if (writeRecord) {
-            record.write(env, scriptEnv, usedParameters, scriptEnv.engineIfUsed());
+        out.flush();
+        if (console != null) {
+            console.close();
         }
+        if (writeRecord) {
+            record.write(env, scriptEnv, usedParameters, scriptEnv.engineIfUsed(), overrides, randomStreams,
+                console == null ? null : CONSOLE);
+        }
+    }
+
+    /** The seeded library calls of this run (for the run record). */
+    public org.adc.runtime.RandomStreams randomStreams() {
+        return randomStreams;
     }
 
     public static AdcContext get(Node node) {

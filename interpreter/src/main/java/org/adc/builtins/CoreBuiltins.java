@@ -105,6 +105,14 @@ public final class CoreBuiltins {
         CORE.add(new NativeFunction("clock", "time", doc("seconds on a monotonic clock, for timing parts of a recipe",
             "clock()", "let t0 = clock()\n...\nprint(\"took ${clock() - t0}\")", "Only differences of two readings are meaningful."),
             a -> org.adc.units.Quantity.of(System.nanoTime() * 1e-9, "s")));
+        CORE.add(new NativeFunction("tolerance", "none", doc("declares how closely `adc verify` must reproduce an output file",
+            "tolerance(path, rel = 0.0, abs = 0.0)",
+            "tolerance(\"profile.csv\", rel = 1e-9)\ntolerance(\"stdout.txt\", rel = 1e-12, abs = 1e-300)",
+            "By default `adc verify` demands every output bit for bit. With a tolerance, numbers in the output (the file path "
+                + "relative to the run directory; stdout.txt is the console output) may differ by at most max(abs, rel·|recorded|); "
+                + "all other text must still be identical. Recorded in run.json (tolerances) and read by adc verify. Has no other effect."),
+            CoreBuiltins::tolerance, Param.required("path", "string", "output file, relative to the run directory"),
+            Param.optional("rel", "number", 0.0, "relative tolerance (≥ 0)"), Param.optional("abs", "number", 0.0, "absolute tolerance (≥ 0)")));
         CORE.add(new NativeFunction("help", "string", doc("the reference page of a library function or module",
             "help(f)", "help(arrhenius)", null), CoreBuiltins::help, Param.required("f", "any", "a function or module")));
     }
@@ -112,6 +120,23 @@ public final class CoreBuiltins {
     /** The modules whose members are built-in globals. */
     public static List<Module> modules() {
         return List.of(CORE);
+    }
+
+    private static Object tolerance(Args a) {
+        String path = a.string(0);
+        double rel = a.number(1);
+        double abs = a.number(2);
+        if (!(rel >= 0) || !(abs >= 0) || Double.isInfinite(rel) || Double.isInfinite(abs)) {
+            throw new org.adc.lang.AdcError("tolerance: rel and abs must be finite and ≥ 0, got rel = " + rel + ", abs = " + abs,
+                "e.g. tolerance(\"out.csv\", rel = 1e-9)");
+        }
+        if (path.isBlank()) {
+            throw a.bad(0, "an output file path");
+        }
+        if (a.env() instanceof org.adc.runtime.ScriptEnv se) {
+            se.tolerances().put(path, new double[]{rel, abs});
+        }
+        return org.adc.lang.None.INSTANCE;
     }
 
     private static Object print(Args a) {

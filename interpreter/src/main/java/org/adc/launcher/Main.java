@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "adc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "adc: recipes for materials processing (structures, simulations, lab procedures).",
-    subcommands = {Main.Run.class, Main.Check.class, Main.Repl.class, Main.Lsp.class, CommandLine.HelpCommand.class})
+    subcommands = {Main.Run.class, Main.Check.class, Pack.class, Verify.class, Main.Repl.class, Main.Lsp.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     final PrintStream out;
     final PrintStream err;
@@ -120,6 +121,11 @@ public final class Main implements Callable<Integer> {
 
     /** The script's text, or null after printing why it cannot be read (a usage error). */
     static Source readScript(String command, String file, PrintStream err) {
+        return readScript(command, file, err, null);
+    }
+
+    /** The script's text named {@code shownAs} in messages (null: as the path), or null after printing why it cannot be read. */
+    static Source readScript(String command, String file, PrintStream err, String shownAs) {
         Path p;
         try {
             p = Path.of(file);
@@ -136,7 +142,7 @@ public final class Main implements Callable<Integer> {
             return null;
         }
         try {
-            return Launch.source(p, file);
+            return Launch.source(p, shownAs == null ? file : shownAs);
         } catch (CharacterCodingException e) {
             err.println(command + ": " + file + " is not UTF-8 text");
             return null;
@@ -176,8 +182,21 @@ public final class Main implements Callable<Integer> {
             + "a digital twin)")
         boolean live;
 
+        @Option(names = "--help-params", description = "list the recipe's parameters (name, unit, default, range, description) and run nothing")
+        boolean helpParams;
+
+        /** Set when FILE is a bundle: the checked, extracted bundle and the recipe's name in messages. */
+        Bundle.Opened bundle;
+        String shownAs;
+
         @Override
         public Integer call() throws Exception {
+            if (Bundle.isBundle(file) && bundle == null) {
+                return BundleRun.run(this);
+            }
+            if (helpParams) {
+                return ParamHelp.print(file, shownAs, main.out, main.err);
+            }
             PrintStream err = main.err;
             Map<String, String> params = new LinkedHashMap<>();
             for (String s : sets) {
@@ -194,7 +213,7 @@ public final class Main implements Callable<Integer> {
                 }
                 params.put(name, s.substring(eq + 1));
             }
-            Source source = readScript("adc run", file, err);
+            Source source = readScript("adc run", file, err, shownAs);
             if (source == null) {
                 return Launch.USAGE_ERROR;
             }

@@ -44,6 +44,10 @@ final class ToHostNode extends AdcNode {
 
     @TruffleBoundary
     private void failed(RuntimeException e) {
+        if (e instanceof org.adc.runtime.AdcExit x) {
+            org.adc.AdcContext.get(this).record().failed(x.getMessage(), x.status());
+            return;
+        }
         String m = e instanceof org.adc.runtime.AdcException a ? a.rawMessage() : e.getMessage();
         org.adc.AdcContext.get(this).record().failed(m);
     }

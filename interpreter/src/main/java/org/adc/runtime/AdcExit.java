@@ -22,6 +22,11 @@ public final class AdcExit extends AbstractTruffleException {
         this.status = status;
     }
 
+    /** The exit status. */
+    public int status() {
+        return status;
+    }
+
     @ExportMessage
     ExceptionType getExceptionType() {
         return ExceptionType.EXIT;

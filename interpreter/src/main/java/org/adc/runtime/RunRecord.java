@@ -28,19 +28,26 @@ import org.adc.procedure.ProcedureEngine;
  * The record every {@code adc run} leaves in its run directory as {@code run.json}: what ran
  * (recipe text and SHA-256), with what (resolved parameters, input files and their hashes), on
  * what (adc version and git commit, Java, Truffle runtime, OS), what happened (devices, events),
- * what came out (output files and hashes), when, and how it ended. Schema "adc-run/1":
+ * what came out (output files and hashes), when, and how it ended. Schema "adc-run/2" (docs/run-record.md), which adds to:
  * <pre>
  * { schema, status ("ok" | "error"), error, started, ended, recipe {path, sha256, text},
  *   parameters {name: value}, inputs [{path, resolved, sha256}], outputs [{path, bytes, sha256}],
  *   devices [identity], events [{t_s, kind, message}], software {adc, git, java, runtime, os} }
  * </pre>
+ * the --set values, seeded library calls and their streams, thread counts, exit status, duration,
+ * stdout.txt among the outputs, tolerances, the mode (live, real time, lab file) and the bundle a
+ * run came from; {@code adc verify} reads it back.
  */
 public final class RunRecord {
-    private final String started = Instant.now().toString();
+    /** The schema this version writes; {@code adc verify} reads this one and "adc-run/1". */
+    public static final String SCHEMA = "adc-run/2";
+    private final Instant startedAt = Instant.now();
+    private final String started = startedAt.toString();
     private String recipePath;
     private String recipeText;
     private String status = "ok";
     private String error;
+    private int exitStatus;
 
     public void recipe(String path, String text) {
         if (recipePath == null) {
@@ -50,8 +57,16 @@ public final class RunRecord {
     }
 
     public void failed(String message) {
-        status = "error";
-        error = message;
+        failed(message, 1);
+    }
+
+    /** The run ended with an error (exit status 1) or an explicit exit with a status. */
+    public void failed(String message, int exit) {
+        if (exit != 0) {
+            status = "error";
+            error = message;
+        }
+        exitStatus = exit;
     }
 
     public static String sha256(byte[] data) {
@@ -79,46 +94,122 @@ public final class RunRecord {
     /** Writes run.json into the run directory (after the devices are safe and the logs closed). */
     @TruffleBoundary
     public void write(TruffleLanguage.Env env, ScriptEnv scriptEnv, Map<String, Object> parameters, ProcedureEngine engine) {
+        write(env, scriptEnv, parameters, engine, Map.of(), null, null);
+    }
+
+    /**
+     * Writes run.json. @param overrides the --set values as given; @param random the seeded calls;
+     * @param stdout the console output file written into the run directory (or null)
+     */
+    @TruffleBoundary
+    public void write(TruffleLanguage.Env env, ScriptEnv scriptEnv, Map<String, Object> parameters, ProcedureEngine engine,
+                      Map<String, String> overrides, RandomStreams random, String stdout) {
         if (scriptEnv.runDir() == null || recipePath == null) {
             return;
         }
+        TruffleFile runDir = env.getPublicTruffleFile(scriptEnv.runDir());
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = om.createObjectNode();
-        root.put("schema", "adc-run/1");
+        root.put("schema", SCHEMA);
         root.put("status", status);
+        root.put("exit_status", exitStatus);
         if (error != null) {
             root.put("error", error);
         }
+        Instant endedAt = Instant.now();
         root.put("started", started);
-        root.put("ended", Instant.now().toString());
+        root.put("ended", endedAt.toString());
+        root.put("duration_s", (endedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0);
         ObjectNode recipe = root.putObject("recipe");
         recipe.put("path", recipePath);
+        String resolved = null;
+        try {
+            TruffleFile rf = scriptEnv.scriptDir() == null ? env.getPublicTruffleFile(recipePath).getAbsoluteFile()
+                : env.getPublicTruffleFile(scriptEnv.scriptDir()).resolve(env.getPublicTruffleFile(recipePath).getName());
+            resolved = rf.normalize().getPath();
+            recipe.put("resolved", resolved);
+            recipe.put("from_run_dir", runDir.getAbsoluteFile().normalize().relativize(rf.normalize()).getPath());
+        } catch (RuntimeException ex) {
+            // a recipe without a file (tests): path only
+        }
         recipe.put("sha256", sha256(recipeText.getBytes(StandardCharsets.UTF_8)));
         recipe.put("text", recipeText);
+        ObjectNode set = root.putObject("set");
+        overrides.forEach(set::put);
         ObjectNode params = root.putObject("parameters");
         parameters.forEach((k, v) -> params.put(k, Values.repr(v)));
+        ObjectNode rnd = root.putObject("random");
+        rnd.put("generator", "xoshiro256** seeded through SplitMix64 (org.adc.random.StreamRng); stream i of seed s is "
+            + "StreamRng.forStream(s, i), a pure function of (s, i)");
+        ArrayNode streams = rnd.putArray("seeded_calls");
+        ObjectNode threads = root.putObject("threads");
+        threads.put("available_processors", Runtime.getRuntime().availableProcessors());
+        // NEB evaluates images on the common fork-join pool; its results do not depend on it
+        threads.put("common_pool", java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
+        ObjectNode requested = threads.putObject("requested");
+        if (random != null) {
+            for (RandomStreams.Use u : random.uses()) {
+                ObjectNode o = streams.addObject();
+                o.put("function", u.function());
+                o.put("site", u.site());
+                o.put("seed", u.seed());
+                if (u.threads() != null) {
+                    o.put("threads", u.threads());
+                }
+                if (u.replicas() != null) {
+                    o.put("replicas", u.replicas());
+                }
+                o.put("streams", u.streams());
+            }
+            if (random.dropped() > 0) {
+                rnd.put("not_recorded", random.dropped());
+            }
+            random.threadCounts().forEach(requested::put);
+        }
         ArrayNode inputs = root.putArray("inputs");
         for (Map.Entry<String, String> e : scriptEnv.filesRead().entrySet()) {
             ObjectNode in = inputs.addObject();
             in.put("path", e.getKey());
             in.put("resolved", e.getValue());
             try {
-                in.put("sha256", sha256(env.getPublicTruffleFile(e.getValue())));
+                TruffleFile f = env.getPublicTruffleFile(e.getValue());
+                in.put("bytes", f.size());
+                in.put("sha256", sha256(f));
             } catch (IOException | SecurityException ex) {
                 in.put("sha256", "unreadable: " + ex.getMessage());
             }
         }
         ArrayNode outputs = root.putArray("outputs");
-        for (String out : scriptEnv.filesWritten()) {
-            TruffleFile f = env.getPublicTruffleFile(scriptEnv.runDir()).resolve(out);
+        java.util.List<String> outs = new java.util.ArrayList<>(scriptEnv.filesWritten());
+        if (stdout != null) {
+            outs.add(stdout);
+        }
+        for (String out : outs) {
+            TruffleFile f = runDir.resolve(out);
             ObjectNode o = outputs.addObject();
             o.put("path", out);
+            if (out.equals(stdout)) {
+                o.put("kind", "console");
+            }
             try {
                 o.put("bytes", f.size());
                 o.put("sha256", sha256(f));
             } catch (IOException | SecurityException ex) {
                 o.put("sha256", "unreadable: " + ex.getMessage());
             }
+        }
+        ArrayNode tol = root.putArray("tolerances");
+        scriptEnv.tolerances().forEach((path, t) -> {
+            ObjectNode o = tol.addObject();
+            o.put("path", path);
+            o.put("rel", t[0]);
+            o.put("abs", t[1]);
+        });
+        ObjectNode mode = root.putObject("mode");
+        mode.put("live", scriptEnv.isLive());
+        mode.put("real_time", scriptEnv.isRealTime());
+        if (!scriptEnv.labFile().isEmpty()) {
+            mode.put("lab", scriptEnv.labFile()); // the path only: lab configuration never goes into records or bundles
         }
         ArrayNode devices = root.putArray("devices");
         ArrayNode events = root.putArray("events");
@@ -135,20 +226,56 @@ public final class RunRecord {
         sw.put("adc", AdcLanguage.VERSION);
         sw.put("git", System.getProperty("adc.git", "unknown"));
         sw.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        sw.put("java_vendor", System.getProperty("java.vendor", ""));
         sw.put("runtime", Truffle.getRuntime().getName());
-        sw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        sw.put("truffle", truffleVersion());
+        sw.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        sw.put("host", hostName());
         try {
-            TruffleFile dir = env.getPublicTruffleFile(scriptEnv.runDir());
-            if (!dir.exists()) {
-                dir.createDirectories();
+            if (!runDir.exists()) {
+                runDir.createDirectories();
             }
-            try (Writer w = dir.resolve("run.json").newBufferedWriter(StandardCharsets.UTF_8)) {
+            try (Writer w = runDir.resolve("run.json").newBufferedWriter(StandardCharsets.UTF_8)) {
                 w.write(om.writeValueAsString(root));
                 w.write('\n');
             }
         } catch (IOException | SecurityException e) {
             scriptEnv.out().println("adc: could not write the run record: " + e.getMessage());
         }
+    }
+
+    private static String truffleVersion() {
+        String v = null;
+        try {
+            v = org.graalvm.home.Version.getCurrent().toString();
+        } catch (Throwable t) {
+            // older polyglot API
+        }
+        if (v == null || v.equals("snapshot")) {
+            // the version in the name of the Truffle API jar (truffle-api-25.0.1.jar)
+            try {
+                String jar = Truffle.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("truffle-api-([^/]+)\\.jar$").matcher(jar);
+                if (m.find()) {
+                    v = m.group(1);
+                }
+            } catch (RuntimeException e) {
+                // not from a jar
+            }
+        }
+        return v == null ? "unknown" : v;
+    }
+
+    private static String hostName() {
+        String h = System.getenv("HOSTNAME");
+        if (h == null || h.isBlank()) {
+            try {
+                h = java.nio.file.Files.readString(java.nio.file.Path.of("/etc/hostname")).strip();
+            } catch (IOException | RuntimeException e) {
+                h = "unknown";
+            }
+        }
+        return h;
     }
 
     /** Parameters used, for tests. */

@@ -28,6 +28,7 @@ public final class ScriptEnv implements Env {
     private final String runDir;
     private final Map<String, String> filesRead = new LinkedHashMap<>();
     private final java.util.Set<String> filesWritten = new java.util.LinkedHashSet<>();
+    private final Map<String, double[]> tolerances = new LinkedHashMap<>();
     private final boolean realTime;
     private org.adc.procedure.ProcedureEngine engine;
     private final String labFile;
@@ -107,6 +108,11 @@ public final class ScriptEnv implements Env {
     public Writer openWrite(String path) {
         if (runDir == null) {
             throw new AdcError("writing '" + path + "' is not allowed: this run has no run directory", "run the recipe with `adc run`");
+        }
+        String plain = path.replace('\\', '/').replaceFirst("^(\\./)+", "");
+        if (plain.equals("run.json") || plain.equals("stdout.txt")) {
+            throw new AdcError("writing '" + path + "' is not allowed: adc keeps the run record (run.json) and the copy of the console "
+                + "output (stdout.txt) under these names", "choose another file name");
         }
         try {
             TruffleFile f = resolve(runDir, path);
@@ -212,6 +218,29 @@ public final class ScriptEnv implements Env {
     /** The run's procedure engine if the recipe used one, else null. */
     public org.adc.procedure.ProcedureEngine engineIfUsed() {
         return engine;
+    }
+
+    /** The recipe's folder, or null. */
+    public String scriptDir() {
+        return scriptDir;
+    }
+
+    public boolean isLive() {
+        return live;
+    }
+
+    /** The lab configuration file given with --lab, or "". */
+    public String labFile() {
+        return labFile == null ? "" : labFile;
+    }
+
+    public boolean isRealTime() {
+        return realTime;
+    }
+
+    /** Output tolerances the recipe declared with tolerance(): path → {rel, abs}, for adc verify. */
+    public Map<String, double[]> tolerances() {
+        return tolerances;
     }
 
     /** Files read so far: path as written in the script → resolved path. */

@@ -61,6 +61,7 @@ public final class CallNode extends AdcNode {
         try {
             if (f instanceof NativeFunction nf) {
                 Object[] arranged = Args.arrange(nf.name(), nf.params(), pos, names, nv);
+                AdcContext.get(this).randomStreams().note(nf, arranged, this);
                 return Ops.normalize(nf.invoke(AdcContext.get(this).env(), arranged));
             }
             if (f instanceof Members.RecordWith rw) {
