@@ -326,7 +326,6 @@ public final class PlotLib {
         String sym = a.string(6);
         // values (× T) in SI, then in the display unit of the first value
         List<Series> out = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         String yUnit = "";
         Unit disp = null;
         for (int d = 0; d < ts.size(); d++) {
@@ -368,7 +367,7 @@ public final class PlotLib {
                 x[k] = 1000 / t[k];
             }
             String name = d < names.size() ? names.get(d) : (ts.size() > 1 ? "set " + (d + 1) : "data");
-            out.add(new Series(name, x, y, null, "points", false, d));
+            Series fitLine = null;
             if (fit) {
                 ArrheniusFit f = ArrheniusFit.fit(t, y);
                 double tmin = Double.MAX_VALUE, tmax = 0;
@@ -380,8 +379,13 @@ public final class PlotLib {
                 double[] fy = {f.prefactor() * Math.exp(-f.ea() / (Constants.KB * tmax)), f.prefactor() * Math.exp(-f.ea() / (Constants.KB * tmin))};
                 double ea = f.ea() / Constants.QE;
                 double err = f.eaError() / Constants.QE;
-                out.add(new Series("", fx, fy, null, "line", false, d));
-                notes.add(name + ": Ea = " + g(ea) + (Double.isNaN(err) ? "" : " ± " + String.format(Locale.ROOT, "%.2g", err)) + " eV");
+                boolean showErr = !Double.isNaN(err) && err > 1e-9 * Math.abs(ea);
+                name = name + " (Ea = " + g(ea) + (showErr ? " ± " + g(err) : "") + " eV)";
+                fitLine = new Series("", fx, fy, null, "line", false, d);
+            }
+            out.add(new Series(name, x, y, null, "points", false, d));
+            if (fitLine != null) {
+                out.add(fitLine);
             }
         }
         if (disp != null && !disp.isOne()) {
@@ -390,8 +394,7 @@ public final class PlotLib {
             yUnit = "K";
         }
         String yl = timesT ? sym + "T" : sym;
-        Chart c = new Chart(a.string(7), "1000/T (1/K)", label(yl, yUnit), "", false, true, size(a, 8), size(a, 9), out, notes,
-            "bottom-left");
+        Chart c = new Chart(a.string(7), "1000/T (1/K)", label(yl, yUnit), "", false, true, size(a, 8), size(a, 9), out, List.of());
         return write(a, c, a.string(2));
     }
 
@@ -689,7 +692,7 @@ public final class PlotLib {
                 + "plot.arrhenius([[313 K, 353 K, 373 K], [313 K, 353 K, 373 K]], [[1e-7 S/cm, 1e-6 S/cm, 3e-6 S/cm], "
                 + "[1e-5 S/cm, 5e-5 S/cm, 1e-4 S/cm]], \"two\", names = [\"x = 0\", \"x = 1\"])",
             "Points at x = 1000/T (1/K) on a logarithmic y axis; with fit = true a straight Arrhenius line per data set "
-                + "(arrhenius_fit) and a note \"name: Ea = … ± … eV\". times_t multiplies each value by T (σT, S·K/cm), the "
+                + "(arrhenius_fit) and its Ea ± standard error in the legend (\"x = 0 (Ea = 0.358 ± 0.004 eV)\"; the error is left out when it is 0). times_t multiplies each value by T (σT, S·K/cm), the "
                 + "form used for ionic conductors. Several data sets: lists of lists, one per composition.",
             "temperatures absolute; values positive, one dimension (the first value's unit is the display unit)",
             "lists of different length; T ≤ 0 K; values ≤ 0 (logarithm) or of mixed dimensions.",
