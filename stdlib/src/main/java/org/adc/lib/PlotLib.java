@@ -102,7 +102,24 @@ public final class PlotLib {
     }
 
     private static String label(String text, String unit) {
-        return unit.isEmpty() ? text : text + " (" + unit + ")";
+        return unit.isEmpty() ? text : text + " (" + pretty(unit) + ")";
+    }
+
+    /** The ASCII micro prefix as typed ("uA", "um") shown as µ on axes. */
+    static String pretty(String unit) {
+        String out = unit.replaceAll("(^|[^A-Za-z])u(?=[A-Za-z])", "$1µ");
+        if (!out.equals(unit)) {
+            try {
+                Unit a = Units.parse(unit);
+                Unit b = Units.parse(out);
+                if (a.dimension().equals(b.dimension()) && Math.abs(a.scale() / b.scale() - 1) < 1e-12) {
+                    return out;
+                }
+            } catch (AdcError e) {
+                return unit;
+            }
+        }
+        return unit;
     }
 
     private static AdcList listArg(Args a, int i) {
@@ -288,9 +305,11 @@ public final class PlotLib {
         Axis ai = axis(fn, "current", List.of(i), a.string(5));
         Axis aq = axis(fn, "charge", List.of(charge), a.string(6));
         double[] qv = aq.values().get(0);
+        String qName = "charge (" + g(qv[qv.length - 1]) + " " + pretty(aq.unit()) + " at " + g(ax.values().get(0)[ts.length - 1]) + " "
+            + pretty(ax.unit()) + ")";
         List<Series> ss = List.of(new Series("current", ax.values().get(0), ai.values().get(0), null, "line", false),
-            new Series("charge", ax.values().get(0), qv, null, "line", true));
-        List<String> notes = List.of("Q = " + g(qv[qv.length - 1]) + " " + aq.unit() + " at t = " + g(ax.values().get(0)[ts.length - 1]) + " " + ax.unit());
+            new Series(qName, ax.values().get(0), qv, null, "line", true));
+        List<String> notes = List.of();
         Chart c = new Chart(a.string(7), label("Time", ax.unit()), label("Current", ai.unit()), label("Charge", aq.unit()), false, false,
             size(a, 8), size(a, 9), ss, notes);
         return write(a, c, a.string(2));
@@ -666,7 +685,7 @@ public final class PlotLib {
             "import plot\nlet log = table(\"current.csv\")      # columns t [h], I [uA]\n"
                 + "plot.current_charge(log.column(\"t\"), log.column(\"I\"), \"extraction\", current_unit = \"uA\")",
             "Current on the left axis and charge Q(t) = ∫ I dt (trapezoid rule from the first sample, as coulometry's "
-                + "integrate_cumulative) on the right, unless a charge list is given. A note gives the final charge. For the ADC "
+                + "integrate_cumulative) on the right, unless a charge list is given; the legend gives the final charge. For the ADC "
                 + "(seed 000: peak ~66 µA, 0.78 C) and HPDC (seed 002: 1.04 mA peak, 7.43 C) current logs.",
             "times: time; currents: current; charge: charge; display units from *_unit (time in h by default)",
             "lists of different length or fewer than two samples; values of the wrong dimension.",

@@ -71,7 +71,7 @@ class PlotLibTest {
         png(dir.resolve("iq.png"), 640, 400);
         String text = svgText(dir.resolve("iq.svg"));
         assertTrue(text.contains("Time (h)"), text);
-        assertTrue(text.contains("Current (uA)"), text); // the unit as written
+        assertTrue(text.contains("Current (µA)"), text); // "uA" shown with µ
         assertTrue(text.contains("\n3000\n") && !text.contains("3,000"), text); // no locale grouping
         assertTrue(text.contains("Charge (C)"), text);
         assertTrue(text.contains("Q = 16 C"), text);
