@@ -76,6 +76,19 @@ public final class LabLib {
             Param.optional("every", "time", Quantity.of(1, "s"), "logging interval")));
         m.add(new NativeFunction("elapsed", "time", doc("time since the run started (virtual in a dry run)", "elapsed()",
             "print(elapsed() to h)", null, "returned in h", null), a -> Quantity.of(a.env().procedures().now() / 3600, "h")));
+        m.add(new NativeFunction("non_resumable", "none", doc("marks the following steps as a section that `adc run --resume` must not "
+                + "continue (a sample that must not be reheated)", "non_resumable(reason)",
+            "non_resumable(\"the quenched sample must not be reheated\")\nfurnace.ramp(to = 20 degC, rate = 50 degC/min)\nresumable()",
+            "Until resumable() is called, a crash leaves a journal checkpoint that --resume refuses with this reason.", null,
+            "Bluesky-style crash recovery"), a -> {
+                engine(a).setResumable(a.string(0));
+                return None.INSTANCE;
+            }, Param.required("reason", "string", "why the section cannot be resumed")));
+        m.add(new NativeFunction("resumable", "none", doc("ends a non_resumable section", "resumable()", "resumable()", null, null, null),
+            a -> {
+                engine(a).setResumable(null);
+                return None.INSTANCE;
+            }));
         m.add(new NativeFunction("time_step", "none", doc("sets the engine's time step (resolution of holds, limits and twins)",
             "time_step(1 s)", "time_step(10 s)", "Default 1 s.", null, null), a -> {
                 a.env().procedures().setMaxStep(a.si(0, Dimension.TIME));
@@ -94,6 +107,13 @@ public final class LabLib {
         return f == null ? null : f.create(name, kind, engine(a));
     }
 
+    /** A twin's limit (SI): the recipe's, tightened to the lab file's for this name in a pre-flight dry run. */
+    private static double lim(Args a, String key, double recipe) {
+        org.adc.procedure.DeviceFactory f = engine(a).deviceFactory();
+        Quantity q = f == null ? null : f.limits(a.string(0)).get(key);
+        return q == null ? recipe : Math.min(recipe, q.si());
+    }
+
     private static Object instrument(Args a) {
         Device d = hardware(a, a.string(0), "instrument");
         if (d == null) {
@@ -108,8 +128,8 @@ public final class LabLib {
         if (real != null) {
             return real;
         }
-        SimFurnace f = new SimFurnace(a.string(0), a.si(1, Dimension.TEMPERATURE), a.si(2, Dimension.HEATING_RATE), a.si(3, Dimension.TIME),
-            600, 1273.15);
+        SimFurnace f = new SimFurnace(a.string(0), lim(a, "max_temperature", a.si(1, Dimension.TEMPERATURE)),
+            lim(a, "max_rate", a.si(2, Dimension.HEATING_RATE)), a.si(3, Dimension.TIME), 600, 1273.15);
         engine(a).register(f);
         return f;
     }
@@ -137,7 +157,8 @@ public final class LabLib {
             case "resistor" -> load = new ResistorLoad(a.si(6, Dimension.RESISTANCE));
             default -> throw new AdcError("unknown cell '" + cell + "'", "use cell = \"adc\", \"hpdc\" or \"resistor\"");
         }
-        SimSourceMeter s = new SimSourceMeter(a.string(0), a.si(3, Dimension.VOLTAGE), a.si(4, Dimension.CURRENT), load, f);
+        SimSourceMeter s = new SimSourceMeter(a.string(0), lim(a, "max_voltage", a.si(3, Dimension.VOLTAGE)),
+            lim(a, "max_current", a.si(4, Dimension.CURRENT)), load, f);
         engine(a).register(s);
         if (a.has(7) && load instanceof HpdcCellLoad h) {
             if (!(a.get(7) instanceof SimPress p)) {
@@ -153,7 +174,8 @@ public final class LabLib {
         if (real != null) {
             return real;
         }
-        SimPress p = new SimPress(a.string(0), a.si(1, Dimension.PRESSURE), a.si(2, Dimension.PRESSURE.divide(Dimension.TIME)), null);
+        SimPress p = new SimPress(a.string(0), lim(a, "max_pressure", a.si(1, Dimension.PRESSURE)),
+            lim(a, "max_rate", a.si(2, Dimension.PRESSURE.divide(Dimension.TIME))), null);
         engine(a).register(p);
         return p;
     }

@@ -14,4 +14,27 @@ public interface DeviceFactory {
      *             a mapped driver of another kind is an error naming the lab entry
      */
     Device create(String name, String kind, ProcedureEngine engine);
+
+    /**
+     * The limits the lab file gives the instrument {@code name} (max_temperature, max_rate, max_voltage, ...),
+     * empty when none: the pre-flight dry run holds the twins to them as well as to the recipe's own.
+     */
+    default java.util.Map<String, org.adc.units.Quantity> limits(String name) {
+        return java.util.Map.of();
+    }
+
+    /** For the pre-flight dry run: every device a twin, held to the lab file's limits of {@code lab}. */
+    static DeviceFactory twinsWithLimitsOf(DeviceFactory lab) {
+        return new DeviceFactory() {
+            @Override
+            public Device create(String name, String kind, ProcedureEngine engine) {
+                return null;
+            }
+
+            @Override
+            public java.util.Map<String, org.adc.units.Quantity> limits(String name) {
+                return lab.limits(name);
+            }
+        };
+    }
 }

@@ -62,6 +62,12 @@ public final class LabDeviceFactory implements DeviceFactory {
     }
 
     @Override
+    public Map<String, org.adc.units.Quantity> limits(String name) {
+        LabEntry e = config.entry(name);
+        return e == null ? Map.of() : build(e, null).limits();
+    }
+
+    @Override
     public Device create(String name, String kind, ProcedureEngine engine) {
         LabEntry e = config.entry(name);
         if (e == null) {
