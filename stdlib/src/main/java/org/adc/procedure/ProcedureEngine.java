@@ -46,6 +46,9 @@ public final class ProcedureEngine {
     /** Progress of the hold in progress (s). */
     private double held;
     private double resumeHeld;
+    /** Start of the hold's current time step (NaN outside a hold), so a checkpoint inside it counts the part already done. */
+    private double holdStepStart = Double.NaN;
+    private double holdBand;
     private boolean resumable = true;
     private String nonResumableReason;
     private double lastCheckpoint = Double.NEGATIVE_INFINITY;
@@ -184,7 +187,11 @@ public final class ProcedureEngine {
         for (Logger lg : loggers) {
             logs.put(lg.path, lg.next);
         }
-        j.checkpoint(new Journal.Checkpoint(opCount, done, now(), held, resumable, nonResumableReason, currentStep, st, logs));
+        double h = held;
+        if (!Double.isNaN(holdStepStart) && (holdBand <= 0 || furnacesWithin(holdBand))) {
+            h += now() - holdStepStart;
+        }
+        j.checkpoint(new Journal.Checkpoint(opCount, done, now(), h, resumable, nonResumableReason, currentStep, st, logs));
         lastCheckpoint = now();
     }
 
@@ -242,6 +249,7 @@ public final class ProcedureEngine {
         currentStep = what;
         currentDone = false;
         held = 0;
+        holdStepStart = Double.NaN;
         checkpoint(false);
         Object r = body.get();
         resumedHere = false;
@@ -427,7 +435,10 @@ public final class ProcedureEngine {
                 return;
             }
             double dt = Math.min(step, duration - held);
+            holdStepStart = now();
+            holdBand = holdbackKelvin;
             advanceTo(now() + dt);
+            holdStepStart = Double.NaN;
             if (holdbackKelvin <= 0 || furnacesWithin(holdbackKelvin)) {
                 held += dt;
             }
