@@ -193,6 +193,11 @@ public final class ScriptEnv implements Env {
 
     /** Silences print (while a resumed run replays the steps its journal says are done). */
     @Override
+    public boolean journaled() {
+        return runDir != null;
+    }
+
+    @Override
     public void quiet(boolean q) {
         quiet = q;
     }

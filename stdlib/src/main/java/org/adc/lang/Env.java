@@ -47,6 +47,11 @@ public interface Env {
         throw new AdcError("cannot write the log '" + path + "' here", "run the recipe with `adc run`");
     }
 
+    /** True when the run keeps a journal (for adc run --resume) in its run directory. */
+    default boolean journaled() {
+        return false;
+    }
+
     /** Silences print while a resumed run replays the steps its journal says are done. */
     default void quiet(boolean q) {
     }

@@ -107,6 +107,17 @@ public final class LabLib {
         return f == null ? null : f.create(name, kind, engine(a));
     }
 
+    /** A live instrument keeps the limits the recipe gives it, on top of the lab file's. */
+    private static Device recipeLimits(Device d, Args a, String k1, int i1, String k2, int i2) {
+        if (a.get(i1) instanceof Quantity q) {
+            d.addRecipeLimit(k1, q);
+        }
+        if (a.get(i2) instanceof Quantity q) {
+            d.addRecipeLimit(k2, q);
+        }
+        return d;
+    }
+
     /** A twin's limit (SI): the recipe's, tightened to the lab file's for this name in a pre-flight dry run. */
     private static double lim(Args a, String key, double recipe) {
         org.adc.procedure.DeviceFactory f = engine(a).deviceFactory();
@@ -126,7 +137,7 @@ public final class LabLib {
     private static Object furnace(Args a) {
         Device real = hardware(a, a.string(0), "furnace");
         if (real != null) {
-            return real;
+            return recipeLimits(real, a, "max_temperature", 1, "max_rate", 2);
         }
         SimFurnace f = new SimFurnace(a.string(0), lim(a, "max_temperature", a.si(1, Dimension.TEMPERATURE)),
             lim(a, "max_rate", a.si(2, Dimension.HEATING_RATE)), a.si(3, Dimension.TIME), 600, 1273.15);
@@ -137,7 +148,7 @@ public final class LabLib {
     private static Object smu(Args a) {
         Device real = hardware(a, a.string(0), "source-measure unit");
         if (real != null) {
-            return real;
+            return recipeLimits(real, a, "max_voltage", 3, "max_current", 4);
         }
         SimFurnace f = null;
         if (a.has(2)) {
@@ -172,7 +183,7 @@ public final class LabLib {
     private static Object press(Args a) {
         Device real = hardware(a, a.string(0), "press");
         if (real != null) {
-            return real;
+            return recipeLimits(real, a, "max_pressure", 1, "max_rate", 2);
         }
         SimPress p = new SimPress(a.string(0), lim(a, "max_pressure", a.si(1, Dimension.PRESSURE)),
             lim(a, "max_rate", a.si(2, Dimension.PRESSURE.divide(Dimension.TIME))), null);

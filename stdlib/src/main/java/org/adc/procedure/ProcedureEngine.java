@@ -163,6 +163,9 @@ public final class ProcedureEngine {
     private Journal journal() {
         if (!journalTried) {
             journalTried = true;
+            if (!env.journaled()) {
+                return null;
+            }
             try {
                 LogFile f = env.openLog(Journal.FILE, true);
                 f.trimTornLine();
@@ -558,7 +561,7 @@ public final class ProcedureEngine {
         if (journal != null) {
             journal.close();
         }
-        if (!plan.isEmpty()) {
+        if (!plan.isEmpty() && env.journaled()) {
             try (LogFile f = env.openLog("plan.txt", false)) {
                 f.write(planText());
             } catch (RuntimeException | IOException e) {

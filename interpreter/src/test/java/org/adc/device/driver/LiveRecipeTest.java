@@ -43,8 +43,12 @@ class LiveRecipeTest {
         """;
 
     private String run(PtyPair pty, boolean expectError) throws Exception {
+        return run(pty, expectError, RECIPE);
+    }
+
+    private String run(PtyPair pty, boolean expectError, String text) throws Exception {
         Path recipe = dir.resolve("extract.adc");
-        Files.writeString(recipe, RECIPE);
+        Files.writeString(recipe, text);
         Path lab = dir.resolve("lab.yaml");
         Files.writeString(lab, "devices:\n  smu:\n    driver: keithley-2400\n    port: " + pty.driverEnd() + "\n"
             + "    limits: {max_voltage: \"100 V\", max_current: \"10 mA\"}\n    reconnect: {attempts: 0, safe_attempts: 5, delay: \"100 ms\"}\n");
@@ -74,6 +78,16 @@ class LiveRecipeTest {
             List<String> rows = csv();
             assertEquals("t [s],smu.voltage [V],smu.current [uA],smu.charge [C]", rows.get(0));
             assertTrue(rows.size() >= 5, rows.toString());
+        }
+    }
+
+    /** The recipe's own limit on a live device (40 V) applies on top of the lab file's (100 V): nothing is sent. */
+    @Test
+    void recipeLimitsHoldTheLiveInstrumentToo() throws Exception {
+        try (PtyPair pty = new PtyPair(dir, "livelim"); FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> FakeKeithley.Fault.NONE, null)) {
+            String msg = run(pty, true, RECIPE.replace("smu(cell = \"adc\")", "smu(cell = \"adc\", max_voltage = 40 V)"));
+            assertTrue(msg.contains("extract.adc:5") && msg.contains("50 V is above the recipe's limit max_voltage = 40 V"), msg);
+            assertTrue(fake.seen().stream().noneMatch(s -> s.startsWith(":SOUR:VOLT 50")) && !fake.outputOn(), fake.seen().toString());
         }
     }
 
