@@ -53,6 +53,8 @@ public final class ScriptEnv implements Env {
     public ScriptEnv(TruffleLanguage.Env env, PrintStream out, String scriptDir, String runDir, boolean realTime, String labFile,
                      boolean live, boolean resume, boolean preflight) {
         this.resume = resume;
+        // a resumed run replays silently up to its last checkpoint (the engine speaks again there)
+        this.quiet = resume;
         this.preflight = preflight && labFile != null && !labFile.isEmpty();
         this.env = env;
         this.out = out;
