@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -139,6 +140,37 @@ class RunControlTest {
         String ev = events(rec);
         assertTrue(ev.contains("resumed: resumed at") && ev.contains("pause:") && ev.contains("safe state: end of run"), ev);
         assertTrue(ev.indexOf("output: smu off") > ev.indexOf("resumed:"), ev);
+    }
+
+    /** SIGTERM (logout, systemd stop) during a run: the JVM shutdown hook halts it into the safe state; rows are kept. */
+    @Test
+    void sigtermReachesTheSafeState() throws Exception {
+        Path r = recipe("60 s", "furnace.off()");
+        Path rd = dir.resolve("term");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
+            "org.adc.launcher.Main", "run", "--real-time", "--no-preflight", "--run-dir", rd.toString(), r.toString())
+            .redirectOutput(dir.resolve("term-out.txt").toFile()).redirectError(dir.resolve("term-err.txt").toFile()).start();
+        try {
+            waitFor(() -> {
+                try {
+                    return lines(rd.resolve("log.csv")).size() >= 4;
+                } catch (Exception e) {
+                    return false;
+                }
+            }, "the first rows");
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "adc ended after SIGTERM");
+        } finally {
+            p.destroyForcibly();
+        }
+        String journal = Files.readString(rd.resolve("journal.jsonl"));
+        assertTrue(journal.contains("\"kind\":\"halt\"") && journal.contains("\"kind\":\"safe state\""), journal);
+        List<String> rows = lines(rd.resolve("log.csv"));
+        String last = rows.get(rows.size() - 1);
+        String[] f = last.split(",");
+        assertEquals("0", f[4], "smu voltage 0 (output off) in the last row: " + last);
+        assertTrue(rows.size() >= 5, "rows before SIGTERM are kept: " + rows);
     }
 
     private Cli runWithAnswer(Path r, Path rd, String answer) throws Exception {
