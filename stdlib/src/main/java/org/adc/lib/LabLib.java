@@ -33,7 +33,7 @@ public final class LabLib {
 
     private static Doc doc(String summary, String syntax, String examples, String description, String units, String source) {
         return new Doc(summary, syntax, examples, description, units, "a limit below zero or a name used twice is an error",
-            source, "furnace, smu, press, instrument, log_to, elapsed");
+            source, "furnace, smu, press, gas, instrument, log_to, elapsed");
     }
 
     public static Module module() {
@@ -65,6 +65,16 @@ public final class LabLib {
             "pressure in GPa", "seed 002"), LabLib::press, Param.optional("name", "string", "press", "device name"),
             Param.optional("max_pressure", "pressure", Quantity.of(6, "GPa"), "highest allowed load"),
             Param.optional("max_rate", "any", Quantity.of(2, "GPa/h"), "highest allowed rate")));
+        m.add(new NativeFunction("gas", "gas line", doc("the furnace tube's gas line: inert-gas flow and a pump with a gauge",
+            "gas(name = \"gas\", max_flow = 2 L/min, pump_base = 5e-4 Torr)",
+            "let gas = gas()\ngas.purge(0.2 L/min)         # N2 purge (seed 000)\ngas.evacuate(to = 1e-3 Torr)  # vacuum anneal",
+            "Readings: flow, pressure (the gauge). Operations: purge(rate), evacuate(to). The twin vents to 1 atm in ~10 s and pumps "
+                + "down towards pump_base with a 60 s time constant; evacuate waits for the gauge. Safe state: the atmosphere is kept "
+                + "(a hot sample is not vented to air). Live: a lab entry of driver scpi with readings flow/pressure and commands.",
+            "flow as volume per time (L/min); pressure in Torr", "seed 000 (N2 flow; 10^-3 Torr rotary pump, 3.8e-6 Torr turbo)"),
+            LabLib::gas, Param.optional("name", "string", "gas", "device name"),
+            Param.optional("max_flow", "any", Quantity.of(2, "L/min"), "largest flow the controller may set"),
+            Param.optional("pump_base", "pressure", Quantity.of(5e-4, "Torr"), "lowest pressure the pump reaches")));
         m.add(new NativeFunction("instrument", "instrument", doc("a generic instrument of the lab file (live runs only)",
             "instrument(name)", "let gauge = instrument(\"gauge\")\nprint(gauge.pressure)",
             "Readings and commands are those the lab file names for this device (driver: scpi).", null, "lab configuration"),
@@ -189,6 +199,17 @@ public final class LabLib {
             lim(a, "max_rate", a.si(2, Dimension.PRESSURE.divide(Dimension.TIME))), null);
         engine(a).register(p);
         return p;
+    }
+
+    private static Object gas(Args a) {
+        Device real = hardware(a, a.string(0), "instrument");
+        if (real != null) {
+            return real;
+        }
+        org.adc.device.SimGasLine g = new org.adc.device.SimGasLine(a.string(0),
+            lim(a, "max_flow", a.si(1, Dimension.VOLUME.divide(Dimension.TIME))), a.si(2, Dimension.PRESSURE));
+        engine(a).register(g);
+        return g;
     }
 
     private static Object logTo(Args a) {
