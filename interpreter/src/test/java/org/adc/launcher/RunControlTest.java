@@ -348,6 +348,14 @@ class RunControlTest {
         assertEquals(3, e.code, e.toString());
         assertTrue(e.err.contains("refused at pre-flight") && e.err.contains("live.adc:2") && e.err.contains("400"), e.toString());
 
+        // an instrument without a twin (driver scpi) is a stand-in in the pre-flight: readings 0, commands ignored
+        Path lab2 = Cli.write(dir, "lab2.yaml", "devices:\n  gauge:\n    driver: scpi\n    port: /dev/null\n"
+            + "    readings:\n      pressure: {query: \"MEAS:PRES?\", unit: Torr}\n    commands:\n      flow: {send: \"FLOW {value}\", unit: L/min}\n"
+            + "    reconnect: {attempts: 0, safe_attempts: 0}\n    serial: {timeout: \"200 ms\"}\n");
+        Path r4 = Cli.write(dir, "gauge.adc", "let g = instrument(\"gauge\")\ng.flow(0.2 L/min)\nhold 10 s until g.pressure < 1 Torr\n");
+        Cli g = Cli.run("run", "--live", "--lab", lab2.toString(), "--run-dir", dir.resolve("gauge").toString(), r4.toString()).noJava();
+        assertTrue(g.out.contains("pre-flight ok") && g.out.contains("gauge.flow(0.2 L/min)"), g.toString());
+
         Path ok = Cli.write(dir, "ok.adc", "let furnace = furnace(tau = 1 s, max_rate = 600 degC/min)\nfurnace.ramp(to = 26 degC, rate = 600 degC/min)\nhold 1 s\n");
         Cli f = Cli.run("run", "--real-time", "--run-dir", dir.resolve("ok").toString(), ok.toString());
         assertEquals(0, f.code, f.toString());

@@ -202,7 +202,7 @@ public final class LabLib {
     }
 
     private static Object gas(Args a) {
-        Device real = hardware(a, a.string(0), "instrument");
+        Device real = hardware(a, a.string(0), "gas line");
         if (real != null) {
             return real;
         }

@@ -23,12 +23,21 @@ public interface DeviceFactory {
         return java.util.Map.of();
     }
 
+    /** A pre-flight stand-in for an instrument that has no twin (readings 0, commands ignored), or null. */
+    default Device standIn(String name) {
+        return null;
+    }
+
     /** For the pre-flight dry run: every device a twin, held to the lab file's limits of {@code lab}. */
     static DeviceFactory twinsWithLimitsOf(DeviceFactory lab) {
         return new DeviceFactory() {
             @Override
             public Device create(String name, String kind, ProcedureEngine engine) {
-                return null;
+                Device d = kind.equals("instrument") ? lab.standIn(name) : null;
+                if (d != null) {
+                    engine.register(d);
+                }
+                return d;
             }
 
             @Override
