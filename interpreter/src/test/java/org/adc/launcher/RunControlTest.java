@@ -356,6 +356,12 @@ class RunControlTest {
         Cli g = Cli.run("run", "--live", "--lab", lab2.toString(), "--run-dir", dir.resolve("gauge").toString(), r4.toString()).noJava();
         assertTrue(g.out.contains("pre-flight ok") && g.out.contains("gauge.flow(0.2 L/min)"), g.toString());
 
+        // a hold waiting for what the twins never reach does not spin forever
+        Path never = Cli.write(dir, "never.adc", "let f = furnace()\ntime_step(1 h)\nhold until f.temperature > 2000 degC\n");
+        Cli n = Cli.run("run", "--real-time", "--run-dir", dir.resolve("never").toString(), never.toString()).noJava();
+        assertEquals(3, n.code, n.toString());
+        assertTrue(n.err.contains("never.adc:3") && n.err.contains("a year of virtual time"), n.toString());
+
         Path ok = Cli.write(dir, "ok.adc", "let furnace = furnace(tau = 1 s, max_rate = 600 degC/min)\nfurnace.ramp(to = 26 degC, rate = 600 degC/min)\nhold 1 s\n");
         Cli f = Cli.run("run", "--real-time", "--run-dir", dir.resolve("ok").toString(), ok.toString());
         assertEquals(0, f.code, f.toString());

@@ -61,6 +61,8 @@ public final class ProcedureEngine {
     private final List<String> plan = new ArrayList<>();
     private java.util.function.Consumer<String> status;
     private final double planned;
+    /** A dry run longer than this (s of virtual time) is taken for a hold that never ends. */
+    private static final double MAX_VIRTUAL = 366 * 86400.0;
 
     public ProcedureEngine(Clock clock, Env env) {
         this.clock = clock;
@@ -465,6 +467,10 @@ public final class ProcedureEngine {
         while (now() < t - 1e-12) {
             if (shutDown) {
                 throw new ProcedureError("the run has ended (safe state)", "no step can follow the safe state");
+            }
+            if (clock.isVirtual() && now() > MAX_VIRTUAL) {
+                throw new ProcedureError("the dry run passed a year of virtual time" + (currentStep == null ? "" : " in " + currentStep),
+                    "a hold without a duration may wait for a condition the digital twins never reach; give it a duration (hold 24 h until ...)");
             }
             stepOnce(Math.min(maxStep, t - now()));
             if (now() - lastCheckpoint >= checkpointEvery - 1e-9) {
