@@ -53,6 +53,14 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
         stability = OptionStability.STABLE)
     static final OptionKey<Boolean> Live = new OptionKey<>(false);
 
+    @Option(help = "Resume the run in the run directory from its journal (adc run --resume RUN_DIR).", category = OptionCategory.USER,
+        stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> Resume = new OptionKey<>(false);
+
+    @Option(help = "Pre-flight dry run: twins in virtual time held to the lab file's limits (adc run --live, --real-time).",
+        category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> Preflight = new OptionKey<>(false);
+
     @Option(help = "Write run.json into the run directory at the end (adc run).", category = OptionCategory.USER,
         stability = OptionStability.STABLE)
     static final OptionKey<Boolean> RunRecord = new OptionKey<>(false);
