@@ -38,6 +38,12 @@ public final class AdcContext {
     private final org.adc.runtime.RunRecord record = new org.adc.runtime.RunRecord();
     private final boolean writeRecord;
 
+    /** A host object handed to the embedder as it is (the analysis of adc lsp). */
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    public Object hostValue(Object o) {
+        return env.asGuestValue(o);
+    }
+
     AdcContext(TruffleLanguage.Env env) {
         this.env = env;
         this.out = new PrintStream(env.out(), true, StandardCharsets.UTF_8);

@@ -37,7 +37,25 @@ public final class SourceParser {
     }
 
     public static AdcRootNode parse(AdcLanguage language, Source source) {
-        List<String> errors = new ArrayList<>();
+        return build(language, source, null);
+    }
+
+    /**
+     * Parses and checks a source without running it: its errors as data and the dimensions the
+     * checker inferred (also when it has check errors; none when it has syntax errors).
+     */
+    public static Analysis analyze(AdcLanguage language, Source source) {
+        List<Analysis.Span> spans = new ArrayList<>();
+        try {
+            build(language, source, spans);
+            return new Analysis(List.of(), spans);
+        } catch (AdcParseError e) {
+            return new Analysis(e.diagnostics(), spans);
+        }
+    }
+
+    private static AdcRootNode build(AdcLanguage language, Source source, List<Analysis.Span> spans) {
+        List<Diagnostic> errors = new ArrayList<>();
         boolean[] incomplete = {false};
         String text = source.getCharacters().toString();
         SafeLexer lexer = new SafeLexer(CharStreams.fromString(text, source.getName()));
@@ -75,7 +93,7 @@ public final class SourceParser {
                         hint = describeOpen(open) + " opened at line " + open.getLine() + ", column " + (open.getCharPositionInLine() + 1)
                             + " is not closed";
                     }
-                    errors.add(Diagnostic.format(source, line, col + 1, t == null || atEof ? 1 : Math.max(1, t.getText().length()), "error",
+                    errors.add(Diagnostic.at(source, line, col + 1, t == null || atEof ? 1 : Math.max(1, t.getText().length()), "error",
                         describe(t, msg), hint));
                 }
             });
@@ -86,6 +104,9 @@ public final class SourceParser {
         }
         NodeBuilder builder = new NodeBuilder(language, source, knownGlobals(source));
         AdcRootNode root = builder.program(tree);
+        if (spans != null) {
+            spans.addAll(builder.spans());
+        }
         if (!builder.errors.isEmpty()) {
             throw new AdcParseError(builder.errors, false);
         }

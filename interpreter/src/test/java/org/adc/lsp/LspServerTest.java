@@ -208,6 +208,33 @@ class LspServerTest {
         assertTrue(q.contains("`8.314 J/(mol*K)`"), q);
     }
 
+    static String hoverText(String uri, int line, int col) throws Exception {
+        Hover h = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(line, col))).get(30, TimeUnit.SECONDS);
+        return h == null ? null : h.getContents().getRight().getValue();
+    }
+
+    /** Hover over a name or inside an expression shows the unit the checker inferred for it. */
+    @Test
+    void hoverShowsTheInferredUnitOfNamesAndExpressions() throws Exception {
+        String uri = "file:///w/hover4.adc";
+        open(uri, "let ea = 0.903 eV\nlet t = 450 degC\nlet x = ea / (kB * t)\nlet y = ea + 1 meV\n"
+            + "fn rate(e: eV, temp: K) {\n    return 1e13 Hz * exp(-e / (kB * temp))\n}\nlet r = rate(ea, t)\nlet c = 6 kJ/mol to meV\n");
+        assertTrue(hoverText(uri, 0, 5).contains("unit: eV (energy)"), hoverText(uri, 0, 5));
+        assertTrue(hoverText(uri, 2, 9).contains("unit: eV (energy)"), hoverText(uri, 2, 9));
+        assertTrue(hoverText(uri, 2, 19).contains("unit: degC (temperature)"), hoverText(uri, 2, 19));
+        // the / between ea and (kB * t): the whole quotient, dimensionless
+        String q = hoverText(uri, 2, 11);
+        assertTrue(q.contains("ea / (kB * t)") && q.contains("unit: none (dimensionless)"), q);
+        // the * inside the brackets: an energy without a written unit, shown with its SI unit
+        String e = hoverText(uri, 2, 17);
+        assertTrue(e.contains("kB * t") && e.contains("unit: energy, in SI J"), e);
+        assertTrue(hoverText(uri, 3, 11).contains("unit: eV (energy)"), hoverText(uri, 3, 11));
+        // a parameter declared with a unit, and the function's result
+        assertTrue(hoverText(uri, 5, 36).contains("unit: K (temperature)"), hoverText(uri, 5, 36));
+        assertTrue(hoverText(uri, 5, 19).contains("unit: frequency"), hoverText(uri, 5, 19));
+        assertTrue(hoverText(uri, 8, 4).contains("unit: meV (energy)"), hoverText(uri, 8, 4));
+    }
+
     /** The extension's snippets, expanded with their default placeholders, are valid adc (only device names are unknown). */
     @Test
     void snippetsParse() throws Exception {
