@@ -416,11 +416,11 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
         }
         if (word.getType() != AdcLexer.IDENT) {
             Token next = significant(m, i + 1, 1);
-            org.adc.lang.Doc page = org.adc.docs.StatementDocs.pages().get(name);
+            String page = org.adc.docs.ReferenceDocs.statementPage(name);
             if (page == null || next != null && next.getType() == AdcLexer.ASSIGN) {
                 return null;
             }
-            return page.markdown(name);
+            return page;
         }
         if (Units.isUnit(name) && inUnit(m, i)) {
             return unitMarkdown(name);

@@ -174,12 +174,23 @@ class LspServerTest {
         Hover h = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(0, 12))).get(30, TimeUnit.SECONDS);
         assertNotNull(h);
         String md = h.getContents().getRight().getValue();
-        assertTrue(md.contains("## arrhenius("), md);
+        assertTrue(md.startsWith("# arrhenius("), md);
         assertTrue(md.contains("### Syntax"), md);
         assertTrue(md.contains("### Examples"), md);
         assertEquals(org.adc.lib.Stdlib.modules().get("kinetics").docOf("arrhenius").summary(),
-            md.lines().filter(l -> !l.isBlank()).skip(2).findFirst().orElse(""), md);
+            md.lines().filter(l -> !l.isBlank()).skip(1).findFirst().orElse(""), md);
         assertEquals(new Range(new Position(0, 8), new Position(0, 17)), h.getRange());
+        // one set of pages: the hover is the page of docs/reference/
+        Path root = Path.of(System.getProperty("adc.root", ".."));
+        assertEquals(Files.readString(root.resolve("docs/reference/kinetics/arrhenius.md")), md);
+        // and a keyword shows its statement page, as docs/reference/statements/ does
+        open(uri, "for T in 300 K .. 700 K step 100 K {\n    print(T)\n}\n");
+        String k = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(0, 1))).get(30, TimeUnit.SECONDS)
+            .getContents().getRight().getValue();
+        assertEquals(Files.readString(root.resolve("docs/reference/statements/for.md")), k);
+        String step = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(0, 26))).get(30, TimeUnit.SECONDS)
+            .getContents().getRight().getValue();
+        assertEquals(k, step);
     }
 
     @Test
