@@ -261,9 +261,11 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
         List<Diagnostic> diags;
         try {
             diags = diagnostics(d);
-        } catch (Throwable t) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError t) {
+            // a fault of the checker: say so in the editor and keep serving
             log("check of " + uri + " failed: " + t);
-            return;
+            diags = List.of(new Diagnostic(d.model().range(1, 1, 1), "adc could not check this file: " + t,
+                org.eclipse.lsp4j.DiagnosticSeverity.Warning, "adc"));
         }
         if (docs.get(uri) == d) {
             PublishDiagnosticsParams params = new PublishDiagnosticsParams(uri, diags);

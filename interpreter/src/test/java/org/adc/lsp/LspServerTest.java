@@ -371,4 +371,87 @@ class LspServerTest {
         }
         assertFalse(open(uri, "print(1 eV)\n").size() > 0);
     }
+
+    /** Sends a whole new text with didChange, as an editor does while one types, and returns its diagnostics. */
+    static List<Diagnostic> change(String uri, String text) throws InterruptedException {
+        int v = ++version;
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, v),
+            List.of(new TextDocumentContentChangeEvent(text))));
+        while (true) {
+            PublishDiagnosticsParams p = published.poll(60, TimeUnit.SECONDS);
+            assertNotNull(p, "no diagnostics published for version " + v + " of " + uri + ":\n" + text);
+            if (p.getUri().equals(uri) && p.getVersion() != null && p.getVersion() == v) {
+                return p.getDiagnostics();
+            }
+        }
+    }
+
+    /**
+     * Typing every example script from its first character: prefixes at every line end and at a
+     * seeded random point inside every line (and seeded random single-character deletions) go
+     * through didChange. Each version gets its diagnostics, none of them is a fault of the checker,
+     * every range lies inside the text, and hover, completion and signature help answer at the cursor.
+     */
+    @Test
+    void typingEveryExampleNeverCrashesTheServer() throws Exception {
+        Path root = Path.of(System.getProperty("adc.root", ".."));
+        List<Path> scripts;
+        try (var s = Files.walk(root.resolve("examples"))) {
+            scripts = s.filter(p -> p.toString().endsWith(".adc")).sorted().toList();
+        }
+        assertFalse(scripts.isEmpty());
+        java.util.Random random = new java.util.Random(7);
+        String uri = "file:///w/typing.adc";
+        open(uri, "");
+        var tds = server.getTextDocumentService();
+        int checked = 0;
+        for (Path script : scripts) {
+            String full = Files.readString(script);
+            java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+            int lineStart = 0;
+            for (int i = 0; i <= full.length(); i++) {
+                if (i == full.length() || full.charAt(i) == '\n') {
+                    cuts.add(i);
+                    if (i > lineStart) {
+                        cuts.add(lineStart + random.nextInt(i - lineStart));
+                    }
+                    lineStart = i + 1;
+                }
+            }
+            List<String> texts = new java.util.ArrayList<>();
+            for (int cut : cuts) {
+                if (cut > 0 && Character.isLowSurrogate(full.charAt(Math.min(cut, full.length() - 1))) && cut < full.length()) {
+                    continue;
+                }
+                texts.add(full.substring(0, cut));
+            }
+            for (int k = 0; k < 20 && full.length() > 1; k++) {
+                int at = random.nextInt(full.length() - 1);
+                texts.add(full.substring(0, at) + full.substring(at + 1));
+            }
+            for (int n = 0; n < texts.size(); n++) {
+                String t = texts.get(n);
+                List<Diagnostic> ds = change(uri, t);
+                SourceModel model = new SourceModel(t);
+                Position end = model.position(t.length());
+                for (Diagnostic d : ds) {
+                    assertFalse(d.getMessage().startsWith("adc could not check"), script + " cut at " + t.length() + ": " + d.getMessage());
+                    Position a = d.getRange().getStart();
+                    Position b = d.getRange().getEnd();
+                    assertTrue(a.getLine() <= end.getLine() && b.getLine() <= end.getLine()
+                        && (a.getLine() < b.getLine() || a.getLine() == b.getLine() && a.getCharacter() <= b.getCharacter()),
+                        script + " cut at " + t.length() + ": range " + d.getRange() + " outside the text");
+                }
+                if (n % 5 == 0) {
+                    tds.hover(new HoverParams(id(uri), end)).get(30, TimeUnit.SECONDS);
+                    tds.completion(new CompletionParams(id(uri), end)).get(30, TimeUnit.SECONDS);
+                    tds.signatureHelp(new SignatureHelpParams(id(uri), end)).get(30, TimeUnit.SECONDS);
+                }
+                checked++;
+            }
+            // the whole script checks (examples are valid adc)
+            assertEquals(List.of(), change(uri, full), script.toString());
+        }
+        assertTrue(checked > 500, "only " + checked + " versions");
+    }
 }
