@@ -141,9 +141,11 @@ public final class ReferenceDocs {
         int firstSection = md.indexOf("\n### ");
         String head = firstSection < 0 ? md : md.substring(0, firstSection);
         String rest = firstSection < 0 ? "" : md.substring(firstSection);
+        boolean global = !m.name().equals("core") && Stdlib.globals().get(name) == v;
         sb.append(head.stripTrailing()).append("\n\nModule `").append(m.name()).append('`')
-            .append(m.name().equals("core") ? " (built-in, always global)." : "; also global unless shadowed: `" + name
-                + "`, or `import " + m.name() + "` then `" + m.name() + "." + name + "`.").append('\n');
+            .append(m.name().equals("core") ? " (built-in, always global)."
+                : global ? "; also global unless shadowed: `" + name + "`, or `import " + m.name() + "` then `" + m.name() + "." + name + "`."
+                : "; `import " + m.name() + "` then `" + m.name() + "." + name + "`.").append('\n');
         if (v instanceof NativeFunction f && !f.params().isEmpty()) {
             sb.append("\n### Parameters\n\n| name | kind | default | meaning |\n|---|---|---|---|\n");
             for (Param p : f.params()) {
