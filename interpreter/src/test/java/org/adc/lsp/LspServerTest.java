@@ -311,6 +311,9 @@ class LspServerTest {
         open(uri, "let furnace = furnace()\nlet s = smu(furnace = furnace)\nfurnace.\ns.\nfurnace.ramp(\n");
         List<String> f = labels(uri, 2, 8);
         assertTrue(f.containsAll(List.of("ramp", "off", "temperature")), f.toString());
+        for (StdlibIndex.Entry e : StdlibIndex.get().deviceMembers("furnace")) {
+            assertTrue(f.contains(e.name()), e.name() + " missing in " + f);
+        }
         List<String> smu = labels(uri, 3, 2);
         assertTrue(smu.contains("apply"), smu.toString());
         List<String> args = labels(uri, 4, 13);
@@ -455,5 +458,28 @@ class LspServerTest {
             assertEquals(List.of(), change(uri, full), script.toString());
         }
         assertTrue(checked > 500, "only " + checked + " versions");
+    }
+
+    /** The checker's errors reach the server as data: line, column, width, message and hint, no text to re-read. */
+    @Test
+    void diagnosticsAreStructuredData() throws Exception {
+        try (Checker c = new Checker()) {
+            org.adc.parser.Analysis a = c.analyze(new SourceModel("let µ = 1 µA\nlet x = 1 eV + µ * 2 s\nlet y = nosuch\n"));
+            assertEquals(2, a.diagnostics().size(), a.diagnostics().toString());
+            org.adc.runtime.Diagnostic d = a.diagnostics().get(0);
+            assertEquals(2, d.line());
+            assertEquals(9, d.column());
+            assertEquals("1 eV + µ * 2 s".length(), d.width());
+            assertEquals("error", d.severity());
+            assertTrue(d.message().startsWith("cannot add charge to energy"), d.message());
+            assertEquals("both sides of + must have the same dimension", d.hint());
+            org.adc.runtime.Diagnostic u = a.diagnostics().get(1);
+            assertEquals(3, u.line());
+            assertEquals("unknown name 'nosuch'", u.message());
+            // a syntax error too
+            org.adc.runtime.Diagnostic p = c.analyze(new SourceModel("let x = (1 + \n")).diagnostics().get(0);
+            assertEquals(2, p.line());   // the end of input, after the last newline
+            assertTrue(p.hint() != null && p.hint().contains("not closed"), p.toString());
+        }
     }
 }
