@@ -9,12 +9,22 @@ const url = process.argv[2], file = process.argv[3], shot = process.argv[4] || '
   await page.setViewport({ width: 1400, height: 900 });
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120000 });
   await page.waitForSelector('.monaco-workbench', { timeout: 120000 });
-  await new Promise(r => setTimeout(r, 8000));
-  await page.keyboard.down('Control'); await page.keyboard.press('KeyP'); await page.keyboard.up('Control');
-  await new Promise(r => setTimeout(r, 2000));
-  await page.keyboard.type(file);
-  await new Promise(r => setTimeout(r, 2000));
-  await page.keyboard.press('Enter');
+  // open the file from the explorer (retrying: the workbench may still be restoring under load)
+  let opened = false;
+  for (let i = 0; i < 60 && !opened; i++) {
+    await new Promise(r => setTimeout(r, 2000));
+    const rows = await page.$$('.explorer-folders-view .monaco-list-row');
+    for (const row of rows) {
+      if ((await row.evaluate(e => e.textContent)).includes(file)) {
+        await row.click();
+        break;
+      }
+    }
+    await new Promise(r => setTimeout(r, 1000));
+    opened = await page.$$eval('.editor-instance .view-line', (els, f) => els.length > 0, file).catch(() => false)
+      && await page.$$eval('.tab', (els, f) => els.some(e => e.textContent.includes(f)), file);
+  }
+  console.log('opened ' + file + ': ' + opened);
   let squiggles = 0;
   let status = '';
   for (let i = 0; i < 60 && squiggles === 0; i++) {

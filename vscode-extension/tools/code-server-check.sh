@@ -45,7 +45,9 @@ echo "code-server: $("${CODE[@]}" --version | head -1)"
 "${CODE[@]}" --list-extensions --show-versions | grep adc
 # a workspace with a recipe that has a unit error, using the launcher of this checkout
 rm -rf "$W/ws" && mkdir -p "$W/ws/.vscode"
-printf '{\n  "adc.executablePath": "%s/adc"\n}\n' "$ROOT" > "$W/ws/.vscode/settings.json"
+printf '{\n  "adc.executablePath": "%s/adc",\n  "workbench.startupEditor": "none"\n}\n' "$ROOT" > "$W/ws/.vscode/settings.json"
+mkdir -p "$W/user/User"
+printf '{\n  "workbench.startupEditor": "none",\n  "security.workspace.trust.enabled": false\n}\n' > "$W/user/User/settings.json"
 printf '# a recipe with a unit error\nlet ea = 0.903 eV\nlet t = 450 degC\nlet wrong = ea + t\nprint(arrhenius(ea = ea, t = t))\n' \
   > "$W/ws/unit_error.adc"
 "$ROOT/adc" --version >/dev/null   # build the launcher before the editor starts it

@@ -20,11 +20,18 @@ public final class Analysis {
     }
 
     private final List<Diagnostic> diagnostics;
-    private final List<Span> spans;
+    private java.util.function.Supplier<List<Span>> source;
+    private List<Span> spans;
 
     public Analysis(List<Diagnostic> diagnostics, List<Span> spans) {
         this.diagnostics = List.copyOf(diagnostics);
         this.spans = List.copyOf(spans);
+    }
+
+    /** An analysis whose spans are collected on first use. */
+    public Analysis(List<Diagnostic> diagnostics, java.util.function.Supplier<List<Span>> spans) {
+        this.diagnostics = List.copyOf(diagnostics);
+        this.source = spans;
     }
 
     /** Errors in source order; empty when the source checks. */
@@ -32,14 +39,18 @@ public final class Analysis {
         return diagnostics;
     }
 
-    public List<Span> spans() {
+    public synchronized List<Span> spans() {
+        if (spans == null) {
+            spans = List.copyOf(source.get());
+            source = null;
+        }
         return spans;
     }
 
     /** The innermost span holding the offset, or null. */
     public Span at(int offset) {
         Span best = null;
-        for (Span s : spans) {
+        for (Span s : spans()) {
             if (s.contains(offset) && (best == null || s.length() < best.length())) {
                 best = s;
             }

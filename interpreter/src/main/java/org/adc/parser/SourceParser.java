@@ -45,16 +45,18 @@ public final class SourceParser {
      * checker inferred (also when it has check errors; none when it has syntax errors).
      */
     public static Analysis analyze(AdcLanguage language, Source source) {
-        List<Analysis.Span> spans = new ArrayList<>();
+        NodeBuilder[] builder = new NodeBuilder[1];
+        // the dimensions are collected only when asked for (a hover), not on every check
+        java.util.function.Supplier<List<Analysis.Span>> spans = () -> builder[0] == null ? List.of() : builder[0].spans();
         try {
-            build(language, source, spans);
+            build(language, source, builder);
             return new Analysis(List.of(), spans);
         } catch (AdcParseError e) {
             return new Analysis(e.diagnostics(), spans);
         }
     }
 
-    private static AdcRootNode build(AdcLanguage language, Source source, List<Analysis.Span> spans) {
+    private static AdcRootNode build(AdcLanguage language, Source source, NodeBuilder[] built) {
         List<Diagnostic> errors = new ArrayList<>();
         boolean[] incomplete = {false};
         String text = source.getCharacters().toString();
@@ -104,8 +106,8 @@ public final class SourceParser {
         }
         NodeBuilder builder = new NodeBuilder(language, source, knownGlobals(source));
         AdcRootNode root = builder.program(tree);
-        if (spans != null) {
-            spans.addAll(builder.spans());
+        if (built != null) {
+            built[0] = builder;
         }
         if (!builder.errors.isEmpty()) {
             throw new AdcParseError(builder.errors, false);
