@@ -104,6 +104,9 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
         t.setDaemon(true);
         return t;
     });
+    /** ADC_LSP_TIMING=1: log the wall and CPU time of every check on stderr. */
+    private static final boolean TIMING = "1".equals(System.getenv("ADC_LSP_TIMING"));
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private final long delayMillis;
     private final Runnable onExit;
     private Checker checker;
@@ -259,8 +262,15 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
             return;
         }
         List<Diagnostic> diags;
+        long wall = System.nanoTime();
+        long cpu = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : 0;
         try {
             diags = diagnostics(d);
+            if (TIMING) {
+                // bench/lsp.py reads this: the check's own cost, apart from the machine's load
+                log(String.format("checked version %d (%d lines) in %.1f ms wall, %.1f ms cpu", d.version, d.text.split("\n", -1).length,
+                    (System.nanoTime() - wall) / 1e6, CPU.isCurrentThreadCpuTimeSupported() ? (CPU.getCurrentThreadCpuTime() - cpu) / 1e6 : -1.0));
+            }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError t) {
             // a fault of the checker: say so in the editor and keep serving
             log("check of " + uri + " failed: " + t);

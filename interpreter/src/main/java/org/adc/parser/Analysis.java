@@ -20,18 +20,26 @@ public final class Analysis {
     }
 
     private final List<Diagnostic> diagnostics;
-    private java.util.function.Supplier<List<Span>> source;
-    private List<Span> spans;
+    // the spans in columns: an analysis is kept per open document, and must not hold on to the tree
+    private final int[] starts;
+    private final int[] lengths;
+    private final Dimension[] dimensions;
+    private final String[] units;
 
     public Analysis(List<Diagnostic> diagnostics, List<Span> spans) {
         this.diagnostics = List.copyOf(diagnostics);
-        this.spans = List.copyOf(spans);
-    }
-
-    /** An analysis whose spans are collected on first use. */
-    public Analysis(List<Diagnostic> diagnostics, java.util.function.Supplier<List<Span>> spans) {
-        this.diagnostics = List.copyOf(diagnostics);
-        this.source = spans;
+        int n = spans.size();
+        starts = new int[n];
+        lengths = new int[n];
+        dimensions = new Dimension[n];
+        units = new String[n];
+        for (int i = 0; i < n; i++) {
+            Span s = spans.get(i);
+            starts[i] = s.start();
+            lengths[i] = s.length();
+            dimensions[i] = s.dimension();
+            units[i] = s.unit();
+        }
     }
 
     /** Errors in source order; empty when the source checks. */
@@ -39,22 +47,22 @@ public final class Analysis {
         return diagnostics;
     }
 
-    public synchronized List<Span> spans() {
-        if (spans == null) {
-            spans = List.copyOf(source.get());
-            source = null;
+    public List<Span> spans() {
+        List<Span> out = new java.util.ArrayList<>(starts.length);
+        for (int i = 0; i < starts.length; i++) {
+            out.add(new Span(starts[i], lengths[i], dimensions[i], units[i]));
         }
-        return spans;
+        return out;
     }
 
     /** The innermost span holding the offset, or null. */
     public Span at(int offset) {
-        Span best = null;
-        for (Span s : spans()) {
-            if (s.contains(offset) && (best == null || s.length() < best.length())) {
-                best = s;
+        int best = -1;
+        for (int i = 0; i < starts.length; i++) {
+            if (offset >= starts[i] && offset < starts[i] + lengths[i] && (best < 0 || lengths[i] < lengths[best])) {
+                best = i;
             }
         }
-        return best;
+        return best < 0 ? null : new Span(starts[best], lengths[best], dimensions[best], units[best]);
     }
 }

@@ -46,14 +46,13 @@ public final class SourceParser {
      */
     public static Analysis analyze(AdcLanguage language, Source source) {
         NodeBuilder[] builder = new NodeBuilder[1];
-        // the dimensions are collected only when asked for (a hover), not on every check
-        java.util.function.Supplier<List<Analysis.Span>> spans = () -> builder[0] == null ? List.of() : builder[0].spans();
+        List<Diagnostic> errors = List.of();
         try {
             build(language, source, builder);
-            return new Analysis(List.of(), spans);
         } catch (AdcParseError e) {
-            return new Analysis(e.diagnostics(), spans);
+            errors = e.diagnostics();
         }
+        return new Analysis(errors, builder[0] == null ? List.of() : builder[0].spans());
     }
 
     private static AdcRootNode build(AdcLanguage language, Source source, NodeBuilder[] built) {
