@@ -157,6 +157,25 @@ class ReferenceDocsTest {
         }
     }
 
+    /** The built-in functions' pages (core) have every fixed section. */
+    @Test
+    void corePagesHaveAllTheFixedSections() {
+        List<String> incomplete = new ArrayList<>();
+        for (Module m : org.adc.builtins.CoreBuiltins.modules()) {
+            for (String n : m.memberNames()) {
+                Doc d = m.docOf(n);
+                for (String part : new String[] {d.summary(), d.syntax(), d.examples(), d.description(), d.units(), d.errors(), d.source(),
+                    d.related()}) {
+                    if (part == null || part.isBlank()) {
+                        incomplete.add(n);
+                        break;
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), incomplete);
+    }
+
     @Test
     void parameterTableShowsDefaultsWithUnits() {
         String page = ReferenceDocs.pages().get("kinetics/arrhenius.md");
