@@ -43,6 +43,12 @@ public final class AdcContext {
     public static final String CONSOLE = "stdout.txt";
     private final ConsoleCopy console;
 
+    /** A host object handed to the embedder as it is (the analysis of adc lsp). */
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    public Object hostValue(Object o) {
+        return env.asGuestValue(o);
+    }
+
     AdcContext(TruffleLanguage.Env env) {
         this.env = env;
         this.console = ConsoleCopy.forRun(env, env.getOptions().get(AdcLanguage.RunRecord), env.getOptions().get(AdcLanguage.RunDir), CONSOLE);

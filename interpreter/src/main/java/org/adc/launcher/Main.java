@@ -323,6 +323,14 @@ public final class Main implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main main;
 
+        // language clients (vscode-languageclient's stdio transport) add --stdio; stdio is the only transport
+        @Option(names = "--stdio", description = "Talk JSON-RPC over stdin/stdout (the default and only transport).")
+        boolean stdio;
+
+        /** The client's process id (vscode-languageclient passes it); the server ends with its input either way. */
+        @Option(names = "--clientProcessId", hidden = true)
+        String clientProcessId;
+
         @Override
         public Integer call() throws Exception {
             // stdout carries JSON-RPC only: anything else printed by mistake goes to stderr
