@@ -54,7 +54,8 @@ public final class StructureLib {
         + "(VASP 5 POSCAR/CONTCAR, Direct or Cartesian), extxyz (extended XYZ as ASE writes it), lammps-data (atomic style, "
         + "Masses give the elements), si-table (lattice vectors + fractional coordinates tables of seed 003's supporting "
         + "information). The format is guessed from the name: *.cif, POSCAR*/CONTCAR*/*.vasp, *.xyz/*.extxyz, *.data/*.lmp, *.sitable.";
-    static final String FORMATS_WRITE = "Formats: cif (P1 with occupancies), poscar (VASP 5, Direct), extxyz (ASE style, "
+    static final String FORMATS_WRITE = "Formats: cif (P1 with occupancies), cif-symmetrized (space group detected within "
+        + "`tolerance`, standard conventional cell, the group's symmetry operations and one site per orbit with its occupancy), poscar (VASP 5, Direct), extxyz (ASE style, "
         + "Lattice and Properties=species:S:1:pos:R:3), lammps-data (atomic style with Masses). The format is guessed from the "
         + "file name (*.cif, POSCAR, *.xyz, *.data) unless given. ASE 3.22 reads these files back with the same cell and "
         + "positions within 1e-8 Å (stored cross-checks in stdlib/src/test/resources/structure/ref).";
@@ -179,8 +180,12 @@ public final class StructureLib {
     // ---- functions --------------------------------------------------------------------------
 
     static void write(Args a, Structure s, String path, String format) {
+        write(a, s, path, format, org.adc.symmetry.SymmetryFinder.DEFAULT_SYMPREC);
+    }
+
+    static void write(Args a, Structure s, String path, String format, double symprec) {
         String fmt = format != null ? format : StructureIO.guessFormat(Path.of(path));
-        String text = StructureIO.format(s, fmt);
+        String text = StructureIO.format(s, fmt, symprec);
         try (Writer w = a.env().openWrite(path)) {
             w.write(text);
         } catch (IOException e) {
@@ -392,7 +397,7 @@ public final class StructureLib {
                 continue;
             }
             String x = names.get(face.cageA()), y = names.get(face.cageB());
-            String pair = x.compareTo(y) >= 0 ? x + "-" + y : y + "-" + x;
+            String pair = org.adc.structure.cage.MigrationPaths.pairName(x, y);
             String key = pair + "|" + face.size();
             double[] acc = shared.computeIfAbsent(key, k -> new double[]{0, 0, Double.MAX_VALUE, 0});
             acc[0]++;
@@ -593,14 +598,15 @@ public final class StructureLib {
             StructureLib::read, Param.required("path", "string", "file relative to the script's folder"),
             Param.optional("format", "string", None.INSTANCE, "cif, poscar, extxyz, lammps-data or si-table"),
             lenP("min_distance", StructureIO.MIN_DISTANCE, "smallest allowed interatomic distance")));
-        m.add(fn("write", "none", doc("Writes a structure to a file in the run directory", "write(s, path, format = none)",
-            "structure.write(s, \"Na24Si136.cif\")\nstructure.write(s, \"POSCAR\")", FORMATS_WRITE, UNITS,
+        m.add(fn("write", "none", doc("Writes a structure to a file in the run directory", "write(s, path, format = none, tolerance = 1e-3 Å)",
+            "structure.write(s, \"Na24Si136.cif\")\nstructure.write(s, \"POSCAR\")\nstructure.write(s, \"Na24Si136_sym.cif\", format = \"cif-symmetrized\")", FORMATS_WRITE, UNITS,
             "an unknown format; a path outside the run directory (sandbox)", "CIF 1.1; VASP POSCAR; extended XYZ (ASE); LAMMPS data"),
             a -> {
-                write(a, structure(a, 0), a.string(1), a.has(2) ? a.string(2) : null);
+                write(a, structure(a, 0), a.string(1), a.has(2) ? a.string(2) : null, length(a, 3));
                 return None.INSTANCE;
             }, Param.required("s", "any", "structure"), Param.required("path", "string", "output file"),
-            Param.optional("format", "string", None.INSTANCE, "cif, poscar, extxyz, lammps-data")));
+            Param.optional("format", "string", None.INSTANCE, "cif, cif-symmetrized, poscar, extxyz, lammps-data"),
+            Param.optional("tolerance", "length", SYMPREC, "symmetry tolerance for cif-symmetrized")));
         m.add(fn("symmetry", "record", doc("Detects the space group of a structure within a tolerance",
             "symmetry(s, tolerance = 1e-3 Å)", "let g = structure.symmetry(s)\nprint(g.number, g.symbol)     # 227 Fd-3m\n"
                 + "structure.symmetry(s.remove(s.indices(\"Na28\")[0])).number    # 215",
@@ -648,8 +654,8 @@ public final class StructureLib {
             "for p in structure.migration_paths(structure.na24si136()) {\n    print(p.path, p.length, p.multiplicity, p.bottleneck, p.bottleneck_area)\n}\n"
                 + "structure.migration_paths(s, vacancy = s.indices(\"Si1\")[0])    # hops between the cages around a 96g vacancy",
             "All hops of `mobile` between guest sites shorter than cutoff, grouped into classes related by the structure's space "
-                + "group (either direction). Each class: {path (cage names, e.g. Si28-Si20), length, multiplicity (undirected hops "
-                + "per cell), from, to (site indices of a representative hop), start, end (fractional, unwrapped: the NEB end "
+                + "group (either direction). Each class: {path (cage names, larger cage first as in seed 000 Table 1: Si28-Si28, Si28-Si20, Si20-Si20; names ending in a number are ordered by it, descending, others by name, descending), length, multiplicity (undirected hops "
+                + "per cell), from, to (site indices of a representative hop, from = the first-named cage), start, end (fractional, unwrapped: the NEB end "
                 + "points), bottleneck (face crossed: \"pentagon\"/\"hexagon\" or none), bottleneck_area}. With vacancy = index of a "
                 + "framework atom, the classes use the symmetry of the structure without that atom and keep only hops between "
                 + "the cages that contained it (seed 000 Fig. S13).",

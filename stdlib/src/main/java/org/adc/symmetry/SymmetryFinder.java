@@ -379,6 +379,34 @@ public final class SymmetryFinder {
         return new Structure(conv, labelled, g.symbol() + " (No. " + g.number() + ")");
     }
 
+    /**
+     * The structure in its reduced primitive cell ({@link SymmetryDataset#primitiveLattice},
+     * same Cartesian orientation): one copy of each atom per lattice point, fractional
+     * coordinates wrapped to [0,1); species, occupancy, label and Wyckoff letter kept.
+     * @param s structure @param symprec tolerance (Å)
+     * @return primitive structure (title: "primitive " + formula)
+     */
+    public static Structure primitive(Structure s, double symprec) {
+        SymmetryDataset d = find(s, symprec);
+        Lattice prim = Lattice.fromVectors(d.primitiveLattice());
+        int nT = d.operations().size() / d.pointGroupOrder();
+        List<Site> out = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            double[] x = prim.toFractional(s.cartesian(i));
+            double[] y = {Structure.wrap(x[0]), Structure.wrap(x[1]), Structure.wrap(x[2])};
+            boolean dup = false;
+            for (Site o : out) {
+                if (o.species().equals(s.site(i).species())
+                    && prim.minimumImageDistance(new double[]{o.frac(0) - y[0], o.frac(1) - y[1], o.frac(2) - y[2]}) < 2 * symprec) { dup = true; break; }
+            }
+            if (!dup) out.add(new Site(s.site(i).species(), y, s.site(i).occupancy(), s.site(i).label(), s.site(i).wyckoff()));
+        }
+        if (out.size() * nT != s.size())
+            throw new StructureException("the primitive cell should hold " + s.size() / nT + " atoms but " + out.size() + " were found (tolerance " + symprec + " Å)");
+        Structure p = new Structure(prim, out);
+        return p.withTitle("primitive " + p.formula());
+    }
+
     /** f_j − x0, wrapped to [0,1). */
     private static double[] diff(double[] f, int j, double[] x0) {
         double[] t = {f[3 * j] - x0[0], f[3 * j + 1] - x0[1], f[3 * j + 2] - x0[2]};

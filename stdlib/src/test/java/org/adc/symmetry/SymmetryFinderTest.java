@@ -11,6 +11,7 @@ import org.adc.structure.Lattice;
 import org.adc.structure.Prototypes;
 import org.adc.structure.Site;
 import org.adc.structure.Structure;
+import org.adc.structure.Supercells;
 import org.junit.jupiter.api.Test;
 
 /** Detection vs spglib on structure/ref/detection_structures.txt (regenerate_detection.py). */
@@ -91,6 +92,19 @@ class SymmetryFinderTest {
         SymmetryDataset d = SymmetryFinder.find(csi.structure(), 0.02);
         assertEquals(227, d.number());
         assertEquals(1536, d.operations().size());   // 48 rotations × 32 centring/supercell translations
+    }
+
+    @Test
+    void primitiveCellsHaveOneCopyPerLatticePoint() {
+        Structure p = SymmetryFinder.primitive(Prototypes.na24si136(), 1e-3);
+        assertEquals(40, p.size());   // F-centred: 160 / 4
+        assertEquals(Prototypes.na24si136().lattice().volume() / 4, p.lattice().volume(), 1e-8);
+        assertEquals(227, SymmetryFinder.find(p, 1e-3).number());
+        Structure d = SymmetryFinder.primitive(Supercells.make(Prototypes.diamond("Si", Prototypes.A_SI), new int[]{2, 0, 0, 0, 2, 0, 0, 0, 2}), 1e-3);
+        assertEquals(2, d.size());
+        assertEquals(Prototypes.A_SI / Math.sqrt(2), d.lattice().length(0), 1e-9);
+        // standardize(primitive) gives back the conventional cell
+        assertEquals(160, SymmetryFinder.standardize(p, 1e-3).size());
     }
 
     @Test

@@ -70,7 +70,11 @@ class CageNetworkTest {
         assertEquals(Prototypes.A_NA24SI136 * Math.sqrt(2) / 4, p.get(0).length(), 1e-9);
         assertEquals(48, p.get(0).multiplicity()); // each Si20 shares 6 pentagons with Si20 cages
         assertEquals(5, p.get(0).bottleneck().size());
-        assertTrue(p.get(1).name().equals("Si28-Si20") || p.get(1).name().equals("Si20-Si28"));
+        assertEquals("Si28-Si20", p.get(1).name());   // larger cage first, as seed 000 Table 1
+        assertEquals("Si28-Si28", p.get(2).name());
+        assertEquals("Si20-Si20", p.get(0).name());
+        assertEquals("Si28-Si20", MigrationPaths.pairName("Si20", "Si28"));
+        assertEquals("site7-site3", MigrationPaths.pairName("site3", "site7"));
         assertEquals(Prototypes.A_NA24SI136 * Math.sqrt(11) / 8, p.get(1).length(), 1e-9);
         assertEquals(96, p.get(1).multiplicity());
         assertEquals(5, p.get(1).bottleneck().size());
