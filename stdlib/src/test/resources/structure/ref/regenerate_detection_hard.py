@@ -81,7 +81,7 @@ with open(os.path.join(HERE, "detection_hard.txt"), "w") as f:
         "fcc333prim": crystal(["Cu"], [(0, 0, 0)], spacegroup=225, cellpar=[3.615] * 3 + [90] * 3, primitive_cell=True).repeat((3, 3, 3)),
         "bcc333": crystal(["Fe"], [(0, 0, 0)], spacegroup=229, cellpar=[2.87] * 3 + [90] * 3).repeat((3, 3, 3)),
         "hcp332": crystal(["Ti"], [(1 / 3, 2 / 3, 0.25)], spacegroup=194, cellpar=[2.95, 2.95, 4.68, 90, 90, 120]).repeat((3, 3, 2)),
-        "Na24Si136": crystal(["Si", "Si", "Si", "Na", "Na"], [(0.1826, 0.1826, 0.3705), (0.2178, 0.2178, 0.2178), (0.125, 0.125, 0.125), (0, 0, 0), (0.375, 0.375, 0.375)],
+        "Na24Si136": crystal(["Si", "Si", "Si", "Na", "Na"], [(0.1823, 0.1823, 0.3697), (0.2167, 0.2167, 0.2167), (0.125, 0.125, 0.125), (0, 0, 0), (0.375, 0.375, 0.375)],
                              spacegroup=227, setting=2, cellpar=[14.770535] * 3 + [90] * 3),
     }
     skews = [np.eye(3, dtype=int), np.array([[1, 1, 0], [0, 1, 0], [0, 0, 1]]), np.array([[1, 0, 0], [1, 1, 0], [-1, 0, 1]]),

@@ -232,7 +232,7 @@ public final class StructureLib {
             Object o = sites.get(k);
             if (!(o instanceof Record r)) {
                 throw new AdcError("site #" + (k + 1) + " of 'sites' is " + Values.describe(o) + ", not a record",
-                    "write sites = [{species: \"Si\", wyckoff: \"e\", x: 0.2178}, ...]");
+                    "write sites = [{species: \"Si\", wyckoff: \"e\", x: 0.2167}, ...]");
             }
             asym.add(siteFromRecord(group, r, k));
         }
@@ -488,8 +488,9 @@ public final class StructureLib {
 
     private static final String NA24 = "Na24Si136: Fd-3m (227, origin choice 2); Si on 96g (Si1), 32e (Si2), 8a (Si3); Na on 16c "
         + "(centres of the 16 Si20 cages, label Na20) and 8b (centres of the 8 Si28 cages, label Na28). Lattice constant: DFT "
-        + "value of seed 000 (Iwasaki et al., Adv. Mater. 34, 2106754 (2022)). Internal coordinates x(32e) = 0.2178, "
-        + "x(96g) = 0.1826, z(96g) = 0.3705 are representative values of the Si136 framework, not taken from a refinement "
+        + "value of seed 000 (Iwasaki et al., Adv. Mater. 34, 2106754 (2022)). Internal coordinates x(32e) = 0.2167, "
+        + "x(96g) = 0.1823, z(96g) = 0.3697 come from a Stillinger-Weber relaxation (Phys. Rev. B 31, 5262 (1985); LAMMPS, box "
+        + "fixed at that a, Na omitted, Fd-3m kept; stdlib/src/test/resources/structure/ref/relax_si136_sw.py), not from a refinement "
         + "(no published refinement could be consulted; Reny et al., J. Mater. Chem. 8, 2839 (1998) and Beekman et al. "
         + "refined NaxSi136 by Rietveld and would be the sources to use); relax before computing energies.";
 
@@ -509,10 +510,10 @@ public final class StructureLib {
                 + "structure.na24si136(a = 14.62 Å)", "Conventional cubic cell: 136 Si (96g + 32e + 8a) forming 16 Si20 and 8 Si28 "
                 + "cages, 24 Na at the cage centres. Site labels Si1 (96g), Si2 (32e), Si3 (8a) as in seed 000 Fig. 1, Na20, Na28.",
             UNITS, protoErr, NA24),
-            a -> value(Prototypes.clathrateII("Si", "Na", length(a, 0), 0.2178, 0.1826, 0.3705).withTitle("Na24Si136 type-II clathrate")),
+            a -> value(Prototypes.clathrateII("Si", "Na", length(a, 0), Prototypes.X32E_NA24SI136, Prototypes.X96G_NA24SI136, Prototypes.Z96G_NA24SI136).withTitle("Na24Si136 type-II clathrate")),
             lenP("a", Prototypes.A_NA24SI136, "cubic lattice constant")));
         m.add(fn("clathrate_ii", "structure", doc("A type-II clathrate G24H136 (Fd-3m) with chosen elements and parameters",
-            "clathrate_ii(host = \"Si\", guest = \"Na\", a = 14.770535 Å, x32e = 0.2178, x96g = 0.1826, z96g = 0.3705)",
+            "clathrate_ii(host = \"Si\", guest = \"Na\", a = 14.770535 Å, x32e = 0.2167, x96g = 0.1823, z96g = 0.3697)",
             "structure.clathrate_ii(\"Ge\", \"Na\", a = 15.4 Å)\nstructure.clathrate_ii(guest = \"\")     # empty Si136 framework",
             "Host on 8a, 32e (x,x,x), 96g (x,x,z); guest on 16c (H20 cage centres) and 8b (H28 cage centres). guest = \"\" gives "
                 + "the guest-free framework.", UNITS + "; x32e, x96g, z96g are fractional", protoErr + "; parameters that make "
@@ -520,8 +521,8 @@ public final class StructureLib {
             a -> value(Prototypes.clathrateII(a.string(0), a.string(1).isEmpty() ? null : a.string(1), length(a, 2), a.number(3),
                 a.number(4), a.number(5))),
             el("host", "Si", "framework element"), el("guest", "Na", "guest element (\"\" for none)"), lenP("a", Prototypes.A_NA24SI136, "lattice constant"),
-            Param.optional("x32e", "number", 0.2178, "32e parameter"), Param.optional("x96g", "number", 0.1826, "96g x"),
-            Param.optional("z96g", "number", 0.3705, "96g z")));
+            Param.optional("x32e", "number", Prototypes.X32E_NA24SI136, "32e parameter"), Param.optional("x96g", "number", Prototypes.X96G_NA24SI136, "96g x"),
+            Param.optional("z96g", "number", Prototypes.Z96G_NA24SI136, "96g z")));
         m.add(fn("clathrate_i", "structure", doc("A type-I clathrate G8H46 (Pm-3n)",
             "clathrate_i(host = \"Si\", guest = \"Na\", a = 10.19 Å, x16i = 0.185, y24k = 0.308, z24k = 0.118)",
             "structure.clathrate_i()     # Na8Si46, 54 atoms", "Host on 6c, 16i (x,x,x), 24k (0,y,z); guest on 2a (H20) and 6d "
@@ -564,8 +565,8 @@ public final class StructureLib {
             "crystal(spacegroup, a, b = a, c = a, alpha = 90 deg, beta = 90 deg, gamma = 90|120 deg, sites, tolerance = 1e-3 Å, title = none, min_distance = 0.5 Å)",
             "structure.crystal(spacegroup = 227, a = 5.431 Å, sites = [{species: \"Si\", wyckoff: \"a\"}])\n"
                 + "structure.crystal(spacegroup = \"Fd-3m\", a = 14.77 Å, sites = [\n"
-                + "    {species: \"Si\", wyckoff: \"g\", x: 0.1826, z: 0.3705, label: \"Si1\"},\n"
-                + "    {species: \"Si\", wyckoff: \"e\", x: 0.2178, label: \"Si2\"},\n"
+                + "    {species: \"Si\", wyckoff: \"g\", x: 0.1823, z: 0.3697, label: \"Si1\"},\n"
+                + "    {species: \"Si\", wyckoff: \"e\", x: 0.2167, label: \"Si2\"},\n"
                 + "    {species: \"Si\", wyckoff: \"a\", label: \"Si3\"},\n"
                 + "    {species: \"Na\", wyckoff: \"c\", occupancy: 0.5}])\n"
                 + "structure.crystal(spacegroup = 194, a = 3.21 Å, c = 5.21 Å, sites = [{species: \"Mg\", position: [1/3, 2/3, 1/4]}])",

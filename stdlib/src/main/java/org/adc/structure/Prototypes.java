@@ -117,15 +117,25 @@ public final class Prototypes {
         return build(227, cubic(a), s).withTitle(guest == null ? host + "136 type-II clathrate" : guest + "24" + host + "136 type-II clathrate");
     }
 
+    /** Na24Si136 internal parameters: Stillinger–Weber relaxation of the Si136 framework at a = 14.770535 Å (see {@link #na24si136()}). */
+    public static final double X32E_NA24SI136 = 0.2167;
+    /** 96g x of Na24Si136 (see {@link #X32E_NA24SI136}). */
+    public static final double X96G_NA24SI136 = 0.1823;
+    /** 96g z of Na24Si136 (see {@link #X32E_NA24SI136}). */
+    public static final double Z96G_NA24SI136 = 0.3697;
+
     /**
      * Na24Si136 (seed 000): a = 14.770535 Å (DFT-relaxed, seed 000), internal parameters
-     * x(32e) = 0.2178, x(96g) = 0.1826, z(96g) = 0.3705 (representative values of the Si136
-     * framework; relax before use). No source for these three numbers is known: the refinements that
-     * would give them (Reny et al., J. Mater. Chem. 8, 2839 (1998), Rietveld on NaxSi136; Beekman et al.,
-     * "Framework contraction in Na-stuffed Si(cF136)", with its supporting information; Stefanoski et al.,
-     * single crystals of Na24Si136, Angew. Chem. 2011) could not be consulted for their coordinate tables, so the
-     * values are kept as representative and flagged as such. Sites 96g, 32e, 8a are labelled Si1, Si2, Si3 as in the paper.
+     * x(32e) = 0.2167, x(96g) = 0.1823, z(96g) = 0.3697. Source of these three numbers: no
+     * published refinement could be consulted (Reny et al., J. Mater. Chem. 8, 2839 (1998), Rietveld on
+     * NaxSi136; Beekman et al., "Framework contraction in Na-stuffed Si(cF136)"; Stefanoski et al.,
+     * Angew. Chem. 2011 would be the sources), so they come from a relaxation of the guest-free Si136
+     * framework with the Stillinger–Weber Si potential (Phys. Rev. B 31, 5262 (1985)) in LAMMPS at fixed
+     * a = 14.770535 Å (forces below 1e-11 eV/Å, Fd-3m kept), rounded to 4 decimals; script and log:
+     * stdlib/src/test/resources/structure/ref/relax_si136_sw.py. Na is not part of that relaxation: relax
+     * with a potential that includes Na (or DFT) before computing energies. Sites 96g, 32e, 8a are
+     * labelled Si1, Si2, Si3 as in the paper.
      * @return 160-atom conventional cell: 136 Si + 24 Na
      */
-    public static Structure na24si136() { return clathrateII("Si", "Na", A_NA24SI136, 0.2178, 0.1826, 0.3705); }
+    public static Structure na24si136() { return clathrateII("Si", "Na", A_NA24SI136, X32E_NA24SI136, X96G_NA24SI136, Z96G_NA24SI136); }
 }
