@@ -470,7 +470,7 @@ public final class StructureLib {
     private static Object interstitialSites(Args a) {
         Structure s = structure(a, 0);
         AdcList out = new AdcList();
-        for (org.adc.structure.Interstitials.Candidate c : org.adc.structure.Interstitials.voronoiCandidates(s, length(a, 1), length(a, 2))) {
+        for (org.adc.structure.Interstitials.Candidate c : org.adc.structure.Interstitials.voronoiCandidates(s, length(a, 1), length(a, 2), length(a, 3))) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("position", fracList(c.frac()));
             f.put("radius", StructureValue.len(c.radius()));
@@ -625,17 +625,19 @@ public final class StructureLib {
             StructureLib::distinctSites, Param.required("s", "any", "structure"),
             Param.optional("species", "string", None.INSTANCE, "only this element"), Param.optional("tolerance", "length", SYMPREC, "symprec")));
         m.add(fn("interstitial_sites", "list", doc("Candidate interstitial sites from the Voronoi construction, symmetry-distinct",
-            "interstitial_sites(s, min_radius = 1 Å, tolerance = 1e-3 Å)",
+            "interstitial_sites(s, min_radius = 1 Å, tolerance = 1e-3 Å, merge = 0.5 Å)",
             "for c in structure.interstitial_sites(structure.diamond(\"Si\")) { print(c.position, c.radius, c.multiplicity) }\n"
                 + "let li = structure.diamond(\"Si\").interstitial(\"Li\", structure.interstitial_sites(structure.diamond(\"Si\"))[0].position)",
             "Voronoi vertices of the atoms (centres of empty spheres touching four or more atoms, found as local maxima of the "
-                + "distance to the nearest atom on a 0.3 Å grid and refined), kept when the empty sphere has at least min_radius, "
-                + "grouped by the structure's symmetry. Each record: {position (fractional), radius (distance to the nearest atom), "
+                + "distance to the nearest atom on a 0.3 Å grid and refined); vertices closer than merge are replaced by their "
+                + "centroid (the split vertices of a slightly irregular cage become its centre), kept when the empty sphere has at "
+                + "least min_radius, grouped by the structure's symmetry. Each record: {position (fractional), radius (distance to the nearest atom), "
                 + "multiplicity}; largest first. For diamond Si this gives the tetrahedral (Td) and hexagonal sites.",
             UNITS, "a non-positive tolerance", "Voronoi interstitial candidates as in pymatgen-analysis-defects (VoronoiInterstitialGenerator); "
                 + "symmetry as structure.symmetry"),
             StructureLib::interstitialSites, Param.required("s", "any", "structure"), lenP("min_radius", 1.0, "smallest empty-sphere radius"),
-            Param.optional("tolerance", "length", SYMPREC, "symprec")));
+            Param.optional("tolerance", "length", SYMPREC, "symprec"), lenP("merge", org.adc.structure.Interstitials.DEFAULT_MERGE,
+                "vertices closer than this are merged (0 Å keeps all)")));
         m.add(fn("cages", "record", doc("Polyhedral cages of a framework around guest atoms, and the faces they share",
             "cages(s, framework = \"Si\", guest = \"Na\", bond = 2.6 Å, max_ring = 6)",
             "let c = structure.cages(structure.na24si136())\nprint(c.counts)             # {Si20: 16, Si28: 8}\n"

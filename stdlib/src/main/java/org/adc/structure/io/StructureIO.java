@@ -88,7 +88,7 @@ public final class StructureIO {
             case "poscar", "vasp" -> Poscar.write(s);
             case "extxyz", "xyz" -> ExtXyz.write(s);
             case "lammps-data", "lammps" -> LammpsData.write(s);
-            default -> throw new StructureException("cannot write structure format '" + format + "'");
+            default -> throw new StructureException("cannot write structure format '" + format + "' (formats: cif, cif-symmetrized, poscar, extxyz, lammps-data)");
         };
     }
 
