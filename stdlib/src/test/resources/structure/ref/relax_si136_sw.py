@@ -57,3 +57,33 @@ e = closest(np.array([0.2178] * 3))
 g = closest(np.array([0.1826, 0.1826, 0.3705]))
 print("x32e = %.4f (spread %.1e)" % (e.mean(), np.ptp(e)))
 print("x96g = %.4f, z96g = %.4f (x-y %.1e)" % ((g[0] + g[1]) / 2, g[2], abs(g[0] - g[1])))
+
+# The same for the type-I framework Si46 (Pm-3n) of Na8Si46 at a = 10.19 A, starting from
+# x16i = 0.185, y24k = 0.308, z24k = 0.118 (used by org.adc.structure.Prototypes.na8si46()).
+a1 = 10.19
+si46 = crystal(["Si", "Si", "Si"], [(0.25, 0, 0.5), (0.185, 0.185, 0.185), (0, 0.308, 0.118)], spacegroup=223, cellpar=[a1] * 3 + [90] * 3)
+assert len(si46) == 46, len(si46)
+with tempfile.TemporaryDirectory() as d:
+    write(os.path.join(d, "si46.data"), si46, format="lammps-data", atom_style="atomic", units="metal")
+    open(os.path.join(d, "in.relax"), "w").write(f"""units metal
+atom_style atomic
+boundary p p p
+read_data si46.data
+mass 1 28.0855
+pair_style sw
+pair_coeff * * {SW} Si
+min_style cg
+minimize 0.0 1.0e-10 100000 1000000
+write_dump all custom relaxed.dump id x y z modify sort id format float %.15g
+""")
+    subprocess.run(["lmp", "-in", "in.relax", "-log", "log.lammps"], cwd=d, capture_output=True, text=True, check=True)
+    rows = [l.split() for l in open(os.path.join(d, "relaxed.dump")).read().split("ITEM: ATOMS id x y z\n")[1].strip().split("\n")]
+    f46 = (np.array([[float(x) for x in r[1:]] for r in rows]) / a1) % 1.0
+ds = spglib.get_symmetry_dataset((si46.get_cell().array, f46, [14] * 46), symprec=1e-5)
+print("Si46 space group after relaxation:", ds["number"] if isinstance(ds, dict) else ds.number)
+def closest46(p):
+    d = f46 - p; d -= np.rint(d)
+    return f46[np.argmin(np.linalg.norm(d, axis=1))]
+i16 = closest46(np.array([0.185] * 3))
+k24 = closest46(np.array([0, 0.308, 0.118]))
+print("x16i = %.4f, y24k = %.4f, z24k = %.4f (24k x %.1e)" % (i16.mean(), k24[1], k24[2], min(k24[0], 1 - k24[0])))

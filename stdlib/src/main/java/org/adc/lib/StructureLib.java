@@ -494,6 +494,36 @@ public final class StructureLib {
         + "(no published refinement could be consulted; Reny et al., J. Mater. Chem. 8, 2839 (1998) and Beekman et al. "
         + "refined NaxSi136 by Rietveld and would be the sources to use); relax before computing energies.";
 
+    /** Room-temperature lattice constants (Å) used when a prototype is called without a. */
+    private static final Map<String, Double> FCC_A = Map.of("Cu", 3.61, "Al", 4.05, "Ni", 3.52, "Ag", 4.09, "Au", 4.08, "Pb", 4.95);
+    private static final Map<String, Double> BCC_A = Map.of("Na", 4.29, "Li", 3.49, "K", 5.23, "Fe", 2.87);
+    private static final Map<String, Double> ROCKSALT_A = Map.of("NaCl", 5.64, "LiF", 4.02, "KCl", 6.29, "MgO", 4.21);
+    private static final String TABLE_A = "lattice constants without a: N. W. Ashcroft & N. D. Mermin, Solid State Physics (1976), "
+        + "ch. 4 tables (the values ASE lists in ase.data.reference_states; Li/Na at low temperature there, Na 4.29 Å from seed 003 here)";
+
+    private static String known(Map<String, Double> t) {
+        StringBuilder b = new StringBuilder();
+        for (String k : new java.util.TreeSet<>(t.keySet())) {
+            b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(t.get(k)).append(" Å");
+        }
+        return b.toString();
+    }
+
+    private static double latticeConstant(Args a, int i, Map<String, Double> table, String what) {
+        return latticeConstant(a, i, table, what, a.string(0));
+    }
+
+    private static double latticeConstant(Args a, int i, Map<String, Double> table, String what, String key) {
+        if (a.has(i)) {
+            return length(a, i);
+        }
+        Double v = table.get(key);
+        if (v == null) {
+            throw new AdcError("no tabulated " + what + " lattice constant for " + key, "give it, e.g. structure." + what + "(..., a = 4.0 Å); tabulated: " + known(table));
+        }
+        return v;
+    }
+
     private static Param el(String name, String def, String doc) {
         return def == null ? Param.required(name, "string", doc) : Param.optional(name, "string", def, doc);
     }
@@ -527,34 +557,41 @@ public final class StructureLib {
             "clathrate_i(host = \"Si\", guest = \"Na\", a = 10.19 Å, x16i = 0.185, y24k = 0.308, z24k = 0.118)",
             "structure.clathrate_i()     # Na8Si46, 54 atoms", "Host on 6c, 16i (x,x,x), 24k (0,y,z); guest on 2a (H20) and 6d "
                 + "(H24). guest = \"\" gives the empty framework.", UNITS, protoErr,
-            "Pm-3n (223), ITA Vol. A; representative internal coordinates of Na8Si46 (relax before use); " + ITA),
+            "Pm-3n (223), ITA Vol. A; Na8Si46 a = 10.19 Å, the cubic cell edge of about 10.19-10.20 Å reported for Na8Si46 (Reny et al., J. Mater. Chem. 8, 2839 (1998) "
+                + "refined it as impurity phase; Kasper et al., Science 150, 1713 (1965)); internal coordinates x16i = 0.1838, y24k = 0.3069, z24k = 0.1178 "
+                + "from a Stillinger-Weber relaxation of the Si46 framework at that a (LAMMPS, stdlib/src/test/resources/structure/ref/"
+                + "relax_si136_sw.py); relax before computing energies; " + ITA),
             a -> value(Prototypes.clathrateI(a.string(0), a.string(1).isEmpty() ? null : a.string(1), length(a, 2), a.number(3),
                 a.number(4), a.number(5))),
             el("host", "Si", "framework element"), el("guest", "Na", "guest element (\"\" for none)"), lenP("a", 10.19, "lattice constant"),
-            Param.optional("x16i", "number", 0.185, "16i parameter"), Param.optional("y24k", "number", 0.308, "24k y"),
-            Param.optional("z24k", "number", 0.118, "24k z")));
+            Param.optional("x16i", "number", Prototypes.X16I_NA8SI46, "16i parameter"), Param.optional("y24k", "number", Prototypes.Y24K_NA8SI46, "24k y"),
+            Param.optional("z24k", "number", Prototypes.Z24K_NA8SI46, "24k z")));
         m.add(fn("diamond", "structure", doc("Diamond structure (Fd-3m, 8a): 8 atoms", "diamond(element = \"Si\", a = 5.431020511 Å)",
             "structure.diamond(\"Si\", a = 5.431 Å)\nstructure.diamond(\"Ge\", a = 5.658 Å)", "Conventional cubic cell, atoms on 8a "
                 + "(1/8,1/8,1/8) of origin choice 2.", UNITS, protoErr, "Si lattice constant: CODATA 2018 d220 (a = 5.431020511 Å); " + ITA),
             a -> value(Prototypes.diamond(a.string(0), length(a, 1))), el("element", "Si", "element"), lenP("a", Prototypes.A_SI, "lattice constant")));
-        m.add(fn("fcc", "structure", doc("Face-centred cubic (Fm-3m, 4a): 4 atoms", "fcc(element, a)", "structure.fcc(\"Cu\", a = 3.615 Å)",
-            "Conventional cubic cell.", UNITS, protoErr, ITA), a -> value(Prototypes.fcc(a.string(0), length(a, 1))),
-            el("element", null, "element"), Param.required("a", "length", "lattice constant")));
-        m.add(fn("bcc", "structure", doc("Body-centred cubic (Im-3m, 2a): 2 atoms", "bcc(element, a)", "structure.bcc(\"Na\", a = 4.29 Å)",
-            "Conventional cubic cell.", UNITS, protoErr, ITA + "; Na 4.29 Å: seed 003 Table G"), a -> value(Prototypes.bcc(a.string(0), length(a, 1))),
-            el("element", null, "element"), Param.required("a", "length", "lattice constant")));
-        m.add(fn("hcp", "structure", doc("Hexagonal close packed (P6_3/mmc, 2c): 2 atoms", "hcp(element, a, c)",
-            "structure.hcp(\"Mg\", a = 3.21 Å, c = 5.21 Å)", "Atoms at (1/3,2/3,1/4) and (2/3,1/3,3/4).", UNITS, protoErr,
-            ITA + "; Mg 3.21/5.21 Å: seed 003 Table G"), a -> value(Prototypes.hcp(a.string(0), length(a, 1), length(a, 2))),
-            el("element", null, "element"), Param.required("a", "length", "a"), Param.required("c", "length", "c")));
-        m.add(fn("rocksalt", "structure", doc("Rock salt AX (Fm-3m, 4a + 4b): 8 atoms", "rocksalt(cation, anion, a)",
-            "structure.rocksalt(\"Na\", \"Cl\", a = 5.64 Å)", "Cation on 4a (0,0,0), anion on 4b (1/2,1/2,1/2).", UNITS, protoErr, ITA),
-            a -> value(Prototypes.rocksalt(a.string(0), a.string(1), length(a, 2))), el("cation", null, "cation"), el("anion", null, "anion"),
-            Param.required("a", "length", "lattice constant")));
-        m.add(fn("perovskite", "structure", doc("Cubic perovskite ABX3 (Pm-3m): 5 atoms", "perovskite(a_site, b_site, x, a)",
-            "structure.perovskite(\"Sr\", \"Ti\", \"O\", a = 3.905 Å)", "A on 1a (0,0,0), B on 1b (1/2,1/2,1/2), X on 3c (0,1/2,1/2).",
-            UNITS, protoErr, ITA), a -> value(Prototypes.perovskite(a.string(0), a.string(1), a.string(2), length(a, 3))),
-            el("a_site", null, "A cation"), el("b_site", null, "B cation"), el("x", null, "anion"), Param.required("a", "length", "lattice constant")));
+        m.add(fn("fcc", "structure", doc("Face-centred cubic (Fm-3m, 4a): 4 atoms", "fcc(element = \"Cu\", a = none)", "structure.fcc()    # Cu, a = 3.61 Å\nstructure.fcc(\"Al\")\nstructure.fcc(\"Cu\", a = 3.615 Å)",
+            "Conventional cubic cell. Without a: the room-temperature value for " + known(FCC_A) + ".", UNITS, protoErr + "; no a for an element not in the table",
+            TABLE_A + "; " + ITA), a -> value(Prototypes.fcc(a.string(0), latticeConstant(a, 1, FCC_A, "fcc"))),
+            el("element", "Cu", "element"), Param.optional("a", "length", None.INSTANCE, "lattice constant (default: table)")));
+        m.add(fn("bcc", "structure", doc("Body-centred cubic (Im-3m, 2a): 2 atoms", "bcc(element = \"Na\", a = none)", "structure.bcc()    # Na, a = 4.29 Å\nstructure.bcc(\"Fe\")\nstructure.bcc(\"Na\", a = 4.23 Å)",
+            "Conventional cubic cell. Without a: " + known(BCC_A) + ".", UNITS, protoErr + "; no a for an element not in the table",
+            ITA + "; Na 4.29 Å: seed 003 Table G (experimental); others: " + TABLE_A), a -> value(Prototypes.bcc(a.string(0), latticeConstant(a, 1, BCC_A, "bcc"))),
+            el("element", "Na", "element"), Param.optional("a", "length", None.INSTANCE, "lattice constant (default: table)")));
+        m.add(fn("hcp", "structure", doc("Hexagonal close packed (P6_3/mmc, 2c): 2 atoms", "hcp(element = \"Mg\", a = 3.21 Å, c = 5.21 Å)",
+            "structure.hcp()    # Mg\nstructure.hcp(\"Ti\", a = 2.95 Å, c = 4.68 Å)", "Atoms at (1/3,2/3,1/4) and (2/3,1/3,3/4). The defaults are Mg's.", UNITS, protoErr,
+            ITA + "; Mg 3.21/5.21 Å: seed 003 Table G (experimental)"), a -> value(Prototypes.hcp(a.string(0), length(a, 1), length(a, 2))),
+            el("element", "Mg", "element"), lenP("a", 3.21, "a"), lenP("c", 5.21, "c")));
+        m.add(fn("rocksalt", "structure", doc("Rock salt AX (Fm-3m, 4a + 4b): 8 atoms", "rocksalt(cation = \"Na\", anion = \"Cl\", a = none)",
+            "structure.rocksalt()    # NaCl, a = 5.64 Å\nstructure.rocksalt(\"Li\", \"F\")\nstructure.rocksalt(\"Mg\", \"O\", a = 4.21 Å)",
+            "Cation on 4a (0,0,0), anion on 4b (1/2,1/2,1/2). Without a: " + known(ROCKSALT_A) + ".", UNITS, protoErr + "; no a for a pair not in the table",
+            TABLE_A + "; " + ITA), a -> value(Prototypes.rocksalt(a.string(0), a.string(1), latticeConstant(a, 2, ROCKSALT_A, "rocksalt", a.string(0) + a.string(1)))),
+            el("cation", "Na", "cation"), el("anion", "Cl", "anion"), Param.optional("a", "length", None.INSTANCE, "lattice constant (default: table)")));
+        m.add(fn("perovskite", "structure", doc("Cubic perovskite ABX3 (Pm-3m): 5 atoms", "perovskite(a_site = \"Sr\", b_site = \"Ti\", x = \"O\", a = 3.905 Å)",
+            "structure.perovskite()    # SrTiO3\nstructure.perovskite(\"Ba\", \"Zr\", \"O\", a = 4.19 Å)", "A on 1a (0,0,0), B on 1b (1/2,1/2,1/2), X on 3c (0,1/2,1/2). The defaults are cubic SrTiO3's.",
+            UNITS, protoErr, "SrTiO3 a = 3.905 Å at room temperature: Schmidbauer, Kwasniewski & Schwarzkopf, Acta Cryst. B68, 8 (2012); " + ITA),
+            a -> value(Prototypes.perovskite(a.string(0), a.string(1), a.string(2), length(a, 3))),
+            el("a_site", "Sr", "A cation"), el("b_site", "Ti", "B cation"), el("x", "O", "anion"), lenP("a", 3.905, "lattice constant")));
         m.add(fn("antiperovskite", "structure", doc("Cubic antiperovskite X3AB (Pm-3m): 5 atoms, setting of seed 001",
             "antiperovskite(x = \"Na\", a_site = \"O\", b_site = \"B\", a = 4.70 Å)", "structure.antiperovskite()    # Na3OB: BH4- as its B",
             "X on the face centres 3c, A on the body centre 1b, B on the corner 1a; a cluster anion (BH4-) is represented by its "

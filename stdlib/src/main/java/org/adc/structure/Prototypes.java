@@ -96,8 +96,21 @@ public final class Prototypes {
         return build(223, cubic(a), s).withTitle("type-I clathrate");
     }
 
-    /** Na8Si46 with representative parameters (a = 10.19 Å, x = 0.185, y = 0.308, z = 0.118). @return 54-atom cell */
-    public static Structure na8si46() { return clathrateI("Si", "Na", 10.19, 0.185, 0.308, 0.118); }
+    /** Na8Si46 16i x: Stillinger–Weber relaxation of the Si46 framework at a = 10.19 Å (relax_si136_sw.py). */
+    public static final double X16I_NA8SI46 = 0.1838;
+    /** Na8Si46 24k y (see {@link #X16I_NA8SI46}). */
+    public static final double Y24K_NA8SI46 = 0.3069;
+    /** Na8Si46 24k z (see {@link #X16I_NA8SI46}). */
+    public static final double Z24K_NA8SI46 = 0.1178;
+
+    /**
+     * Na8Si46: a = 10.19 Å, the cell edge of about 10.19-10.20 Å reported for Na8Si46 (Reny et al., J. Mater. Chem. 8, 2839 (1998);
+     * Kasper et al., Science 150, 1713 (1965)),
+     * internal parameters from a Stillinger–Weber relaxation of the guest-free Si46 framework at that a
+     * (LAMMPS; stdlib/src/test/resources/structure/ref/relax_si136_sw.py); relax before computing energies.
+     * @return 54-atom cell
+     */
+    public static Structure na8si46() { return clathrateI("Si", "Na", 10.19, X16I_NA8SI46, Y24K_NA8SI46, Z24K_NA8SI46); }
 
     /**
      * Type-II clathrate G24H136, Fd-3m (227, origin choice 2): host on 8a, 32e (x,x,x) and
