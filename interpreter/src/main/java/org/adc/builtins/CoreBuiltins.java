@@ -117,8 +117,8 @@ public final class CoreBuiltins {
             "By default `adc verify` demands every output bit for bit. With a tolerance, numbers in the output (the file path "
                 + "relative to the run directory; stdout.txt is the console output) may differ by at most max(abs, rel·|recorded|); "
                 + "all other text must still be identical. Recorded in run.json (tolerances) and read by adc verify. Has no other effect.",
-            "rel: dimensionless; abs: in the file's own number units", "a negative or non-finite rel or abs; a path outside the run directory",
-            "adc verify (docs/run-record.md), adc pack"),
+            "rel: dimensionless; abs: in the file's own number units", "a negative or non-finite rel or abs; a path outside the run directory (see docs/run-record.md: adc verify, adc pack)",
+            "help"),
             CoreBuiltins::tolerance, Param.required("path", "string", "output file, relative to the run directory"),
             Param.optional("rel", "number", 0.0, "relative tolerance (≥ 0)"), Param.optional("abs", "number", 0.0, "absolute tolerance (≥ 0)")));
         CORE.add(new NativeFunction("help", "string", doc("the reference page of a library function or module",
