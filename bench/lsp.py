@@ -38,8 +38,9 @@ def recipe(lines, error=True):
 
 class Server:
     def __init__(self):
+        self.log = open(os.path.join(ROOT, "interpreter", "target", "bench-lsp.log"), "w")
         self.p = subprocess.Popen([os.path.join(ROOT, "adc"), "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                  stderr=subprocess.DEVNULL)
+                                  stderr=self.log, env=dict(os.environ, ADC_LSP_TIMING="1"))
         self.id = 0
 
     def send(self, method, params, request=False):
@@ -83,17 +84,28 @@ def main():
     cold = time.perf_counter() - t0
     assert len(d) == 1 and d[0]["range"]["start"]["line"] == LINES - 1, d
     warm = []
+    cpu = []
+    def proc_cpu():
+        # user + system time of the whole server process (all threads: JSON-RPC, check, GC, JIT)
+        f = open(f"/proc/{s.p.pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
     for v in range(2, 2 + EDITS):
         edited = text.replace("let ea_0 = ", "let ea_0 = 0.0%d eV + " % v, 1)
         t0 = time.perf_counter()
+        c0 = proc_cpu()
         s.send("textDocument/didChange", {"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"text": edited}]})
         d = s.wait_diagnostics(v)
         warm.append(time.perf_counter() - t0)
+        cpu.append(proc_cpu() - c0)
         assert len(d) == 1, d
     s.send("shutdown", {}, request=True)
     s.recv()
     s.send("exit", None)
     s.p.wait(timeout=30)
+    s.log.close()
+    import re
+    checks = [(float(w), float(c)) for w, c in re.findall(r"in ([0-9.]+) ms wall, ([0-9.]+) ms cpu",
+                                                           open(s.log.name).read())]
     print(f"== adc lsp diagnostics of a {LINES}-line recipe (one unit error on the last line)")
     print(f"  server start + initialize:      {t_init:6.3f} s")
     print(f"  open -> diagnostics (cold):     {cold:6.3f} s")
@@ -101,6 +113,13 @@ def main():
     print(f"  edit -> diagnostics, {EDITS} edits:  " + " ".join(f"{w:.2f}" for w in warm))
     print(f"  last {len(late)} edits (warm):      median {statistics.median(late):6.3f} s, best {min(late):6.3f} s, "
           f"worst {max(late):6.3f} s  (goal 1 s; includes the server's 150 ms debounce)")
+    print(f"  server process CPU per edit:    median {statistics.median(cpu[EDITS // 2:]):6.3f} s over the last {EDITS - EDITS // 2} "
+          f"(all threads; what an edit costs apart from the machine's load)")
+    if len(checks) > EDITS // 2:
+        late_checks = checks[-(EDITS // 2):]
+        print(f"  the check itself, last {len(late_checks)}:     median {statistics.median(w for w, c in late_checks):6.0f} ms wall, "
+              f"{statistics.median(c for w, c in late_checks):6.0f} ms CPU of its thread (on an idle machine wall ~ CPU; "
+              f"+150 ms debounce + JSON-RPC is the editor's wait)")
     print(f"  load average while measuring:   {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 if __name__ == "__main__":

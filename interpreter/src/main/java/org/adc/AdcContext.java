@@ -43,6 +43,12 @@ public final class AdcContext {
     public static final String CONSOLE = "stdout.txt";
     private final ConsoleCopy console;
 
+    /** A host object handed to the embedder as it is (the analysis of adc lsp). */
+    @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
+    public Object hostValue(Object o) {
+        return env.asGuestValue(o);
+    }
+
     AdcContext(TruffleLanguage.Env env) {
         this.env = env;
         this.console = ConsoleCopy.forRun(env, env.getOptions().get(AdcLanguage.RunRecord), env.getOptions().get(AdcLanguage.RunDir), CONSOLE);
@@ -50,7 +56,8 @@ public final class AdcContext {
         String scriptDir = env.getOptions().get(AdcLanguage.ScriptDir);
         String runDir = env.getOptions().get(AdcLanguage.RunDir);
         this.scriptEnv = new ScriptEnv(env, out, scriptDir.isEmpty() ? null : scriptDir, runDir.isEmpty() ? null : runDir,
-            env.getOptions().get(AdcLanguage.RealTime), env.getOptions().get(AdcLanguage.Lab), env.getOptions().get(AdcLanguage.Live));
+            env.getOptions().get(AdcLanguage.RealTime), env.getOptions().get(AdcLanguage.Lab), env.getOptions().get(AdcLanguage.Live),
+            env.getOptions().get(AdcLanguage.Resume), env.getOptions().get(AdcLanguage.Preflight));
         this.writeRecord = env.getOptions().get(AdcLanguage.RunRecord);
         for (String kv : env.getOptions().get(AdcLanguage.Params).split("\n")) {
             int eq = kv.indexOf('=');

@@ -25,11 +25,16 @@ import org.adc.parser.SourceParser;
  * file access of library functions, and the {@code --set} parameter values.
  */
 @TruffleLanguage.Registration(id = AdcLanguage.ID, name = "adc", defaultMimeType = AdcLanguage.MIME_TYPE,
-    characterMimeTypes = AdcLanguage.MIME_TYPE, fileTypeDetectors = AdcFileDetector.class,
+    characterMimeTypes = {AdcLanguage.MIME_TYPE, AdcLanguage.CHECK_MIME_TYPE}, fileTypeDetectors = AdcFileDetector.class,
     contextPolicy = TruffleLanguage.ContextPolicy.SHARED, version = AdcLanguage.VERSION)
 public final class AdcLanguage extends TruffleLanguage<AdcContext> {
     public static final String ID = "adc";
     public static final String MIME_TYPE = "application/x-adc";
+    /**
+     * A source of this type is only checked: evaluating it returns the {@link org.adc.parser.Analysis}
+     * (errors as data, inferred dimensions) as a host object and never runs the script (adc lsp).
+     */
+    public static final String CHECK_MIME_TYPE = "application/x-adc-check";
     public static final String VERSION = "0.1.0";
 
     @Option(help = "Folder relative reads resolve against (the recipe's folder).", category = OptionCategory.USER, stability = OptionStability.STABLE)
@@ -53,6 +58,14 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
         stability = OptionStability.STABLE)
     static final OptionKey<Boolean> Live = new OptionKey<>(false);
 
+    @Option(help = "Resume the run in the run directory from its journal (adc run --resume RUN_DIR).", category = OptionCategory.USER,
+        stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> Resume = new OptionKey<>(false);
+
+    @Option(help = "Pre-flight dry run: twins in virtual time held to the lab file's limits (adc run --live, --real-time).",
+        category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<Boolean> Preflight = new OptionKey<>(false);
+
     @Option(help = "Write run.json into the run directory at the end (adc run).", category = OptionCategory.USER,
         stability = OptionStability.STABLE)
     static final OptionKey<Boolean> RunRecord = new OptionKey<>(false);
@@ -75,6 +88,9 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
     @Override
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
+        if (CHECK_MIME_TYPE.equals(source.getMimeType())) {
+            return new AnalysisRootNode(this, SourceParser.analyze(this, source)).getCallTarget();
+        }
         return SourceParser.parse(this, source).getCallTarget();
     }
 

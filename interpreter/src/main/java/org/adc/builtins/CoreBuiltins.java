@@ -32,32 +32,38 @@ public final class CoreBuiltins {
         return new Doc(summary, syntax, examples, description, null, null, "adc language reference (docs/language.md)", null);
     }
 
+    /** The remaining fixed sections of a page: units, errors, related names. */
+    private static Doc doc(String summary, String syntax, String examples, String description, String units, String errors,
+                           String related) {
+        return new Doc(summary, syntax, examples, description, units, errors, "adc language reference (docs/language.md)", related);
+    }
+
     private static final Module CORE = new Module("core", "built-in functions of the language");
 
     static {
         CORE.add(new NativeFunction("print", "none", doc("prints values separated by spaces, then a newline",
             "print(value, ..., sep = \" \")", "print(\"rate:\", 1.2e6 Hz)\nprint(\"T = ${t to degC}\")",
-            "Values are shown as in the REPL: quantities with their unit, strings without quotes."), CoreBuiltins::print,
+            "Values are shown as in the REPL: quantities with their unit, strings without quotes.", "Quantities print in their own unit; choose one with `x to UNIT` or fmt.", "none: every value prints", "str, fmt, repr"), CoreBuiltins::print,
             Param.rest("values", "any", "values to print"), Param.optional("sep", "string", " ", "separator")));
         CORE.add(new NativeFunction("len", "int", doc("number of elements of a list, map, string, table or range",
-            "len(x)", "len([1, 2, 3])  # 3", null), CoreBuiltins::len, Param.required("x", "any", "a collection")));
+            "len(x)", "len([1, 2, 3])  # 3", "Lists and ranges count elements, maps entries, strings characters, tables rows.", "Returns a plain int.", "a value without a length (a number, a quantity) is a bad argument", "list, range"), CoreBuiltins::len, Param.required("x", "any", "a collection")));
         CORE.add(new NativeFunction("type", "string", doc("the type of a value; for a quantity its dimension and unit",
-            "type(x)", "type(450 degC)  # \"temperature [degC]\"", null), CoreBuiltins::type, Param.required("x", "any", "any value")));
-        CORE.add(new NativeFunction("str", "string", doc("a value as text, as print shows it", "str(x)", "str(0.903 eV)", null),
+            "type(x)", "type(450 degC)  # \"temperature [degC]\"", "A short type name (int, float, string, list, map, record, ...); for a quantity its dimension and unit.", "The unit a quantity is written in appears in brackets.", "none", "str, repr"), CoreBuiltins::type, Param.required("x", "any", "any value")));
+        CORE.add(new NativeFunction("str", "string", doc("a value as text, as print shows it", "str(x)", "str(0.903 eV)", "The text print shows for the value.", "A quantity keeps its unit in the text.", "none", "repr, fmt, print"),
             a -> Values.display(a.get(0)), Param.required("x", "any", "any value")));
-        CORE.add(new NativeFunction("repr", "string", doc("a value as source-like text (strings quoted)", "repr(x)", "repr(\"a\")", null),
+        CORE.add(new NativeFunction("repr", "string", doc("a value as source-like text (strings quoted)", "repr(x)", "repr(\"a\")", "Strings are quoted and escaped, so the text reads as adc source.", "A quantity is written as number and unit.", "none", "str"),
             a -> Values.repr(a.get(0)), Param.required("x", "any", "any value")));
         CORE.add(new NativeFunction("int", "int", doc("truncates a number, or reads an integer from text", "int(x)", "int(3.7)  # 3",
-            null), CoreBuiltins::toInt, Param.required("x", "any", "number or text")));
+            "Floats are truncated toward zero; text must hold an integer.", "Only plain numbers: a quantity with a unit is a bad argument.", "cannot read 'x' as an integer", "float, str"), CoreBuiltins::toInt, Param.required("x", "any", "number or text")));
         CORE.add(new NativeFunction("float", "number", doc("a plain number from an int, a dimensionless quantity or text",
-            "float(x)", "float(\"0.5\")", null), CoreBuiltins::toFloat, Param.required("x", "any", "number or text")));
+            "float(x)", "float(\"0.5\")", "A dimensionless quantity gives its number; text is read as a number.", "A quantity with a dimension is refused: use value_in(q, unit) or q to UNIT.", "cannot read 'x' as a number; float() of temperature (450 degC) would drop its unit", "int, value_in"), CoreBuiltins::toFloat, Param.required("x", "any", "number or text")));
         CORE.add(new NativeFunction("list", "list", doc("a list of the elements of a range, table, map (keys) or string",
-            "list(xs)", "list(1 .. 3)  # [1, 2, 3]", null), CoreBuiltins::toList, Param.required("xs", "any", "an iterable")));
+            "list(xs)", "list(1 .. 3)  # [1, 2, 3]", "Makes a new list; a map gives its keys.", "Elements keep their units.", "a value that cannot be iterated is a bad argument", "range, sorted, zip"), CoreBuiltins::toList, Param.required("xs", "any", "an iterable")));
         CORE.add(new NativeFunction("quantity", "any", doc("a quantity from a number and a unit written as text",
-            "quantity(value, unit)", "quantity(450, \"degC\")", "The same as writing the literal; useful when the unit is data."),
+            "quantity(value, unit)", "quantity(450, \"degC\")", "The same as writing the literal; useful when the unit is data.", "The unit text is written as in a literal: \"degC\", \"J/(mol*K)\", \"uA\".", "an unknown unit, with a did-you-mean hint", "value_in, to"),
             CoreBuiltins::quantity, Param.required("value", "number", "the number"), Param.required("unit", "string", "unit expression")));
         CORE.add(new NativeFunction("value_in", "number", doc("the number a quantity has in a unit", "value_in(q, unit)",
-            "value_in(450 degC, \"K\")  # 723.15", null), a -> {
+            "value_in(450 degC, \"K\")  # 723.15", "The inverse of quantity(value, unit): the number q has in that unit.", "The unit must have q's dimension.", "q is not a quantity (bad argument); a unit of another dimension cannot be converted to", "quantity, to, fmt"), a -> {
                 Object q = a.get(0);
                 if (!(q instanceof Quantity qq)) {
                     throw a.bad(0, "quantity");
@@ -65,10 +71,10 @@ public final class CoreBuiltins {
                 return qq.valueIn(Units.parse(a.string(1)));
             }, Param.required("q", "any", "a quantity"), Param.required("unit", "string", "unit expression")));
         CORE.add(new NativeFunction("range", "list", doc("integers from start up to (not including) stop, like Python's range",
-            "range(stop) / range(start, stop, step = 1)", "range(5)  # 0 ..< 5", null), CoreBuiltins::range,
+            "range(stop) / range(start, stop, step = 1)", "range(5)  # 0 ..< 5", "As Python's range: the stop is excluded and the step may be negative.", "Integers only; for quantities write START .. END step STEP.", "range step is zero", "for, list"), CoreBuiltins::range,
             Param.required("a", "int", "stop, or start when b is given"), Param.optional("b", "int", None.INSTANCE, "stop"),
             Param.optional("step", "int", 1L, "step")));
-        CORE.add(new NativeFunction("zip", "list", doc("pairs of elements of two lists", "zip(xs, ys)", "zip([1, 2], [\"a\", \"b\"])", null),
+        CORE.add(new NativeFunction("zip", "list", doc("pairs of elements of two lists", "zip(xs, ys)", "zip([1, 2], [\"a\", \"b\"])", "Stops at the shorter list; each pair is a list of two elements.", "Elements keep their units.", "xs or ys is not a list (bad argument)", "list, for"),
             a -> {
                 List<Object> out = new ArrayList<>();
                 AdcList x = a.list(0);
@@ -79,7 +85,7 @@ public final class CoreBuiltins {
                 return new AdcList(out);
             }, Param.required("xs", "list", null), Param.required("ys", "list", null)));
         CORE.add(new NativeFunction("sorted", "list", doc("a sorted copy of a list, optionally by a key function",
-            "sorted(xs, key = none, reverse = false)", "sorted(rows, key = fn(r) => r.barrier)", null), a -> {
+            "sorted(xs, key = none, reverse = false)", "sorted(rows, key = fn(r) => r.barrier)", "A stable sort; key gives the value each element is compared by; reverse = true sorts descending.", "Quantities compare within one dimension (450 degC < 800 K).", "cannot compare values of different dimensions", "list"), a -> {
                 List<Object> out = new ArrayList<>(a.list(0).items());
                 Callable key = a.has(1) ? a.function(1) : null;
                 out.sort((x, y) -> Ops.compare(null, key == null ? x : key.call(x), key == null ? y : key.call(y), "<"));
@@ -91,7 +97,7 @@ public final class CoreBuiltins {
             Param.optional("reverse", "bool", false, null)));
         CORE.add(new NativeFunction("fmt", "string", doc("a number or quantity formatted with a printf-style spec",
             "fmt(x, spec)", "fmt(0.90055 C, \".3g\")  # \"0.901 C\"\nfmt(0.868, \".1%\")", "The spec is C printf's without the %: "
-                + "\".3f\" fixed, \".4g\" significant digits, \".2e\" exponent. Quantities keep their unit."), a -> {
+                + "\".3f\" fixed, \".4g\" significant digits, \".2e\" exponent. Quantities keep their unit.", "A quantity keeps its unit; convert first (q to meV) to choose it.", "a value that is neither a number nor a quantity is shown as print shows it", "str, value_in, to"), a -> {
                 Object x = a.get(0);
                 String spec = a.string(1);
                 if (x instanceof Quantity q) {
@@ -103,18 +109,20 @@ public final class CoreBuiltins {
                 return Values.display(x);
             }, Param.required("x", "any", "number or quantity"), Param.required("spec", "string", "format such as \".3g\"")));
         CORE.add(new NativeFunction("clock", "time", doc("seconds on a monotonic clock, for timing parts of a recipe",
-            "clock()", "let t0 = clock()\n...\nprint(\"took ${clock() - t0}\")", "Only differences of two readings are meaningful."),
+            "clock()", "let t0 = clock()\n...\nprint(\"took ${clock() - t0}\")", "Only differences of two readings are meaningful.", "Returns a time in s.", "none", "print"),
             a -> org.adc.units.Quantity.of(System.nanoTime() * 1e-9, "s")));
         CORE.add(new NativeFunction("tolerance", "none", doc("declares how closely `adc verify` must reproduce an output file",
             "tolerance(path, rel = 0.0, abs = 0.0)",
             "tolerance(\"profile.csv\", rel = 1e-9)\ntolerance(\"stdout.txt\", rel = 1e-12, abs = 1e-300)",
             "By default `adc verify` demands every output bit for bit. With a tolerance, numbers in the output (the file path "
                 + "relative to the run directory; stdout.txt is the console output) may differ by at most max(abs, rel·|recorded|); "
-                + "all other text must still be identical. Recorded in run.json (tolerances) and read by adc verify. Has no other effect."),
+                + "all other text must still be identical. Recorded in run.json (tolerances) and read by adc verify. Has no other effect.",
+            "rel: dimensionless; abs: in the file's own number units", "a negative or non-finite rel or abs; a path outside the run directory (see docs/run-record.md: adc verify, adc pack)",
+            "help"),
             CoreBuiltins::tolerance, Param.required("path", "string", "output file, relative to the run directory"),
             Param.optional("rel", "number", 0.0, "relative tolerance (≥ 0)"), Param.optional("abs", "number", 0.0, "absolute tolerance (≥ 0)")));
         CORE.add(new NativeFunction("help", "string", doc("the reference page of a library function or module",
-            "help(f)", "help(arrhenius)", null), CoreBuiltins::help, Param.required("f", "any", "a function or module")));
+            "help(f)", "help(arrhenius)", "The same page as the REPL's :help and docs/reference/.", "none", "'no help for ...' for a value that is neither a function nor a module", "type"), CoreBuiltins::help, Param.required("f", "any", "a function or module")));
     }
 
     /** The modules whose members are built-in globals. */

@@ -19,9 +19,12 @@ import org.adc.lang.Values;
 import org.adc.lib.Stdlib;
 
 /**
- * Generates {@code docs/reference/}: one Markdown page per library function and constant, grouped
- * in one folder per module, one page per statement, and an index. The text comes from the same
- * {@link Doc} objects the REPL's {@code :help} and the language server's hover show.
+ * The one renderer of the reference: one Markdown page per library function and constant (from
+ * the {@link Doc} stored next to each function in its module), one per statement (from
+ * {@link StatementDocs}), and an index. The language server's hover shows these pages as they are,
+ * the REPL's {@code :help} shows the same {@link Doc} as plain text ({@link #text}), and
+ * {@link #write} generates {@code docs/reference/} from them. A module added to
+ * {@link Stdlib#modules()} (or a member added to one) gets its pages with nothing else to do.
  *
  * <pre>java -cp ... org.adc.docs.ReferenceDocs docs/reference</pre>
  */
@@ -60,7 +63,11 @@ public final class ReferenceDocs {
         for (Map.Entry<String, Doc> e : StatementDocs.pages().entrySet()) {
             index.append("- [`").append(e.getKey()).append("`](statements/").append(file(e.getKey())).append(") — ")
                 .append(oneLine(e.getValue().summary())).append('\n');
-            out.put("statements/" + file(e.getKey()), e.getValue().markdown(e.getKey()).replaceFirst("^## ", "# "));
+            out.put("statements/" + file(e.getKey()), statementPage(e.getKey()));
+        }
+        for (Map.Entry<String, String> e : StatementDocs.aliases().entrySet()) {
+            index.append("- `").append(e.getKey()).append("` — see [`").append(e.getValue()).append("`](statements/")
+                .append(file(e.getValue())).append(")\n");
         }
         Map<String, String> withIndex = new LinkedHashMap<>();
         withIndex.put("README.md", index.toString());
@@ -68,12 +75,57 @@ public final class ReferenceDocs {
         return withIndex;
     }
 
-    static String file(String name) {
+    public static String file(String name) {
         return name + ".md";
     }
 
     private static String oneLine(String s) {
         return s.replace('\n', ' ').strip();
+    }
+
+    /**
+     * The page of a statement or keyword ({@code else} gives the {@code if} page), or null when it
+     * is not a keyword.
+     */
+    public static String statementPage(String keyword) {
+        String k = StatementDocs.pageOf(keyword);
+        if (k == null) {
+            return null;
+        }
+        String md = StatementDocs.pages().get(k).markdown(k).replaceFirst("^## ", "# ");
+        List<String> also = new ArrayList<>();
+        StatementDocs.aliases().forEach((a, p) -> {
+            if (p.equals(k)) {
+                also.add("`" + a + "`");
+            }
+        });
+        if (also.isEmpty()) {
+            return md;
+        }
+        int firstSection = md.indexOf("\n### ");
+        String note = "\nStatement keyword; this page also describes " + String.join(", ", also) + ".\n";
+        return firstSection < 0 ? md + note : md.substring(0, firstSection) + note + md.substring(firstSection);
+    }
+
+    /**
+     * A page as plain text for a terminal (the REPL's {@code :help}): a statement or keyword, or a
+     * library function or constant (global or {@code module.name}); null when there is none.
+     */
+    public static String text(String name) {
+        String k = StatementDocs.pageOf(name);
+        if (k != null) {
+            String t = StatementDocs.pages().get(k).text(k);
+            return k.equals(name) ? t : name + ": see " + k + "\n\n" + t;
+        }
+        int dot = name.indexOf('.');
+        for (Module m : modules()) {
+            String member = dot < 0 ? name : m.name().equals(name.substring(0, dot)) ? name.substring(dot + 1) : null;
+            if (member != null && m.memberNames().contains(member) && m.docOf(member) != null) {
+                Object v = m.member(member);
+                return m.docOf(member).text(v instanceof NativeFunction f ? f.signature() : member);
+            }
+        }
+        return null;
     }
 
     /** The page of one module member: its Doc with the signature, module and a parameter table. */
@@ -89,9 +141,11 @@ public final class ReferenceDocs {
         int firstSection = md.indexOf("\n### ");
         String head = firstSection < 0 ? md : md.substring(0, firstSection);
         String rest = firstSection < 0 ? "" : md.substring(firstSection);
+        boolean global = !m.name().equals("core") && Stdlib.globals().get(name) == v;
         sb.append(head.stripTrailing()).append("\n\nModule `").append(m.name()).append('`')
-            .append(m.name().equals("core") ? " (built-in, always global)." : "; also global unless shadowed: `" + name
-                + "`, or `import " + m.name() + "` then `" + m.name() + "." + name + "`.").append('\n');
+            .append(m.name().equals("core") ? " (built-in, always global)."
+                : global ? "; also global unless shadowed: `" + name + "`, or `import " + m.name() + "` then `" + m.name() + "." + name + "`."
+                : "; `import " + m.name() + "` then `" + m.name() + "." + name + "`.").append('\n');
         if (v instanceof NativeFunction f && !f.params().isEmpty()) {
             sb.append("\n### Parameters\n\n| name | kind | default | meaning |\n|---|---|---|---|\n");
             for (Param p : f.params()) {

@@ -34,7 +34,12 @@ public final class Launch {
 
     /** Options of one context. */
     public record Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite,
-                          boolean realTime, boolean runRecord, Path lab, boolean live) {
+                          boolean realTime, boolean runRecord, Path lab, boolean live, boolean resume, boolean preflight) {
+        public Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite,
+                       boolean realTime, boolean runRecord, Path lab, boolean live) {
+            this(scriptDir, runDir, params, allowRead, allowWrite, realTime, runRecord, lab, live, false, false);
+        }
+
         public Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite) {
             this(scriptDir, runDir, params, allowRead, allowWrite, false, false, null, false);
         }
@@ -75,6 +80,8 @@ public final class Launch {
             .option("adc.RunRecord", Boolean.toString(o.runRecord()))
             .option("adc.Lab", o.lab() == null ? "" : o.lab().toAbsolutePath().normalize().toString())
             .option("adc.Live", Boolean.toString(o.live()))
+            .option("adc.Resume", Boolean.toString(o.resume()))
+            .option("adc.Preflight", Boolean.toString(o.preflight()))
             .build();
     }
 

@@ -154,8 +154,15 @@ public final class Main implements Callable<Integer> {
 
     @Command(name = "run", mixinStandardHelpOptions = true, description = "Run a recipe.")
     static final class Run implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "FILE", description = "the .adc recipe")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "the .adc recipe")
         String file;
+
+        @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue a run that crashed (power loss, kill) from the last "
+            + "checkpoint of its journal, with the recipe, parameters and options it started with")
+        Path resume;
+
+        @Option(names = "--no-preflight", description = "skip the pre-flight dry run before a --live or --real-time run")
+        boolean noPreflight;
 
         @Option(names = "--set", paramLabel = "NAME=VALUE", description = "set a script parameter, e.g. --set anneal_t=440degC")
         List<String> sets = new ArrayList<>();
@@ -198,6 +205,14 @@ public final class Main implements Callable<Integer> {
                 return ParamHelp.print(file, shownAs, main.out, main.err);
             }
             PrintStream err = main.err;
+            if (resume != null) {
+                return RunJournal.resume(this, resume, main, err);
+            }
+            if (file == null) {
+                err.println("adc run: missing the recipe FILE (or --resume RUN_DIR)");
+                err.println("run 'adc run --help' for usage");
+                return Launch.USAGE_ERROR;
+            }
             Map<String, String> params = new LinkedHashMap<>();
             for (String s : sets) {
                 int eq = s.indexOf('=');
@@ -246,13 +261,15 @@ public final class Main implements Callable<Integer> {
                 err.println("adc run: cannot create the run directory " + rd + ": " + e.getMessage());
                 return Launch.USAGE_ERROR;
             }
-            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite, realTime || live, true, lab, live);
-            try (Context ctx = Launch.context(o, main.in, main.out, err)) {
-                ctx.eval(source);
-                return Launch.OK;
-            } catch (PolyglotException e) {
-                return Launch.report(e, err);
+            RunJournal.writeStart(rd, script, file, source.getCharacters().toString(), params, lab, live, realTime || live, allowRead, allowWrite);
+            if ((realTime || live) && !noPreflight) {
+                int pf = RunJournal.preflight(source, dir, rd, params, allowRead, allowWrite, lab, main.out, err);
+                if (pf != Launch.OK) {
+                    return pf;
+                }
             }
+            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite, realTime || live, true, lab, live);
+            return RunJournal.execute(o, source, main, err);
         }
     }
 
@@ -305,6 +322,14 @@ public final class Main implements Callable<Integer> {
     static final class Lsp implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main main;
+
+        // language clients (vscode-languageclient's stdio transport) add --stdio; stdio is the only transport
+        @Option(names = "--stdio", description = "Talk JSON-RPC over stdin/stdout (the default and only transport).")
+        boolean stdio;
+
+        /** The client's process id (vscode-languageclient passes it); the server ends with its input either way. */
+        @Option(names = "--clientProcessId", hidden = true)
+        String clientProcessId;
 
         @Override
         public Integer call() throws Exception {

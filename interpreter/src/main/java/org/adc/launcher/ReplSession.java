@@ -162,10 +162,15 @@ final class ReplSession implements AutoCloseable {
     private void help(String name) {
         if (name.isEmpty()) {
             out.println("Type adc statements and expressions; a value is printed. An unfinished block continues on the next line.");
-            out.println("  :help NAME   the reference page of a function, module or unit (e.g. :help arrhenius, :help degC)");
+            out.println("  :help NAME   the reference page of a function, module, statement or unit (e.g. :help arrhenius, :help for, :help degC)");
             out.println("  :type EXPR   the type and unit of a value (e.g. :type 450 degC)");
             out.println("  :quit        leave (or Ctrl-D); Ctrl-C stops a running evaluation");
             out.println("Tab completes names, modules, members (math.) and units. Modules: " + String.join(", ", Stdlib.modules().keySet()));
+            return;
+        }
+        if (org.adc.docs.StatementDocs.pageOf(name) != null) {
+            // a statement or keyword: the same page as docs/reference/statements/ and the editor's hover
+            out.print(org.adc.docs.ReferenceDocs.text(name));
             return;
         }
         if (!NAME.matcher(name).matches()) {

@@ -79,6 +79,8 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
         final int version;
         final String text;
         private volatile SourceModel model;
+        /** The checker's analysis of this version, once the check thread has made it. */
+        volatile org.adc.parser.Analysis analysis;
 
         Doc(int version, String text) {
             this.version = version;
@@ -102,6 +104,9 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
         t.setDaemon(true);
         return t;
     });
+    /** ADC_LSP_TIMING=1: log the wall and CPU time of every check on stderr. */
+    private static final boolean TIMING = "1".equals(System.getenv("ADC_LSP_TIMING"));
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
     private final long delayMillis;
     private final Runnable onExit;
     private Checker checker;
@@ -257,11 +262,20 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
             return;
         }
         List<Diagnostic> diags;
+        long wall = System.nanoTime();
+        long cpu = CPU.isCurrentThreadCpuTimeSupported() ? CPU.getCurrentThreadCpuTime() : 0;
         try {
             diags = diagnostics(d);
-        } catch (Throwable t) {
+            if (TIMING) {
+                // bench/lsp.py reads this: the check's own cost, apart from the machine's load
+                log(String.format("checked version %d (%d lines) in %.1f ms wall, %.1f ms cpu", d.version, d.text.split("\n", -1).length,
+                    (System.nanoTime() - wall) / 1e6, CPU.isCurrentThreadCpuTimeSupported() ? (CPU.getCurrentThreadCpuTime() - cpu) / 1e6 : -1.0));
+            }
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError t) {
+            // a fault of the checker: say so in the editor and keep serving
             log("check of " + uri + " failed: " + t);
-            return;
+            diags = List.of(new Diagnostic(d.model().range(1, 1, 1), "adc could not check this file: " + t,
+                org.eclipse.lsp4j.DiagnosticSeverity.Warning, "adc"));
         }
         if (docs.get(uri) == d) {
             PublishDiagnosticsParams params = new PublishDiagnosticsParams(uri, diags);
@@ -271,7 +285,33 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
     }
 
     private List<Diagnostic> diagnostics(Doc d) {
-        return checker().check(d.model());
+        return Checker.diagnostics(analysis(d), d.model());
+    }
+
+    /** The analysis of a version of a document; made on the check thread, where the checker lives. */
+    private org.adc.parser.Analysis analysis(Doc d) {
+        org.adc.parser.Analysis a = d.analysis;
+        if (a == null) {
+            a = checker().analyze(d.model());
+            d.analysis = a;
+        }
+        return a;
+    }
+
+    /** The analysis for a request: made now on the check thread when it is not there yet (or null after a while). */
+    private org.adc.parser.Analysis analysisFor(String uri) {
+        Doc d = docs.get(uri);
+        if (d == null) {
+            return null;
+        }
+        if (d.analysis != null || checkThread.isShutdown()) {
+            return d.analysis;
+        }
+        try {
+            return checkThread.submit(() -> analysis(d)).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     /** Checks a text at once on the calling thread (benchmarks and tests); not for use while the server runs. */
@@ -304,19 +344,65 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
 
     @Override
     public CompletableFuture<Hover> hover(HoverParams p) {
-        return answer(p.getTextDocument().getUri(), null, m -> hover(m, p.getPosition()));
+        String uri = p.getTextDocument().getUri();
+        return answer(uri, null, m -> hover(m, p.getPosition(), () -> analysisFor(uri)));
     }
 
-    static Hover hover(SourceModel m, org.eclipse.lsp4j.Position pos) {
+    static Hover hover(SourceModel m, org.eclipse.lsp4j.Position pos, Supplier<org.adc.parser.Analysis> analysis) {
         Token word = m.wordAt(pos);
         if (word == null) {
-            return quantityHover(m, pos);
+            Hover q = quantityHover(m, pos);
+            return q != null ? q : expressionHover(m, pos, analysis.get());
         }
         String md = describe(m, word);
+        if (word.getType() == AdcLexer.IDENT && (md == null || m.resolve(word.getText(), word.getStartIndex()) != null)) {
+            // a name of the script: add the unit the checker inferred for it here
+            org.adc.parser.Analysis a = analysis.get();
+            org.adc.parser.Analysis.Span s = a == null ? null : a.at(word.getStartIndex());
+            if (s != null && s.start() == word.getStartIndex() && s.length() == word.getStopIndex() - word.getStartIndex() + 1) {
+                md = (md == null ? "```adc\n" + word.getText() + "\n```\n" : md) + "\n" + unitLine(s);
+            }
+        }
         if (md == null) {
             return null;
         }
         return new Hover(new MarkupContent(MarkupKind.MARKDOWN, md), m.range(word));
+    }
+
+    /** "unit: eV (energy)", or the dimension with its SI unit when the source does not say the unit. */
+    static String unitLine(org.adc.parser.Analysis.Span s) {
+        org.adc.units.Dimension d = s.dimension();
+        if (d.isNone()) {
+            return "unit: none (dimensionless)";
+        }
+        if (s.unit() != null) {
+            return "unit: " + s.unit() + " (" + d.name() + ")";
+        }
+        String si;
+        try {
+            si = Units.siUnit(d).symbol();
+        } catch (RuntimeException e) {
+            si = d.formula();
+        }
+        return "unit: " + d.name() + ", in SI " + si;
+    }
+
+    /** Hover inside an expression (an operator, a bracket): the innermost expression with a known dimension. */
+    private static Hover expressionHover(SourceModel m, org.eclipse.lsp4j.Position pos, org.adc.parser.Analysis a) {
+        if (a == null) {
+            return null;
+        }
+        int cp = m.codePoint(m.offset(pos));
+        org.adc.parser.Analysis.Span s = a.at(cp);
+        if (s == null) {
+            return null;
+        }
+        String text = m.slice(s.start(), s.start() + s.length() - 1).replaceAll("\\s+", " ").strip();
+        if (text.length() > 80) {
+            text = text.substring(0, 77) + "...";
+        }
+        return new Hover(new MarkupContent(MarkupKind.MARKDOWN, "```adc\n" + text + "\n```\n" + unitLine(s)),
+            m.range(s.start(), s.start() + s.length() - 1));
     }
 
     private static String describe(SourceModel m, Token word) {
@@ -342,11 +428,11 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
         }
         if (word.getType() != AdcLexer.IDENT) {
             Token next = significant(m, i + 1, 1);
-            org.adc.lang.Doc page = org.adc.docs.StatementDocs.pages().get(name);
+            String page = org.adc.docs.ReferenceDocs.statementPage(name);
             if (page == null || next != null && next.getType() == AdcLexer.ASSIGN) {
                 return null;
             }
-            return page.markdown(name);
+            return page;
         }
         if (Units.isUnit(name) && inUnit(m, i)) {
             return unitMarkdown(name);

@@ -30,8 +30,14 @@ public final class StdlibIndex {
             return module.docOf(name);
         }
 
-        /** The page as Markdown, titled with the call signature (or the module-qualified name). */
+        /**
+         * The page as Markdown: for a library function or constant the page of docs/reference/
+         * ({@link org.adc.docs.ReferenceDocs#page}); for a device's operation its Doc titled with the signature.
+         */
         public String markdown() {
+            if (isLibrary(module)) {
+                return org.adc.docs.ReferenceDocs.page(module, name);
+            }
             Doc d = doc();
             String title = function() != null ? function().signature() : name;
             String origin = "*module `" + module.name() + "`*\n\n";
@@ -40,6 +46,10 @@ public final class StdlibIndex {
             }
             return d.markdown(title).replaceFirst("\n\n", "\n\n" + origin);
         }
+    }
+
+    private static boolean isLibrary(Module m) {
+        return CoreBuiltins.modules().contains(m) || Stdlib.modules().get(m.name()) == m;
     }
 
     private static volatile StdlibIndex instance;

@@ -59,6 +59,15 @@ public abstract class AdcNode extends Node {
         this.sourceLength = length;
     }
 
+    /** Offset of the node's source text (as the parser counts), valid when {@link #hasSource()}. */
+    public final int sourceCharIndex() {
+        return sourceCharIndex;
+    }
+
+    public final int sourceLength() {
+        return sourceLength;
+    }
+
     public final boolean hasSource() {
         return sourceCharIndex != NO_SOURCE;
     }

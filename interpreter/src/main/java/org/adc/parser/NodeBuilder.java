@@ -97,8 +97,14 @@ final class NodeBuilder {
     private final Source source;
     private final boolean interactive;
     private final Set<String> knownGlobals;
-    final List<String> errors = new ArrayList<>();
+    final List<Diagnostic> errors = new ArrayList<>();
     private final Map<AdcNode, Dimension> dims = new IdentityHashMap<>();
+    /** The unit an expression is written in, where the source says it (a quantity, a conversion, a declared name). */
+    private final Map<AdcNode, String> units = new IdentityHashMap<>();
+    private final Map<Scope.Local, String> localUnits = new IdentityHashMap<>();
+    private final Map<String, String> globalUnits = new HashMap<>();
+    /** Declared names with a known dimension: the name token's offset, length, dimension and unit. */
+    private final List<Analysis.Span> declarations = new ArrayList<>();
     private final Map<String, Dimension> globalDims = new HashMap<>();
     private final Map<String, String> imports = new HashMap<>();
     private final Map<String, Dimension[]> userSigs = new HashMap<>();
@@ -122,7 +128,7 @@ final class NodeBuilder {
     void error(Token start, Token stop, String message, String hint) {
         int width = stop == null || stop.getLine() != start.getLine() ? start.getText().length()
             : stop.getStopIndex() - start.getStartIndex() + 1;
-        errors.add(Diagnostic.format(source, start.getLine(), start.getCharPositionInLine() + 1, Math.max(1, width), "error", message, hint));
+        errors.add(Diagnostic.at(source, start.getLine(), start.getCharPositionInLine() + 1, Math.max(1, width), "error", message, hint));
     }
 
     void error(ParserRuleContext ctx, String message, String hint) {
@@ -163,6 +169,35 @@ final class NodeBuilder {
             dims.put(n, d);
         }
         return n;
+    }
+
+    private AdcNode withUnit(AdcNode n, String unit) {
+        if (unit != null) {
+            units.put(n, unit);
+        }
+        return n;
+    }
+
+    private void declared(Token name, Dimension d, String unit) {
+        if (d != null) {
+            declarations.add(new Analysis.Span(name.getStartIndex(), name.getStopIndex() - name.getStartIndex() + 1, d, unit));
+        }
+    }
+
+    /**
+     * What the checker inferred: every expression and declared name whose dimension is known, with
+     * its offset and length in code points (as the lexer counts) and the unit it is written in when
+     * the source says so.
+     */
+    List<Analysis.Span> spans() {
+        List<Analysis.Span> out = new ArrayList<>(declarations);
+        for (Map.Entry<AdcNode, Dimension> e : dims.entrySet()) {
+            AdcNode n = e.getKey();
+            if (n.hasSource()) {
+                out.add(new Analysis.Span(n.sourceCharIndex(), n.sourceLength(), e.getValue(), units.get(n)));
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- program
@@ -388,9 +423,11 @@ final class NodeBuilder {
         boolean mutable = l.VAR() != null;
         AdcNode value = expr(l.expr());
         Dimension d = dim(value);
+        String shown = units.get(value);
         if (l.unit() != null) {
             Unit u = unit(l.unit());
             if (u != null) {
+                shown = u.symbol();
                 if (d != null && !d.equals(u.dimension())) {
                     error(l.expr(), "'" + name + "' is declared as " + u.dimension().name() + " (" + u.symbol() + ") but its value is " + d.name(),
                         "give a value in units of " + u.dimension().name());
@@ -398,11 +435,17 @@ final class NodeBuilder {
                 d = u.dimension();
             }
         }
+        declared(l.name, d, shown);
         if (scope.atTopLevel()) {
             if (d != null) {
                 globalDims.put(name, d);
             } else {
                 globalDims.remove(name);
+            }
+            if (shown != null) {
+                globalUnits.put(name, shown);
+            } else {
+                globalUnits.remove(name);
             }
             return at(new WriteGlobalNode(name, value, true, mutable), l);
         }
@@ -410,6 +453,9 @@ final class NodeBuilder {
             error(l.name, l.name, "'" + name + "' is already declared in this block", "assign with " + name + " = ... or choose another name");
         }
         Scope.Local local = scope.declare(name, mutable, d);
+        if (shown != null) {
+            localUnits.put(local, shown);
+        }
         return at(WriteLocalNodeGen.create(value, local.slot()), l);
     }
 
@@ -427,8 +473,12 @@ final class NodeBuilder {
         }
         AdcNode def = expr(defCtx);
         Dimension d = dim(def);
+        String shown = units.get(def);
         if (p.unit() != null) {
             Unit u = unit(p.unit());
+            if (u != null) {
+                shown = u.symbol();
+            }
             if (u != null && d != null && !d.equals(u.dimension())) {
                 error(defCtx, "parameter '" + name + "' is declared as " + u.dimension().name() + " but its default is " + d.name(), null);
             }
@@ -436,6 +486,10 @@ final class NodeBuilder {
         if (d != null) {
             globalDims.put(name, d);
         }
+        if (shown != null) {
+            globalUnits.put(name, shown);
+        }
+        declared(p.name, d, shown);
         AdcNode range = null;
         if (rangeCtx != null) {
             if (rangeCtx instanceof AdcParser.RangeExprContext r && r.expr().size() == 2) {
@@ -544,6 +598,10 @@ final class NodeBuilder {
                 elem = dim(iterable);
             }
             Scope.Local v = scope.declare(f.first.getText(), true, f.second == null ? elem : Dimension.NONE);
+            if (f.second == null && units.get(iterable) != null) {
+                localUnits.put(v, units.get(iterable));
+            }
+            declared(f.first, f.second == null ? elem : Dimension.NONE, f.second == null ? units.get(iterable) : null);
             int second = -1;
             if (f.second != null) {
                 second = scope.declare(f.second.getText(), true, null).slot();
@@ -603,6 +661,7 @@ final class NodeBuilder {
         List<AdcParser.ParamContext> list = ps == null ? List.of() : ps.param();
         String[] names = new String[list.size()];
         Dimension[] pdims = new Dimension[list.size()];
+        String[] punits = new String[list.size()];
         AdcNode[] defaults = new AdcNode[list.size()];
         for (int i = 0; i < list.size(); i++) {
             AdcParser.ParamContext p = list.get(i);
@@ -610,6 +669,8 @@ final class NodeBuilder {
             if (p.unit() != null) {
                 Unit u = unit(p.unit());
                 pdims[i] = u == null ? null : u.dimension();
+                punits[i] = u == null ? null : u.symbol();
+                declared(p.name, pdims[i], punits[i]);
             }
             if (p.expr() != null) {
                 defaults[i] = expr(p.expr());
@@ -633,6 +694,9 @@ final class NodeBuilder {
             List<AdcNode> prologue = new ArrayList<>();
             for (int i = 0; i < names.length; i++) {
                 Scope.Local l = scope.declare(names[i], true, pdims[i]);
+                if (punits[i] != null) {
+                    localUnits.put(l, punits[i]);
+                }
                 AdcNode arg = new ReadArgumentNode(i + 1);
                 if (pdims[i] != null) {
                     arg = at(new CheckArgumentNode(arg, pdims[i], name, names[i], i), list.get(i));
@@ -669,7 +733,7 @@ final class NodeBuilder {
             Scope.Local l = s.lookupHere(name);
             if (l != null) {
                 AdcNode n = depth == 0 ? ReadLocalNodeGen.create(l.slot()) : new ReadCapturedNode(depth, l.slot());
-                return at(withDim(n, l.dim()), tok);
+                return at(withUnit(withDim(n, l.dim()), localUnits.get(l)), tok);
             }
             s = s.parent;
             depth++;
@@ -680,7 +744,7 @@ final class NodeBuilder {
                 : near != null ? "did you mean '" + near + "'?" : "declare it with let or var before use, or check the spelling";
             error(tok, tok, "unknown name '" + name + "'", hint);
         }
-        AdcNode n = at(new ReadGlobalNode(name), tok);
+        AdcNode n = at(withUnit(new ReadGlobalNode(name), globalUnits.get(name)), tok);
         Dimension d = globalDims.get(name);
         if (d == null && !scriptGlobals.contains(name)) {
             Object lib = libraryGlobal(name);
@@ -760,7 +824,7 @@ final class NodeBuilder {
             checkAddable(l, r, a, op);
             AdcNode n = op.equals("+") ? AddNodeGen.create(l, r) : SubNodeGen.create(l, r);
             Dimension d = dim(l) != null ? dim(l) : dim(r);
-            return at(withDim(n, d), a);
+            return at(withUnit(withDim(n, d), units.get(l) != null ? units.get(l) : units.get(r)), a);
         }
         if (e instanceof AdcParser.MulExprContext m) {
             AdcNode l = expr(m.expr(0));
@@ -845,7 +909,7 @@ final class NodeBuilder {
                     error(c, ex.getMessage(), ex.hint());
                 }
             }
-            return at(withDim(new ConvertNode(v, u), u.dimension()), c);
+            return at(withUnit(withDim(new ConvertNode(v, u), u.dimension()), u.symbol()), c);
         }
         if (e instanceof AdcParser.RangeExprContext r) {
             AdcNode a = expr(r.expr(0));
@@ -856,7 +920,7 @@ final class NodeBuilder {
             if (st != null) {
                 checkSame(d, dim(st), r.expr(2), "the step of the range");
             }
-            return at(withDim(new RangeNode(a, b, st, r.op.getType() == AdcLexer.DOTDOT), d), r);
+            return at(withUnit(withDim(new RangeNode(a, b, st, r.op.getType() == AdcLexer.DOTDOT), d), units.get(a)), r);
         }
         if (e instanceof AdcParser.LambdaExprContext l) {
             return function("lambda", l.params(), l.block(), l.body, null, false, l);
@@ -1226,7 +1290,11 @@ final class NodeBuilder {
             u = i == 0 ? t : ops.get(i - 1).getType() == AdcLexer.SLASH ? u.divide(t) : u.times(t);
         }
         Object lit = org.adc.runtime.Ops.normalize(Quantity.of(value, u));
-        AdcNode node = at(withDim(lit instanceof Double d ? new DoubleLiteralNode(d) : new LiteralNode(lit), u.dimension()), q);
+        AdcNode node = at(withUnit(withDim(lit instanceof Double d ? new DoubleLiteralNode(d) : new LiteralNode(lit), u.dimension()), u.symbol()), q);
+        // the quantity itself ends with its last unit term; variables after it (10 m / t) and their postfixes widen the product
+        int litStart = q.getStart().getStartIndex();
+        int litStop = terms.get(unitTerms - 1).getStop() == null ? litStart : terms.get(unitTerms - 1).getStop().getStopIndex();
+        node.setSourceSection(litStart, Math.max(1, litStop - litStart + 1));
         // remaining terms are variables: 10 m / t
         for (int i = unitTerms; i < terms.size(); i++) {
             AdcParser.UnitTermContext t = terms.get(i);
@@ -1238,6 +1306,11 @@ final class NodeBuilder {
             if (i == terms.size() - 1) {
                 for (AdcParser.PostfixContext op : tailOps) {
                     operand = applyPostfix(op, operand);
+                    if (op.getStop() != null) {
+                        // the postfix's own section starts at the quantity: the call is the variable and what follows it
+                        int from = a.IDENT().getSymbol().getStartIndex();
+                        operand.setSourceSection(from, Math.max(1, op.getStop().getStopIndex() - from + 1));
+                    }
                 }
             }
             if (a.unitExp() != null) {
@@ -1253,6 +1326,9 @@ final class NodeBuilder {
             boolean div = ops.get(i - 1).getType() == AdcLexer.SLASH;
             Dimension d = dl != null && dr != null ? (div ? dl.divide(dr) : dl.times(dr)) : null;
             node = at(withDim(div ? DivNodeGen.create(node, operand) : MulNodeGen.create(node, operand), d), q);
+            int stop = i == terms.size() - 1 && !tailOps.isEmpty() && tailOps.get(tailOps.size() - 1).getStop() != null
+                ? tailOps.get(tailOps.size() - 1).getStop().getStopIndex() : t.getStop() == null ? litStop : t.getStop().getStopIndex();
+            node.setSourceSection(litStart, Math.max(1, stop - litStart + 1));
         }
         return node;
     }

@@ -37,7 +37,26 @@ public final class SourceParser {
     }
 
     public static AdcRootNode parse(AdcLanguage language, Source source) {
-        List<String> errors = new ArrayList<>();
+        return build(language, source, null);
+    }
+
+    /**
+     * Parses and checks a source without running it: its errors as data and the dimensions the
+     * checker inferred (also when it has check errors; none when it has syntax errors).
+     */
+    public static Analysis analyze(AdcLanguage language, Source source) {
+        NodeBuilder[] builder = new NodeBuilder[1];
+        List<Diagnostic> errors = List.of();
+        try {
+            build(language, source, builder);
+        } catch (AdcParseError e) {
+            errors = e.diagnostics();
+        }
+        return new Analysis(errors, builder[0] == null ? List.of() : builder[0].spans());
+    }
+
+    private static AdcRootNode build(AdcLanguage language, Source source, NodeBuilder[] built) {
+        List<Diagnostic> errors = new ArrayList<>();
         boolean[] incomplete = {false};
         String text = source.getCharacters().toString();
         SafeLexer lexer = new SafeLexer(CharStreams.fromString(text, source.getName()));
@@ -75,7 +94,7 @@ public final class SourceParser {
                         hint = describeOpen(open) + " opened at line " + open.getLine() + ", column " + (open.getCharPositionInLine() + 1)
                             + " is not closed";
                     }
-                    errors.add(Diagnostic.format(source, line, col + 1, t == null || atEof ? 1 : Math.max(1, t.getText().length()), "error",
+                    errors.add(Diagnostic.at(source, line, col + 1, t == null || atEof ? 1 : Math.max(1, t.getText().length()), "error",
                         describe(t, msg), hint));
                 }
             });
@@ -86,6 +105,9 @@ public final class SourceParser {
         }
         NodeBuilder builder = new NodeBuilder(language, source, knownGlobals(source));
         AdcRootNode root = builder.program(tree);
+        if (built != null) {
+            built[0] = builder;
+        }
         if (!builder.errors.isEmpty()) {
             throw new AdcParseError(builder.errors, false);
         }

@@ -16,16 +16,25 @@ import java.util.List;
 @ExportLibrary(InteropLibrary.class)
 public final class AdcParseError extends AbstractTruffleException {
     private static final long serialVersionUID = 1L;
-    private final List<String> diagnostics;
+    private final List<Diagnostic> diagnostics;
     private final boolean incomplete;
 
-    public AdcParseError(List<String> diagnostics, boolean incomplete) {
-        super(String.join("", diagnostics).stripTrailing());
+    public AdcParseError(List<Diagnostic> diagnostics, boolean incomplete) {
+        super(join(diagnostics));
         this.diagnostics = List.copyOf(diagnostics);
         this.incomplete = incomplete;
     }
 
-    public List<String> diagnostics() {
+    private static String join(List<Diagnostic> ds) {
+        StringBuilder sb = new StringBuilder();
+        for (Diagnostic d : ds) {
+            sb.append(d);
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    /** The errors in source order, as data. */
+    public List<Diagnostic> diagnostics() {
         return diagnostics;
     }
 

@@ -5,16 +5,74 @@ import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 
 /**
- * Formats one located message the way every adc tool shows it:
+ * One located message of the parser or checker, kept as data (line, column, width, severity,
+ * message, hint) for tools such as the language server, and formatted the way every adc tool
+ * shows it:
  * <pre>
  * rates.adc:12:17: error: cannot add temperature (450 degC) to energy (0.3 eV)
  *    12 |     let x = ea + t
  *       |             ^^^^^^
  *   hint: both sides of + must have the same dimension
  * </pre>
+ * Lines and columns are 1-based; columns and widths count code points, as the lexer does.
  */
 public final class Diagnostic {
-    private Diagnostic() {
+    private final int line;
+    private final int column;
+    private final int width;
+    private final String severity;
+    private final String message;
+    private final String hint;
+    private final String text;
+
+    private Diagnostic(int line, int column, int width, String severity, String message, String hint, String text) {
+        this.line = line;
+        this.column = column;
+        this.width = width;
+        this.severity = severity;
+        this.message = message;
+        this.hint = hint;
+        this.text = text;
+    }
+
+    /** A message at a line and column of a source (1-based) spanning width code points on that line; src may be null. */
+    @TruffleBoundary
+    public static Diagnostic at(Source src, int line, int col, int width, String severity, String message, String hint) {
+        int w = Math.max(1, width);
+        return new Diagnostic(line, col, w, severity, message, hint == null || hint.isEmpty() ? null : hint,
+            src == null ? format((SourceSection) null, severity, message, hint) : format(src, line, col, w, severity, message, hint));
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public int column() {
+        return column;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** "error", "warning" or "note". */
+    public String severity() {
+        return severity;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /** What to do about it, or null. */
+    public String hint() {
+        return hint;
+    }
+
+    /** The formatted block: location, message, source line with carets, hint. */
+    @Override
+    public String toString() {
+        return text;
     }
 
     @TruffleBoundary

@@ -30,7 +30,7 @@ import org.adc.procedure.ProcedureEngine;
  * what (adc version and git commit, Java, Truffle runtime, OS), what happened (devices, events),
  * what came out (output files and hashes), when, and how it ended. Schema "adc-run/2" (docs/run-record.md), which adds to:
  * <pre>
- * { schema, status ("ok" | "error"), error, started, ended, recipe {path, sha256, text},
+ * { schema, status ("ok" | "error" | "aborted" | "halted"), error, started, ended, recipe {path, sha256, text},
  *   parameters {name: value}, inputs [{path, resolved, sha256}], outputs [{path, bytes, sha256}],
  *   devices [identity], events [{t_s, kind, message}], software {adc, git, java, runtime, os} }
  * </pre>
@@ -111,7 +111,7 @@ public final class RunRecord {
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = om.createObjectNode();
         root.put("schema", SCHEMA);
-        root.put("status", status);
+        root.put("status", engine != null && engine.outcome() != null ? engine.outcome() : status);
         root.put("exit_status", exitStatus);
         if (error != null) {
             root.put("error", error);

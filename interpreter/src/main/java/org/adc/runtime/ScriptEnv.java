@@ -34,6 +34,8 @@ public final class ScriptEnv implements Env {
     private final String labFile;
     private final boolean live;
     private org.adc.device.config.LabDeviceFactory hardware;
+    private final boolean resume;
+    private final boolean preflight;
 
     public ScriptEnv(TruffleLanguage.Env env, PrintStream out, String scriptDir, String runDir, boolean realTime) {
         this(env, out, scriptDir, runDir, realTime, "", false);
@@ -45,6 +47,16 @@ public final class ScriptEnv implements Env {
      */
     public ScriptEnv(TruffleLanguage.Env env, PrintStream out, String scriptDir, String runDir, boolean realTime, String labFile,
                      boolean live) {
+        this(env, out, scriptDir, runDir, realTime, labFile, live, false, false);
+    }
+
+    /** @param resume continue the run in runDir from its journal; @param preflight twins held to the lab file's limits, virtual time */
+    public ScriptEnv(TruffleLanguage.Env env, PrintStream out, String scriptDir, String runDir, boolean realTime, String labFile,
+                     boolean live, boolean resume, boolean preflight) {
+        this.resume = resume;
+        // a resumed run replays silently up to its last checkpoint (the engine speaks again there)
+        this.quiet = resume;
+        this.preflight = preflight && labFile != null && !labFile.isEmpty();
         this.env = env;
         this.out = out;
         this.scriptDir = scriptDir;
@@ -63,6 +75,20 @@ public final class ScriptEnv implements Env {
             if (live) {
                 hardware = new org.adc.device.config.LabDeviceFactory(org.adc.device.config.LabConfig.load(java.nio.file.Path.of(labFile)));
                 engine.setDeviceFactory(hardware);
+            } else if (preflight) {
+                engine.setDeviceFactory(org.adc.procedure.DeviceFactory.twinsWithLimitsOf(
+                    new org.adc.device.config.LabDeviceFactory(org.adc.device.config.LabConfig.load(java.nio.file.Path.of(labFile)))));
+            }
+            if (resume && runDir != null) {
+                org.adc.procedure.Journal.Replay r;
+                try {
+                    r = org.adc.procedure.Journal.load(java.nio.file.Path.of(runDir));
+                } catch (IOException e) {
+                    throw new AdcError("cannot read the journal of " + runDir + ": " + e.getMessage(), "check the run directory");
+                }
+                if (r != null) {
+                    engine.resumeFrom(r);
+                }
             }
         }
         return engine;
@@ -186,8 +212,26 @@ public final class ScriptEnv implements Env {
     }
 
     @Override
-    public PrintStream out() {
-        return out;
+    public org.adc.procedure.LogFile openLog(String path, boolean append) {
+        if (runDir == null) {
+            throw new AdcError("writing '" + path + "' is not allowed: this run has no run directory", "run the recipe with `adc run`");
+        }
+        try {
+            TruffleFile f = resolve(runDir, path);
+            TruffleFile parent = f.getParent();
+            if (parent != null && !parent.exists()) {
+                parent.createDirectories();
+            }
+            java.nio.channels.SeekableByteChannel ch = f.newByteChannel(org.adc.procedure.LogFile.options(append));
+            java.nio.channels.FileChannel sync = ch instanceof java.nio.channels.FileChannel fc ? fc : syncChannel(f);
+            filesWritten.add(path);
+            return new org.adc.procedure.LogFile(ch, sync);
+        } catch (SecurityException e) {
+            throw new AdcError("writing '" + path + "' is not allowed: " + e.getMessage(),
+                "a recipe writes only into its run directory; run with --allow-write PATH to permit more");
+        } catch (IOException e) {
+            throw new AdcError("cannot write '" + path + "': " + e.getMessage(), "check the folder is writable");
+        }
     }
 
     @Override
@@ -220,6 +264,35 @@ public final class ScriptEnv implements Env {
             throw new AdcError("cannot create '" + name + "' in the run directory: " + e.getMessage(), "check the folder is writable");
         }
     }
+
+    /** A read-only channel on the same local file: fsync on it makes the file durable (Linux fsync works on any descriptor). */
+    private static java.nio.channels.FileChannel syncChannel(TruffleFile f) {
+        try {
+            return java.nio.channels.FileChannel.open(java.nio.file.Path.of(f.getPath()), java.nio.file.StandardOpenOption.READ);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private boolean quiet;
+
+    /** Silences print (while a resumed run replays the steps its journal says are done). */
+    @Override
+    public boolean journaled() {
+        return runDir != null;
+    }
+
+    @Override
+    public void quiet(boolean q) {
+        quiet = q;
+    }
+
+    @Override
+    public PrintStream out() {
+        return quiet ? QUIET : out;
+    }
+
+    private static final PrintStream QUIET = new PrintStream(java.io.OutputStream.nullOutputStream());
 
     /** Files written so far (paths relative to the run directory). */
     public java.util.Set<String> filesWritten() {

@@ -101,6 +101,87 @@ class ReferenceDocsTest {
         assertEquals(List.of(), stale, "docs/reference/ is out of date: run ADC_GOLDEN_UPDATE=1 bin/test");
     }
 
+    /** The keywords of the lexer ('let', 'else', ...), read from its vocabulary. */
+    static Set<String> keywords() {
+        Set<String> out = new TreeSet<>();
+        org.antlr.v4.runtime.Vocabulary v = org.adc.parser.AdcLexer.VOCABULARY;
+        for (int t = 0; t <= v.getMaxTokenType(); t++) {
+            String lit = v.getLiteralName(t);
+            if (lit != null && lit.matches("'[a-z]+'")) {
+                out.add(lit.substring(1, lit.length() - 1));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyKeywordHasAPageAndEveryStatementPageIsAKeyword() {
+        Set<String> kw = keywords();
+        assertTrue(kw.containsAll(List.of("let", "var", "fn", "if", "for", "while", "import", "param", "recipe", "parallel", "hold",
+            "limit", "try", "raise", "assert", "else", "catch")), kw.toString());
+        List<String> missing = new ArrayList<>();
+        for (String k : kw) {
+            if (StatementDocs.pageOf(k) == null || ReferenceDocs.statementPage(k) == null) {
+                missing.add(k);
+            }
+        }
+        assertEquals(List.of(), missing, "keywords without a page in StatementDocs (a page, or an alias to one)");
+        Set<String> orphans = new TreeSet<>(StatementDocs.pages().keySet());
+        orphans.addAll(StatementDocs.aliases().keySet());
+        orphans.removeAll(kw);
+        assertEquals(Set.of(), orphans, "statement pages or aliases for words that are not keywords");
+        StatementDocs.aliases().forEach((a, p) -> assertTrue(StatementDocs.pages().containsKey(p), a + " -> " + p));
+        for (String k : StatementDocs.pages().keySet()) {
+            assertTrue(ReferenceDocs.pages().containsKey("statements/" + k + ".md"), k);
+        }
+    }
+
+    /** Statement pages have every one of the fixed sections. */
+    @Test
+    void statementPagesHaveAllTheFixedSections() {
+        List<String> incomplete = new ArrayList<>();
+        StatementDocs.pages().forEach((k, d) -> {
+            for (String part : new String[] {d.summary(), d.syntax(), d.examples(), d.description(), d.units(), d.errors(), d.source(),
+                d.related()}) {
+                if (part == null || part.isBlank()) {
+                    incomplete.add(k);
+                    return;
+                }
+            }
+        });
+        assertEquals(List.of(), incomplete);
+        String page = ReferenceDocs.statementPage("else");
+        for (String s : List.of("# if\n", "### Syntax", "### Examples", "### Description", "### Units", "### Errors", "### Source",
+            "### Related", "also describes `else`")) {
+            assertTrue(page.contains(s), s + " in\n" + page);
+        }
+    }
+
+    /** The built-in functions' pages (core) have every fixed section. */
+    @Test
+    void corePagesHaveAllTheFixedSections() {
+        List<String> incomplete = new ArrayList<>();
+        for (Module m : org.adc.builtins.CoreBuiltins.modules()) {
+            for (String n : m.memberNames()) {
+                Doc d = m.docOf(n);
+                for (String part : new String[] {d.summary(), d.syntax(), d.examples(), d.description(), d.units(), d.errors(), d.source(),
+                    d.related()}) {
+                    if (part == null || part.isBlank()) {
+                        incomplete.add(n);
+                        break;
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), incomplete);
+    }
+
+    @Test
+    void parameterTableShowsDefaultsWithUnits() {
+        String page = ReferenceDocs.pages().get("kinetics/arrhenius.md");
+        assertTrue(page.contains("| nu0 | frequency | `1e13 Hz` | attempt frequency, typically 1e12-1e13 Hz |"), page);
+    }
+
     @Test
     void arrheniusPageHasTheFixedSections() {
         String page = ReferenceDocs.pages().get("kinetics/arrhenius.md");

@@ -16,7 +16,7 @@ final class Cli {
     final String out;
     final String err;
 
-    private Cli(int code, String out, String err) {
+    Cli(int code, String out, String err) {
         this.code = code;
         this.out = out;
         this.err = err;

@@ -274,4 +274,12 @@ class CliTest {
             assertTrue(r.out.contains("runtime: GraalVM CE\n") || r.out.contains("runtime: Interpreted\n"), r.out);
         }
     }
+
+    /** vscode-languageclient starts the server as `adc lsp --stdio --clientProcessId=N`: the options parse. */
+    @Test
+    void lspAcceptsTheOptionsLanguageClientsPass() {
+        picocli.CommandLine cl = new picocli.CommandLine(new Main(java.io.InputStream.nullInputStream(), System.out, System.err));
+        picocli.CommandLine.ParseResult r = cl.parseArgs("lsp", "--stdio", "--clientProcessId=4242");
+        assertTrue(r.subcommand().hasMatchedOption("--stdio"));
+    }
 }

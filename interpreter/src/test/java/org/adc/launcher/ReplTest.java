@@ -174,6 +174,20 @@ class ReplTest {
         assertTrue(err().contains(":type EXPR shows") && err().contains(":help takes a name"), err());
     }
 
+    /** :help over a statement or keyword shows its reference page, the same text as docs/reference/statements/. */
+    @Test
+    void helpOnStatements() {
+        session.handle(":help for");
+        session.handle(":help else");
+        session.handle(":help hold");
+        String o = out();
+        assertTrue(o.contains(org.adc.docs.ReferenceDocs.text("for")), o);
+        assertTrue(o.contains("for — loops over a range") && o.contains("Syntax:") && o.contains("Examples:"), o);
+        assertTrue(o.contains("else: see if\n") && o.contains("if — runs a block when a condition is true"), o);
+        assertTrue(o.contains("hold — dwells for a duration"), o);
+        assertTrue(err().isEmpty(), err());
+    }
+
     @Test
     void ctrlCInterruptsTheEvaluationNotTheSession() throws InterruptedException {
         session.handle("var spins = 0");

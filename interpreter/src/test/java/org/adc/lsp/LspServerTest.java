@@ -174,12 +174,23 @@ class LspServerTest {
         Hover h = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(0, 12))).get(30, TimeUnit.SECONDS);
         assertNotNull(h);
         String md = h.getContents().getRight().getValue();
-        assertTrue(md.contains("## arrhenius("), md);
+        assertTrue(md.startsWith("# arrhenius("), md);
         assertTrue(md.contains("### Syntax"), md);
         assertTrue(md.contains("### Examples"), md);
         assertEquals(org.adc.lib.Stdlib.modules().get("kinetics").docOf("arrhenius").summary(),
-            md.lines().filter(l -> !l.isBlank()).skip(2).findFirst().orElse(""), md);
+            md.lines().filter(l -> !l.isBlank()).skip(1).findFirst().orElse(""), md);
         assertEquals(new Range(new Position(0, 8), new Position(0, 17)), h.getRange());
+        // one set of pages: the hover is the page of docs/reference/
+        Path root = Path.of(System.getProperty("adc.root", ".."));
+        assertEquals(Files.readString(root.resolve("docs/reference/kinetics/arrhenius.md")), md);
+        // and a keyword shows its statement page, as docs/reference/statements/ does
+        open(uri, "for T in 300 K .. 700 K step 100 K {\n    print(T)\n}\n");
+        String k = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(0, 1))).get(30, TimeUnit.SECONDS)
+            .getContents().getRight().getValue();
+        assertEquals(Files.readString(root.resolve("docs/reference/statements/for.md")), k);
+        String step = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(0, 26))).get(30, TimeUnit.SECONDS)
+            .getContents().getRight().getValue();
+        assertEquals(k, step);
     }
 
     @Test
@@ -208,7 +219,34 @@ class LspServerTest {
         assertTrue(q.contains("`8.314 J/(mol*K)`"), q);
     }
 
-    /** The extension's snippets, expanded with their default placeholders, are valid adc (only device names are unknown). */
+    static String hoverText(String uri, int line, int col) throws Exception {
+        Hover h = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(line, col))).get(30, TimeUnit.SECONDS);
+        return h == null ? null : h.getContents().getRight().getValue();
+    }
+
+    /** Hover over a name or inside an expression shows the unit the checker inferred for it. */
+    @Test
+    void hoverShowsTheInferredUnitOfNamesAndExpressions() throws Exception {
+        String uri = "file:///w/hover4.adc";
+        open(uri, "let ea = 0.903 eV\nlet t = 450 degC\nlet x = ea / (kB * t)\nlet y = ea + 1 meV\n"
+            + "fn rate(e: eV, temp: K) {\n    return 1e13 Hz * exp(-e / (kB * temp))\n}\nlet r = rate(ea, t)\nlet c = 6 kJ/mol to meV\n");
+        assertTrue(hoverText(uri, 0, 5).contains("unit: eV (energy)"), hoverText(uri, 0, 5));
+        assertTrue(hoverText(uri, 2, 9).contains("unit: eV (energy)"), hoverText(uri, 2, 9));
+        assertTrue(hoverText(uri, 2, 19).contains("unit: degC (temperature)"), hoverText(uri, 2, 19));
+        // the / between ea and (kB * t): the whole quotient, dimensionless
+        String q = hoverText(uri, 2, 11);
+        assertTrue(q.contains("ea / (kB * t)") && q.contains("unit: none (dimensionless)"), q);
+        // the * inside the brackets: an energy without a written unit, shown with its SI unit
+        String e = hoverText(uri, 2, 17);
+        assertTrue(e.contains("kB * t") && e.contains("unit: energy, in SI J"), e);
+        assertTrue(hoverText(uri, 3, 11).contains("unit: eV (energy)"), hoverText(uri, 3, 11));
+        // a parameter declared with a unit, and the function's result
+        assertTrue(hoverText(uri, 5, 36).contains("unit: K (temperature)"), hoverText(uri, 5, 36));
+        assertTrue(hoverText(uri, 5, 19).contains("unit: frequency"), hoverText(uri, 5, 19));
+        assertTrue(hoverText(uri, 8, 4).contains("unit: meV (energy)"), hoverText(uri, 8, 4));
+    }
+
+    /** The extension's snippets, expanded with their default placeholders, are valid adc (only device and structure names are unknown). */
     @Test
     void snippetsParse() throws Exception {
         Path root = Path.of(System.getProperty("adc.root", ".."));
@@ -229,7 +267,9 @@ class LspServerTest {
                 } while (!text.equals(before));
                 text = text.replace("$0", "").replaceAll("\\$\\d+", "x").replace("\\$", "$");
                 for (Diagnostic d : checker.check(new SourceModel(text))) {
-                    assertTrue(d.getMessage().startsWith("unknown name"), name + ": " + d.getMessage() + "\n" + text);
+                    // only the devices and the structures the user brings are unknown: library calls and their named arguments check
+                    assertTrue(d.getMessage().matches("(?s)unknown name '(furnace|smu|press|initial|final|x)'.*"),
+                        name + ": " + d.getMessage() + "\n" + text);
                 }
             }
         } finally {
@@ -271,6 +311,9 @@ class LspServerTest {
         open(uri, "let furnace = furnace()\nlet s = smu(furnace = furnace)\nfurnace.\ns.\nfurnace.ramp(\n");
         List<String> f = labels(uri, 2, 8);
         assertTrue(f.containsAll(List.of("ramp", "off", "temperature")), f.toString());
+        for (StdlibIndex.Entry e : StdlibIndex.get().deviceMembers("furnace")) {
+            assertTrue(f.contains(e.name()), e.name() + " missing in " + f);
+        }
         List<String> smu = labels(uri, 3, 2);
         assertTrue(smu.contains("apply"), smu.toString());
         List<String> args = labels(uri, 4, 13);
@@ -332,5 +375,111 @@ class LspServerTest {
             tds.definition(new DefinitionParams(id(uri), new Position(0, 1))).get(30, TimeUnit.SECONDS);
         }
         assertFalse(open(uri, "print(1 eV)\n").size() > 0);
+    }
+
+    /** Sends a whole new text with didChange, as an editor does while one types, and returns its diagnostics. */
+    static List<Diagnostic> change(String uri, String text) throws InterruptedException {
+        int v = ++version;
+        server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, v),
+            List.of(new TextDocumentContentChangeEvent(text))));
+        while (true) {
+            PublishDiagnosticsParams p = published.poll(60, TimeUnit.SECONDS);
+            assertNotNull(p, "no diagnostics published for version " + v + " of " + uri + ":\n" + text);
+            if (p.getUri().equals(uri) && p.getVersion() != null && p.getVersion() == v) {
+                return p.getDiagnostics();
+            }
+        }
+    }
+
+    /**
+     * Typing every example script from its first character: prefixes at every line end and at a
+     * seeded random point inside every line (and seeded random single-character deletions) go
+     * through didChange. Each version gets its diagnostics, none of them is a fault of the checker,
+     * every range lies inside the text, and hover, completion and signature help answer at the cursor.
+     */
+    @Test
+    void typingEveryExampleNeverCrashesTheServer() throws Exception {
+        Path root = Path.of(System.getProperty("adc.root", ".."));
+        List<Path> scripts;
+        try (var s = Files.walk(root.resolve("examples"))) {
+            scripts = s.filter(p -> p.toString().endsWith(".adc")).sorted().toList();
+        }
+        assertFalse(scripts.isEmpty());
+        java.util.Random random = new java.util.Random(7);
+        String uri = "file:///w/typing.adc";
+        open(uri, "");
+        var tds = server.getTextDocumentService();
+        int checked = 0;
+        for (Path script : scripts) {
+            String full = Files.readString(script);
+            java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+            int lineStart = 0;
+            for (int i = 0; i <= full.length(); i++) {
+                if (i == full.length() || full.charAt(i) == '\n') {
+                    cuts.add(i);
+                    if (i > lineStart) {
+                        cuts.add(lineStart + random.nextInt(i - lineStart));
+                    }
+                    lineStart = i + 1;
+                }
+            }
+            List<String> texts = new java.util.ArrayList<>();
+            for (int cut : cuts) {
+                if (cut > 0 && Character.isLowSurrogate(full.charAt(Math.min(cut, full.length() - 1))) && cut < full.length()) {
+                    continue;
+                }
+                texts.add(full.substring(0, cut));
+            }
+            for (int k = 0; k < 20 && full.length() > 1; k++) {
+                int at = random.nextInt(full.length() - 1);
+                texts.add(full.substring(0, at) + full.substring(at + 1));
+            }
+            for (int n = 0; n < texts.size(); n++) {
+                String t = texts.get(n);
+                List<Diagnostic> ds = change(uri, t);
+                SourceModel model = new SourceModel(t);
+                Position end = model.position(t.length());
+                for (Diagnostic d : ds) {
+                    assertFalse(d.getMessage().startsWith("adc could not check"), script + " cut at " + t.length() + ": " + d.getMessage());
+                    Position a = d.getRange().getStart();
+                    Position b = d.getRange().getEnd();
+                    assertTrue(a.getLine() <= end.getLine() && b.getLine() <= end.getLine()
+                        && (a.getLine() < b.getLine() || a.getLine() == b.getLine() && a.getCharacter() <= b.getCharacter()),
+                        script + " cut at " + t.length() + ": range " + d.getRange() + " outside the text");
+                }
+                if (n % 5 == 0) {
+                    tds.hover(new HoverParams(id(uri), end)).get(30, TimeUnit.SECONDS);
+                    tds.completion(new CompletionParams(id(uri), end)).get(30, TimeUnit.SECONDS);
+                    tds.signatureHelp(new SignatureHelpParams(id(uri), end)).get(30, TimeUnit.SECONDS);
+                }
+                checked++;
+            }
+            // the whole script checks (examples are valid adc)
+            assertEquals(List.of(), change(uri, full), script.toString());
+        }
+        assertTrue(checked > 500, "only " + checked + " versions");
+    }
+
+    /** The checker's errors reach the server as data: line, column, width, message and hint, no text to re-read. */
+    @Test
+    void diagnosticsAreStructuredData() throws Exception {
+        try (Checker c = new Checker()) {
+            org.adc.parser.Analysis a = c.analyze(new SourceModel("let µ = 1 µA\nlet x = 1 eV + µ * 2 s\nlet y = nosuch\n"));
+            assertEquals(2, a.diagnostics().size(), a.diagnostics().toString());
+            org.adc.runtime.Diagnostic d = a.diagnostics().get(0);
+            assertEquals(2, d.line());
+            assertEquals(9, d.column());
+            assertEquals("1 eV + µ * 2 s".length(), d.width());
+            assertEquals("error", d.severity());
+            assertTrue(d.message().startsWith("cannot add charge to energy"), d.message());
+            assertEquals("both sides of + must have the same dimension", d.hint());
+            org.adc.runtime.Diagnostic u = a.diagnostics().get(1);
+            assertEquals(3, u.line());
+            assertEquals("unknown name 'nosuch'", u.message());
+            // a syntax error too
+            org.adc.runtime.Diagnostic p = c.analyze(new SourceModel("let x = (1 + \n")).diagnostics().get(0);
+            assertEquals(2, p.line());   // the end of input, after the last newline
+            assertTrue(p.hint() != null && p.hint().contains("not closed"), p.toString());
+        }
     }
 }

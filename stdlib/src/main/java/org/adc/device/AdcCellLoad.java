@@ -44,6 +44,17 @@ public final class AdcCellLoad implements CellLoad {
         return ia + ib;
     }
 
+    @Override
+    public double[] state() {
+        return new double[]{qa, qb};
+    }
+
+    @Override
+    public void restore(double[] s) {
+        qa = s[0];
+        qb = s[1];
+    }
+
     /** Charge that went into Na extraction so far, C. */
     public double extractedCharge() {
         return qb;

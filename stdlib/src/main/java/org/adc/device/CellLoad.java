@@ -11,6 +11,15 @@ public interface CellLoad {
      */
     double current(double voltage, double temperature, double dt);
 
+    /** The load's internal state (charges passed) for the journal of a run. */
+    default double[] state() {
+        return new double[0];
+    }
+
+    /** Restores {@link #state()} (resuming a run). */
+    default void restore(double[] s) {
+    }
+
     /** Description for the run record. */
     String describe();
 }

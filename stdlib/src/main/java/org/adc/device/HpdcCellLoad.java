@@ -28,6 +28,17 @@ public final class HpdcCellLoad implements CellLoad {
     }
 
     @Override
+    public double[] state() {
+        return new double[]{q, pressure};
+    }
+
+    @Override
+    public void restore(double[] s) {
+        q = s[0];
+        pressure = s[1];
+    }
+
+    @Override
     public double current(double v, double t, double dt) {
         if (v <= 0 || t <= 0) {
             return 0;

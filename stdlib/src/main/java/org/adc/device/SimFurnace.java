@@ -136,6 +136,19 @@ public final class SimFurnace extends Device implements org.adc.procedure.Holdba
     }
 
     @Override
+    public double[] saveState() {
+        return new double[]{temperature, setpoint, target, rate};
+    }
+
+    @Override
+    public void restoreState(double[] s) {
+        temperature = s[0];
+        setpoint = s[1];
+        target = s[2];
+        rate = s[3];
+    }
+
+    @Override
     public void goSafe() {
         target = AMBIENT;
         rate = safeRate;

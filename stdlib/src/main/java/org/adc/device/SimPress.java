@@ -82,6 +82,18 @@ public final class SimPress extends Device {
     }
 
     @Override
+    public double[] saveState() {
+        return new double[]{pressure, target, rate};
+    }
+
+    @Override
+    public void restoreState(double[] s) {
+        pressure = s[0];
+        target = s[1];
+        rate = s[2];
+    }
+
+    @Override
     public void goSafe() {
         target = 0;
         rate = Math.min(maxRate, 1e9 / 3600);

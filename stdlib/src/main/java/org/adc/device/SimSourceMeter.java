@@ -123,6 +123,35 @@ public final class SimSourceMeter extends Device {
     }
 
     @Override
+    public double[] saveState() {
+        double[] l = load.state();
+        double[] s = new double[7 + l.length];
+        s[0] = on ? 1 : 0;
+        s[1] = voltage;
+        s[2] = compliance;
+        s[3] = current;
+        s[4] = charge;
+        s[5] = peak;
+        s[6] = tripped ? 1 : 0;
+        System.arraycopy(l, 0, s, 7, l.length);
+        return s;
+    }
+
+    @Override
+    public void restoreState(double[] s) {
+        on = s[0] != 0;
+        voltage = s[1];
+        compliance = s[2];
+        current = s[3];
+        charge = s[4];
+        peak = s[5];
+        tripped = s[6] != 0;
+        if (s.length > 7) {
+            load.restore(java.util.Arrays.copyOfRange(s, 7, s.length));
+        }
+    }
+
+    @Override
     public void goSafe() {
         if (on) {
             on = false;

@@ -79,6 +79,23 @@ public interface Env {
      */
     org.adc.procedure.ProcedureEngine procedures();
 
+    /**
+     * Opens an append-only log of the run (CSV log, journal) in the run directory, truncated or for
+     * appending (a resumed run); it can be fsynced.
+     */
+    default org.adc.procedure.LogFile openLog(String path, boolean append) {
+        throw new AdcError("cannot write the log '" + path + "' here", "run the recipe with `adc run`");
+    }
+
+    /** True when the run keeps a journal (for adc run --resume) in its run directory. */
+    default boolean journaled() {
+        return false;
+    }
+
+    /** Silences print while a resumed run replays the steps its journal says are done. */
+    default void quiet(boolean q) {
+    }
+
     /** An environment on the local file system without a sandbox, for tests and tools. */
     static Env local(Path base, PrintStream out) {
         return new Env() {
@@ -109,6 +126,15 @@ public interface Env {
                         Files.createDirectories(p.getParent());
                     }
                     return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new AdcError("cannot write '" + path + "': " + e.getMessage(), "check the folder exists and is writable");
+                }
+            }
+
+            @Override
+            public org.adc.procedure.LogFile openLog(String path, boolean append) {
+                try {
+                    return org.adc.procedure.LogFile.open(base.resolve(path), append);
                 } catch (IOException e) {
                     throw new AdcError("cannot write '" + path + "': " + e.getMessage(), "check the folder exists and is writable");
                 }

@@ -55,6 +55,11 @@ public final class NativeFunction implements Callable {
         return body.apply(new Args(this, arranged, env));
     }
 
+    /** Runs the body on arguments already checked and arranged (wrappers such as a device's journaled operations). */
+    public Object apply(Args a) {
+        return body.apply(a);
+    }
+
     @Override
     public Object call(Object... args) {
         return invoke(NO_IO, Args.arrange(name, params, args, new String[0], new Object[0]));

@@ -33,7 +33,7 @@ public final class LabLib {
 
     private static Doc doc(String summary, String syntax, String examples, String description, String units, String source) {
         return new Doc(summary, syntax, examples, description, units, "a limit below zero or a name used twice is an error",
-            source, "furnace, smu, press, instrument, log_to, elapsed");
+            source, "furnace, smu, press, gas, instrument, log_to, elapsed");
     }
 
     public static Module module() {
@@ -65,6 +65,16 @@ public final class LabLib {
             "pressure in GPa", "seed 002"), LabLib::press, Param.optional("name", "string", "press", "device name"),
             Param.optional("max_pressure", "pressure", Quantity.of(6, "GPa"), "highest allowed load"),
             Param.optional("max_rate", "any", Quantity.of(2, "GPa/h"), "highest allowed rate")));
+        m.add(new NativeFunction("gas", "gas line", doc("the furnace tube's gas line: inert-gas flow and a pump with a gauge",
+            "gas(name = \"gas\", max_flow = 2 L/min, pump_base = 5e-4 Torr)",
+            "let gas = gas()\ngas.purge(0.2 L/min)         # N2 purge (seed 000)\ngas.evacuate(to = 1e-3 Torr)  # vacuum anneal",
+            "Readings: flow, pressure (the gauge). Operations: purge(rate), evacuate(to). The twin vents to 1 atm in ~10 s and pumps "
+                + "down towards pump_base with a 60 s time constant; evacuate waits for the gauge. Safe state: the atmosphere is kept "
+                + "(a hot sample is not vented to air). Live: a lab entry of driver scpi with readings flow/pressure and commands.",
+            "flow as volume per time (L/min); pressure in Torr", "seed 000 (N2 flow; 10^-3 Torr rotary pump, 3.8e-6 Torr turbo)"),
+            LabLib::gas, Param.optional("name", "string", "gas", "device name"),
+            Param.optional("max_flow", "any", Quantity.of(2, "L/min"), "largest flow the controller may set"),
+            Param.optional("pump_base", "pressure", Quantity.of(5e-4, "Torr"), "lowest pressure the pump reaches")));
         m.add(new NativeFunction("instrument", "instrument", doc("a generic instrument of the lab file (live runs only)",
             "instrument(name)", "let gauge = instrument(\"gauge\")\nprint(gauge.pressure)",
             "Readings and commands are those the lab file names for this device (driver: scpi).", null, "lab configuration"),
@@ -76,6 +86,19 @@ public final class LabLib {
             Param.optional("every", "time", Quantity.of(1, "s"), "logging interval")));
         m.add(new NativeFunction("elapsed", "time", doc("time since the run started (virtual in a dry run)", "elapsed()",
             "print(elapsed() to h)", null, "returned in h", null), a -> Quantity.of(a.env().procedures().now() / 3600, "h")));
+        m.add(new NativeFunction("non_resumable", "none", doc("marks the following steps as a section that `adc run --resume` must not "
+                + "continue (a sample that must not be reheated)", "non_resumable(reason)",
+            "non_resumable(\"the quenched sample must not be reheated\")\nfurnace.ramp(to = 20 degC, rate = 50 degC/min)\nresumable()",
+            "Until resumable() is called, a crash leaves a journal checkpoint that --resume refuses with this reason.", null,
+            "Bluesky-style crash recovery"), a -> {
+                engine(a).setResumable(a.string(0));
+                return None.INSTANCE;
+            }, Param.required("reason", "string", "why the section cannot be resumed")));
+        m.add(new NativeFunction("resumable", "none", doc("ends a non_resumable section", "resumable()", "resumable()", null, null, null),
+            a -> {
+                engine(a).setResumable(null);
+                return None.INSTANCE;
+            }));
         m.add(new NativeFunction("time_step", "none", doc("sets the engine's time step (resolution of holds, limits and twins)",
             "time_step(1 s)", "time_step(10 s)", "Default 1 s.", null, null), a -> {
                 a.env().procedures().setMaxStep(a.si(0, Dimension.TIME));
@@ -94,6 +117,24 @@ public final class LabLib {
         return f == null ? null : f.create(name, kind, engine(a));
     }
 
+    /** A live instrument keeps the limits the recipe gives it, on top of the lab file's. */
+    private static Device recipeLimits(Device d, Args a, String k1, int i1, String k2, int i2) {
+        if (a.get(i1) instanceof Quantity q) {
+            d.addRecipeLimit(k1, q);
+        }
+        if (a.get(i2) instanceof Quantity q) {
+            d.addRecipeLimit(k2, q);
+        }
+        return d;
+    }
+
+    /** A twin's limit (SI): the recipe's, tightened to the lab file's for this name in a pre-flight dry run. */
+    private static double lim(Args a, String key, double recipe) {
+        org.adc.procedure.DeviceFactory f = engine(a).deviceFactory();
+        Quantity q = f == null ? null : f.limits(a.string(0)).get(key);
+        return q == null ? recipe : Math.min(recipe, q.si());
+    }
+
     private static Object instrument(Args a) {
         Device d = hardware(a, a.string(0), "instrument");
         if (d == null) {
@@ -106,10 +147,10 @@ public final class LabLib {
     private static Object furnace(Args a) {
         Device real = hardware(a, a.string(0), "furnace");
         if (real != null) {
-            return real;
+            return recipeLimits(real, a, "max_temperature", 1, "max_rate", 2);
         }
-        SimFurnace f = new SimFurnace(a.string(0), a.si(1, Dimension.TEMPERATURE), a.si(2, Dimension.HEATING_RATE), a.si(3, Dimension.TIME),
-            600, 1273.15);
+        SimFurnace f = new SimFurnace(a.string(0), lim(a, "max_temperature", a.si(1, Dimension.TEMPERATURE)),
+            lim(a, "max_rate", a.si(2, Dimension.HEATING_RATE)), a.si(3, Dimension.TIME), 600, 1273.15);
         engine(a).register(f);
         return f;
     }
@@ -117,7 +158,7 @@ public final class LabLib {
     private static Object smu(Args a) {
         Device real = hardware(a, a.string(0), "source-measure unit");
         if (real != null) {
-            return real;
+            return recipeLimits(real, a, "max_voltage", 3, "max_current", 4);
         }
         SimFurnace f = null;
         if (a.has(2)) {
@@ -137,7 +178,8 @@ public final class LabLib {
             case "resistor" -> load = new ResistorLoad(a.si(6, Dimension.RESISTANCE));
             default -> throw new AdcError("unknown cell '" + cell + "'", "use cell = \"adc\", \"hpdc\" or \"resistor\"");
         }
-        SimSourceMeter s = new SimSourceMeter(a.string(0), a.si(3, Dimension.VOLTAGE), a.si(4, Dimension.CURRENT), load, f);
+        SimSourceMeter s = new SimSourceMeter(a.string(0), lim(a, "max_voltage", a.si(3, Dimension.VOLTAGE)),
+            lim(a, "max_current", a.si(4, Dimension.CURRENT)), load, f);
         engine(a).register(s);
         if (a.has(7) && load instanceof HpdcCellLoad h) {
             if (!(a.get(7) instanceof SimPress p)) {
@@ -151,11 +193,23 @@ public final class LabLib {
     private static Object press(Args a) {
         Device real = hardware(a, a.string(0), "press");
         if (real != null) {
-            return real;
+            return recipeLimits(real, a, "max_pressure", 1, "max_rate", 2);
         }
-        SimPress p = new SimPress(a.string(0), a.si(1, Dimension.PRESSURE), a.si(2, Dimension.PRESSURE.divide(Dimension.TIME)), null);
+        SimPress p = new SimPress(a.string(0), lim(a, "max_pressure", a.si(1, Dimension.PRESSURE)),
+            lim(a, "max_rate", a.si(2, Dimension.PRESSURE.divide(Dimension.TIME))), null);
         engine(a).register(p);
         return p;
+    }
+
+    private static Object gas(Args a) {
+        Device real = hardware(a, a.string(0), "gas line");
+        if (real != null) {
+            return real;
+        }
+        org.adc.device.SimGasLine g = new org.adc.device.SimGasLine(a.string(0),
+            lim(a, "max_flow", a.si(1, Dimension.VOLUME.divide(Dimension.TIME))), a.si(2, Dimension.PRESSURE));
+        engine(a).register(g);
+        return g;
     }
 
     private static Object logTo(Args a) {

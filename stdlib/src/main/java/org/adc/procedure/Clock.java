@@ -11,6 +11,9 @@ public interface Clock {
     /** Moves time forward to {@code t} seconds (waits on a wall clock). */
     void advanceTo(double t) throws InterruptedException;
 
+    /** Sets the time to {@code t} seconds (resuming a run from its journal). */
+    void reset(double t);
+
     /** True when time is simulated. */
     boolean isVirtual();
 }

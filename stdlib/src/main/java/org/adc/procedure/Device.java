@@ -74,6 +74,59 @@ public abstract class Device implements HasMembers {
         return "simulated " + kind() + " (adc digital twin)";
     }
 
+    private final Map<String, Quantity> recipeLimits = new LinkedHashMap<>();
+
+    /**
+     * A limit the recipe gives this device ({@code furnace(max_temperature = 460 degC)}); it applies on top of the
+     * instrument's own (lab file) limits: every argument of an operation with the same dimension must not exceed it.
+     */
+    public void addRecipeLimit(String key, Quantity max) {
+        recipeLimits.put(key, max);
+    }
+
+    private void checkRecipeLimits(org.adc.lang.Args a) {
+        if (recipeLimits.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) instanceof Quantity q) {
+                for (Map.Entry<String, Quantity> e : recipeLimits.entrySet()) {
+                    Quantity max = e.getValue();
+                    if (q.dimension().equals(max.dimension()) && Math.abs(q.si()) > max.si() * (1 + 1e-12)) {
+                        throw new ProcedureError(name + ": " + org.adc.lang.Values.display(q) + " is above the recipe's limit " + e.getKey()
+                            + " = " + org.adc.lang.Values.display(max), "the recipe limits this device where it is created; lower the value");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String describe(org.adc.lang.Args a) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < a.size(); i++) {
+            if (a.has(i)) {
+                sb.append(sb.isEmpty() ? "" : ", ").append(org.adc.lang.Values.display(a.get(i)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The device's state for the journal (setpoints, integrals, model state); empty: nothing to restore. */
+    public double[] saveState() {
+        return new double[0];
+    }
+
+    /**
+     * Restores a state from {@link #saveState} while a resumed run replays its journal: a twin takes its whole
+     * model state; a driver only its own bookkeeping (charge, setpoints), nothing is sent to the instrument.
+     */
+    public void restoreState(double[] s) {
+    }
+
+    /** At the end of the replay of a resumed run: re-commands the instrument to the restored state (drivers). */
+    public void resumeLive() {
+    }
+
     /** Operations by name, bound to this device. */
     protected abstract List<NativeFunction> operations();
 
@@ -94,7 +147,13 @@ public abstract class Device implements HasMembers {
         if (ops == null) {
             ops = new LinkedHashMap<>();
             for (NativeFunction f : operations()) {
-                ops.put(f.name(), f);
+                String step = name + "." + f.name();
+                ops.put(f.name(), new NativeFunction(f.name(), f.returns(), f.doc(),
+                    a -> {
+                        checkRecipeLimits(a);
+                        return engine == null ? f.apply(a) : engine.operation(step + "(" + describe(a) + ")", () -> f.apply(a));
+                    },
+                    f.params().toArray(org.adc.lang.Param[]::new)));
             }
         }
         return ops;

@@ -14,4 +14,36 @@ public interface DeviceFactory {
      *             a mapped driver of another kind is an error naming the lab entry
      */
     Device create(String name, String kind, ProcedureEngine engine);
+
+    /**
+     * The limits the lab file gives the instrument {@code name} (max_temperature, max_rate, max_voltage, ...),
+     * empty when none: the pre-flight dry run holds the twins to them as well as to the recipe's own.
+     */
+    default java.util.Map<String, org.adc.units.Quantity> limits(String name) {
+        return java.util.Map.of();
+    }
+
+    /** A pre-flight stand-in for an instrument that has no twin (readings 0, commands ignored), or null. */
+    default Device standIn(String name) {
+        return null;
+    }
+
+    /** For the pre-flight dry run: every device a twin, held to the lab file's limits of {@code lab}. */
+    static DeviceFactory twinsWithLimitsOf(DeviceFactory lab) {
+        return new DeviceFactory() {
+            @Override
+            public Device create(String name, String kind, ProcedureEngine engine) {
+                Device d = kind.equals("instrument") ? lab.standIn(name) : null;
+                if (d != null) {
+                    engine.register(d);
+                }
+                return d;
+            }
+
+            @Override
+            public java.util.Map<String, org.adc.units.Quantity> limits(String name) {
+                return lab.limits(name);
+            }
+        };
+    }
 }

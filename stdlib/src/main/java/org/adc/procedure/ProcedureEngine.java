@@ -34,12 +34,91 @@ public final class ProcedureEngine {
     private final Set<Device> pending = new LinkedHashSet<>();
     private int parallelDepth;
     private double maxStep = 1.0;
-    private boolean shutDown;
+    private volatile boolean shutDown;
     private DeviceFactory deviceFactory;
+    /** The journal (null until first needed; disabled when the run has no directory). */
+    private Journal journal;
+    private boolean journalTried;
+    /** Steps started so far (device operations, holds, ends of parallel blocks). */
+    private int opCount;
+    private String currentStep;
+    private boolean currentDone = true;
+    /** Progress of the hold in progress (s). */
+    private double held;
+    private double resumeHeld;
+    /** Start of the hold's current time step (NaN outside a hold), so a checkpoint inside it counts the part already done. */
+    private double holdStepStart = Double.NaN;
+    private double holdBand;
+    private boolean resumable = true;
+    private String nonResumableReason;
+    private double lastCheckpoint = Double.NEGATIVE_INFINITY;
+    private double checkpointEvery;
+    /** Set while a resumed run replays what its journal says is done. */
+    private Journal.Replay replay;
+    private boolean resumedHere;
+    private String outcome;
+    private boolean halted;
+    private final List<String> plan = new ArrayList<>();
+    private java.util.function.Consumer<String> status;
+    private final double planned;
+    /** A dry run longer than this (s of virtual time) is taken for a hold that never ends. */
+    private static final double MAX_VIRTUAL = 366 * 86400.0;
 
     public ProcedureEngine(Clock clock, Env env) {
         this.clock = clock;
         this.env = env;
+        this.checkpointEvery = clock.isVirtual() ? 600 : 1;
+        this.planned = RunControl.lastDuration();
+        RunControl.setActive(this);
+    }
+
+    /**
+     * Resumes a crashed run: the recipe is replayed from the start, steps the journal records as done are
+     * skipped (their end state restored), and at the last checkpoint the run goes on live. A checkpoint
+     * inside a non-resumable section refuses.
+     */
+    public void resumeFrom(Journal.Replay r) {
+        Journal.Checkpoint last = r.last();
+        if (!last.resumable()) {
+            throw new ProcedureError("this run cannot be resumed: it stopped at t = " + Format.number(last.t() / 3600) + " h in step "
+                + last.op() + (last.step() == null ? "" : " (" + last.step() + ")") + ", inside a non-resumable section: "
+                + last.reason(), "the sample must not go through this section twice; start a new run with a new sample");
+        }
+        replay = r;
+        events.addAll(r.events());
+        env.quiet(true);
+    }
+
+    /** How the run ended when the operator stopped it ("aborted", "halted"), else null. */
+    public String outcome() {
+        return outcome;
+    }
+
+    /** True while a resumed run replays finished steps. */
+    public boolean replaying() {
+        return replay != null;
+    }
+
+    /** A status line for a live display, offered at every checkpoint on the wall clock (null: none). */
+    public void setStatus(java.util.function.Consumer<String> s) {
+        this.status = s;
+    }
+
+    /** The steps as run: start time, step, duration (the pre-flight summary). */
+    public List<String> plan() {
+        return plan;
+    }
+
+    /**
+     * Marks the following steps as non-resumable (a sample that must not be reheated) or, with
+     * {@code reason} null, resumable again. Written to the journal at once.
+     */
+    public void setResumable(String reason) {
+        resumable = reason == null;
+        nonResumableReason = reason;
+        if (replay == null) {
+            checkpoint(currentDone);
+        }
     }
 
     public Clock clock() {
@@ -75,7 +154,191 @@ public final class ProcedureEngine {
     }
 
     public void event(String kind, String message) {
-        events.add(new Event(now(), kind, message));
+        Event e = new Event(now(), kind, message);
+        events.add(e);
+        Journal j = journal();
+        if (j != null && replay == null) {
+            j.event(e);
+        }
+    }
+
+    private Journal journal() {
+        if (!journalTried) {
+            journalTried = true;
+            if (!env.journaled()) {
+                return null;
+            }
+            try {
+                LogFile f = env.openLog(Journal.FILE, true);
+                f.trimTornLine();
+                journal = new Journal(f, !clock.isVirtual());
+            } catch (RuntimeException | IOException e) {
+                journal = null;
+            }
+        }
+        return journal;
+    }
+
+    private void checkpoint(boolean done) {
+        Journal j = journal();
+        if (j == null || shutDown) {
+            return;
+        }
+        Map<String, double[]> st = new java.util.LinkedHashMap<>();
+        for (Device d : devices) {
+            st.put(d.name(), d.saveState());
+        }
+        Map<String, Double> logs = new java.util.LinkedHashMap<>();
+        for (Logger lg : loggers) {
+            logs.put(lg.path, lg.next);
+        }
+        double h = held;
+        if (!Double.isNaN(holdStepStart) && (holdBand <= 0 || furnacesWithin(holdBand))) {
+            h += now() - holdStepStart;
+        }
+        j.checkpoint(new Journal.Checkpoint(opCount, done, now(), h, resumable, nonResumableReason, currentStep, st, logs));
+        lastCheckpoint = now();
+    }
+
+    private void restore(Journal.Checkpoint c) {
+        clock.reset(c.t());
+        for (Device d : devices) {
+            double[] st = c.devices().get(d.name());
+            if (st != null) {
+                d.restoreState(st);
+            }
+        }
+        resumable = c.resumable();
+        nonResumableReason = c.reason();
+    }
+
+    /** Ends the replay of a resumed run: the last checkpoint's state, devices re-commanded, logs appended from there. */
+    private void goLive(int op) {
+        Journal.Checkpoint c = replay.last();
+        replay = null;
+        env.quiet(false);
+        restore(c);
+        resumedHere = !c.done() && c.op() == op;
+        resumeHeld = resumedHere ? c.held() : 0;
+        for (Device d : devices) {
+            d.resumeLive();
+        }
+        for (Logger lg : loggers) {
+            Double next = c.logs().get(lg.path);
+            lg.next = Math.max(next == null ? now() : next, lg.lastLogged + lg.every);
+        }
+        event("resumed", "resumed at t = " + Format.number(now() / 3600) + " h, step " + (resumedHere ? op : c.op() + 1)
+            + (c.step() == null ? "" : " (last: " + c.step() + ")") + (resumeHeld > 0 ? ", " + Format.number(resumeHeld) + " s of the hold already done" : ""));
+        checkpoint(c.done());
+    }
+
+    /**
+     * One step of the recipe (a device operation, a hold, the end of a parallel block): numbered for the
+     * journal, skipped while a resumed run replays finished steps, skipped after a halt, journaled when done.
+     */
+    public Object operation(String what, java.util.function.Supplier<Object> body) {
+        int k = ++opCount;
+        if (replay != null) {
+            Journal.Checkpoint done = replay.doneAt(k);
+            if (done != null) {
+                restore(done);
+                return org.adc.lang.None.INSTANCE;
+            }
+            goLive(k);
+        }
+        if (halted || shutDown) {
+            return org.adc.lang.None.INSTANCE;
+        }
+        checkControl();
+        double t0 = now();
+        currentStep = what;
+        currentDone = false;
+        held = 0;
+        holdStepStart = Double.NaN;
+        checkpoint(false);
+        Object r = body.get();
+        resumedHere = false;
+        currentDone = true;
+        plan.add(String.format(java.util.Locale.ROOT, "%s  %-40s %s", clockText(t0), what, now() > t0 ? durationText(now() - t0) : ""));
+        checkpoint(true);
+        return r;
+    }
+
+    static String clockText(double s) {
+        long t = Math.round(s);
+        long d = t / 86400;
+        return (d > 0 ? d + " d " : "") + String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", (t % 86400) / 3600, (t % 3600) / 60, t % 60);
+    }
+
+    static String durationText(double s) {
+        if (s < 120) {
+            return Format.number(s) + " s";
+        }
+        if (s < 2 * 3600) {
+            return Format.number(Math.round(s / 6) / 10.0) + " min";
+        }
+        if (s < 2 * 86400) {
+            return Format.number(Math.round(s / 360) / 10.0) + " h";
+        }
+        return Format.number(Math.round(s / 8640) / 10.0) + " d";
+    }
+
+    /** Pause, abort or halt asked for by the operator (Ctrl-C), looked at every checkpoint. */
+    private void checkControl() {
+        if (RunControl.halting()) {
+            halt();
+        }
+        if (!RunControl.takePause()) {
+            return;
+        }
+        event("pause", "paused at t = " + Format.number(now() / 3600) + " h" + (currentStep == null ? "" : " in " + currentStep));
+        checkpoint(currentDone);
+        java.util.function.Function<String, String> prompt = RunControl.prompt();
+        String answer;
+        if (prompt == null) {
+            answer = "abort";
+        } else if (clock.isVirtual()) {
+            answer = prompt.apply(pausePrompt());
+        } else {
+            // on the wall clock the run keeps logging and watching its limits while the operator decides
+            java.util.concurrent.CompletableFuture<String> f = java.util.concurrent.CompletableFuture.supplyAsync(() -> prompt.apply(pausePrompt()));
+            while (!f.isDone()) {
+                if (RunControl.halting()) {
+                    halt();
+                }
+                stepOnce(Math.min(maxStep, 0.2));
+            }
+            answer = f.join();
+        }
+        answer = answer == null ? "abort" : answer.strip().toLowerCase(java.util.Locale.ROOT);
+        if (answer.startsWith("h")) {
+            halt();
+        } else if (answer.startsWith("r")) {
+            event("resume", "resumed by the operator");
+        } else {
+            abort();
+        }
+    }
+
+    private String pausePrompt() {
+        return "paused at t = " + clockText(now()) + (currentStep == null ? "" : " in " + currentStep)
+            + ": [r]esume, [a]bort (runs finally, then the safe state), [h]alt (safe state now)? ";
+    }
+
+    private void abort() {
+        outcome = "aborted";
+        event("abort", "aborted by the operator");
+        throw new ProcedureError("aborted by the operator at t = " + Format.number(now() / 3600) + " h",
+            "the recipe's finally blocks ran and every device was put into its safe state; the run is marked aborted");
+    }
+
+    private void halt() {
+        outcome = "halted";
+        halted = true;
+        event("halt", "halted by the operator");
+        shutdown("halt");
+        throw new ProcedureError("halted at t = " + Format.number(now() / 3600) + " h: every device was put into its safe state at once",
+            "steps after the halt (also in finally blocks) were skipped; the run is marked halted");
     }
 
     /** Adds a device; its identity is recorded as an event. */
@@ -99,9 +362,14 @@ public final class ProcedureEngine {
 
     /** Logs time and all readings of {@code of} every {@code every} seconds into a CSV file in the run directory. */
     public void addLogger(String path, double every, List<Device> of) {
-        Writer w = env.openWrite(path);
+        boolean resuming = replay != null;
+        LogFile w = env.openLog(path, resuming);
         Logger lg = new Logger(path, w, every, of, now());
         loggers.add(lg);
+        if (resuming) {
+            lg.resume();
+            return;
+        }
         lg.header();
         lg.row(now());
     }
@@ -123,7 +391,11 @@ public final class ProcedureEngine {
         if (parallelDepth == 0) {
             List<Device> started = new ArrayList<>(pending);
             pending.clear();
-            waitUntil(() -> started.stream().noneMatch(Device::busy), Double.POSITIVE_INFINITY, "parallel operations");
+            operation("parallel", () -> {
+                List<Device> wait = resumedHere && started.isEmpty() ? devices : started;
+                waitUntil(() -> wait.stream().noneMatch(Device::busy), Double.POSITIVE_INFINITY, "parallel operations");
+                return null;
+            });
         }
     }
 
@@ -161,14 +433,24 @@ public final class ProcedureEngine {
      * setpoint (Eurotherm's holdback).
      */
     public void hold(double duration, BooleanSupplier until, double holdbackKelvin, double checkEvery) {
+        operation("hold " + (Double.isInfinite(duration) ? "until" : durationText(duration)), () -> {
+            holdSteps(duration, until, holdbackKelvin, checkEvery);
+            return null;
+        });
+    }
+
+    private void holdSteps(double duration, BooleanSupplier until, double holdbackKelvin, double checkEvery) {
         double step = Math.min(maxStep, checkEvery);
-        double held = 0;
+        held = resumedHere ? resumeHeld : 0;
         while (held < duration) {
             if (until != null && until.getAsBoolean()) {
                 return;
             }
             double dt = Math.min(step, duration - held);
+            holdStepStart = now();
+            holdBand = holdbackKelvin;
             advanceTo(now() + dt);
+            holdStepStart = Double.NaN;
             if (holdbackKelvin <= 0 || furnacesWithin(holdbackKelvin)) {
                 held += dt;
             }
@@ -186,8 +468,51 @@ public final class ProcedureEngine {
 
     /** Moves time to {@code t}: steps devices, writes due log rows, checks limits. */
     public void advanceTo(double t) {
+        if (replay != null) {
+            goLive(opCount);
+        }
         while (now() < t - 1e-12) {
-            double dt = Math.min(maxStep, t - now());
+            if (shutDown) {
+                throw new ProcedureError("the run has ended (safe state)", "no step can follow the safe state");
+            }
+            if (clock.isVirtual() && now() > MAX_VIRTUAL) {
+                throw new ProcedureError("the dry run passed a year of virtual time" + (currentStep == null ? "" : " in " + currentStep),
+                    "a hold without a duration may wait for a condition the digital twins never reach; give it a duration (hold 24 h until ...)");
+            }
+            stepOnce(Math.min(maxStep, t - now()));
+            if (now() - lastCheckpoint >= checkpointEvery - 1e-9) {
+                checkpoint(currentDone);
+                java.util.function.Consumer<String> st = status != null ? status : RunControl.status();
+                if (st != null && !clock.isVirtual()) {
+                    st.accept(statusLine());
+                }
+            }
+            checkControl();
+        }
+    }
+
+    private String statusLine() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(clockText(now()));
+        if (planned > now()) {
+            sb.append(" (").append(clockText(planned - now())).append(" left)");
+        }
+        sb.append("  ").append(currentStep == null ? "" : currentStep);
+        for (Device d : devices) {
+            int n = 0;
+            for (Map.Entry<String, Quantity> e : d.readings().entrySet()) {
+                if (n++ < 2) {
+                    sb.append(" | ").append(d.name()).append('.').append(e.getKey()).append(' ').append(e.getValue());
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** One time step of at most {@code maxDt}: devices stepped, due rows logged, limits checked. */
+    private void stepOnce(double maxDt) {
+        {
+            double dt = maxDt;
             for (Logger lg : loggers) {
                 double due = lg.next - now();
                 if (due > 1e-12 && due < dt) {
@@ -224,9 +549,12 @@ public final class ProcedureEngine {
     }
 
     /** Puts every device into its safe state and closes the logs (normal end, abort, error). Idempotent. */
-    public void shutdown(String reason) {
+    public synchronized void shutdown(String reason) {
         if (shutDown) {
             return;
+        }
+        if (replay != null) {
+            goLive(opCount + 1);
         }
         shutDown = true;
         for (Device d : devices) {
@@ -238,9 +566,45 @@ public final class ProcedureEngine {
         }
         event("safe state", reason);
         for (Logger lg : loggers) {
-            lg.row(now());
+            if (now() > lg.lastLogged + 1e-9) {
+                lg.row(now());
+            }
             lg.close();
         }
+        if (journal != null) {
+            journal.close();
+        }
+        if (!plan.isEmpty() && env.journaled()) {
+            try (LogFile f = env.openLog("plan.txt", false)) {
+                f.write(planText());
+            } catch (RuntimeException | IOException e) {
+                // the plan is a convenience; the journal and the logs are what matter
+            }
+        }
+        if (RunControl.active() == this) {
+            RunControl.setActive(null);
+        }
+        RunControl.ended(now());
+    }
+
+    /** True once the safe state has been commanded. */
+    public boolean isShutDown() {
+        return shutDown;
+    }
+
+    /** The steps as run, one a line, and the total duration. */
+    public String planText() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(plan.size()).append(" steps, total ").append(durationText(now())).append('\n');
+        int n = plan.size();
+        for (int i = 0; i < n; i++) {
+            if (n > 40 && i == 30) {
+                sb.append("  ... ").append(n - 38).append(" more steps ...\n");
+                i = n - 8;
+            }
+            sb.append("  ").append(plan.get(i)).append('\n');
+        }
+        return sb.toString();
     }
 
     /** A one-line summary of the devices and their limits, for the pre-flight report. */
@@ -264,19 +628,37 @@ public final class ProcedureEngine {
     /** An append-only CSV log: header with units, one row every {@code every} seconds. */
     private final class Logger {
         final String path;
-        final Writer w;
+        final LogFile w;
         final double every;
         final List<Device> of;
         double next;
+        double lastLogged = Double.NEGATIVE_INFINITY;
         int rows;
         double[] values;
 
-        Logger(String path, Writer w, double every, List<Device> of, double start) {
+        Logger(String path, LogFile w, double every, List<Device> of, double start) {
             this.path = path;
             this.w = w;
             this.every = every;
             this.of = of;
             this.next = start;
+        }
+
+        /** Appending to the log of a crashed run: a torn last row is dropped; rows go on after the last one kept. */
+        void resume() {
+            int n = 0;
+            for (Device d : of) {
+                n += d.readingCount();
+            }
+            values = new double[n];
+            next = Double.POSITIVE_INFINITY;
+            try {
+                String last = w.trimTornLine();
+                int comma = last.indexOf(',');
+                lastLogged = Double.parseDouble(comma < 0 ? last : last.substring(0, comma));
+            } catch (IOException | NumberFormatException e) {
+                lastLogged = Double.NEGATIVE_INFINITY;
+            }
         }
 
         void header() {
@@ -312,8 +694,11 @@ public final class ProcedureEngine {
             }
             write(sb.append('\n').toString());
             rows++;
+            lastLogged = t;
             next = t + every;
-            if (!clock.isVirtual() || rows % 4096 == 0) {
+            if (!clock.isVirtual()) {
+                sync();
+            } else if (rows % 4096 == 0) {
                 flush();
             }
         }
@@ -330,7 +715,7 @@ public final class ProcedureEngine {
         void write(String s) {
             try {
                 w.write(s);
-            } catch (IOException e) {
+            } catch (java.io.UncheckedIOException e) {
                 throw new ProcedureError("cannot write log " + path + ": " + e.getMessage(), "check the disk");
             }
         }
@@ -338,6 +723,14 @@ public final class ProcedureEngine {
         void flush() {
             try {
                 w.flush();
+            } catch (IOException e) {
+                throw new ProcedureError("cannot write log " + path + ": " + e.getMessage(), "check the disk");
+            }
+        }
+
+        void sync() {
+            try {
+                w.sync();
             } catch (IOException e) {
                 throw new ProcedureError("cannot write log " + path + ": " + e.getMessage(), "check the disk");
             }

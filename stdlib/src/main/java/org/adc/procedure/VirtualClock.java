@@ -17,6 +17,11 @@ public final class VirtualClock implements Clock {
     }
 
     @Override
+    public void reset(double target) {
+        t = target;
+    }
+
+    @Override
     public boolean isVirtual() {
         return true;
     }

@@ -2,7 +2,7 @@ package org.adc.procedure;
 
 /** Real time: advancing sleeps until the target time. Used for live runs (and real-time simulated runs). */
 public final class WallClock implements Clock {
-    private final long start = System.nanoTime();
+    private long start = System.nanoTime();
 
     @Override
     public double now() {
@@ -15,6 +15,11 @@ public final class WallClock implements Clock {
         if (ms > 0) {
             Thread.sleep(ms);
         }
+    }
+
+    @Override
+    public void reset(double t) {
+        start = System.nanoTime() - (long) (t * 1e9);
     }
 
     @Override

@@ -24,7 +24,7 @@ class PrototypesTest {
         assertEquals(8, s.sites().stream().filter(x -> "8a".equals(x.wyckoff())).count());
         assertEquals(16, s.sites().stream().filter(x -> "16c".equals(x.wyckoff())).count());
         assertEquals(8, s.sites().stream().filter(x -> "8b".equals(x.wyckoff())).count());
-        Structure si = Prototypes.clathrateII("Si", null, Prototypes.A_NA24SI136, 0.2178, 0.1826, 0.3705);
+        Structure si = Prototypes.clathrateII("Si", null, Prototypes.A_NA24SI136, Prototypes.X32E_NA24SI136, Prototypes.X96G_NA24SI136, Prototypes.Z96G_NA24SI136);
         NeighborList nl = NeighborList.build(si.cartesianPositions(), si.cell(), 2.6);
         for (int i = 0; i < si.size(); i++) {
             assertEquals(4, nl.end(i) - nl.start(i), "Si " + i + " coordination");
@@ -46,7 +46,7 @@ class PrototypesTest {
         Structure c1 = Prototypes.na8si46();
         assertEquals(54, c1.size());
         assertEquals(46, count(c1, "Si"));
-        Structure si46 = Prototypes.clathrateI("Si", null, 10.19, 0.185, 0.308, 0.118);
+        Structure si46 = Prototypes.clathrateI("Si", null, 10.19, Prototypes.X16I_NA8SI46, Prototypes.Y24K_NA8SI46, Prototypes.Z24K_NA8SI46);
         int[] cn = NeighborList.build(si46.cartesianPositions(), si46.cell(), 2.6).coordinationNumbers();
         for (int c : cn) assertEquals(4, c);
         int[] dcn = NeighborList.build(Prototypes.diamond("Si", Prototypes.A_SI).cartesianPositions(), Prototypes.diamond("Si", Prototypes.A_SI).cell(), 2.5).coordinationNumbers();

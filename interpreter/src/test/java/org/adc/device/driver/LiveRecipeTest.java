@@ -43,8 +43,12 @@ class LiveRecipeTest {
         """;
 
     private String run(PtyPair pty, boolean expectError) throws Exception {
+        return run(pty, expectError, RECIPE);
+    }
+
+    private String run(PtyPair pty, boolean expectError, String text) throws Exception {
         Path recipe = dir.resolve("extract.adc");
-        Files.writeString(recipe, RECIPE);
+        Files.writeString(recipe, text);
         Path lab = dir.resolve("lab.yaml");
         Files.writeString(lab, "devices:\n  smu:\n    driver: keithley-2400\n    port: " + pty.driverEnd() + "\n"
             + "    limits: {max_voltage: \"100 V\", max_current: \"10 mA\"}\n    reconnect: {attempts: 0, safe_attempts: 5, delay: \"100 ms\"}\n");
@@ -74,6 +78,67 @@ class LiveRecipeTest {
             List<String> rows = csv();
             assertEquals("t [s],smu.voltage [V],smu.current [uA],smu.charge [C]", rows.get(0));
             assertTrue(rows.size() >= 5, rows.toString());
+        }
+    }
+
+    private static double t(String journalLine) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"t\":([-0-9.eE+]+)").matcher(journalLine);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
+    /**
+     * adc run --live, then a crash 1.5 s into the hold (journal and CSV as they were then, no run record), then
+     * adc run --resume: the driver reconnects, commands the output on again as the journal says, finishes the
+     * hold and ends in the safe state; the rows from before the crash stay.
+     */
+    @Test
+    void liveRunResumedAfterACrash() throws Exception {
+        try (PtyPair pty = new PtyPair(dir, "liveres"); FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> FakeKeithley.Fault.NONE, null)) {
+            Path recipe = dir.resolve("extract.adc");
+            Files.writeString(recipe, RECIPE);
+            Path lab = dir.resolve("lab.yaml");
+            Files.writeString(lab, "devices:\n  smu:\n    driver: keithley-2400\n    port: " + pty.driverEnd() + "\n"
+                + "    limits: {max_voltage: \"100 V\", max_current: \"10 mA\"}\n    reconnect: {attempts: 0, safe_attempts: 5, delay: \"100 ms\"}\n");
+            Path rd = dir.resolve("liverun");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            java.io.PrintStream ps = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+            int code = org.adc.launcher.Main.execute(InputStream.nullInputStream(), ps, ps, "run", "--live", "--lab", lab.toString(),
+                "--run-dir", rd.toString(), recipe.toString());
+            assertEquals(0, code, out.toString(StandardCharsets.UTF_8));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("pre-flight ok"), out.toString(StandardCharsets.UTF_8));
+            List<String> journal = Files.readAllLines(rd.resolve("journal.jsonl"));
+            double holdStart = journal.stream().filter(l -> l.contains("\"step\":\"hold 3 s\"")).mapToDouble(LiveRecipeTest::t).min().orElseThrow();
+            double crash = holdStart + 1.5;
+            Files.write(rd.resolve("journal.jsonl"), journal.stream().filter(l -> t(l) <= crash).toList());
+            List<String> rows = Files.readAllLines(rd.resolve("adc.csv"));
+            List<String> before = new java.util.ArrayList<>(rows.subList(0, 1));
+            rows.stream().skip(1).filter(r -> Double.parseDouble(r.split(",")[0]) <= crash).forEach(before::add);
+            Files.write(rd.resolve("adc.csv"), before);
+            Files.delete(rd.resolve("run.json"));
+            int seen = fake.seen().size();
+
+            out.reset();
+            code = org.adc.launcher.Main.execute(InputStream.nullInputStream(), ps, ps, "run", "--resume", rd.toString());
+            String o = out.toString(StandardCharsets.UTF_8);
+            assertEquals(0, code, o);
+            assertTrue(o.contains("adc: resuming") && o.contains("I = 2 uA"), o);
+            List<String> again = fake.seen().subList(seen, fake.seen().size());
+            assertTrue(again.contains("*IDN?") && again.contains(":SOUR:VOLT 50.0") && again.lastIndexOf(":OUTP OFF") > again.indexOf(":OUTP ON"),
+                again.toString());
+            List<String> after = Files.readAllLines(rd.resolve("adc.csv"));
+            assertEquals(before, after.subList(0, before.size()), "rows from before the crash are kept");
+            assertTrue(after.size() > before.size(), "the resumed run logged on");
+            assertTrue(Files.readString(rd.resolve("run.json")).contains("\"resumed\""));
+        }
+    }
+
+    /** The recipe's own limit on a live device (40 V) applies on top of the lab file's (100 V): nothing is sent. */
+    @Test
+    void recipeLimitsHoldTheLiveInstrumentToo() throws Exception {
+        try (PtyPair pty = new PtyPair(dir, "livelim"); FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> FakeKeithley.Fault.NONE, null)) {
+            String msg = run(pty, true, RECIPE.replace("smu(cell = \"adc\")", "smu(cell = \"adc\", max_voltage = 40 V)"));
+            assertTrue(msg.contains("extract.adc:5") && msg.contains("50 V is above the recipe's limit max_voltage = 40 V"), msg);
+            assertTrue(fake.seen().stream().noneMatch(s -> s.startsWith(":SOUR:VOLT 50")) && !fake.outputOn(), fake.seen().toString());
         }
     }
 

@@ -62,12 +62,28 @@ public final class LabDeviceFactory implements DeviceFactory {
     }
 
     @Override
+    public Device standIn(String name) {
+        LabEntry e = config.entry(name);
+        if (e == null || !e.driver().equals("scpi")) {
+            return null;
+        }
+        GenericScpi g = (GenericScpi) build(e, null);
+        return new StandInInstrument(name, g.kind(), g.readingUnits(), g.commandNames());
+    }
+
+    @Override
+    public Map<String, org.adc.units.Quantity> limits(String name) {
+        LabEntry e = config.entry(name);
+        return e == null ? Map.of() : build(e, null).limits();
+    }
+
+    @Override
     public Device create(String name, String kind, ProcedureEngine engine) {
         LabEntry e = config.entry(name);
         if (e == null) {
             return null;
         }
-        if (!kind.equals("instrument") && !kind.equals(e.kind())) {
+        if (!kind.equals("instrument") && !kind.equals(e.kind()) && !(kind.equals("gas line") && e.kind().equals("instrument"))) {
             throw new LabConfigError("lab file " + config.file() + ", device '" + name + "': driver " + e.driver() + " is a " + e.kind()
                 + ", but the recipe asks for a " + kind, "map '" + name + "' to a " + kind + " driver or rename the device in the recipe");
         }

@@ -57,6 +57,7 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
     private double wsp;
     private double out;
     private double target = Double.NaN;
+    private double rate = Double.NaN;
 
     /**
      * @param unit Modbus slave address; @param fmt register format; @param maxTemperature °C;
@@ -140,6 +141,7 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
         write(RATE, rateCPerMin, "setpoint rate limit");
         write(TARGET_SP, toC, "target setpoint");
         target = toC;
+        rate = rateCPerMin;
         event("setpoint", name + " ramp to " + toC + " degC at " + rateCPerMin + " degC/min");
     }
 
@@ -170,6 +172,25 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
     @Override
     public boolean withinBand(double band) {
         return Math.abs(pv - wsp) <= band;
+    }
+
+    @Override
+    public double[] saveState() {
+        return new double[]{target, rate};
+    }
+
+    @Override
+    public void restoreState(double[] s) {
+        target = s[0];
+        rate = s[1];
+    }
+
+    /** The controller ramps on from its working setpoint: the target and rate are written again. */
+    @Override
+    public void resumeLive() {
+        if (!Double.isNaN(target) && !Double.isNaN(rate)) {
+            ramp(target, rate);
+        }
     }
 
     @Override

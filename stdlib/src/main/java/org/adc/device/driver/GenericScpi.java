@@ -102,6 +102,18 @@ public final class GenericScpi extends ScpiDevice {
         return Map.of();
     }
 
+    /** Reading names and units, as the lab file declares them. */
+    public Map<String, Unit> readingUnits() {
+        Map<String, Unit> m = new LinkedHashMap<>();
+        readingSpec.forEach((k, r) -> m.put(k, r.unit()));
+        return m;
+    }
+
+    /** Command names, as the lab file declares them. */
+    public List<String> commandNames() {
+        return new ArrayList<>(commands.keySet());
+    }
+
     @Override
     protected List<NativeFunction> operations() {
         List<NativeFunction> ops = new ArrayList<>();

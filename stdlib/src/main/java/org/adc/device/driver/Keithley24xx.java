@@ -172,6 +172,27 @@ public final class Keithley24xx extends ScpiDevice {
     }
 
     @Override
+    public double[] saveState() {
+        return new double[]{on ? 1 : 0, setVoltage, compliance, charge};
+    }
+
+    @Override
+    public void restoreState(double[] s) {
+        on = s[0] != 0;
+        setVoltage = s[1];
+        compliance = s[2];
+        charge = s[3];
+    }
+
+    /** After a crash the output may be off (power loss) or still on: either way it is set again as the journal says. */
+    @Override
+    public void resumeLive() {
+        if (on) {
+            apply(setVoltage, compliance);
+        }
+    }
+
+    @Override
     protected void commandSafe() {
         String r = link.call("safe state (:OUTP OFF)", () -> {
             Transport t = transport();

@@ -29,6 +29,8 @@ public abstract class SupplyDevice extends ScpiDevice {
     private double voltage;
     private double current;
     private double charge;
+    private double setV;
+    private double setLimit;
     private double lastPoll = Double.NaN;
     private HeaterCalibration calibration;
     private static final org.adc.units.Unit WATT = Units.parse("W");
@@ -74,6 +76,8 @@ public abstract class SupplyDevice extends ScpiDevice {
         }
         sendApply(v, limitA);
         on = true;
+        setV = v;
+        setLimit = limitA;
         lastPoll = engine == null ? Double.NaN : engine.now();
         event("output", name + " on at " + v + " V, current limit " + limitA + " A");
     }
@@ -93,6 +97,26 @@ public abstract class SupplyDevice extends ScpiDevice {
         lastPoll = t;
         voltage = vi[0];
         current = vi[1];
+    }
+
+    @Override
+    public double[] saveState() {
+        return new double[]{on ? 1 : 0, setV, setLimit, charge};
+    }
+
+    @Override
+    public void restoreState(double[] s) {
+        on = s[0] != 0;
+        setV = s[1];
+        setLimit = s[2];
+        charge = s[3];
+    }
+
+    @Override
+    public void resumeLive() {
+        if (on) {
+            apply(setV, setLimit);
+        }
     }
 
     @Override

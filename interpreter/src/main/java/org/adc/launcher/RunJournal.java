@@ -1,0 +1,228 @@
+package org.adc.launcher;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.adc.procedure.Journal;
+import org.adc.procedure.ProcedureEngine;
+import org.adc.procedure.RunControl;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+
+/**
+ * The launcher's side of a hardware run: the start record {@code resume.json} that lets
+ * {@code adc run --resume RUN_DIR} start the same recipe with the same options again, the
+ * pre-flight dry run before a wall-clock run, and the operator's controls while it runs (Ctrl-C
+ * pauses at the next checkpoint and asks resume / abort / halt; a second Ctrl-C halts; the JVM
+ * shutdown hook puts the devices into their safe state).
+ */
+final class RunJournal {
+    private static final ObjectMapper OM = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunJournal() {
+    }
+
+    /** Writes resume.json (schema adc-resume/1): what --resume needs to start the same run again. */
+    static void writeStart(Path rd, Path script, String displayName, String text, Map<String, String> params, Path lab, boolean live,
+                           boolean realTime, List<Path> allowRead, List<Path> allowWrite) throws IOException {
+        ObjectNode n = OM.createObjectNode();
+        n.put("schema", "adc-resume/1");
+        n.put("started", Instant.now().toString());
+        n.put("recipe", script.toAbsolutePath().normalize().toString());
+        n.put("name", displayName);
+        n.put("text", text);
+        ObjectNode p = n.putObject("parameters");
+        params.forEach(p::put);
+        if (lab != null) {
+            n.put("lab", lab.toAbsolutePath().normalize().toString());
+        }
+        n.put("live", live);
+        n.put("real_time", realTime);
+        allowRead.forEach(r -> n.withArray("allow_read").add(r.toAbsolutePath().normalize().toString()));
+        allowWrite.forEach(w -> n.withArray("allow_write").add(w.toAbsolutePath().normalize().toString()));
+        Files.writeString(rd.resolve("resume.json"), OM.writeValueAsString(n) + "\n");
+        // the journal of an earlier run in the same directory must not be resumed into this one
+        Files.deleteIfExists(rd.resolve("journal.jsonl"));
+        Files.deleteIfExists(rd.resolve("run.json"));
+    }
+
+    /**
+     * Dry-runs the whole recipe on the twins in virtual time, held to the recipe's own limits and the lab
+     * file's, before any device moves; prints the planned steps and the total duration, or refuses.
+     */
+    static int preflight(Source source, Path dir, Path rd, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite,
+                         Path lab, PrintStream out, PrintStream err) throws IOException {
+        Path pf = rd.resolve("preflight");
+        Files.createDirectories(pf);
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Launch.Options o = new Launch.Options(dir, pf, params, allowRead, allowWrite, false, false, lab, false, false, true);
+        try (Context ctx = Launch.context(o, InputStream.nullInputStream(), buf, buf)) {
+            ctx.eval(source);
+        } catch (PolyglotException e) {
+            Files.write(pf.resolve("output.txt"), buf.toByteArray());
+            if (e.isExit() && e.getExitStatus() == 0) {
+                return Launch.OK;
+            }
+            err.println("adc run: refused at pre-flight: the dry run of the whole recipe on the digital twins (virtual time, the recipe's "
+                + "limits and the lab file's) failed; no device was touched");
+            Launch.report(e, err);
+            return Launch.CHECK_ERROR;
+        }
+        Files.write(pf.resolve("output.txt"), buf.toByteArray());
+        Path plan = pf.resolve("plan.txt");
+        out.println("pre-flight ok (dry run on the digital twins, details in " + pf + "): "
+            + (Files.exists(plan) ? Files.readString(plan).stripTrailing() : "no device steps"));
+        return Launch.OK;
+    }
+
+    /** Runs the recipe with the operator's controls in place (wall-clock runs) and returns the exit code. */
+    static int execute(Launch.Options o, Source source, Main main, PrintStream err) {
+        RunControl.reset();
+        boolean interactive = o.realTime() || o.live();
+        Thread hook = new Thread(RunJournal::emergencyStop, "adc-safe-state");
+        if (interactive) {
+            installControls(main, err);
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        try (Context ctx = Launch.context(o, main.in, main.out, err)) {
+            ctx.eval(source);
+            return Launch.OK;
+        } catch (PolyglotException e) {
+            return Launch.report(e, err);
+        } finally {
+            if (interactive) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is already running
+                }
+                RunControl.setPrompt(null);
+                RunControl.setStatus(null);
+            }
+        }
+    }
+
+    /** JVM shutdown (SIGTERM, SIGHUP, System.exit) during a run: halt at the next step, or command the safe state from here. */
+    private static void emergencyStop() {
+        ProcedureEngine e = RunControl.active();
+        if (e == null || e.isShutDown()) {
+            return;
+        }
+        RunControl.requestHalt();
+        for (int i = 0; i < 30 && !e.isShutDown(); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException ie) {
+                break;
+            }
+        }
+        e.shutdown("JVM shutdown");
+    }
+
+    private static void installControls(Main main, PrintStream err) {
+        BufferedReader in = new BufferedReader(new InputStreamReader(main.in, StandardCharsets.UTF_8));
+        RunControl.setPrompt(q -> {
+            err.print("\n" + q);
+            err.flush();
+            try {
+                String line = in.readLine();
+                return line == null ? "abort" : line;
+            } catch (IOException e) {
+                return "abort";
+            }
+        });
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> {
+                RunControl.interrupt();
+                err.println("\nadc: pausing at the next checkpoint (Ctrl-C again halts: safe state at once)");
+            });
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // no SIGINT on this platform: the run stops the ordinary way
+        }
+        if (System.console() != null) {
+            RunControl.setStatus(line -> {
+                err.print("\r\033[K" + (line.length() > 150 ? line.substring(0, 150) : line));
+                err.flush();
+            });
+        }
+    }
+
+    /** adc run --resume RUN_DIR. */
+    static int resume(Main.Run run, Path rd, Main main, PrintStream err) throws IOException {
+        if (run.file != null) {
+            err.println("adc run --resume takes the run directory only: the recipe, parameters and options are those the run started with");
+            return Launch.USAGE_ERROR;
+        }
+        Path start = rd.resolve("resume.json");
+        if (!Files.isRegularFile(start)) {
+            err.println("adc run --resume: " + rd + " is not the directory of a run started by adc run (no resume.json)");
+            return Launch.USAGE_ERROR;
+        }
+        Path record = rd.resolve("run.json");
+        if (Files.isRegularFile(record)) {
+            String status = OM.readTree(record.toFile()).path("status").asText("?");
+            err.println("adc run --resume: the run in " + rd + " already ended (status: " + status + "); there is nothing to resume");
+            return Launch.USAGE_ERROR;
+        }
+        Journal.Replay r = Journal.load(rd);
+        if (r == null) {
+            err.println("adc run --resume: the run in " + rd + " has no checkpoint in its journal (it stopped before its first step)");
+            err.println("  hint: start the recipe again");
+            return Launch.USAGE_ERROR;
+        }
+        Journal.Checkpoint last = r.last();
+        if (!last.resumable()) {
+            err.println("adc run --resume: refused: the run stopped at t = " + String.format(java.util.Locale.ROOT, "%.3f", last.t() / 3600)
+                + " h in step " + last.op() + (last.step() == null ? "" : " (" + last.step() + ")") + ", inside a non-resumable section: "
+                + last.reason());
+            err.println("  hint: this section must not run twice on the same sample; start a new run");
+            return Launch.RUNTIME_ERROR;
+        }
+        JsonNode n = OM.readTree(start.toFile());
+        Map<String, String> params = new LinkedHashMap<>();
+        n.path("parameters").fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().asText()));
+        List<Path> reads = new ArrayList<>();
+        n.path("allow_read").forEach(x -> reads.add(Path.of(x.asText())));
+        List<Path> writes = new ArrayList<>();
+        n.path("allow_write").forEach(x -> writes.add(Path.of(x.asText())));
+        Path lab = n.has("lab") ? Path.of(n.get("lab").asText()) : null;
+        boolean live = n.path("live").asBoolean();
+        boolean realTime = n.path("real_time").asBoolean();
+        Path script = Path.of(n.get("recipe").asText());
+        String text = n.get("text").asText();
+        if (Files.isRegularFile(script) && !Files.readString(script).equals(text)) {
+            err.println("adc run --resume: note: " + script + " changed since the run started; resuming the recipe as it was then");
+        }
+        if (live) {
+            try {
+                org.adc.device.config.LabConfig.load(lab).checkPorts();
+            } catch (org.adc.device.config.LabConfigError e) {
+                err.println("adc run --resume: " + e.getMessage());
+                return Launch.USAGE_ERROR;
+            }
+        }
+        main.out.println("adc: resuming " + rd + " from t = " + String.format(java.util.Locale.ROOT, "%.1f", last.t()) + " s (step "
+            + last.op() + (last.step() == null ? "" : ", " + last.step()) + ")");
+        Source source = Source.newBuilder("adc", text, n.path("name").asText(script.getFileName().toString())).build();
+        Launch.Options o = new Launch.Options(script.getParent(), rd, params, reads, writes, realTime, true, lab, live, true, false);
+        return execute(o, source, main, err);
+    }
+}
