@@ -36,6 +36,7 @@ public final class OffLatticeGcmc {
     private double maxDisp = 0.5;
     private double maxLnV = 0.02;
     private double minBox = 0;
+    private boolean anisotropic;
     private double energy;
     private long dispTried, dispAcc, volTried, volAcc, exTried, exAcc;
     private final double[] widomSum;
@@ -108,6 +109,19 @@ public final class OffLatticeGcmc {
         pDisplace = rest * pDisplace / sum;
         pExchange = rest * pExchange / sum;
         pVolume = volumeFraction;
+        return this;
+    }
+
+    /**
+     * Volume moves change one box length at a time (random axis, random walk in ln L_axis, coordinates scaled along
+     * that axis) instead of all three, so the box shape can follow the phase (orthorhombic shape fluctuations).
+     * The acceptance rule is unchanged: ln V moves by the same amount as ln L_axis.
+     *
+     * @param on true for axis-wise volume moves
+     * @return this
+     */
+    public OffLatticeGcmc anisotropic(boolean on) {
+        this.anisotropic = on;
         return this;
     }
 
@@ -245,17 +259,25 @@ public final class OffLatticeGcmc {
         double v = conf.volume();
         double lnV = Math.log(v) + (2 * rng.nextDouble() - 1) * maxLnV;
         double v2 = Math.exp(lnV);
-        double s = Math.cbrt(v2 / v);
-        if (minBoxLength() * s < minBox) {
+        int axis = anisotropic ? rng.nextInt(3) : -1;
+        double s = anisotropic ? v2 / v : Math.cbrt(v2 / v);
+        double shortest = anisotropic ? conf.boxLength(axis) * s : minBoxLength() * s;
+        if (shortest < minBox) {
             return;
         }
-        conf.scale(s);
+        if (anisotropic) {
+            conf.scaleAxis(axis, s);
+        } else {
+            conf.scale(s);
+        }
         double u2 = calc.energy(conf);
         int n = conf.size();
         double arg = -beta * (u2 - energy + pressure * (v2 - v)) + (n + 1) * Math.log(v2 / v);
         if (arg >= 0 || rng.nextDouble() < Math.exp(arg)) {
             energy = u2;
             volAcc++;
+        } else if (anisotropic) {
+            conf.scaleAxis(axis, 1.0 / s);
         } else {
             conf.scale(1.0 / s);
         }
