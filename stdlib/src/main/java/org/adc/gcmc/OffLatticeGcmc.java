@@ -37,6 +37,7 @@ public final class OffLatticeGcmc {
     private double maxLnV = 0.02;
     private double minBox = 0;
     private boolean anisotropic;
+    private int maxExchanged = Integer.MAX_VALUE;
     private double energy;
     private long dispTried, dispAcc, volTried, volAcc, exTried, exAcc;
     private final double[] widomSum;
@@ -152,6 +153,26 @@ public final class OffLatticeGcmc {
         return this;
     }
 
+    /**
+     * Upper bound on the number of particles of each exchanged species: insertions beyond it are rejected, which
+     * samples the grand-canonical ensemble restricted to N_s ≤ max (detailed balance holds inside the range).
+     *
+     * @param max largest allowed N_s (&ge; 0)
+     * @return this
+     */
+    public OffLatticeGcmc maxExchanged(int max) {
+        if (max < 0) {
+            throw new GcmcException("maximum particle number must be >= 0: " + max);
+        }
+        this.maxExchanged = max;
+        return this;
+    }
+
+    /** @return current maximum displacement δ in Å (tuned by {@link #equilibrate}) */
+    public double maxDisplacement() {
+        return maxDisp;
+    }
+
     /** One move attempt. */
     public void step() {
         double u = rng.nextDouble();
@@ -222,6 +243,9 @@ public final class OffLatticeGcmc {
         double v = conf.volume();
         int ns = conf.count(s);
         if (rng.nextDouble() < 0.5) {
+            if (ns >= maxExchanged) {
+                return;
+            }
             double x = rng.nextDouble() * conf.boxLength(0);
             double y = rng.nextDouble() * conf.boxLength(1);
             double z = rng.nextDouble() * conf.boxLength(2);

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.adc.gcmc.BlockAverage;
 import org.adc.gcmc.ChemicalPotential;
 import org.adc.gcmc.Configuration;
 import org.adc.gcmc.EmbeddingCalculator;
 import org.adc.gcmc.GcmcException;
 import org.adc.gcmc.MuNptRun;
+import org.adc.gcmc.RelaxedGcmc;
 import org.adc.lang.AdcError;
 import org.adc.lang.AdcList;
 import org.adc.lang.Args;
@@ -37,7 +39,7 @@ final class GcmcMuNpt {
         return new NativeFunction("mu_npt", "record", new Doc(
             "Off-lattice GCMC in the (μ_A, N_B, p, T) ensemble of seed 004: composition vs μ and the lowest sampled structures",
             "gcmc.mu_npt(calc, starts, mu, t = 298 K, species = \"Na\", reference = 0 eV, pressure = 0 GPa, equilibration = 4000, "
-                + "samples = 40, every = 200, seed = 1, threads = 1)",
+                + "samples = 40, every = 200, anneal = none, max_x = none, relaxed = false, seed = 1, threads = 1)",
             "import potential\nimport gcmc\nlet calc = potential.morse_embedding(\"data/nasb.morse\")\n"
                 + "let sb = potential.atoms([\"Sb\", \"Sb\"], [[0 Å, 0 Å, 0 Å], [2 Å, 2 Å, 2 Å]], [[4 Å, 0 Å, 0 Å], [0 Å, 4 Å, 0 Å], [0 Å, 0 Å, 4 Å]])\n"
                 + "let r = gcmc.mu_npt(calc, [sb], [-1.0 eV, -0.5 eV], reference = -1.11 eV, samples = 5, every = 50, equilibration = 200)\n"
@@ -45,7 +47,14 @@ final class GcmcMuNpt {
             "For every μ and every start configuration (orthorhombic cell) one Metropolis chain: displacements of all atoms (60 %), "
                 + "insertion/deletion of `species` (40 %, acceptance min[1, zV/(N+1)·e^{−βΔU}] and min[1, N/(zV)·e^{−βΔU}]) and 5 % "
                 + "volume moves that change one box length at a time (min[1, exp(−β(ΔU + pΔV) + (N+1) ln(V'/V))]); the other species keep "
-                + "their number. μ is relative to `reference`, the energy per atom of the bulk element (e.g. bcc Na relaxed with the same "
+                + "their number. With anneal = T_a the equilibration is a simulated anneal: the temperature falls linearly from T_a to t over "
+                + "its chunks of 2000 attempts (z follows T), so a dense solid can reorganise and take up or release atoms within a short "
+                + "run; production runs at t. With relaxed = true every trial (insert one A at a random point ≥ 1.8 Å from all atoms, "
+                + "remove a random A, or rattle all atoms by up to 0.3 Å; 40/40/20 %) is relaxed (FIRE, positions and cell at p, 0.05 eV/Å, "
+                + "≤ 300 steps) and accepted with min[1, exp(−β(ΔH − μΔN_A))], H = E + pV: the ab initio GCMC scheme of seed 004 "
+                + "(every sampled structure relaxed; μ measured from the reference energy, no V/Λ³ factor); equilibration, samples and "
+                + "every then count trials, starts may be any cell, and anneal does not apply. max_x caps N_A at max_x · N_B (insertions beyond are rejected: the ensemble restricted to "
+                + "x ≤ max_x, e.g. 3 for Na0..3Sb). μ is relative to `reference`, the energy per atom of the bulk element (e.g. bcc Na relaxed with the same "
                 + "calculator): z = exp(β(μ + reference))/Λ³, Λ = h/√(2π m kB T) with the IUPAC mass of `species`, so the thermal free "
                 + "energy of the bulk reference (≈ −0.05 eV for classical Na at 298 K) is neglected. Step sizes are tuned during "
                 + "equilibration only. Run k = i·len(starts) + s (μ index i, start s) uses random stream k of seed: results do not depend "
@@ -70,6 +79,9 @@ final class GcmcMuNpt {
             Param.optional("equilibration", "int", 4000L, "attempts with step tuning per run"),
             Param.optional("samples", "int", 40L, "production samples per run"),
             Param.optional("every", "int", 200L, "attempts between samples"),
+            Param.optional("anneal", "any", org.adc.lang.None.INSTANCE, "start temperature of an annealed equilibration"),
+            Param.optional("max_x", "any", org.adc.lang.None.INSTANCE, "largest N_A / N_B"),
+            Param.optional("relaxed", "bool", Boolean.FALSE, "sample relaxed structures (basin-hopping GCMC, seed 004's ai-GCMC)"),
             Param.optional("seed", "int", 1L, "master seed"),
             Param.optional("threads", "int", 1L, "worker threads"));
     }
@@ -92,12 +104,24 @@ final class GcmcMuNpt {
         double ref = a.si(5, Dimension.ENERGY) / EV;
         double p = a.si(6, Dimension.PRESSURE) / EV * 1e-30;
         long eq = a.integer(7);
-        long samples = a.integer(8), every = a.integer(9), seed = a.integer(10);
-        int threads = (int) a.integer(11);
+        long samples = a.integer(8), every = a.integer(9), seed = a.integer(13);
+        int threads = (int) a.integer(14);
+        boolean relaxed = a.bool(12);
+        double maxX = a.has(11) ? a.number(11) : Double.POSITIVE_INFINITY;
+        if (!(maxX >= 0)) {
+            throw a.bad(11, "a number ≥ 0");
+        }
+        double anneal = a.has(10) ? KineticsLib.temperature(a, 10) : t;
+        if (anneal < t) {
+            throw new AdcError("gcmc.mu_npt: anneal must be at or above t", "e.g. anneal = 1200 K with t = 298 K");
+        }
         if (samples < 2 || every < 1 || eq < 0 || threads < 1) {
             throw new AdcError("gcmc.mu_npt: samples ≥ 2, every ≥ 1, equilibration ≥ 0, threads ≥ 1 are needed", "see help(gcmc.mu_npt)");
         }
         String[] el = model.elements();
+        if (relaxed) {
+            return relaxedSweep(a, model, startItems, mus, t, species, ref, p, eq, (int) samples, every, maxX, seed, threads);
+        }
         List<Configuration> starts = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int s = 0; s < startItems.size(); s++) {
@@ -112,8 +136,9 @@ final class GcmcMuNpt {
         List<MuNptRun> runs;
         try {
             runs = ParallelTasks.map(mus.length * ns, threads, seed, (k, rng) -> {
-                double z = ChemicalPotential.activity(mus[k / ns] + ref, mass, t);
-                return MuNptRun.run(starts.get(k % ns), calc, sp, el.length, z, t, p, eq, (int) samples, every, rng);
+                double muAbs = mus[k / ns] + ref;
+                return MuNptRun.run(starts.get(k % ns), calc, sp, el.length, tt -> ChemicalPotential.activity(muAbs, mass, tt),
+                    anneal, t, p, cap(maxX, starts.get(k % ns), sp), eq, (int) samples, every, rng);
             });
         } catch (GcmcException e) {
             throw GcmcLib.wrap(e, "gcmc.mu_npt");
@@ -146,6 +171,88 @@ final class GcmcMuNpt {
         }
         return KmcLib.rec("runs", Table.fromRecords(rows, List.of()), "structures", Table.fromRecords(st, List.of()),
             "fixed", (long) fixed);
+    }
+
+    private static Object relaxedSweep(Args a, MorseEmbedding model, List<Object> startItems, double[] mus, double t, String species,
+                                       double ref, double p, long eq, int samples, long every, double maxX, long seed, int threads) {
+        String[] el = model.elements();
+        List<Atoms> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int s = 0; s < startItems.size(); s++) {
+            Atoms at = atomsOf(startItems.get(s), a, s);
+            for (String sym : at.symbols()) {
+                if (model.type(sym) < 0) {
+                    throw new AdcError("gcmc.mu_npt: start #" + (s + 1) + " has " + sym + ", which the model does not know",
+                        "the model has " + String.join(", ", el));
+                }
+            }
+            starts.add(at);
+            names.add(formula(at.symbols(), el));
+        }
+        int ns = starts.size();
+        List<Object[]> runs;
+        try {
+            runs = ParallelTasks.map(mus.length * ns, threads, seed, (k, rng) -> {
+                Atoms st = starts.get(k % ns);
+                int nA = 0;
+                for (String sym : st.symbols()) {
+                    nA += sym.equals(species) ? 1 : 0;
+                }
+                int fixedN = st.size() - nA;
+                double cap = Math.floor(maxX * fixedN + 1e-9);
+                RelaxedGcmc mc = new RelaxedGcmc(st, model, species, mus[k / ns], ref, t, p, rng)
+                    .maxCount(cap >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) cap);
+                for (long i = 0; i < eq; i++) {
+                    mc.step();
+                }
+                double[] n = new double[samples], h = new double[samples], v = new double[samples];
+                for (int s = 0; s < samples; s++) {
+                    for (long i = 0; i < every; i++) {
+                        mc.step();
+                    }
+                    n[s] = mc.count();
+                    h[s] = mc.enthalpy();
+                    v[s] = mc.state().volume();
+                }
+                return new Object[] {mc, BlockAverage.of(n), BlockAverage.of(h), BlockAverage.of(v), fixedN};
+            });
+        } catch (GcmcException e) {
+            throw GcmcLib.wrap(e, "gcmc.mu_npt");
+        }
+        List<Object> rows = new ArrayList<>();
+        TreeMap<Integer, double[]> bestE = new TreeMap<>();
+        for (int k = 0; k < runs.size(); k++) {
+            Object[] r = runs.get(k);
+            RelaxedGcmc mc = (RelaxedGcmc) r[0];
+            BlockAverage n = (BlockAverage) r[1];
+            int nf = (Integer) r[4];
+            rows.add(KmcLib.rec("mu", Quantity.of(mus[k / ns], "eV"), "start", names.get(k % ns),
+                "x", n.mean() / nf, "x_err", n.stderr() / nf, "n", n.mean(),
+                "energy", Quantity.of(((BlockAverage) r[2]).mean(), "eV"), "volume", KmcLib.q(((BlockAverage) r[3]).mean() * 1e-30, "Å^3"),
+                "acceptance", mc.acceptance()));
+            for (Map.Entry<Integer, Double> e : mc.bestEnthalpy().entrySet()) {
+                double[] b = bestE.get(e.getKey());
+                if (b == null || e.getValue() < b[0]) {
+                    bestE.put(e.getKey(), new double[] {e.getValue(), k});
+                }
+            }
+        }
+        List<Object> st = new ArrayList<>();
+        for (Map.Entry<Integer, double[]> e : bestE.entrySet()) {
+            int n = e.getKey();
+            int k = (int) e.getValue()[1];
+            Atoms c = ((RelaxedGcmc) runs.get(k)[0]).best().get(n);
+            int nf = c.size() - n;
+            st.add(KmcLib.rec("n", (long) n, "x", nf > 0 ? n / (double) nf : Double.NaN, "fraction", c.size() > 0 ? n / (double) c.size() : 0.0,
+                "energy", Quantity.of(e.getValue()[0], "eV"), "volume", KmcLib.q(c.volume() * 1e-30, "Å^3"),
+                "mu", Quantity.of(mus[k / ns], "eV"), "start", names.get(k % ns), "atoms", new AtomsValue(c)));
+        }
+        return KmcLib.rec("runs", Table.fromRecords(rows, List.of()), "structures", Table.fromRecords(st, List.of()));
+    }
+
+    private static int cap(double maxX, Configuration c, int sp) {
+        double m = Math.floor(maxX * (c.size() - c.count(sp)) + 1e-9);
+        return m >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) m;
     }
 
     private static double[] muList(Args a, int i) {

@@ -285,14 +285,17 @@ public final class MorseEmbedding implements Calculator {
         return maxCut;
     }
 
-    /** Distance where the pair repulsion reaches 10 D0: r0 − ln(1 + √11)/α (as {@link Morse}). */
+    /**
+     * Half the Morse r0 of the pair: the embedding term can make the pair's own repulsive wall (the {@link Morse}
+     * criterion r0 − ln(1 + √11)/α) much softer or harder than the pair alone, so only clear overlaps are refused.
+     */
     @Override
     public double minDistance(String a, String b) {
         int i = type(a), j = type(b);
         if (i < 0 || j < 0 || !hasPair[i][j]) {
             return 0;
         }
-        return Math.max(0, r0[i][j] - Math.log(1 + Math.sqrt(11)) / alpha[i][j]);
+        return 0.5 * r0[i][j];
     }
 
     @Override
