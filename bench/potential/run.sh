@@ -40,4 +40,8 @@ echo "  ASE:                   $ase_neb"
 echo "  LAMMPS:                $lmp_neb"
 a=$(echo "$adc_neb" | awk '{print $2}'); s=$(echo "$ase_neb" | awk '{print $2}'); l=$(echo "$lmp_neb" | awk '{print $2}')
 awk -v a="$a" -v s="$s" -v l="$l" 'BEGIN { printf "  ratio ASE/adc %.1f (goal >= 20)   ratio adc/LAMMPS %.2f (goal <= 1)\n", s / a, a / l }'
+# CPU seconds (serial adc thread vs the ASE process) do not depend on what else runs on the machine
+ac=$(echo "$adc_neb1" | sed -n 's/.*thread CPU \([0-9.]*\) s.*/\1/p'); sc=$(echo "$ase_neb" | sed -n 's/.*process CPU \([0-9.]*\) s.*/\1/p')
+awk -v a="$ac" -v s="$sc" 'BEGIN { if (a > 0) printf "  CPU time: ASE %.2f s / adc serial %.3f s = %.1f\n", s, a, s / a }'
+echo "  load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$OUT"

@@ -63,6 +63,37 @@ class ExternalCalculatorScriptTest {
         assertTrue(Files.isDirectory(run.resolve("lammps")), "work folder inside the run directory");
     }
 
+    /** espresso(...) from a recipe: the pseudopotential next to the recipe, pw.x in espresso/ of the run directory. */
+    @Test
+    void espressoFromARecipe() throws IOException {
+        assumeTrue(org.adc.potential.external.EspressoCalculator.PROGRAM.available(),
+            "pw.x is not installed: skipped (apt-get install quantum-espresso)");
+        try (var in = ExternalCalculatorScriptTest.class.getResourceAsStream("/potential/qe/Si.pz-vbc.UPF")) {
+            if (in != null) {
+                Files.copy(in, recipes.resolve("Si.pz-vbc.UPF"));
+            }
+        }
+        if (!Files.exists(recipes.resolve("Si.pz-vbc.UPF"))) {
+            Files.copy(Path.of("..", "stdlib", "src", "test", "resources", "potential", "qe", "Si.pz-vbc.UPF"), recipes.resolve("Si.pz-vbc.UPF"));
+        }
+        String f = Cli.write(recipes, "pw.adc", """
+            import potential as p
+            let h = 2.7155 Å
+            let si = p.atoms(["Si", "Si"], [[0.05 Å, 0 Å, 0 Å], [h / 2, h / 2, h / 2]], [[0 Å, h, h], [h, 0 Å, h], [h, h, 0 Å]])
+            let dft = p.espresso({Si: "Si.pz-vbc.UPF"}, ecutwfc = 12 Ry, kpoints = [2, 2, 2])
+            print(dft.description)
+            print(fmt(p.energy(dft, si) to Ry, ".6f"))
+            print(fmt(p.forces(dft, si)[0][0] to eV/Å, ".4f"))
+            """).toString();
+        Cli r = Cli.run("run", f, "--run-dir", run.toString()).noJava();
+        assertEquals(0, r.code, r.toString());
+        String[] lines = r.out.split("\n");
+        assertEquals("Quantum ESPRESSO pw.x (Si, ecutwfc 12.0000000000000 Ry, k 2x2x2)", lines[0]);
+        assertEquals("-15.615308 Ry", lines[1], "same SCF as the stored pw.x output");
+        assertEquals("-0.8749 eV/Å", lines[2]);
+        assertTrue(Files.isDirectory(run.resolve("espresso")), "work folder inside the run directory");
+    }
+
     @Test
     void potentialFileOutsideTheRecipeFolderIsRefused() throws IOException {
         Files.copy(recipes.resolve("Si.sw"), tmp.resolve("outside.sw"));

@@ -26,6 +26,7 @@ public final class StillingerWeber implements Calculator {
     private final int n;
     // two-body (i,j) from entry (i,j,j)
     private final double[] eps2, sig, cut, gsig, aA, bB, pp, qq;
+    private final int[] pInt, qInt;   // p, q as small integers (−1: not one), for exact fast powers
     // three-body (i,j,k)
     private final double[] lamEps, cos0;
     private final double cutmax;
@@ -54,6 +55,8 @@ public final class StillingerWeber implements Calculator {
         bB = new double[n * n];
         pp = new double[n * n];
         qq = new double[n * n];
+        pInt = new int[n * n];
+        qInt = new int[n * n];
         lamEps = new double[n * n * n];
         cos0 = new double[n * n * n];
         double cm = 0;
@@ -69,6 +72,8 @@ public final class StillingerWeber implements Calculator {
                 bB[ij] = v[7];
                 pp[ij] = v[8];
                 qq[ij] = v[9];
+                pInt[ij] = smallInteger(v[8]);
+                qInt[ij] = smallInteger(v[9]);
                 if (!(v[1] > 0) || !(v[2] > 0)) {
                     throw r.error(0, "entry " + this.elements[i] + " " + this.elements[j] + " " + this.elements[j] + ": sigma and a must be positive");
                 }
@@ -109,6 +114,22 @@ public final class StillingerWeber implements Calculator {
     @Override
     public String describe() {
         return "Stillinger-Weber (" + file + ", " + String.join(" ", elements) + ")";
+    }
+
+    /** x^p, by repeated multiplication when p is a small non-negative integer (pInt ≥ 0), else Math.pow. */
+    private static double power(double x, double p, int pInt) {
+        if (pInt < 0) {
+            return Math.pow(x, p);
+        }
+        double r = 1;
+        for (int k = 0; k < pInt; k++) {
+            r *= x;
+        }
+        return r;
+    }
+
+    private static int smallInteger(double p) {
+        return p >= 0 && p <= 16 && p == Math.rint(p) ? (int) p : -1;
     }
 
     @Override
@@ -152,28 +173,35 @@ public final class StillingerWeber implements Calculator {
                 sr[ns] = r;
                 sj[ns] = j;
                 ns++;
-                // two-body, half weight per ordered pair
+                // two-body: each unordered pair once (j > i; a self-image pair j == i is seen in both directions: half weight)
+                if (j < i) {
+                    continue;
+                }
                 double s = sig[ij];
                 double sr1 = s / r;
-                double bp = bB[ij] * Math.pow(sr1, pp[ij]);
-                double bq = Math.pow(sr1, qq[ij]);
+                double bp = bB[ij] * power(sr1, pp[ij], pInt[ij]);
+                double bq = power(sr1, qq[ij], qInt[ij]);
                 double rainv = 1.0 / (r - c);
                 double ex = Math.exp(s * rainv);
                 double ae = aA[ij] * eps2[ij];
                 double phi = ae * (bp - bq) * ex;
                 double dphi = ae * ex * ((-pp[ij] * bp + qq[ij] * bq) / r - (bp - bq) * s * rainv * rainv);
-                e += 0.5 * phi;
-                // E depends on d = x_j - x_i: ∂E/∂d = 0.5 φ' d/r (for this ordered pair); each unordered pair is seen twice
-                double g = dphi / r;
+                double wt = j == i ? 0.5 : 1.0;
+                e += wt * phi;
+                // E depends on d = x_j − x_i: F_i = φ'(r) d/r, F_j = −φ'(r) d/r
+                double g = wt * dphi / r;
                 fix += g * dx;
                 fiy += g * dy;
                 fiz += g * dz;
-                w[0] -= 0.5 * g * dx * dx;
-                w[1] -= 0.5 * g * dx * dy;
-                w[2] -= 0.5 * g * dx * dz;
-                w[4] -= 0.5 * g * dy * dy;
-                w[5] -= 0.5 * g * dy * dz;
-                w[8] -= 0.5 * g * dz * dz;
+                f[3 * j] -= g * dx;
+                f[3 * j + 1] -= g * dy;
+                f[3 * j + 2] -= g * dz;
+                w[0] -= g * dx * dx;
+                w[1] -= g * dx * dy;
+                w[2] -= g * dx * dz;
+                w[4] -= g * dy * dy;
+                w[5] -= g * dy * dz;
+                w[8] -= g * dz * dz;
             }
             // full gradient: E = ½ΣΣ φ → F_i = Σ_j φ'(r) d/r (d = x_j − x_i), F_j gets −φ'd/r via j's own loop
             // three-body
