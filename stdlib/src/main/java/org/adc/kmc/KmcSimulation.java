@@ -104,6 +104,7 @@ public final class KmcSimulation {
     /** Per particle {dx, dy, dz, Σλ²} interleaved: one cache line per hop instead of four. */
     private double[] pd = new double[64];
     private int[] pspecies = new int[16];
+    /** Per particle: its initial site while on the lattice, −1 once extracted. */
     private int[] psite = new int[16];
     private final double[] colX, colY, colZ, hopSq;
     private final long[] jumps;
@@ -784,11 +785,8 @@ public final class KmcSimulation {
         events++;
     }
 
-    /** Move the particle along hop e (occupations, tracer and collective sums); no event updates. */
-    private void moveParticle(int e) {
-        int i = lat.hopSource(e);
-        int j = lat.hopTarget(e);
-        int k = lat.hopKind(e);
+    /** Move the particle from i to j along a hop of kind k (occupations, tracer and collective sums); no event updates. */
+    private void moveParticle(int i, int j, int k) {
         int sp = occ[i];
         occ[j] = sp;
         occ[i] = VACANCY;
@@ -801,7 +799,6 @@ public final class KmcSimulation {
         pd[4 * p + 1] += vy;
         pd[4 * p + 2] += vz;
         pd[4 * p + 3] += l2;
-        psite[p] = j;
         colX[sp] += vx;
         colY[sp] += vy;
         colZ[sp] += vz;
@@ -811,9 +808,11 @@ public final class KmcSimulation {
     }
 
     private void executeEvent(int e) {
-        if (vel != null) {
-            moveParticle(e);
-            vel.afterHop(lat.hopSource(e), lat.hopTarget(e));
+        if (vel != null) { // e is an index into the incoming-hop lists (see selectEvent)
+            int s = lat.inSource(e);
+            int t = vel.siteOfIncoming(e);
+            moveParticle(s, t, lat.inKind(e));
+            vel.afterHop(s, t);
             return;
         }
         if (e < nHops) {
@@ -832,7 +831,6 @@ public final class KmcSimulation {
             pd[4 * p + 1] += vy;
             pd[4 * p + 2] += vz;
             pd[4 * p + 3] += l2;
-            psite[p] = j;
             colX[sp] += vx;
             colY[sp] += vy;
             colZ[sp] += vz;
@@ -978,7 +976,7 @@ public final class KmcSimulation {
 
     private int selectEvent() {
         if (vel != null) {
-            return lat.inHop(vel.select(rng.nextDouble()));
+            return vel.select(rng.nextDouble());
         }
         double u = rng.nextDouble() * tree.total();
         int c = tree.find(u);

@@ -39,13 +39,13 @@ final class VacancyEventLists {
     private final double[] cRate;
     private final long base;
     private final long[] pow;
+    /** Every hop has its reverse: the vacancies fed by a site are its in-list sources. */
+    private final boolean symmetric;
 
     // vacancies
     private int nv;
-    private int[] vacSite;
-    private long[] vacMask;
-    private int[] vacGroup;
-    private int[] vacPos;
+    /** Per vacancy {mask, site, group, position in the group's bucket}: one 32-byte record, one cache line. */
+    private long[] vrec;
     private final int[] vid; // site -> vacancy id, -1 if occupied
 
     // groups (signatures)
@@ -98,6 +98,7 @@ final class VacancyEventLists {
             p *= base;
         }
         gClassCount = new int[16 * Math.max(1, nClasses)];
+        symmetric = isSymmetric(lat);
         vid = new int[n];
         Arrays.fill(vid, -1);
         int count = 0;
@@ -106,20 +107,43 @@ final class VacancyEventLists {
                 count++;
             }
         }
-        vacSite = new int[Math.max(4, count)];
-        vacMask = new long[vacSite.length];
-        vacGroup = new int[vacSite.length];
-        vacPos = new int[vacSite.length];
+        vrec = new long[4 * Math.max(4, count)];
         for (int i = 0; i < n; i++) {
             if (occ[i] == KmcSimulation.VACANCY) {
                 int v = nv++;
-                vacSite[v] = i;
+                vrec[4 * v + 1] = i;
                 vid[i] = v;
-                vacGroup[v] = -1;
+                vrec[4 * v + 2] = -1;
                 recompute(v);
             }
         }
         flush();
+    }
+
+    /** @return true if for every hop a→b the lattice also has a hop b→a (same multiset of neighbours in and out) */
+    private static boolean isSymmetric(Lattice lat) {
+        int n = lat.siteCount();
+        for (int i = 0; i < n; i++) {
+            int o0 = lat.outStart(i), o1 = lat.outStart(i + 1), i0 = lat.inStart(i), i1 = lat.inStart(i + 1);
+            if (o1 - o0 != i1 - i0) {
+                return false;
+            }
+            long so = 0, si = 0, xo = 0, xi = 0;
+            for (int h = o0; h < o1; h++) {
+                long t = lat.hopTarget(h);
+                so += t;
+                xo += t * t;
+            }
+            for (int q = i0; q < i1; q++) {
+                long t = lat.inSource(q);
+                si += t;
+                xi += t * t;
+            }
+            if (so != si || xo != xi) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ groups
@@ -213,7 +237,7 @@ final class VacancyEventLists {
 
     /** Recompute the incoming-hop mask and signature of vacancy v from the occupations. */
     private void recompute(int v) {
-        int s = vacSite[v];
+        int s = (int) vrec[4 * v + 1];
         int start = lat.inStart(s), end = lat.inStart(s + 1);
         long mask = 0, key = 0;
         for (int q = start; q < end; q++) {
@@ -223,18 +247,18 @@ final class VacancyEventLists {
                 key += pow[c];
             }
         }
-        vacMask[v] = mask;
-        int old = vacGroup[v];
+        vrec[4 * v] = mask;
+        int old = (int) vrec[4 * v + 2];
         if (old >= 0 && gKey[old] == key) {
             return;
         }
         int g = groupFor(key);
         if (old >= 0) {
-            int p = vacPos[v];
+            int p = (int) vrec[4 * v + 3];
             int last = --gCount[old];
             int moved = gMembers[old][last];
             gMembers[old][p] = moved;
-            vacPos[moved] = p;
+            vrec[4 * moved + 3] = p;
             for (int c = 0; c < nClasses; c++) {
                 cCount[c] += gClassCount[g * nClasses + c] - gClassCount[old * nClasses + c];
             }
@@ -250,10 +274,17 @@ final class VacancyEventLists {
             gMembers[g] = mem;
         }
         mem[gCount[g]] = v;
-        vacPos[v] = gCount[g]++;
-        vacGroup[v] = g;
+        vrec[4 * v + 3] = gCount[g]++;
+        vrec[4 * v + 2] = g;
         touch(g);
     }
+
+    /** @return the target site of the incoming hop k returned by {@link #select} (the selected vacancy's site) */
+    int siteOfIncoming(int k) {
+        return selectedSite;
+    }
+
+    private int selectedSite;
 
     /**
      * Select an event.
@@ -273,8 +304,9 @@ final class VacancyEventLists {
         }
         double r = rem - idx * rg;
         int v = gMembers[g][idx];
-        int s = vacSite[v];
-        long mask = vacMask[v];
+        int s = (int) vrec[4 * v + 1];
+        selectedSite = s;
+        long mask = vrec[4 * v];
         int start = lat.inStart(s);
         int single = gSingleClass[g];
         if (single >= 0) {
@@ -311,8 +343,24 @@ final class VacancyEventLists {
         int v = vid[t];
         vid[t] = -1;
         vid[s] = v;
-        vacSite[v] = s;
+        vrec[4 * v + 1] = s;
         recompute(v);
+        if (symmetric) {
+            for (int q = lat.inStart(s), end = lat.inStart(s + 1); q < end; q++) { // in cache after recompute(v)
+                int m = lat.inSource(q);
+                if (occ[m] == KmcSimulation.VACANCY) {
+                    recompute(vid[m]);
+                }
+            }
+            for (int q = lat.inStart(t), end = lat.inStart(t + 1); q < end; q++) {
+                int m = lat.inSource(q);
+                if (m != s && occ[m] == KmcSimulation.VACANCY) {
+                    recompute(vid[m]);
+                }
+            }
+            flush();
+            return;
+        }
         for (int h = lat.outStart(t), end = lat.outStart(t + 1); h < end; h++) {
             int m = lat.hopTarget(h);
             if (m != s && occ[m] == KmcSimulation.VACANCY) {
@@ -346,7 +394,7 @@ final class VacancyEventLists {
             }
             seen++;
             int v = vid[i];
-            if (v < 0 || vacSite[v] != i) {
+            if (v < 0 || vrec[4 * v + 1] != i) {
                 bad++;
                 continue;
             }
@@ -360,8 +408,8 @@ final class VacancyEventLists {
                     counts[c]++;
                 }
             }
-            int g = vacGroup[v];
-            if (mask != vacMask[v] || gKey[g] != key || gMembers[g][vacPos[v]] != v) {
+            int g = (int) vrec[4 * v + 2];
+            if (mask != vrec[4 * v] || gKey[g] != key || gMembers[g][(int) vrec[4 * v + 3]] != v) {
                 bad++;
             }
         }

@@ -643,7 +643,8 @@ public final class KmcLib {
                 Object dw = r.member("dwell") != null ? r.member("dwell") : r.member("hold");
                 if (dw instanceof Quantity h && h.dimension().equals(Dimension.TIME)) {
                     b.hold(h.si());
-                } else if (r.member("ramp") instanceof Quantity to && to.dimension().equals(Dimension.TEMPERATURE)
+                } else if ((r.member("ramp") != null ? r.member("ramp") : r.member("to")) instanceof Quantity to
+                    && to.dimension().equals(Dimension.TEMPERATURE)
                     && r.member("rate") instanceof Quantity rate && rate.dimension().equals(Dimension.HEATING_RATE)) {
                     b.rampTo(to.si(), rate.si());
                 } else {
@@ -1168,7 +1169,8 @@ public final class KmcLib {
             "A temperature program T(t) of ramps and holds for kmc.run",
             "kmc.program(start, steps)",
             "let p = kmc.program(25 degC, [{ramp: 450 degC, rate: 5 degC/min}, {dwell: 8 d}])\nprint(p.duration, p.at(30 min))",
-            "Piecewise-linear T(t) from start: {ramp: T, rate: r} ramps to T at |r|, {dwell: d} holds — the ramp/hold vocabulary "
+            "Piecewise-linear T(t) from start: {ramp: T, rate: r} (or {to: T, rate: r}, the arguments of a device's "
+                + "ramp(to, rate)) ramps to T at |r|, {dwell: d} or {hold: d} holds — the ramp/hold vocabulary "
                 + "of the procedure runtime. After the last step T stays constant. kmc.run integrates the time-dependent total "
                 + "rate exactly: the waiting time solves ∫R(T(s))ds = −ln u (Gauss–Legendre quadrature on sub-intervals of 0.5 K, "
                 + "Newton solve), the event is then chosen with the rates at the new time.",
