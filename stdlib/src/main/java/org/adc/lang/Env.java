@@ -31,6 +31,16 @@ public interface Env {
     Writer openWrite(String path);
 
     /**
+     * Opens a text file that this run wrote earlier (a log or table in the run directory) for reading; a relative path
+     * is resolved against the run directory.
+     *
+     * @throws AdcError when the file is missing or outside what the sandbox allows
+     */
+    default BufferedReader openReadRun(String path) {
+        return openRead(path);
+    }
+
+    /**
      * Opens a binary file for writing (images); a relative path is resolved against the run directory.
      * The same sandbox rules as {@link #openWrite} apply.
      *

@@ -242,6 +242,12 @@ public final class AnalysisLib {
         return Table.fromRecords(rows, List.of());
     }
 
+    private static Object runTable(Args a) {
+        String path = a.string(0);
+        a.env().procedures().flushLogs(); // rows logged so far are on disk
+        return org.adc.table.CsvReader.read(path, a.env().openReadRun(path), ',', false);
+    }
+
     private static final String TRAJ_UNITS = "dt: time between stored frames (fs); positions in Å; t in ps";
 
     public static Module module() {
@@ -416,6 +422,21 @@ public final class AnalysisLib {
             Param.optional("max_lag", "int", 0L, "largest lag in frames (0 = half the trajectory)"),
             Param.optional("every", "int", 1L, "frames between time origins"),
             Param.optional("order", "int", 1L, "Legendre order l (1 or 2)")));
+        m.add(new NativeFunction("run_table", "table", new Doc(
+            "Reads back a CSV table that this run wrote (a log_to log or a write_csv file) from the run directory",
+            "analysis.run_table(path)",
+            "import analysis\nimport plot\nlog_to(\"adc_current.csv\", furnace, smu, every = 1 min)\n# ... recipe ...\n"
+                + "let log = analysis.run_table(\"adc_current.csv\")\n"
+                + "plot.current_charge(log.column(\"t\"), log.column(\"smu_current\"), \"current\", charge = log.column(\"smu_charge\"))",
+            "table(path) reads below the recipe's folder; run_table reads what the run itself wrote, relative to the run "
+                + "directory, with the units of the header (\"t [s]\", \"smu.current [uA]\"; dots in names become underscores: "
+                + "column \"smu_current\"). The run's data logs are flushed first, so every row logged so far is seen.",
+            "columns carry the units of their headers",
+            "a file that is not in the run directory (\"the file must have been written earlier in this run\"); a malformed CSV.",
+            "CSV with units in the header (SI Brochure 9th ed. 5.4.6), as written by log_to and write_csv",
+            "table, log_to, write_csv, plot.current_charge, integrate"),
+            AnalysisLib::runTable,
+            Param.required("path", "string", "file in the run directory")));
         return m;
     }
 }

@@ -102,7 +102,24 @@ public final class PlotLib {
     }
 
     private static String label(String text, String unit) {
-        return unit.isEmpty() ? text : text + " (" + unit + ")";
+        return unit.isEmpty() ? text : text + " (" + pretty(unit) + ")";
+    }
+
+    /** The ASCII micro prefix as typed ("uA", "um") shown as µ on axes. */
+    static String pretty(String unit) {
+        String out = unit.replaceAll("(^|[^A-Za-z])u(?=[A-Za-z])", "$1µ");
+        if (!out.equals(unit)) {
+            try {
+                Unit a = Units.parse(unit);
+                Unit b = Units.parse(out);
+                if (a.dimension().equals(b.dimension()) && Math.abs(a.scale() / b.scale() - 1) < 1e-12) {
+                    return out;
+                }
+            } catch (AdcError e) {
+                return unit;
+            }
+        }
+        return unit;
     }
 
     private static AdcList listArg(Args a, int i) {
@@ -288,9 +305,11 @@ public final class PlotLib {
         Axis ai = axis(fn, "current", List.of(i), a.string(5));
         Axis aq = axis(fn, "charge", List.of(charge), a.string(6));
         double[] qv = aq.values().get(0);
+        String qName = "charge (" + g(qv[qv.length - 1]) + " " + pretty(aq.unit()) + " at " + g(ax.values().get(0)[ts.length - 1]) + " "
+            + pretty(ax.unit()) + ")";
         List<Series> ss = List.of(new Series("current", ax.values().get(0), ai.values().get(0), null, "line", false),
-            new Series("charge", ax.values().get(0), qv, null, "line", true));
-        List<String> notes = List.of("Q = " + g(qv[qv.length - 1]) + " " + aq.unit() + " at t = " + g(ax.values().get(0)[ts.length - 1]) + " " + ax.unit());
+            new Series(qName, ax.values().get(0), qv, null, "line", true));
+        List<String> notes = List.of();
         Chart c = new Chart(a.string(7), label("Time", ax.unit()), label("Current", ai.unit()), label("Charge", aq.unit()), false, false,
             size(a, 8), size(a, 9), ss, notes);
         return write(a, c, a.string(2));
@@ -326,7 +345,6 @@ public final class PlotLib {
         String sym = a.string(6);
         // values (× T) in SI, then in the display unit of the first value
         List<Series> out = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         String yUnit = "";
         Unit disp = null;
         for (int d = 0; d < ts.size(); d++) {
@@ -368,7 +386,7 @@ public final class PlotLib {
                 x[k] = 1000 / t[k];
             }
             String name = d < names.size() ? names.get(d) : (ts.size() > 1 ? "set " + (d + 1) : "data");
-            out.add(new Series(name, x, y, null, "points", false, d));
+            Series fitLine = null;
             if (fit) {
                 ArrheniusFit f = ArrheniusFit.fit(t, y);
                 double tmin = Double.MAX_VALUE, tmax = 0;
@@ -380,8 +398,13 @@ public final class PlotLib {
                 double[] fy = {f.prefactor() * Math.exp(-f.ea() / (Constants.KB * tmax)), f.prefactor() * Math.exp(-f.ea() / (Constants.KB * tmin))};
                 double ea = f.ea() / Constants.QE;
                 double err = f.eaError() / Constants.QE;
-                out.add(new Series("", fx, fy, null, "line", false, d));
-                notes.add(name + ": Ea = " + g(ea) + (Double.isNaN(err) ? "" : " ± " + String.format(Locale.ROOT, "%.2g", err)) + " eV");
+                boolean showErr = !Double.isNaN(err) && err > 1e-9 * Math.abs(ea);
+                name = name + " (Ea = " + g(ea) + (showErr ? " ± " + g(err) : "") + " eV)";
+                fitLine = new Series("", fx, fy, null, "line", false, d);
+            }
+            out.add(new Series(name, x, y, null, "points", false, d));
+            if (fitLine != null) {
+                out.add(fitLine);
             }
         }
         if (disp != null && !disp.isOne()) {
@@ -390,8 +413,7 @@ public final class PlotLib {
             yUnit = "K";
         }
         String yl = timesT ? sym + "T" : sym;
-        Chart c = new Chart(a.string(7), "1000/T (1/K)", label(yl, yUnit), "", false, true, size(a, 8), size(a, 9), out, notes,
-            "bottom-left");
+        Chart c = new Chart(a.string(7), "1000/T (1/K)", label(yl, yUnit), "", false, true, size(a, 8), size(a, 9), out, List.of());
         return write(a, c, a.string(2));
     }
 
@@ -663,7 +685,7 @@ public final class PlotLib {
             "import plot\nlet log = table(\"current.csv\")      # columns t [h], I [uA]\n"
                 + "plot.current_charge(log.column(\"t\"), log.column(\"I\"), \"extraction\", current_unit = \"uA\")",
             "Current on the left axis and charge Q(t) = ∫ I dt (trapezoid rule from the first sample, as coulometry's "
-                + "integrate_cumulative) on the right, unless a charge list is given. A note gives the final charge. For the ADC "
+                + "integrate_cumulative) on the right, unless a charge list is given; the legend gives the final charge. For the ADC "
                 + "(seed 000: peak ~66 µA, 0.78 C) and HPDC (seed 002: 1.04 mA peak, 7.43 C) current logs.",
             "times: time; currents: current; charge: charge; display units from *_unit (time in h by default)",
             "lists of different length or fewer than two samples; values of the wrong dimension.",
@@ -689,7 +711,7 @@ public final class PlotLib {
                 + "plot.arrhenius([[313 K, 353 K, 373 K], [313 K, 353 K, 373 K]], [[1e-7 S/cm, 1e-6 S/cm, 3e-6 S/cm], "
                 + "[1e-5 S/cm, 5e-5 S/cm, 1e-4 S/cm]], \"two\", names = [\"x = 0\", \"x = 1\"])",
             "Points at x = 1000/T (1/K) on a logarithmic y axis; with fit = true a straight Arrhenius line per data set "
-                + "(arrhenius_fit) and a note \"name: Ea = … ± … eV\". times_t multiplies each value by T (σT, S·K/cm), the "
+                + "(arrhenius_fit) and its Ea ± standard error in the legend (\"x = 0 (Ea = 0.358 ± 0.004 eV)\"; the error is left out when it is 0). times_t multiplies each value by T (σT, S·K/cm), the "
                 + "form used for ionic conductors. Several data sets: lists of lists, one per composition.",
             "temperatures absolute; values positive, one dimension (the first value's unit is the display unit)",
             "lists of different length; T ≤ 0 K; values ≤ 0 (logarithm) or of mixed dimensions.",

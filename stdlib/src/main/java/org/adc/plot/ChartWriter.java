@@ -86,8 +86,9 @@ public final class ChartWriter {
                 r = er;
             } else {
                 XYSeries xs = new XYSeries(key(s, k), false, true);
-                for (int i = 0; i < s.x().length; i++) {
-                    xs.add(s.x()[i], Double.isNaN(s.y()[i]) ? null : (Number) s.y()[i]);
+                double[][] pts = thin(s.x(), s.y(), MAX_POINTS);
+                for (int i = 0; i < pts[0].length; i++) {
+                    xs.add(pts[0][i], Double.isNaN(pts[1][i]) ? null : (Number) pts[1][i]);
                 }
                 plot.setDataset(k, new XYSeriesCollection(xs));
                 r = new XYLineAndShapeRenderer();
@@ -142,6 +143,51 @@ public final class ChartWriter {
             }
         }
         return chart;
+    }
+
+    /** Series longer than this are thinned for drawing (an 8-day log at 1 s has 691,200 rows). */
+    static final int MAX_POINTS = 4000;
+
+    /**
+     * At most {@code max} points of a long series for drawing: the points are cut into max/2 consecutive buckets and
+     * each bucket keeps its lowest and highest y in their original order, so peaks and steps survive (a min/max
+     * decimation as oscilloscopes use). NaN gaps are kept. Shorter series are returned as they are.
+     */
+    static double[][] thin(double[] x, double[] y, int max) {
+        int n = x.length;
+        if (n <= max) {
+            return new double[][] {x, y};
+        }
+        int buckets = max / 2;
+        double[] ox = new double[2 * buckets + 2];
+        double[] oy = new double[ox.length];
+        int m = 0;
+        for (int b = 0; b < buckets; b++) {
+            int lo = (int) ((long) b * n / buckets);
+            int hi = (int) ((long) (b + 1) * n / buckets);
+            int imin = -1;
+            int imax = -1;
+            int inan = -1;
+            for (int i = lo; i < hi; i++) {
+                if (Double.isNaN(y[i])) {
+                    inan = inan < 0 ? i : inan;
+                    continue;
+                }
+                if (imin < 0 || y[i] < y[imin]) {
+                    imin = i;
+                }
+                if (imax < 0 || y[i] > y[imax]) {
+                    imax = i;
+                }
+            }
+            int[] keep = imin < 0 ? new int[] {inan} : imin == imax ? new int[] {imin} : imin < imax ? new int[] {imin, imax} : new int[] {imax, imin};
+            for (int i : keep) {
+                ox[m] = x[i];
+                oy[m] = y[i];
+                m++;
+            }
+        }
+        return new double[][] {java.util.Arrays.copyOf(ox, m), java.util.Arrays.copyOf(oy, m)};
     }
 
     private static double[] range(ValueAxis a) {

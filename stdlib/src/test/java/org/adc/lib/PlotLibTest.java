@@ -71,7 +71,7 @@ class PlotLibTest {
         png(dir.resolve("iq.png"), 640, 400);
         String text = svgText(dir.resolve("iq.svg"));
         assertTrue(text.contains("Time (h)"), text);
-        assertTrue(text.contains("Current (uA)"), text); // the unit as written
+        assertTrue(text.contains("Current (µA)"), text); // "uA" shown with µ
         assertTrue(text.contains("\n3000\n") && !text.contains("3,000"), text); // no locale grouping
         assertTrue(text.contains("Charge (C)"), text);
         assertTrue(text.contains("Q = 16 C"), text);
@@ -117,7 +117,7 @@ class PlotLibTest {
         }
         callIn(env, p, "arrhenius", temps, sig, "arr.svg", n("times_t", true), n("names", AdcList.of("x = 0")));
         String t2 = svgText(dir.resolve("arr.svg"));
-        assertTrue(t2.contains("1000/T (1/K)") && t2.contains("σT (S·K/cm)") && t2.contains("Ea = 0.358"), t2);
+        assertTrue(t2.contains("1000/T (1/K)") && t2.contains("σT (S·K/cm)") && t2.contains("x = 0 (Ea = 0.358 eV)"), t2);
 
         callIn(env, p, "neb", AdcList.of(q(0, "meV"), q(20, "meV"), q(55, "meV"), q(60, "meV"), q(50, "meV"), q(15, "meV"), q(0, "meV")), "neb.svg");
         String t3 = svgText(dir.resolve("neb.svg"));
