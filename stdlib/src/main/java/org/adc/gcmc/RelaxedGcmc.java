@@ -16,7 +16,7 @@ import org.adc.random.StreamRng;
  * Grand-canonical Monte Carlo over relaxed structures ("basin-hopping" GCMC), the sampling scheme of the ab initio
  * GCMC of seed 004 (Li et al., J. Mater. Chem. A; R. B. Wexler, T. Qiu, A. M. Rappe, J. Phys. Chem. C 123, 2321 (2019)),
  * where every sampled structure is relaxed before its energy enters the acceptance test. Ensemble (μ_A, N_B, p, T):
- * a trial inserts one A atom at a random point at least {@code minGap} from every atom, removes a random A atom, or
+ * a trial inserts one A atom at a random point at least 2.2 Å from every atom (the best of 50 random points), removes a random A atom, or
  * rattles all atoms (uniform displacements up to {@code rattle}); positions and cell are then relaxed (FIRE, unit-cell
  * filter at pressure p) and the trial is accepted with
  * <pre>  min[1, exp(−β (ΔH − μ ΔN_A))],  H = E + pV,  μ relative to the energy per atom of the bulk A reference,</pre>
@@ -34,7 +34,7 @@ public final class RelaxedGcmc {
     private double fmax = 0.05;
     private int relaxSteps = 300;
     private double rattle = 0.3;
-    private double minGap = 1.8;
+    private double minGap = 2.2;
     private int maxCount = Integer.MAX_VALUE;
     private double pInsert = 0.4, pRemove = 0.4;
     private Atoms state;

@@ -49,7 +49,7 @@ final class GcmcMuNpt {
                 + "volume moves that change one box length at a time (min[1, exp(−β(ΔU + pΔV) + (N+1) ln(V'/V))]); the other species keep "
                 + "their number. With anneal = T_a the equilibration is a simulated anneal: the temperature falls linearly from T_a to t over "
                 + "its chunks of 2000 attempts (z follows T), so a dense solid can reorganise and take up or release atoms within a short "
-                + "run; production runs at t. With relaxed = true every trial (insert one A at a random point ≥ 1.8 Å from all atoms, "
+                + "run; production runs at t. With relaxed = true every trial (insert one A at a random point ≥ 2.2 Å from all atoms (best of 50 tries), "
                 + "remove a random A, or rattle all atoms by up to 0.3 Å; 40/40/20 %) is relaxed (FIRE, positions and cell at p, 0.05 eV/Å, "
                 + "≤ 300 steps) and accepted with min[1, exp(−β(ΔH − μΔN_A))], H = E + pV: the ab initio GCMC scheme of seed 004 "
                 + "(every sampled structure relaxed; μ measured from the reference energy, no V/Λ³ factor); equilibration, samples and "
