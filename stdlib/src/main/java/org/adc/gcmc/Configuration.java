@@ -159,6 +159,21 @@ public final class Configuration {
     }
 
     /**
+     * Scale one box length and that coordinate of every particle by s (volume × s).
+     *
+     * @param axis 0..2
+     * @param s    factor (&gt; 0)
+     */
+    public void scaleAxis(int axis, double s) {
+        double[] b = box.clone();
+        b[axis] *= s;
+        setBox(b[0], b[1], b[2]);
+        for (int k = axis; k < 3 * n; k += 3) {
+            x[k] *= s;
+        }
+    }
+
+    /**
      * Minimum-image squared distance between particle i and a point.
      *
      * @param i  particle

@@ -36,6 +36,8 @@ public final class OffLatticeGcmc {
     private double maxDisp = 0.5;
     private double maxLnV = 0.02;
     private double minBox = 0;
+    private boolean anisotropic;
+    private int maxExchanged = Integer.MAX_VALUE;
     private double energy;
     private long dispTried, dispAcc, volTried, volAcc, exTried, exAcc;
     private final double[] widomSum;
@@ -112,6 +114,19 @@ public final class OffLatticeGcmc {
     }
 
     /**
+     * Volume moves change one box length at a time (random axis, random walk in ln L_axis, coordinates scaled along
+     * that axis) instead of all three, so the box shape can follow the phase (orthorhombic shape fluctuations).
+     * The acceptance rule is unchanged: ln V moves by the same amount as ln L_axis.
+     *
+     * @param on true for axis-wise volume moves
+     * @return this
+     */
+    public OffLatticeGcmc anisotropic(boolean on) {
+        this.anisotropic = on;
+        return this;
+    }
+
+    /**
      * @param displacement probability of a displacement attempt
      * @param exchange     probability of an insertion/deletion attempt (volume keeps its share)
      * @return this
@@ -136,6 +151,26 @@ public final class OffLatticeGcmc {
     public OffLatticeGcmc maxDisplacement(double delta) {
         this.maxDisp = delta;
         return this;
+    }
+
+    /**
+     * Upper bound on the number of particles of each exchanged species: insertions beyond it are rejected, which
+     * samples the grand-canonical ensemble restricted to N_s ≤ max (detailed balance holds inside the range).
+     *
+     * @param max largest allowed N_s (&ge; 0)
+     * @return this
+     */
+    public OffLatticeGcmc maxExchanged(int max) {
+        if (max < 0) {
+            throw new GcmcException("maximum particle number must be >= 0: " + max);
+        }
+        this.maxExchanged = max;
+        return this;
+    }
+
+    /** @return current maximum displacement δ in Å (tuned by {@link #equilibrate}) */
+    public double maxDisplacement() {
+        return maxDisp;
     }
 
     /** One move attempt. */
@@ -208,6 +243,9 @@ public final class OffLatticeGcmc {
         double v = conf.volume();
         int ns = conf.count(s);
         if (rng.nextDouble() < 0.5) {
+            if (ns >= maxExchanged) {
+                return;
+            }
             double x = rng.nextDouble() * conf.boxLength(0);
             double y = rng.nextDouble() * conf.boxLength(1);
             double z = rng.nextDouble() * conf.boxLength(2);
@@ -245,17 +283,25 @@ public final class OffLatticeGcmc {
         double v = conf.volume();
         double lnV = Math.log(v) + (2 * rng.nextDouble() - 1) * maxLnV;
         double v2 = Math.exp(lnV);
-        double s = Math.cbrt(v2 / v);
-        if (minBoxLength() * s < minBox) {
+        int axis = anisotropic ? rng.nextInt(3) : -1;
+        double s = anisotropic ? v2 / v : Math.cbrt(v2 / v);
+        double shortest = anisotropic ? conf.boxLength(axis) * s : minBoxLength() * s;
+        if (shortest < minBox) {
             return;
         }
-        conf.scale(s);
+        if (anisotropic) {
+            conf.scaleAxis(axis, s);
+        } else {
+            conf.scale(s);
+        }
         double u2 = calc.energy(conf);
         int n = conf.size();
         double arg = -beta * (u2 - energy + pressure * (v2 - v)) + (n + 1) * Math.log(v2 / v);
         if (arg >= 0 || rng.nextDouble() < Math.exp(arg)) {
             energy = u2;
             volAcc++;
+        } else if (anisotropic) {
+            conf.scaleAxis(axis, 1.0 / s);
         } else {
             conf.scale(1.0 / s);
         }

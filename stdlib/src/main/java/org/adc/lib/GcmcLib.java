@@ -551,6 +551,7 @@ public final class GcmcLib {
             "The ideal-gas activity is z = exp(βμ)/Λ³.", "mass: mass (u); t: absolute; result in Å", "arguments of the wrong dimension",
             "Frenkel & Smit (2002) eq. 5.6.1", "gcmc.lj"),
             GcmcLib::deBroglie, Param.required("mass", "mass", "particle mass"), Param.required("t", "temperature", "temperature")));
+        m.add(GcmcMuNpt.function());
         return m;
     }
 }

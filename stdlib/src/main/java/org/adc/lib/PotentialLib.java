@@ -891,6 +891,7 @@ public final class PotentialLib {
             Param.optional("method", "string", "linear", "\"linear\" or \"idpp\""), Param.optional("steps", "int", 1000L, "step limit"),
             Param.optional("optimizer", "string", "fire", "\"fire\" or \"lbfgs\""),
             Param.optional("fixed", "list", none, "indices of atoms fixed in all images")));
+        m.add(MorseEmbeddingFunction.function());
         return m;
     }
 }
