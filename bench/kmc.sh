@@ -16,7 +16,7 @@ if [ ! -d stdlib/target/classes/org/adc/kmc/bench ]; then
 fi
 MAX="${1:-1e7}"
 SECS="${2:-2}"
-echo "== kMC: events per second vs lattice size (simple cubic, c = 0.9, one barrier)"
+echo "== kMC: events per second vs lattice size (simple cubic, Z-order numbering, c = 0.9, one barrier)"
 "$JAVA" -Xmx6g -XX:+UseParallelGC -cp stdlib/target/classes org.adc.kmc.bench.KmcBench "$MAX" 0.9 "$SECS"
 echo
 echo "== GCMC: Lennard-Jones muVT moves per second (NIST SRS vapour case)"

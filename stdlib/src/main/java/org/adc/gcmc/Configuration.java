@@ -8,6 +8,7 @@ import java.util.Arrays;
  * particle into the hole, so particle indices are not stable across deletions.
  */
 public final class Configuration {
+    private long version;
     private double[] x = new double[48];
     private int[] sp = new int[16];
     private int n;
@@ -34,6 +35,11 @@ public final class Configuration {
     /** @return number of particles */
     public int size() {
         return n;
+    }
+
+    /** @return a counter that changes on every modification (for energy caches of calculators) */
+    public long version() {
+        return version;
     }
 
     /**
@@ -86,6 +92,7 @@ public final class Configuration {
      * @param lz z
      */
     public void setBox(double lx, double ly, double lz) {
+        version++;
         if (!(lx > 0 && ly > 0 && lz > 0) || !Double.isFinite(lx * ly * lz)) {
             throw new GcmcException("box lengths must be finite and > 0 Å: " + lx + ", " + ly + ", " + lz);
         }
@@ -104,6 +111,7 @@ public final class Configuration {
      * @return its index
      */
     public int add(int species, double px, double py, double pz) {
+        version++;
         if (n == sp.length) {
             sp = Arrays.copyOf(sp, 2 * n);
             x = Arrays.copyOf(x, 6 * n);
@@ -117,6 +125,7 @@ public final class Configuration {
 
     /** @param i particle to remove (the last particle takes index i) */
     public void remove(int i) {
+        version++;
         n--;
         sp[i] = sp[n];
         x[3 * i] = x[3 * n];
@@ -131,6 +140,7 @@ public final class Configuration {
      * @param pz new z
      */
     public void move(int i, double px, double py, double pz) {
+        version++;
         x[3 * i] = wrap(px, 0);
         x[3 * i + 1] = wrap(py, 1);
         x[3 * i + 2] = wrap(pz, 2);

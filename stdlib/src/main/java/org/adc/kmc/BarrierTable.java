@@ -14,7 +14,9 @@ import java.util.Map;
  * </pre>
  *
  * <p>Lookup order for a hop of species s on path p in environment e:
- * (s, p, e), (s, p, *), (*, p, e), (*, p, *). A key may also be explicitly forbidden
+ * (s, p, e), (s, p, *), (*, p, e), (*, p, *); a path named "A-B" that has no entry is then looked up as
+ * "B-A" in the same order (a path is undirected: Table 1's "Si28-Si20" also keys the path a structure
+ * names "Si20-Si28"). A key may also be explicitly forbidden
  * ({@link #forbid}). A hop of a mobile species that finds no entry is an error
  * ({@link KmcException} naming species, path and environment) when the simulation is built.
  */
@@ -96,6 +98,18 @@ public final class BarrierTable {
             Barrier b = map.get(k);
             if (b != null) {
                 return b == FORBIDDEN ? null : b;
+            }
+        }
+        int dash = path.indexOf('-');
+        if (dash > 0 && dash == path.lastIndexOf('-') && dash < path.length() - 1) {
+            String rev = path.substring(dash + 1) + "-" + path.substring(0, dash);
+            String[] rkeys = {key(species, rev, environment), key(species, rev, ANY), key(ANY, rev, environment),
+                    key(ANY, rev, ANY)};
+            for (String k : rkeys) {
+                Barrier b = map.get(k);
+                if (b != null) {
+                    return b == FORBIDDEN ? null : b;
+                }
             }
         }
         throw new KmcException("no barrier for species " + species + " on path " + path + " in environment "

@@ -84,6 +84,8 @@ public final class KmcSimulation {
     // events
     private final int nHops;
     private final int[] ev; // per event {class (-1 inactive), position in the class bucket}
+    /** Per-vacancy event lists (table model without reservoirs), or null for the per-hop catalogue. */
+    private final VacancyEventLists vel;
 
     // reservoirs
     private final Reservoir[] reservoirs;
@@ -102,6 +104,7 @@ public final class KmcSimulation {
     /** Per particle {dx, dy, dz, Σλ²} interleaved: one cache line per hop instead of four. */
     private double[] pd = new double[64];
     private int[] pspecies = new int[16];
+    /** Per particle: its initial site while on the lattice, −1 once extracted. */
     private int[] psite = new int[16];
     private final double[] colX, colY, colZ, hopSq;
     private final long[] jumps;
@@ -244,6 +247,13 @@ public final class KmcSimulation {
             throw new KmcException("the lattice holds no particle of a mobile species and no reservoir injects one");
         }
         nHops = lat.hopCount();
+        if (fn == null && slots == 0 && !b.perHopCatalogue && VacancyEventLists.applicable(lat, nClasses)) {
+            ev = new int[0];
+            refreshRates();
+            vel = new VacancyEventLists(lat, occ, flatClass, nKinds, nClasses, cCount, cRate);
+            return;
+        }
+        vel = null;
         int ne = nHops + 2 * slots;
         ev = new int[2 * ne];
         for (int e = 0; e < ne; e++) {
@@ -278,6 +288,7 @@ public final class KmcSimulation {
         private final Map<String, Integer> charges = new HashMap<>();
         private long seed;
         private StreamRng rng;
+        private boolean perHopCatalogue;
 
         private Builder(Lattice lattice) {
             this.lattice = lattice;
@@ -395,6 +406,17 @@ public final class KmcSimulation {
          */
         public Builder rng(StreamRng r) {
             this.rng = r;
+            return this;
+        }
+
+        /**
+         * Use the per-hop event catalogue (rate-class buckets of hops) even where the per-vacancy event
+         * lists apply; both sample the same process (for tests and comparisons).
+         *
+         * @return this
+         */
+        public Builder perHopCatalogue() {
+            this.perHopCatalogue = true;
             return this;
         }
 
@@ -520,7 +542,16 @@ public final class KmcSimulation {
             }
             weightScratch[c] = cCount[c] * cRate[c];
         }
+        if (vel != null) {
+            vel.refreshRates();
+            return;
+        }
         tree.setAll(weightScratch, nClasses);
+    }
+
+    /** @return Σk now in 1/s */
+    private double total() {
+        return vel != null ? vel.total() : tree.total();
     }
 
     private int desiredClass(int e) {
@@ -754,7 +785,36 @@ public final class KmcSimulation {
         events++;
     }
 
+    /** Move the particle from i to j along a hop of kind k (occupations, tracer and collective sums); no event updates. */
+    private void moveParticle(int i, int j, int k) {
+        int sp = occ[i];
+        occ[j] = sp;
+        occ[i] = VACANCY;
+        int p = pid[i];
+        pid[j] = p;
+        pid[i] = -1;
+        double vx = lat.kindVector(k, 0), vy = lat.kindVector(k, 1), vz = lat.kindVector(k, 2);
+        double l2 = vx * vx + vy * vy + vz * vz;
+        pd[4 * p] += vx;
+        pd[4 * p + 1] += vy;
+        pd[4 * p + 2] += vz;
+        pd[4 * p + 3] += l2;
+        colX[sp] += vx;
+        colY[sp] += vy;
+        colZ[sp] += vz;
+        hopSq[sp] += l2;
+        jumps[sp]++;
+        kindHops[k]++;
+    }
+
     private void executeEvent(int e) {
+        if (vel != null) { // e is an index into the incoming-hop lists (see selectEvent)
+            int s = lat.inSource(e);
+            int t = vel.siteOfIncoming(e);
+            moveParticle(s, t, lat.inKind(e));
+            vel.afterHop(s, t);
+            return;
+        }
         if (e < nHops) {
             int i = lat.hopSource(e);
             int j = lat.hopTarget(e);
@@ -771,7 +831,6 @@ public final class KmcSimulation {
             pd[4 * p + 1] += vy;
             pd[4 * p + 2] += vz;
             pd[4 * p + 3] += l2;
-            psite[p] = j;
             colX[sp] += vx;
             colY[sp] += vy;
             colZ[sp] += vz;
@@ -826,7 +885,7 @@ public final class KmcSimulation {
 
     private double totalRateAt(double temp) {
         if (temp == temperature) {
-            return tree.total();
+            return total();
         }
         double kt = PhysicalConstants.KB_EV * temp;
         double r = 0;
@@ -849,7 +908,7 @@ public final class KmcSimulation {
 
     /** Time of the next event for unit-exponential variate {@code e}; +∞ if nothing can happen. */
     private double nextEventTime(double e) {
-        double total = tree.total();
+        double total = total();
         if (total <= 0) {
             return Double.POSITIVE_INFINITY;
         }
@@ -916,6 +975,9 @@ public final class KmcSimulation {
     }
 
     private int selectEvent() {
+        if (vel != null) {
+            return vel.select(rng.nextDouble());
+        }
         double u = rng.nextDouble() * tree.total();
         int c = tree.find(u);
         return cMembers[c][rng.nextInt(cCount[c])];
@@ -1016,7 +1078,7 @@ public final class KmcSimulation {
 
     /** @return current total rate Σk in 1/s */
     public double totalRate() {
-        return tree.total();
+        return total();
     }
 
     /** @return number of rate classes (distinct (ν0, Ea) pairs seen) */
@@ -1062,6 +1124,9 @@ public final class KmcSimulation {
      * @return number of inconsistencies found (0 when the local updates are complete)
      */
     public int verifyEventCatalogue() {
+        if (vel != null) {
+            return vel.verify();
+        }
         int bad = 0;
         int ne = ev.length / 2;
         for (int e = 0; e < ne; e++) {

@@ -12,6 +12,7 @@ import java.util.Arrays;
 public final class SumTree {
     private double[] tree;
     private int cap;
+    private double remainder;
 
     /** @param capacity initial number of leaves (grows on demand) */
     public SumTree(int capacity) {
@@ -107,6 +108,16 @@ public final class SumTree {
                 k = l + 1;
             }
         }
+        double w = tree[k];
+        remainder = u < 0 ? 0 : (u >= w ? Math.nextDown(w) : u);
         return k - cap;
+    }
+
+    /**
+     * @return the part of the last {@link #find} argument that falls inside the found leaf, in
+     *         [0, weight of the leaf): u minus the cumulative weight of the leaves before it
+     */
+    public double remainder() {
+        return remainder;
     }
 }

@@ -287,6 +287,124 @@ public final class GcmcLib {
         return KmcLib.q(ChemicalPotential.deBroglieWavelength(m, KineticsLib.temperature(a, 1)) * 1e-10, "Å");
     }
 
+    /** One chain of gcmc.run: averages, Widom factor and the final configuration. */
+    private record Chain(BlockAverage n, BlockAverage energy, double widomFactor, double widomMuEx, double exchangeAcceptance,
+                         double volume, Configuration last) {
+    }
+
+    private static Object run(Args a) {
+        org.adc.potential.Calculator pot = PotentialLib.calculator(a, 0);
+        String el = a.string(1);
+        double t = KineticsLib.temperature(a, 2);
+        double box = a.si(3, Dimension.LENGTH) * 1e10;
+        double[] muList = mus(a, 4);
+        double mass;
+        if (a.has(5)) {
+            mass = a.si(5, Dimension.MASS) / org.adc.units.Constants.AMU;
+        } else {
+            try {
+                mass = org.adc.structure.Elements.mass(el);
+            } catch (RuntimeException e) {
+                throw new AdcError("gcmc.run: no mass known for element '" + el + "'", "give mass = 39.948 u");
+            }
+        }
+        if (!(mass > 0)) {
+            throw new AdcError("gcmc.run: mass must be > 0 u, got " + mass + " u", "give mass = 39.948 u");
+        }
+        if (!(box > 2 * pot.cutoff())) {
+            throw new AdcError(String.format(java.util.Locale.ROOT, "gcmc.run: box %.3f Å is not longer than twice the cutoff of %s "
+                + "(%.3f Å)", box, pot.describe(), pot.cutoff()), "use a larger box");
+        }
+        double pressure = a.has(6) ? a.si(6, Dimension.PRESSURE) / EV * 1e-30 : Double.NaN;
+        long eqn = a.integer(7), every = a.integer(9), seed = a.integer(12);
+        int samples = (int) a.integer(8), widom = (int) a.integer(10);
+        Object snap = a.get(11);
+        int replicas = (int) a.integer(13), threads = (int) a.integer(14);
+        if (replicas < 1 || threads < 1 || samples < 2 || widom < 0 || eqn < 0 || every < 1) {
+            throw new AdcError("gcmc.run: replicas ≥ 1, threads ≥ 1, samples ≥ 2, every ≥ 1, widom ≥ 0 are needed", "see help(gcmc.run)");
+        }
+        int nm = muList.length;
+        final double fp = pressure;
+        List<Chain> chains;
+        try {
+            chains = org.adc.random.ParallelTasks.map(nm * replicas, threads, seed, (k, rng) -> {
+                double z = ChemicalPotential.activity(muList[k / replicas], mass, t);
+                OffLatticeGcmc mc = new OffLatticeGcmc(new Configuration(box, box, box), new org.adc.gcmc.PotentialCalculator(pot, el), t,
+                    new double[] {z}, rng).moveProbabilities(0.25, 0.75);
+                if (!Double.isNaN(fp)) {
+                    mc.isobaric(fp, 0.01);
+                }
+                mc.equilibrate(eqn);
+                double[] n = new double[samples], e = new double[samples];
+                double vol = 0;
+                for (int s2 = 0; s2 < samples; s2++) {
+                    mc.run(every);
+                    if (widom > 0) {
+                        mc.widom(0, widom);
+                    }
+                    n[s2] = mc.configuration().size();
+                    e[s2] = mc.energy();
+                    vol += mc.configuration().volume() / samples;
+                }
+                return new Chain(BlockAverage.of(n), BlockAverage.of(e), widom > 0 ? mc.widomInsertionFactor(0) : Double.NaN,
+                    widom > 0 ? mc.widomExcessChemicalPotential(0) : Double.NaN, mc.exchangeAcceptance(), vol,
+                    mc.configuration().copy());
+            });
+        } catch (GcmcException e) {
+            throw wrap(e, "gcmc.run");
+        }
+        List<Object> rows = new ArrayList<>();
+        StringBuilder xyz = new StringBuilder();
+        for (int k = 0; k < nm; k++) {
+            double[] n = new double[replicas], rho = new double[replicas], e = new double[replicas], mx = new double[replicas];
+            double err2 = 0, vol = 0, acc = 0;
+            for (int r = 0; r < replicas; r++) {
+                Chain c = chains.get(k * replicas + r);
+                n[r] = c.n().mean();
+                rho[r] = c.n().mean() / c.volume();
+                e[r] = c.energy().mean();
+                mx[r] = c.widomMuEx();
+                err2 += Math.pow(c.n().stderr() / c.volume(), 2);
+                vol += c.volume() / replicas;
+                acc += c.exchangeAcceptance() / replicas;
+                try {
+                    org.adc.gcmc.ExtXyz.write(c.last(), new String[] {el}, String.format(java.util.Locale.ROOT,
+                        "mu=%.6f replica=%d temperature=%.4f energy=%.8f", muList[k], r, t, c.last().size() == 0 ? 0.0
+                            : new org.adc.gcmc.PotentialCalculator(pot, el).energy(c.last())), xyz);
+                } catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }
+            BlockAverage mr = mean(rho);
+            double err = Math.sqrt(err2) / replicas;
+            if (replicas > 2) {
+                err = Math.max(err, mr.stderr());
+            }
+            Object muEx = None.INSTANCE;
+            if (widom > 0) {
+                double s = 0;
+                for (double v : mx) {
+                    s += v;
+                }
+                muEx = Quantity.of(s / replicas, "eV");
+            }
+            rows.add(KmcLib.rec("mu", Quantity.of(muList[k], "eV"), "n", mean(n).mean(), "density", KmcLib.q(mr.mean() * 1e30, "Å^-3"),
+                "density_err", KmcLib.q(err * 1e30, "Å^-3"), "ideal", KmcLib.q(ChemicalPotential.activity(muList[k], mass, t) * 1e30, "Å^-3"),
+                "energy", Quantity.of(mean(e).mean(), "eV"), "mu_excess", muEx, "acceptance", acc,
+                "volume", KmcLib.q(vol * 1e-30, "Å^3")));
+        }
+        if (snap instanceof String path) {
+            try (java.io.Writer w = a.env().openWrite(path)) {
+                w.write(xyz.toString());
+            } catch (java.io.IOException ex) {
+                throw new AdcError("gcmc.run: cannot write '" + path + "': " + ex.getMessage(), "check the directory");
+            }
+        } else if (snap != None.INSTANCE && snap != null) {
+            throw a.bad(11, "a file name (string) for the extxyz snapshots, or none");
+        }
+        return Table.fromRecords(rows, List.of());
+    }
+
     public static Module module() {
         Module m = new Module("gcmc", "grand canonical Monte Carlo: lattice gas, Lennard-Jones μVT/μNpT, convex hull");
         m.add(new NativeFunction("lattice_gas", "table", new Doc(
@@ -368,6 +486,45 @@ public final class GcmcLib {
             Param.optional("equilibration", "int", 20000L, "attempts with step tuning"),
             Param.optional("samples", "int", 200L, "samples per chain"),
             Param.optional("every", "int", 1000L, "attempts between samples"),
+            Param.optional("seed", "int", 1L, "master seed"),
+            Param.optional("replicas", "int", 2L, "chains per μ"),
+            Param.optional("threads", "int", 1L, "worker threads")));
+        m.add(new NativeFunction("run", "table", new Doc(
+            "Off-lattice GCMC (μVT or μNpT) with any calculator of the potential module; Widom μ_excess; extxyz snapshots",
+            "gcmc.run(calculator, element, t, box, mu, mass = none, pressure = none, equilibration = 2000, samples = 100, "
+                + "every = 100, widom = 0, snapshots = none, seed = 1, replicas = 2, threads = 1)",
+            "let ar = lj(epsilon = 0.0104 eV, sigma = 3.4 Å, cutoff = 8.5 Å, truncation = \"linear\")\n"
+                + "let iso = gcmc.run(ar, \"Ar\", t = 120 K, box = 20 Å, mu = [-0.12 eV, -0.10 eV], widom = 20, "
+                + "snapshots = \"argon.xyz\")\nprint_table(iso)",
+            "Particles of one element in a periodic cubic box exchange with a reservoir at chemical potential mu. Moves: "
+                + "displacement (25 %, step tuned during equilibration), insertion/deletion (75 %), with a pressure also isotropic "
+                + "ln V moves. Acceptance (Frenkel & Smit 2002, §5.6): insertion min[1, zV/(N+1)·e^{−βΔU}], deletion "
+                + "min[1, N/(zV)·e^{−βΔU}], displacement min[1, e^{−βΔU}], volume min[1, exp(−β(ΔU + pΔV) + (N+1) ln(V'/V))], "
+                + "z = exp(βμ)/Λ³ with Λ = h/√(2π m kB T) (μ relative to the ideal gas at Λ⁻³, see gcmc.de_broglie). ΔU is the "
+                + "difference of two full evaluations of the calculator, exact for many-body potentials (EAM, EMT, SW, Tersoff); "
+                + "one evaluation per move. widom = k adds k Widom test insertions after every sample: mu_excess = −kB T "
+                + "ln⟨V e^{−βΔU}⟩/⟨V⟩. snapshots = file writes the last configuration of every chain as extxyz frames (comment: "
+                + "mu, replica, temperature, energy). Each μ runs `replicas` chains on streams k·replicas + r of seed: results "
+                + "do not depend on threads. Row fields: mu, n, density, density_err (blocking), ideal (z), energy, mu_excess "
+                + "(none without widom), acceptance (exchange), volume.",
+            "mu: energy per particle; t: absolute temperature; box: length; mass: mass (default: the element's standard "
+                + "atomic weight); pressure: pressure; density in Å^-3",
+            "μ in K: \"expected an energy per particle\"; a box not longer than twice the calculator cutoff; an element "
+                + "without mass; an element the calculator has no parameters for (names the calculator).",
+            FS + "; Widom, J. Chem. Phys. 39, 2808 (1963)",
+            "gcmc.lj, gcmc.de_broglie, lj, eam, emt"),
+            GcmcLib::run,
+            Param.required("calculator", "any", "calculator from the potential module"),
+            Param.required("element", "string", "element of the exchanged particles"),
+            Param.required("t", "temperature", "temperature"), Param.required("box", "length", "cubic box edge"),
+            Param.required("mu", "any", "chemical potential(s), energy"),
+            Param.optional("mass", "mass", None.INSTANCE, "particle mass (default: element)"),
+            Param.optional("pressure", "pressure", None.INSTANCE, "pressure for μNpT"),
+            Param.optional("equilibration", "int", 2000L, "attempts with step tuning"),
+            Param.optional("samples", "int", 100L, "samples per chain"),
+            Param.optional("every", "int", 100L, "attempts between samples"),
+            Param.optional("widom", "int", 0L, "Widom test insertions per sample"),
+            Param.optional("snapshots", "any", None.INSTANCE, "extxyz file for the final configurations"),
             Param.optional("seed", "int", 1L, "master seed"),
             Param.optional("replicas", "int", 2L, "chains per μ"),
             Param.optional("threads", "int", 1L, "worker threads")));

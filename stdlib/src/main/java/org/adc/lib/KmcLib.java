@@ -17,6 +17,7 @@ import org.adc.kmc.HopBarrierFunction;
 import org.adc.kmc.KmcException;
 import org.adc.kmc.KmcSimulation;
 import org.adc.kmc.Lattice;
+import org.adc.kmc.LatticeBuilder;
 import org.adc.kmc.Reservoir;
 import org.adc.kmc.TemperatureProgram;
 import org.adc.kmc.TracerSums;
@@ -304,6 +305,120 @@ public final class KmcLib {
         };
     }
 
+    /**
+     * kMC lattice from a structure: the sites of the mobile species (the sublattice) and the hop
+     * classes of {@link org.adc.structure.cage.MigrationPaths} (cage hops when a framework element
+     * is given, else hops classified by the structure's space group), repeated over cells×cells×cells.
+     */
+    private static Object fromStructure(Args a) {
+        if (!(a.get(0) instanceof StructureValue sv)) {
+            throw a.bad(0, "structure");
+        }
+        org.adc.structure.Structure s = sv.structure();
+        String mobile = a.string(1);
+        Object fwArg = a.get(2);
+        int[] n = cells(a, 3);
+        double cutoff = angstrom(a, 4);
+        double bond = angstrom(a, 5);
+        int maxRing = (int) a.integer(6);
+        List<Integer> guests = new ArrayList<>();
+        List<double[]> fr = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            if (s.site(i).species().equals(mobile)) {
+                guests.add(i);
+                fr.add(s.site(i).frac());
+            }
+        }
+        if (guests.isEmpty()) {
+            throw new AdcError("kmc.from_structure: no " + mobile + " sites in " + s.formula(),
+                "give the mobile element present in the structure, e.g. mobile = \"Na\"");
+        }
+        List<org.adc.structure.cage.MigrationPaths.PathClass> cls;
+        List<String> typeNames = new ArrayList<>();
+        try {
+            if (fwArg instanceof String fw) {
+                org.adc.structure.cage.CageNetwork net = org.adc.structure.cage.CageNetwork.analyze(s, fw, bond, maxRing, fr);
+                for (org.adc.structure.cage.CageNetwork.Cage c : net.cages()) {
+                    typeNames.add(c.name(s));
+                }
+                cls = org.adc.structure.cage.MigrationPaths.cageHops(s, mobile, fw, bond, maxRing, cutoff, 1e-3);
+            } else {
+                for (int g : guests) {
+                    String l = s.site(g).label();
+                    typeNames.add(l == null ? mobile : l);
+                }
+                cls = org.adc.structure.cage.MigrationPaths.find(s.lattice(), fr, cutoff,
+                    org.adc.symmetry.SymmetryFinder.find(s, 1e-3), null, typeNames, 2e-3);
+            }
+        } catch (org.adc.structure.StructureException e) {
+            throw new AdcError("kmc.from_structure: " + e.getMessage(), "check mobile, framework and cutoff");
+        }
+        if (cls.isEmpty()) {
+            throw new AdcError("kmc.from_structure: no hop of " + mobile + " shorter than " + cutoff + " Å",
+                "raise cutoff above the shortest " + mobile + "-" + mobile + " distance");
+        }
+        double[] m = s.lattice().matrix(); // rows a, b, c
+        double longest = 0;
+        for (org.adc.structure.cage.MigrationPaths.PathClass pc : cls) {
+            longest = Math.max(longest, pc.length());
+        }
+        double[] cell = new double[9];
+        for (int k = 0; k < 3; k++) {
+            cell[k] = m[k] * n[0];
+            cell[3 + k] = m[3 + k] * n[1];
+            cell[6 + k] = m[6 + k] * n[2];
+        }
+        for (int ax = 0; ax < 3; ax++) {
+            double len = Math.sqrt(cell[3 * ax] * cell[3 * ax] + cell[3 * ax + 1] * cell[3 * ax + 1] + cell[3 * ax + 2] * cell[3 * ax + 2]);
+            if (len < 2 * longest) {
+                throw new AdcError("kmc.from_structure: periodic axis " + "abc".charAt(ax) + " is " + String.format(java.util.Locale.ROOT,
+                    "%.3f", len) + " Å, shorter than twice the longest hop (" + String.format(java.util.Locale.ROOT, "%.3f", longest)
+                    + " Å)", "use more cells along that axis (cells = [nx, ny, nz])");
+            }
+        }
+        int ng = guests.size();
+        LatticeBuilder b = new LatticeBuilder();
+        for (int cx = 0; cx < n[0]; cx++) {
+            for (int cy = 0; cy < n[1]; cy++) {
+                for (int cz = 0; cz < n[2]; cz++) {
+                    for (int g = 0; g < ng; g++) {
+                        double[] f = fr.get(g);
+                        double u = f[0] + cx, v = f[1] + cy, w = f[2] + cz;
+                        b.addSite(u * m[0] + v * m[3] + w * m[6], u * m[1] + v * m[4] + w * m[7], u * m[2] + v * m[5] + w * m[8],
+                            typeNames.get(g));
+                    }
+                }
+            }
+        }
+        for (org.adc.structure.cage.MigrationPaths.PathClass pc : cls) {
+            for (org.adc.structure.cage.MigrationPaths.Hop h : pc.members()) {
+                double[] d = {h.end()[0] - h.start()[0], h.end()[1] - h.start()[1], h.end()[2] - h.start()[2]};
+                // cell offset of the target image: end = frac(to) + shift
+                double[] ft = fr.get(h.to());
+                int[] shift = {(int) Math.round(h.end()[0] - ft[0]), (int) Math.round(h.end()[1] - ft[1]),
+                    (int) Math.round(h.end()[2] - ft[2])};
+                double dx = d[0] * m[0] + d[1] * m[3] + d[2] * m[6], dy = d[0] * m[1] + d[1] * m[4] + d[2] * m[7],
+                    dz = d[0] * m[2] + d[1] * m[5] + d[2] * m[8];
+                for (int cx = 0; cx < n[0]; cx++) {
+                    for (int cy = 0; cy < n[1]; cy++) {
+                        for (int cz = 0; cz < n[2]; cz++) {
+                            int from = ((cx * n[1] + cy) * n[2] + cz) * ng + h.from();
+                            int tx = Math.floorMod(cx + shift[0], n[0]), ty = Math.floorMod(cy + shift[1], n[1]),
+                                tz = Math.floorMod(cz + shift[2], n[2]);
+                            int to = ((tx * n[1] + ty) * n[2] + tz) * ng + h.to();
+                            b.addHopPair(from, to, dx, dy, dz, pc.name());
+                        }
+                    }
+                }
+            }
+        }
+        try {
+            return new KmcLattice(b.cell(cell).build().reorderedForLocality(), 3, "structure " + s.formula());
+        } catch (KmcException e) {
+            throw wrap(e, "kmc.from_structure");
+        }
+    }
+
     // ------------------------------------------------------------------ lattice
 
     private static Object lattice(Args a) {
@@ -528,7 +643,8 @@ public final class KmcLib {
                 Object dw = r.member("dwell") != null ? r.member("dwell") : r.member("hold");
                 if (dw instanceof Quantity h && h.dimension().equals(Dimension.TIME)) {
                     b.hold(h.si());
-                } else if (r.member("ramp") instanceof Quantity to && to.dimension().equals(Dimension.TEMPERATURE)
+                } else if ((r.member("ramp") != null ? r.member("ramp") : r.member("to")) instanceof Quantity to
+                    && to.dimension().equals(Dimension.TEMPERATURE)
                     && r.member("rate") instanceof Quantity rate && rate.dimension().equals(Dimension.HEATING_RATE)) {
                     b.rampTo(to.si(), rate.si());
                 } else {
@@ -981,6 +1097,31 @@ public final class KmcLib {
             Param.required("cells", "any", "conventional cells per axis: an int or [nx, ny, nz]"),
             Param.required("a", "length", "lattice parameter (chain: site spacing)"),
             Param.optional("boundary", "any", "periodic", "\"periodic\", \"reflecting\", or a list of 3")));
+        m.add(new NativeFunction("from_structure", "kmc lattice", new Doc(
+            "kMC lattice from a structure: the sublattice of the mobile species plus its migration paths",
+            "kmc.from_structure(s, mobile = \"Na\", framework = \"Si\", cells = 1, cutoff = 6.5 Å, bond = 2.6 Å, max_ring = 6)",
+            "let lat = kmc.from_structure(structure.na24si136(), cells = 2)\nprint(lat.site_types, lat.paths)   "
+                + "# [Si20, Si28] [Si20-Si20, Si28-Si20, Si28-Si28]\n"
+                + "kmc.from_structure(structure.crystal(spacegroup = 229, a = 3.5 Å, sites = [{species: \"Li\", wyckoff: \"a\"}]), "
+                + "mobile = \"Li\", framework = none, cells = 4, cutoff = 3.1 Å)",
+            "Sites are the atoms of `mobile` in the structure, repeated over cells (periodic). Hops are all `mobile`-`mobile` "
+                + "vectors shorter than cutoff, grouped into classes by the structure's space group exactly as "
+                + "structure.migration_paths does; each class is a path of the lattice (barrier-table key) and both directions "
+                + "are events. With a framework element, sites are typed by their cage (e.g. Si20, Si28: the cage's framework "
+                + "atom count) and paths are named by the two cages (Si20-Si20, Si28-Si20, Si28-Si28); with framework = none "
+                + "site types are the site labels. Every hop has environment \"bulk\".",
+            "cutoff, bond: length (Å)",
+            "no mobile atoms in the structure; no hop shorter than cutoff; a periodic axis shorter than twice the longest hop.",
+            "seed 000 (Iwasaki et al., Adv. Mater. 34, 2106754 (2022)) Table 1 paths; structure.migration_paths",
+            "kmc.lattice, kmc.clathrate, kmc.run, structure.migration_paths"),
+            KmcLib::fromStructure,
+            Param.required("s", "any", "structure"),
+            Param.optional("mobile", "string", "Na", "mobile element"),
+            Param.optional("framework", "any", "Si", "framework element forming cages, or none"),
+            Param.optional("cells", "any", 1L, "cells per axis: an int or [nx, ny, nz]"),
+            Param.optional("cutoff", "length", Quantity.of(6.5, "Å"), "longest hop"),
+            Param.optional("bond", "length", Quantity.of(2.6, "Å"), "framework bond cutoff (cages)"),
+            Param.optional("max_ring", "int", 6L, "largest cage face ring")));
         m.add(new NativeFunction("clathrate", "kmc lattice", new Doc(
             "The Na24Si136 cage lattice (16 Si20 + 8 Si28 cages per cell) with framework Si vacancies at 8a",
             "kmc.clathrate(cells = 1, a = 14.770535 Å, boundary = \"periodic\", vacancy_8a = 0.0, seed = 1)",
@@ -1028,7 +1169,8 @@ public final class KmcLib {
             "A temperature program T(t) of ramps and holds for kmc.run",
             "kmc.program(start, steps)",
             "let p = kmc.program(25 degC, [{ramp: 450 degC, rate: 5 degC/min}, {dwell: 8 d}])\nprint(p.duration, p.at(30 min))",
-            "Piecewise-linear T(t) from start: {ramp: T, rate: r} ramps to T at |r|, {dwell: d} holds — the ramp/hold vocabulary "
+            "Piecewise-linear T(t) from start: {ramp: T, rate: r} (or {to: T, rate: r}, the arguments of a device's "
+                + "ramp(to, rate)) ramps to T at |r|, {dwell: d} or {hold: d} holds — the ramp/hold vocabulary "
                 + "of the procedure runtime. After the last step T stays constant. kmc.run integrates the time-dependent total "
                 + "rate exactly: the waiting time solves ∫R(T(s))ds = −ln u (Gauss–Legendre quadrature on sub-intervals of 0.5 K, "
                 + "Newton solve), the event is then chosen with the rates at the new time.",

@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Lennard-Jones μVT against the NIST Standard Reference Simulation Website, "TMMC: vapor-phase
- * equation of state, linear-force shifted potential at 2.5σ" (V = 512σ³ there): (T*, ln z*, ρ*) =
- * (0.90, −5.65393, 3.60697e-3) and (0.85, −5.95173, 2.66468e-3), rows p/p_sat = 0.05. Reduced units
+ * equation of state, linear-force shifted potential at 2.5σ" (V = 512σ³ there;
+ * https://mmlapps.nist.gov/srs/LJ_PURE/vaporEOStmmc_rc25LFS.htm): (T*, ln z*, ρ*) =
+ * (0.90, −5.65393, 3.60697e-3) and (0.85, −5.95173, 2.66468e-3), rows p/p_sat = 0.05; and, for
+ * T* = 0.90, against LAMMPS {@code fix gcmc} on the same input (pair style lj/smooth/linear 2.5,
+ * V = 14³σ³, 75 % exchange / 25 % displacement; input, regeneration script and the stored block
+ * averages in {@code src/test/resources/org/adc/gcmc/lammps/}). Reduced units
  * are realised as ε = kB·1 K, σ = 1 Å, T = T* K; the activity is z* = exp(βμ)/Λ³ with Λ = σ (NIST
  * convention). These densities are 3.0 % and 2.4 % above the ideal-gas value ρ = z, so the test
  * resolves the non-ideality.
@@ -50,6 +54,39 @@ class LennardJonesGcmcTest {
         System.out.printf("T*=0.90: rho=%.6g ± %.2g (NIST 3.60697e-3, ideal %.6g)%n", rho.mean(), rho.stderr(), ideal);
         assertTrue(rho.stderr() < 0.006 * rho.mean(), "error bar resolves the 3 % non-ideality");
         assertEquals(3.60697e-3, rho.mean(), 4 * Math.max(rho.stderr(), rho.naiveStderr()));
+        double[] lmp = lammpsReference();
+        double err = Math.hypot(Math.max(rho.stderr(), rho.naiveStderr()), lmp[1]);
+        System.out.printf("T*=0.90: LAMMPS fix gcmc rho=%.6g ± %.2g; adc - LAMMPS = %.2f combined error bars%n", lmp[0], lmp[1],
+                (rho.mean() - lmp[0]) / err);
+        assertEquals(3.60697e-3, lmp[0], 4 * lmp[1], "the stored LAMMPS reference agrees with NIST");
+        assertEquals(lmp[0], rho.mean(), 4 * err, "adc agrees with LAMMPS fix gcmc on the same input");
+    }
+
+    /** Mean ρ* and its standard error from the LAMMPS block averages of N (independent blocks of 5e4 steps). */
+    private static double[] lammpsReference() {
+        try (java.io.InputStream in = LennardJonesGcmcTest.class.getResourceAsStream("lammps/nist_lj_gcmc.blocks")) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.List<Double> v = new java.util.ArrayList<>();
+            for (String line : text.split("\n")) {
+                String t = line.trim();
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    v.add(Double.parseDouble(t.split("\\s+")[1]) / (L * L * L));
+                }
+            }
+            double m = 0;
+            for (double x : v) {
+                m += x;
+            }
+            m /= v.size();
+            double var = 0;
+            for (double x : v) {
+                var += (x - m) * (x - m);
+            }
+            assertTrue(v.size() >= 20, "enough LAMMPS blocks");
+            return new double[] {m, Math.sqrt(var / (v.size() - 1) / v.size())};
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

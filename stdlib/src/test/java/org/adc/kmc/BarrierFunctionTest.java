@@ -13,7 +13,7 @@ class BarrierFunctionTest {
         BarrierTable t = new BarrierTable().set("Na", "nn", 0.3, 1e13);
         Barrier b = new Barrier(0.3, 1e13);
         KmcSimulation a = KmcSimulation.builder(lat).species("Na").randomReplace("Va", "Na", 60).barriers(t)
-                .temperature(500).seed(8).build();
+                .perHopCatalogue().temperature(500).seed(8).build();
         KmcSimulation f = KmcSimulation.builder(lat).species("Na").randomReplace("Va", "Na", 60)
                 .barrierFunction((hop, sp, st) -> b, false).temperature(500).seed(8).build();
         a.runEvents(20_000);

@@ -70,7 +70,7 @@ class ClathrateTest {
         long all = sim.eventCount();
         System.out.printf("clathrate 723 K: %d events, %d Si20-Si20 next to the 8a Si vacancy, %d Si28-Si20%n", all, fast,
                 sim.hopCount("Si28-Si20", "*"));
-        assertTrue(fast > 0.99 * all, "Na rattles around the Si vacancy (0.272 eV) far more often than it leaves");
+        assertTrue(fast > 0.95 * all, "Na rattles around the Si vacancy (0.272 eV) far more often than it leaves");
         assertEquals(0, sim.hopCount("Si20-Si20", Lattice.BULK), "3.04 eV bulk Si20-Si20 hops are frozen out");
         double[] occ = sim.occupancyBySiteType("Na");
         assertEquals(184.0 / 192, (occ[0] * 64 + occ[1] * 128) / 192, 1e-12, "Na conserved");

@@ -45,6 +45,44 @@ class KmcGcmcLibTest {
         assertTrue(r1.member("series") instanceof Table);
     }
 
+    private static java.util.Map<String, Integer> hopsPerPath(org.adc.kmc.Lattice lat) {
+        java.util.Map<String, Integer> m = new java.util.TreeMap<>();
+        for (int h = 0; h < lat.hopCount(); h++) {
+            String p = lat.hopPath(h);
+            String[] ab = p.split("-");
+            String key = ab.length == 2 && ab[0].compareTo(ab[1]) > 0 ? ab[1] + "-" + ab[0] : p; // undirected name
+            String types = lat.siteTypeNames()[lat.siteType(lat.hopSource(h))] + ">" + lat.siteTypeNames()[lat.siteType(lat.hopTarget(h))];
+            m.merge(key + " " + types, 1, Integer::sum);
+        }
+        return m;
+    }
+
+    @Test
+    void latticeFromStructureMatchesTheCageLattice() {
+        Object s = call(StructureLib.module(), "na24si136");
+        KmcLib.KmcLattice fromS = (KmcLib.KmcLattice) call(kmc, "from_structure", s, n("cells", 2L));
+        KmcLib.KmcLattice ref = (KmcLib.KmcLattice) call(kmc, "clathrate", n("cells", 2L));
+        assertEquals(ref.lattice.siteCount(), fromS.lattice.siteCount());
+        assertEquals(192, fromS.lattice.siteCount());
+        assertEquals(hopsPerPath(ref.lattice), hopsPerPath(fromS.lattice), "same hops per path and per site-type pair");
+        // Table 1 names the path Si28-Si20; the structure names it Si20-Si28: the table keys both
+        Object b = call(kmc, "barriers", AdcList.of(
+            new Record(java.util.Map.of("path", "Si20-Si20", "barrier", q(0.6, "eV"))),
+            new Record(java.util.Map.of("path", "Si28-Si20", "barrier", q(0.5, "eV"))),
+            new Record(java.util.Map.of("path", "Si28-Si28", "barrier", q(0.7, "eV")))));
+        Record r = (Record) call(kmc, "run", fromS, b, q(700, "K"), n("events", 2000L), n("vacancies", 4L));
+        assertTrue(((Quantity) r.member("d_tracer")).si() > 0);
+        // a plain sublattice without cages: bcc Li, 8 nearest-neighbour hops per site
+        Object li = call(StructureLib.module(), "crystal", n("spacegroup", 229L), n("a", q(3.5, "Å")),
+            n("sites", AdcList.of(new Record(java.util.Map.of("species", "Li", "wyckoff", "a")))));
+        KmcLib.KmcLattice bcc = (KmcLib.KmcLattice) call(kmc, "from_structure", li, n("mobile", "Li"),
+            n("framework", org.adc.lang.None.INSTANCE), n("cells", 4L), n("cutoff", q(3.1, "Å")));
+        assertEquals(128, bcc.lattice.siteCount());
+        assertEquals(8 * 128, bcc.lattice.hopCount());
+        AdcError e = assertThrows(AdcError.class, () -> call(kmc, "from_structure", li, n("mobile", "Na")));
+        assertTrue(e.getMessage().contains("no Na sites"), e.getMessage());
+    }
+
     @Test
     void missingBarrierNamesThePath() {
         Object lat = call(kmc, "clathrate");

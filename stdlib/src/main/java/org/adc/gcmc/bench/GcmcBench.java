@@ -30,6 +30,7 @@ public final class GcmcBench {
         double eps = PhysicalConstants.KB_EV;
         double[][] cases = {{0.90, -5.65393, 14.0}, {1.2, -2.5, 8.0}};
         System.out.printf(Locale.ROOT, "%6s %9s %6s %10s %14s%n", "T*", "lnz*", "L/σ", "<N>", "moves/s_cpu");
+        double nistRate = Double.NaN;
         for (double[] c : cases) {
             OffLatticeGcmc mc = new OffLatticeGcmc(new Configuration(c[2], c[2], c[2]), new LennardJones(eps, 1.0, 2.5),
                     c[0], new double[] {ChemicalPotential.activityReduced(c[1], 1.0)}, new StreamRng(1))
@@ -44,8 +45,15 @@ public final class GcmcBench {
             }
             double rate = attempts / ((mx.getCurrentThreadCpuTime() - cpu0) / 1e9);
             System.out.printf(Locale.ROOT, "%6.2f %9.5f %6.1f %10.2f %14.4g%n", c[0], c[1], c[2], nSum / chunks, rate);
+            if (Double.isNaN(nistRate)) {
+                nistRate = rate;
+            }
         }
-        lammps(args.length > 1 ? (long) Double.parseDouble(args[1]) : 200_000L);
+        double lmp = lammps(args.length > 1 ? (long) Double.parseDouble(args[1]) : 200_000L);
+        if (!Double.isNaN(lmp)) {
+            System.out.printf(Locale.ROOT, "ratio adc/LAMMPS move attempts per CPU s on the NIST case: %.2f (goal >= 1)%n",
+                    nistRate / lmp);
+        }
     }
 
     /**
@@ -55,7 +63,7 @@ public final class GcmcBench {
      * Each step does 3 exchange and 1 displacement attempt (25 % / 75 %, as above); the run starts
      * from an empty box (equilibrates within ~1e3 steps, negligible in the average).
      */
-    private static void lammps(long steps) {
+    private static double lammps(long steps) {
         String input = String.join("\n", "units lj", "atom_style atomic", "boundary p p p",
                 "region box block 0 14 0 14 0 14", "create_box 1 box", "mass 1 1.0", "pair_style lj/smooth/linear 2.5",
                 "pair_coeff 1 1 1.0 1.0 2.5", "neighbor 0.3 bin", "neigh_modify every 1 delay 0 check yes",
@@ -73,7 +81,7 @@ public final class GcmcBench {
             p.getInputStream().readAllBytes();
             if (p.waitFor() != 0) {
                 System.out.println("LAMMPS fix gcmc comparison: lmp exited with " + p.exitValue());
-                return;
+                return Double.NaN;
             }
             double meanN = Double.NaN, loop = Double.NaN, cpuPct = Double.NaN, attempts = Double.NaN;
             String[] lines = java.nio.file.Files.readString(dir.resolve("log")).split("\n");
@@ -94,10 +102,12 @@ public final class GcmcBench {
             System.out.printf(Locale.ROOT, "LAMMPS fix gcmc (NIST vapour case, %d steps): <N> = %.3f (rho* = %.5g), "
                     + "%.4g move attempts per CPU s (loop %.2f s wall at %.1f %% CPU)%n", steps, meanN,
                     meanN / (14.0 * 14 * 14), attempts / cpu, loop, cpuPct);
+            return attempts / cpu;
         } catch (java.io.IOException e) {
             System.out.println("LAMMPS fix gcmc comparison: not run (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return Double.NaN;
     }
 }

@@ -14,11 +14,9 @@ import org.adc.kmc.Lattice;
  * wall time and of thread CPU time (robust when the machine is shared) after a warm-up, and the
  * ratio to the smallest lattice (CPU-time based), all measured in one run.
  *
- * <p>Measured 2026-11-25 on the shared 2-core machine (thread CPU time, c = 0.9): cell-major numbering
- * 2.3e6 events/s at 1e3 sites and 1.8e5 at 1e7 before the Z-order numbering and staged bucket updates;
- * after them 2.4e6 and 3.6e5 (ratio 6.6; goal 2). Run {@code bench/kmc.sh} for current figures.
+ * <p>Figures: bench/README.md. Run {@code bench/kmc.sh} for current ones.
  *
- * <p>Usage: {@code java -Xmx4g -cp stdlib/target/classes org.adc.kmc.bench.KmcBench [maxSites] [c] [seconds] [zorder]}
+ * <p>Usage: {@code java -Xmx4g -cp stdlib/target/classes org.adc.kmc.bench.KmcBench [maxSites] [c] [seconds] [perHopOnly]}
  * (defaults 1e7, 0.9, 2 s per size).
  */
 public final class KmcBench {
@@ -35,26 +33,31 @@ public final class KmcBench {
         int[] ls = {10, 22, 46, 100, 215};
         double base = Double.NaN;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        boolean[] orders = args.length > 3 ? new boolean[] {Boolean.parseBoolean(args[3])} : new boolean[] {false, true};
-        for (boolean morton : orders) {
+        // catalogue: per-vacancy event lists (default of the table model) and the per-hop catalogue, same lattices
+        boolean[] perHop = args.length > 3 ? new boolean[] {Boolean.parseBoolean(args[3])} : new boolean[] {false, true};
+        double[][] rates = new double[2][ls.length];
+        for (int mode = 0; mode < perHop.length; mode++) {
+        boolean hopCatalogue = perHop[mode];
         base = Double.NaN;
-        System.out.println(morton ? "site numbering: Z-order (Lattice.reorderedForLocality, as kmc.lattice in scripts)"
-                : "site numbering: cell-major (CrystalLattices default)");
+        System.out.println(hopCatalogue ? "event catalogue: per hop (rate-class buckets of hops; used with barrier functions and reservoirs)"
+                : "event catalogue: per-vacancy event lists (default for barrier tables)");
         System.out.printf(Locale.ROOT, "%10s %12s %14s %14s %8s %10s%n", "sites", "events", "events/s_wall", "events/s_cpu",
                 "ratio", "build_s");
-        for (int l : ls) {
+        for (int li = 0; li < ls.length; li++) {
+            int l = ls[li];
             long n = (long) l * l * l;
             if (n > maxSites * 1.01) {
                 break;
             }
             long t0 = System.nanoTime();
-            Lattice lat = CrystalLattices.simpleCubic(l, 3.0, null);
-            if (morton) {
-                lat = lat.reorderedForLocality();
-            }
+            Lattice lat = CrystalLattices.simpleCubic(l, 3.0, null).reorderedForLocality(); // Z-order, as kmc.lattice
             int ions = (int) Math.round(c * lat.siteCount());
-            KmcSimulation sim = KmcSimulation.builder(lat).species("Na").randomReplace("Va", "Na", ions)
-                    .barriers(new BarrierTable().set("Na", "nn", 0.4, 1e13)).temperature(600).seed(1).build();
+            KmcSimulation.Builder bld = KmcSimulation.builder(lat).species("Na").randomReplace("Va", "Na", ions)
+                    .barriers(new BarrierTable().set("Na", "nn", 0.4, 1e13)).temperature(600).seed(1);
+            if (hopCatalogue) {
+                bld.perHopCatalogue();
+            }
+            KmcSimulation sim = bld.build();
             double build = (System.nanoTime() - t0) / 1e9;
             sim.runEvents(2_000_000); // warm-up (JIT)
             long events = 0;
@@ -69,10 +72,20 @@ public final class KmcBench {
             if (Double.isNaN(base)) {
                 base = rate;
             }
+            rates[mode][li] = rate;
             System.out.printf(Locale.ROOT, "%10d %12d %14.4g %14.4g %8.2f %10.2f%n", n, events, wall, rate, base / rate,
                     build);
         }
         }
         System.out.println("ratio = (events/s on 1e3 sites) / (events/s on this lattice); goal <= 2, >= 5e6 events/s");
+        if (perHop.length == 2) {
+            StringBuilder sb = new StringBuilder("speed-up of the vacancy lists over the per-hop catalogue (CPU time):");
+            for (int li = 0; li < ls.length; li++) {
+                if (rates[1][li] > 0) {
+                    sb.append(String.format(Locale.ROOT, " %d sites %.2fx;", ls[li] * ls[li] * ls[li], rates[0][li] / rates[1][li]));
+                }
+            }
+            System.out.println(sb);
+        }
     }
 }
