@@ -554,7 +554,7 @@ public final class StructureLib {
             Param.optional("x32e", "number", Prototypes.X32E_NA24SI136, "32e parameter"), Param.optional("x96g", "number", Prototypes.X96G_NA24SI136, "96g x"),
             Param.optional("z96g", "number", Prototypes.Z96G_NA24SI136, "96g z")));
         m.add(fn("clathrate_i", "structure", doc("A type-I clathrate G8H46 (Pm-3n)",
-            "clathrate_i(host = \"Si\", guest = \"Na\", a = 10.19 Å, x16i = 0.185, y24k = 0.308, z24k = 0.118)",
+            "clathrate_i(host = \"Si\", guest = \"Na\", a = 10.19 Å, x16i = 0.1838, y24k = 0.3069, z24k = 0.1178)",
             "structure.clathrate_i()     # Na8Si46, 54 atoms", "Host on 6c, 16i (x,x,x), 24k (0,y,z); guest on 2a (H20) and 6d "
                 + "(H24). guest = \"\" gives the empty framework.", UNITS, protoErr,
             "Pm-3n (223), ITA Vol. A; Na8Si46 a = 10.19 Å, the cubic cell edge of about 10.19-10.20 Å reported for Na8Si46 (Reny et al., J. Mater. Chem. 8, 2839 (1998) "

@@ -85,7 +85,7 @@ public final class Prototypes {
      * Type-I clathrate G8H46, Pm-3n (223): host on 6c, 16i (x,x,x), 24k (0,y,z); guest on 2a
      * (centres of the 2 H20 dodecahedra) and 6d (centres of the 6 H24 tetrakaidecahedra).
      * @param host e.g. "Si" @param guest e.g. "Na", or null for the empty framework
-     * @param a Å (Na8Si46: ≈10.19) @param x16i 16i parameter (≈0.185) @param y24k 24k y (≈0.308) @param z24k 24k z (≈0.118)
+     * @param a Å (Na8Si46: ≈10.19) @param x16i 16i parameter (Na8Si46: 0.1838) @param y24k 24k y (0.3069) @param z24k 24k z (0.1178)
      * @return 54-atom cell (46 without guest)
      */
     public static Structure clathrateI(String host, String guest, double a, double x16i, double y24k, double z24k) {

@@ -46,7 +46,7 @@ class PrototypesTest {
         Structure c1 = Prototypes.na8si46();
         assertEquals(54, c1.size());
         assertEquals(46, count(c1, "Si"));
-        Structure si46 = Prototypes.clathrateI("Si", null, 10.19, 0.185, 0.308, 0.118);
+        Structure si46 = Prototypes.clathrateI("Si", null, 10.19, Prototypes.X16I_NA8SI46, Prototypes.Y24K_NA8SI46, Prototypes.Z24K_NA8SI46);
         int[] cn = NeighborList.build(si46.cartesianPositions(), si46.cell(), 2.6).coordinationNumbers();
         for (int c : cn) assertEquals(4, c);
         int[] dcn = NeighborList.build(Prototypes.diamond("Si", Prototypes.A_SI).cartesianPositions(), Prototypes.diamond("Si", Prototypes.A_SI).cell(), 2.5).coordinationNumbers();

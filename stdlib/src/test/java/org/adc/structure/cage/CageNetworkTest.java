@@ -49,7 +49,7 @@ class CageNetworkTest {
             assertEquals(expected, big, "Si28 cages around " + s.site(i).wyckoff());
         }
         // seed 000 SI quotes pentagon areas of 9.7906 and 9.7586 Å² for its DFT-relaxed cell; the
-        // prototype's Stillinger-Weber-relaxed framework (Si-Si 2.34-2.37 Å, shorter than in DFT)
+        // prototype's Stillinger-Weber-relaxed framework (no Na, SW angles)
         // gives 9.63 Å² (Si20-Si20) and 9.76 Å² (Si28-Si20), within 1.6 %
         for (CageNetwork.Face f : net.faces()) {
             if (f.size() == 5) {
