@@ -336,7 +336,7 @@ public final class PlotLib {
         List<Series> ss = List.of(new Series("current", ax.values().get(0), ai.values().get(0), null, "line", false),
             new Series(qName, ax.values().get(0), qv, null, "line", true));
         List<String> notes = List.of();
-        Chart c = new Chart(a.string(7), label("Time", ax.unit()), label("Current", ai.unit()), label("Charge", aq.unit()), false, false,
+        Chart c = new Chart(a.string(7), label("Time", ax.unit()), label("Current", ai.unit()), label("Charge", aq.unit()), a.bool(10), false,
             size(a, 8), size(a, 9), ss, notes);
         return write(a, c, a.string(2));
     }
@@ -709,11 +709,12 @@ public final class PlotLib {
         m.add(new NativeFunction("current_charge", "list", new Doc(
             "Current and passed charge vs time on one chart (charge on the right axis)",
             "plot.current_charge(times, currents, file, charge = none, time_unit = \"h\", current_unit = \"\", charge_unit = \"C\", "
-                + "title = \"\", width = 800, height = 560)",
+                + "title = \"\", width = 800, height = 560, log_time = false)",
             "import plot\nlet log = table(\"current.csv\")      # columns t [h], I [uA]\n"
                 + "plot.current_charge(log.column(\"t\"), log.column(\"I\"), \"extraction\", current_unit = \"uA\")",
             "Current on the left axis and charge Q(t) = ∫ I dt (trapezoid rule from the first sample, as coulometry's "
-                + "integrate_cumulative) on the right, unless a charge list is given; the legend gives the final charge. For the ADC "
+                + "integrate_cumulative) on the right, unless a charge list is given; the legend gives the final charge. "
+                + "log_time = true spreads the fast start (DC polarisation within hours) and the slow tail (days) over one axis. For the ADC "
                 + "(seed 000: peak ~66 µA, 0.78 C) and HPDC (seed 002: 1.04 mA peak, 7.43 C) current logs.",
             "times: time; currents: current; charge: charge; display units from *_unit (time in h by default)",
             "lists of different length or fewer than two samples; values of the wrong dimension.",
@@ -729,7 +730,8 @@ public final class PlotLib {
             Param.optional("charge_unit", "string", "C", "display unit of charge"),
             Param.optional("title", "string", "", "chart title"),
             Param.optional("width", "int", (long) W, "width in pixels"),
-            Param.optional("height", "int", (long) H, "height in pixels")));
+            Param.optional("height", "int", (long) H, "height in pixels"),
+            Param.optional("log_time", "bool", Boolean.FALSE, "logarithmic time axis (t = 0 is left out)")));
         m.add(new NativeFunction("arrhenius", "list", new Doc(
             "Arrhenius plot: log σ (or σT) vs 1000/T with a fitted line and Ea ± σ per data set",
             "plot.arrhenius(temperatures, values, file, names = [], times_t = false, fit = true, label = \"σ\", title = \"\", "

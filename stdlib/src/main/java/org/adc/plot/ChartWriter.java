@@ -10,8 +10,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 import javax.imageio.ImageIO;
@@ -88,6 +86,9 @@ public final class ChartWriter {
                 XYSeries xs = new XYSeries(key(s, k), false, true);
                 double[][] pts = thin(s.x(), s.y(), MAX_POINTS);
                 for (int i = 0; i < pts[0].length; i++) {
+                    if ((c.logX() && !(pts[0][i] > 0)) || (c.logY() && !s.right() && !(pts[1][i] > 0))) {
+                        continue; // no place on a logarithmic axis
+                    }
                     xs.add(pts[0][i], Double.isNaN(pts[1][i]) ? null : (Number) pts[1][i]);
                 }
                 plot.setDataset(k, new XYSeriesCollection(xs));
@@ -200,12 +201,11 @@ public final class ChartWriter {
 
     private static ValueAxis axis(String label, boolean log) {
         ValueAxis a;
-        DecimalFormatSymbols sym = DecimalFormatSymbols.getInstance(Locale.ROOT);
         if (log) {
             LogAxis la = new LogAxis(label);
             la.setBase(10);
             la.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
-            la.setNumberFormatOverride(new DecimalFormat("0.##E0", sym));
+            la.setNumberFormatOverride(new TickFormat());
             la.setSmallestValue(1e-300);
             a = la;
         } else {

@@ -121,6 +121,8 @@ class PlotLibTest {
             is.add(q(66 * Math.exp(-k / 10.0) + 1.5, "µA"));
         }
         callIn(env, p, "current_charge", ts, is, "adc");
+        callIn(env, p, "current_charge", ts, is, "adc_log.png", n("log_time", true)); // t = 0 left out on the log axis
+        png(dir.resolve("adc_log.png"), 800, 560);
         png(dir.resolve("adc.png"), 800, 560);
         String t1 = svgText(dir.resolve("adc.svg"));
         assertTrue(t1.contains("Time (h)") && t1.contains("Current (µA)") && t1.contains("Charge (C)"), t1);
