@@ -204,6 +204,84 @@ public final class MathLib {
         return q.isAbsoluteTemperature() ? Units.parse("K") : q.unit();
     }
 
+    private static Object randomNormal(Args a) {
+        long n = a.integer(0);
+        if (n < 0 || n > 100_000_000L) {
+            throw new AdcError("random_normal: n = " + n + " is out of range", "give 0 <= n <= 100000000");
+        }
+        org.adc.random.StreamRng rng = new org.adc.random.StreamRng(a.integer(1));
+        Object sd = a.get(2);
+        Object mu = a.get(3);
+        if (!(sd instanceof Number || sd instanceof Quantity)) {
+            throw a.bad(2, "number or quantity");
+        }
+        if (!(mu instanceof Number || mu instanceof Quantity)) {
+            throw a.bad(3, "number or quantity");
+        }
+        Quantity sq = sd instanceof Quantity q ? q : null;
+        Quantity mq = mu instanceof Quantity q ? q : null;
+        Dimension dsd = sq == null ? Dimension.NONE : sq.dimension();
+        Dimension dmu = mq == null ? Dimension.NONE : mq.dimension();
+        boolean zeroMean = mq == null && si(mu) == 0;
+        if (!zeroMean && !dsd.equals(dmu)) {
+            throw new AdcError("random_normal: sd (" + sd + ") and mean (" + mu + ") have different dimensions",
+                "give both in one dimension, e.g. sd = 0.5 K, mean = 300 K");
+        }
+        double s = si(sd);
+        if (!(s >= 0) || Double.isInfinite(s)) {
+            throw new AdcError("random_normal: sd = " + sd + " must be finite and >= 0", "give a non-negative standard deviation");
+        }
+        double m0 = si(mu);
+        Unit unit = mq != null ? mq.unit() : sq != null ? sq.unit() : null;
+        AdcList out = new AdcList();
+        double spare = Double.NaN;
+        for (long k = 0; k < n; k++) {
+            double z;
+            if (!Double.isNaN(spare)) {
+                z = spare;
+                spare = Double.NaN;
+            } else {
+                double r = Math.sqrt(-2 * Math.log(rng.nextOpenDouble()));
+                double phi = 2 * Math.PI * rng.nextDouble();
+                z = r * Math.cos(phi);
+                spare = r * Math.sin(phi);
+            }
+            double v = m0 + s * z;
+            if (unit == null) {
+                out.add(v);
+            } else if (mq != null && mq.isAbsoluteTemperature()) {
+                out.add(Quantity.of((v - unit.offset()) / unit.scale(), unit));
+            } else {
+                out.add(plain(Quantity.ofSi(v, unit)));
+            }
+        }
+        return out;
+    }
+
+    private static Object randomSample(Args a) {
+        AdcList pop = a.list(0);
+        long k = a.integer(1);
+        int n = pop.size();
+        if (k < 0 || k > n) {
+            throw new AdcError("random_sample: cannot draw " + k + " of " + n + " values without replacement",
+                "give 0 <= k <= len(values)");
+        }
+        org.adc.random.StreamRng rng = new org.adc.random.StreamRng(a.integer(2));
+        Object[] v = new Object[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = pop.get(i);
+        }
+        AdcList out = new AdcList();
+        for (int i = 0; i < k; i++) {
+            int j = i + rng.nextInt(n - i);
+            Object t = v[i];
+            v[i] = v[j];
+            v[j] = t;
+            out.add(v[i]);
+        }
+        return out;
+    }
+
     private static Object mean(Args a) {
         List<Object> v = spread(a, 0);
         if (v.isEmpty()) {
@@ -581,6 +659,33 @@ public final class MathLib {
             MathLib::interp, Param.required("x", "any", "where to evaluate"), Param.required("xs", "list", "increasing x values"),
             Param.required("ys", "list", "y values, one per x"),
             Param.optional("extrapolate", "bool", Boolean.FALSE, "extend the end segments outside the table")));
+        m.add(new NativeFunction("random_normal", "list", new Doc("n normally distributed values (seeded, reproducible)",
+            "random_normal(n, seed, sd = 1, mean = 0)",
+            "random_normal(3, 7)                         # three standard normal floats\n"
+                + "let noise = random_normal(9, 1, sd = 0.03)   # 3 % log-normal noise: y * exp(noise[i])\n"
+                + "random_normal(5, 2, sd = 0.5 K, mean = 300 K)",
+            "Gaussian variates mean + sd·z with z from the Box–Muller transform of the xoshiro256** generator of the kMC/GCMC "
+                + "modules (stream 0 of seed): the same seed always gives the same list, on every machine and thread count. "
+                + "For synthetic measurement noise in examples and tests.",
+            "sd and mean: numbers, or quantities of one dimension (the result has mean's unit, else sd's)",
+            "n < 0; sd < 0; sd and mean of different dimensions",
+            "G. E. P. Box, M. E. Muller, Ann. Math. Statist. 29, 610 (1958); xoshiro256** (Blackman & Vigna, ACM TOMS 47, 36 (2021))",
+            "random_sample, mean, std"),
+            MathLib::randomNormal, Param.required("n", "int", "how many values"), Param.required("seed", "int", "random seed"),
+            Param.optional("sd", "any", 1L, "standard deviation"), Param.optional("mean", "any", 0L, "mean")));
+        m.add(new NativeFunction("random_sample", "list", new Doc("k distinct elements of a list in random order (seeded, reproducible)",
+            "random_sample(values, k, seed)",
+            "random_sample([0, 1, 2, 3, 4, 5], 2, 42)\n"
+                + "# 14 random Na sites of a supercell to remove, highest index first\n"
+                + "let gone = sorted(random_sample(s.indices(\"Na\"), 14, 1), reverse = true)",
+            "Sampling without replacement (partial Fisher–Yates shuffle) with the xoshiro256** generator of the kMC/GCMC modules "
+                + "(stream 0 of seed): the same seed gives the same choice. k = len(values) is a random permutation.",
+            "elements are returned unchanged",
+            "k < 0 or k > len(values)",
+            "R. Durstenfeld, Commun. ACM 7, 420 (1964) (Fisher–Yates shuffle); xoshiro256** (Blackman & Vigna, ACM TOMS 47, 36 (2021))",
+            "random_normal, sorted"),
+            MathLib::randomSample, Param.required("values", "list", "the population"), Param.required("k", "int", "how many to draw"),
+            Param.required("seed", "int", "random seed")));
         m.constant("pi", Math.PI, new Doc("π = 3.14159265358979", "pi", "2 * pi * 1 rad", "Ratio of a circle's circumference to its diameter.",
             "dimensionless", "none", STD, "sin, cos"));
         m.constant("inf", Double.POSITIVE_INFINITY, new Doc("Positive infinity", "inf", "min(x, inf)",

@@ -130,6 +130,23 @@ public final class PlotLib {
     }
 
     /** Three significant digits without trailing zeros: 60, 0.358, 7.43, 1.2e-05. */
+    /** "0.358 ± 0.003": the error to one significant digit (two when it starts with 1), the value to the same decimals. */
+    static String withError(double v, double err) {
+        if (!(err > 0) || Double.isInfinite(err) || Double.isNaN(v)) {
+            return g(v) + " ± " + g(err);
+        }
+        int exp = (int) Math.floor(Math.log10(err));
+        if (err / Math.pow(10, exp) < 2) {
+            exp--;
+        }
+        int decimals = Math.max(0, -exp);
+        if (decimals > 12) {
+            return g(v) + " ± " + g(err);
+        }
+        String f = "%." + decimals + "f";
+        return String.format(Locale.ROOT, f, v) + " ± " + String.format(Locale.ROOT, f, err);
+    }
+
     static String g(double x) {
         if (Double.isNaN(x)) {
             return "?";
@@ -212,7 +229,16 @@ public final class PlotLib {
         if (!ax.equals("left") && !ax.equals("right")) {
             throw new AdcError("plot.series: axis must be \"left\" or \"right\", got " + Values.repr(ax), "\"right\" uses the second y axis");
         }
-        return new SeriesValue(a.string(2), x, y, err, style, ax.equals("right"));
+        int colour = -1;
+        if (a.has(6) && !(a.get(6) instanceof None)) {
+            long c = a.integer(6);
+            if (c < 0 || c > 7) {
+                throw new AdcError("plot.series: colour must be 0..7 (palette index), got " + c,
+                    "0 blue, 1 vermillion, 2 green, 3 pink, 4 orange, 5 sky blue, 6 yellow, 7 black; give one colour to data and model of one set");
+            }
+            colour = (int) c;
+        }
+        return new SeriesValue(a.string(2), x, y, err, style, ax.equals("right"), colour);
     }
 
     private static Object chart(Args a) {
@@ -270,7 +296,7 @@ public final class PlotLib {
             } else {
                 il += s.errors != null ? 2 : 1;
             }
-            out.add(new Series(s.name, ax.values().get(k), y, e, s.style, s.right));
+            out.add(new Series(s.name, ax.values().get(k), y, e, s.style, s.right, s.colour));
         }
         List<String> notes = strings(a, 13);
         Chart c = new Chart(a.string(2), label(a.string(3), ax.unit()), label(a.string(4), ayl.unit()), label(a.string(5), ayr.unit()),
@@ -399,7 +425,7 @@ public final class PlotLib {
                 double ea = f.ea() / Constants.QE;
                 double err = f.eaError() / Constants.QE;
                 boolean showErr = !Double.isNaN(err) && err > 1e-9 * Math.abs(ea);
-                name = name + " (Ea = " + g(ea) + (showErr ? " ± " + g(err) : "") + " eV)";
+                name = name + " (Ea = " + (showErr ? withError(ea, err) : g(ea)) + " eV)";
                 fitLine = new Series("", fx, fy, null, "line", false, d);
             }
             out.add(new Series(name, x, y, null, "points", false, d));
@@ -633,9 +659,10 @@ public final class PlotLib {
             "Keeps the values with their units; plot.chart converts every series on an axis to one display unit (the first value's "
                 + "unit unless the chart says otherwise). style: \"line\", \"points\" (markers only) or \"both\". errors: one "
                 + "symmetric error bar per y value (same dimension). axis \"right\" draws the series against the second y axis. "
-                + "none in y leaves a gap.",
+                + "none in y leaves a gap. colour: palette index 0..7 (Okabe & Ito: blue, vermillion, green, pink, orange, sky blue, "
+                + "yellow, black), so that data and model of one set share a colour; default: the series' position.",
             "x, y, errors: numbers or quantities, one dimension per list",
-            "x and y of different length; unknown style or axis; errors of another length.",
+            "x and y of different length; unknown style or axis; errors of another length; colour outside 0..7.",
             JFREE,
             "plot.chart"),
             PlotLib::series,
@@ -644,7 +671,8 @@ public final class PlotLib {
             Param.optional("name", "string", "", "legend text (\"\": not in the legend)"),
             Param.optional("style", "string", "line", "\"line\", \"points\" or \"both\""),
             Param.optional("errors", "any", None.INSTANCE, "error bars for y"),
-            Param.optional("axis", "string", "left", "\"left\" or \"right\" y axis")));
+            Param.optional("axis", "string", "left", "\"left\" or \"right\" y axis"),
+            Param.optional("colour", "any", None.INSTANCE, "palette index 0..7 (default: position)")));
         m.add(new NativeFunction("chart", "list", new Doc(
             "Draws series into a PNG and/or SVG file in the run directory; axis labels carry the data's units",
             "plot.chart(series, file, title = \"\", x_label = \"x\", y_label = \"y\", y2_label = \"\", x_unit = \"\", y_unit = \"\", "

@@ -16,8 +16,14 @@ public final class SeriesValue implements org.adc.lang.HasMembers {
     final AdcList errors;
     final String style;
     final boolean right;
+    final int colour;
 
     SeriesValue(String name, AdcList x, AdcList y, AdcList errors, String style, boolean right) {
+        this(name, x, y, errors, style, right, -1);
+    }
+
+    SeriesValue(String name, AdcList x, AdcList y, AdcList errors, String style, boolean right, int colour) {
+        this.colour = colour;
         this.name = name;
         this.x = x;
         this.y = y;

@@ -185,4 +185,59 @@ class MathLibTest {
         Quantity y = (Quantity) call(m, "interp", q(0.5, "h"), AdcList.of(q(0, "h"), q(1, "h")), AdcList.of(q(0, "C"), q(2, "C")));
         assertEquals(1.0, y.si(), 1e-12);
     }
+
+    @Test
+    void randomNormalIsSeededAndHasTheRequestedMoments() {
+        AdcList a = (AdcList) call(m, "random_normal", 20000L, 7L);
+        AdcList b = (AdcList) call(m, "random_normal", 20000L, 7L);
+        AdcList c = (AdcList) call(m, "random_normal", 20000L, 8L);
+        assertEquals(20000, a.size());
+        double s = 0, s2 = 0;
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i), b.get(i));
+            double x = (Double) a.get(i);
+            s += x;
+            s2 += x * x;
+        }
+        assertTrue(!a.get(0).equals(c.get(0)));
+        double mean = s / a.size();
+        double var = s2 / a.size() - mean * mean;
+        assertEquals(0, mean, 0.03);
+        assertEquals(1, var, 0.04);
+        AdcList t = (AdcList) call(m, "random_normal", 4000L, 3L, Call.n("sd", q(0.5, "K")), Call.n("mean", q(300, "K")));
+        double st = 0;
+        for (int i = 0; i < t.size(); i++) {
+            Quantity x = (Quantity) t.get(i);
+            assertEquals(Dimension.TEMPERATURE, x.dimension());
+            st += x.si();
+        }
+        assertEquals(300, st / t.size(), 0.05);
+        assertThrows(AdcError.class, () -> call(m, "random_normal", 3L, 1L, Call.n("sd", q(1, "K")), Call.n("mean", q(1, "eV"))));
+        assertThrows(AdcError.class, () -> call(m, "random_normal", 3L, 1L, Call.n("sd", -1.0)));
+        assertThrows(AdcError.class, () -> call(m, "random_normal", -1L, 1L));
+    }
+
+    @Test
+    void randomSampleDrawsDistinctElementsReproducibly() {
+        AdcList pop = new AdcList();
+        for (long i = 0; i < 81; i++) {
+            pop.add(i);
+        }
+        AdcList a = (AdcList) call(m, "random_sample", pop, 14L, 5L);
+        assertEquals(a.toString(), call(m, "random_sample", pop, 14L, 5L).toString());
+        assertEquals(14, new java.util.HashSet<>(a.items()).size());
+        AdcList all = (AdcList) call(m, "random_sample", pop, 81L, 9L);
+        assertEquals(81, new java.util.HashSet<>(all.items()).size());
+        // every element is drawn about equally often
+        int[] hits = new int[81];
+        for (long seed = 0; seed < 2000; seed++) {
+            for (Object x : (AdcList) call(m, "random_sample", pop, 3L, seed)) {
+                hits[(int) (long) (Long) x]++;
+            }
+        }
+        for (int h : hits) {
+            assertTrue(h > 40 && h < 115, "hits " + h);
+        }
+        assertThrows(AdcError.class, () -> call(m, "random_sample", pop, 82L, 1L));
+    }
 }

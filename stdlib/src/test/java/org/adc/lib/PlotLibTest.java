@@ -96,6 +96,22 @@ class PlotLibTest {
     }
 
     @Test
+    void seriesColourIsAPaletteIndexAndEaErrorsAreRounded(@TempDir Path dir) throws Exception {
+        Env env = Call.env(dir);
+        Object data = callIn(env, p, "series", AdcList.of(1.0, 2.0), AdcList.of(1.0, 2.0), n("style", "points"), n("colour", 6L));
+        Object model = callIn(env, p, "series", AdcList.of(1.0, 2.0), AdcList.of(1.1, 2.1), n("colour", 6L));
+        callIn(env, p, "chart", AdcList.of(data, model), "c.svg");
+        String svg = java.nio.file.Files.readString(dir.resolve("c.svg"));
+        // palette index 6 is the Okabe & Ito yellow F0E442 for both series; the default second colour is not used
+        assertTrue(svg.contains("rgb(240,228,66)"), "yellow drawn");
+        assertTrue(!svg.contains("rgb(213,94,0)"), "no vermillion");
+        assertThrows(AdcError.class, () -> callIn(env, p, "series", AdcList.of(1.0), AdcList.of(1.0), n("colour", 8L)));
+        assertEquals("0.360 ± 0.003", PlotLib.withError(0.36012, 0.00258));
+        assertEquals("0.268 ± 0.012", PlotLib.withError(0.26812, 0.0123));
+        assertEquals("12 ± 3", PlotLib.withError(12.2, 3.1));
+    }
+
+    @Test
     void readyMadeCharts(@TempDir Path dir) throws Exception {
         Env env = Call.env(dir);
         AdcList ts = new AdcList();
