@@ -73,7 +73,7 @@ final class Bundle {
     }
 
     static boolean isBundle(String file) {
-        return file.endsWith(".adcz");
+        return file != null && file.endsWith(".adcz");
     }
 
     // --- what pack leaves out ---------------------------------------------------------------

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 
 import org.adc.device.config.LabConfig;
 import org.adc.device.config.LabDeviceFactory;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end over real pseudo-terminals (socat): the drivers talk through jSerialComm and j2mod to
- * fake instruments on the other end, inside a procedure engine with CSV logging, as a recipe would.
+ * fake instrument processes ({@link FakeMain}: a separate JVM per instrument) on the other end, inside a procedure engine with CSV logging, as a recipe would.
  * Each fault ends in the safe state, confirmed by what the fake instrument received, with every row
  * logged before the fault in the CSV and a clear message. Skipped without socat.
  */
@@ -62,7 +61,7 @@ class DriverSerialEndToEndTest {
     }
 
     /** Runs "apply 50 V, hold, log every second" against a fake Keithley with a fault plan; returns the error, if any. */
-    private ProcedureError smuRun(PtyPair pty, FakeKeithley fake, int timeoutMs, int attempts, double hold, ProcedureEngine e) {
+    private ProcedureError smuRun(PtyPair pty, InstrumentFake fake, int timeoutMs, int attempts, double hold, ProcedureEngine e) {
         LabDeviceFactory f = factory("devices:\n" + smuEntry(pty.driverEnd(), timeoutMs, attempts));
         Device smu = f.create("smu", "source-measure unit", e);
         e.addLogger("smu.csv", 1, List.of(smu));
@@ -79,7 +78,7 @@ class DriverSerialEndToEndTest {
         return err;
     }
 
-    private static void assertOffAfterOn(FakeKeithley fake) {
+    private static void assertOffAfterOn(InstrumentFake fake) {
         List<String> seen = fake.seen();
         int on = seen.lastIndexOf(":OUTP ON");
         int off = seen.lastIndexOf(":OUTP OFF");
@@ -89,7 +88,7 @@ class DriverSerialEndToEndTest {
 
     @Test
     void keithleyRunOverSerial() throws Exception {
-        try (PtyPair pty = new PtyPair(dir, "ok"); FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> FakeKeithley.Fault.NONE, null)) {
+        try (PtyPair pty = new PtyPair(dir, "ok"); InstrumentFake fake = FakeMain.start(null, "keithley", pty.instrumentEnd())) {
             ProcedureEngine e = engine();
             assertEquals(null, smuRun(pty, fake, 1000, 0, 20, e));
             assertOffAfterOn(fake);
@@ -105,8 +104,8 @@ class DriverSerialEndToEndTest {
         }
     }
 
-    private void faultRun(String tag, IntFunction<FakeKeithley.Fault> plan, int timeoutMs, String expect) throws Exception {
-        try (PtyPair pty = new PtyPair(dir, tag); FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), plan, null)) {
+    private void faultRun(String tag, String plan, int timeoutMs, String expect) throws Exception {
+        try (PtyPair pty = new PtyPair(dir, tag); InstrumentFake fake = FakeMain.start(null, "keithley", pty.instrumentEnd(), plan)) {
             ProcedureEngine e = engine();
             ProcedureError err = smuRun(pty, fake, timeoutMs, 0, 600, e);
             assertTrue(err != null && err.getMessage().contains(expect), "expected '" + expect + "' in: " + (err == null ? "no error" : err.getMessage()));
@@ -117,17 +116,17 @@ class DriverSerialEndToEndTest {
 
     @Test
     void garbageReplyStopsTheRunSafely() throws Exception {
-        faultRun("garbage", n -> n == 10 ? FakeKeithley.Fault.GARBAGE : FakeKeithley.Fault.NONE, 1000, "reply '#!&%garbage' to ':READ?'");
+        faultRun("garbage", "GARBAGE@10", 1000, "reply '#!&%garbage' to ':READ?'");
     }
 
     @Test
     void noReplyIsALostLink() throws Exception {
-        faultRun("silent", n -> n == 10 ? FakeKeithley.Fault.SILENT : FakeKeithley.Fault.NONE, 300, "no reply from");
+        faultRun("silent", "SILENT@10", 300, "no reply from");
     }
 
     @Test
     void complianceTripStopsTheRunSafely() throws Exception {
-        faultRun("trip", n -> n >= 10 ? FakeKeithley.Fault.TRIP : FakeKeithley.Fault.NONE, 1000, "compliance trip");
+        faultRun("trip", "TRIP>=10", 1000, "compliance trip");
     }
 
     @Test
@@ -143,7 +142,7 @@ class DriverSerialEndToEndTest {
             }
         };
         try (PtyPair pty = new PtyPair(dir, "unplug");
-             FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> n == 10 ? FakeKeithley.Fault.UNPLUG : FakeKeithley.Fault.NONE, unplug)) {
+             InstrumentFake fake = FakeMain.start(unplug, "keithley", pty.instrumentEnd(), "UNPLUG@10")) {
             holder[0] = pty;
             ProcedureEngine e = engine();
             ProcedureError err = smuRun(pty, fake, 500, 0, 600, e);
@@ -167,7 +166,7 @@ class DriverSerialEndToEndTest {
             }
         };
         try (PtyPair pty = new PtyPair(dir, "replug");
-             FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> n == 5 ? FakeKeithley.Fault.UNPLUG : FakeKeithley.Fault.NONE, unplug)) {
+             InstrumentFake fake = FakeMain.start(unplug, "keithley", pty.instrumentEnd(), "UNPLUG@5")) {
             holder[0] = pty;
             ProcedureEngine e = engine();
             ProcedureError err = smuRun(pty, fake, 500, 50, 15, e);
@@ -183,8 +182,8 @@ class DriverSerialEndToEndTest {
     @Test
     void overTemperatureLimitRampsTheEurothermDown() throws Exception {
         try (PtyPair tc = new PtyPair(dir, "tc"); PtyPair sm = new PtyPair(dir, "sm");
-             FakeEurotherm euro = new FakeEurotherm(tc.instrumentEnd(), 1, 10, 500);
-             FakeKeithley smuFake = new FakeKeithley(sm.instrumentEnd(), n -> FakeKeithley.Fault.NONE, null)) {
+             InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "10", "500");
+             InstrumentFake smuFake = FakeMain.start(null, "keithley", sm.instrumentEnd())) {
             LabDeviceFactory f = factory("devices:\n  furnace:\n    driver: eurotherm-3200\n    port: " + tc.driverEnd() + "\n    address: 1\n"
                 + "    serial: {timeout: \"500 ms\"}\n    limits: {max_temperature: \"1000 degC\", max_rate: \"200 degC/min\"}\n"
                 + "    safe: {setpoint: \"25 degC\", rate: \"10 degC/min\"}\n" + smuEntry(sm.driverEnd(), 1000, 0));
