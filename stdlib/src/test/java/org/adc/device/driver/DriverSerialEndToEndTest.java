@@ -213,4 +213,47 @@ class DriverSerialEndToEndTest {
             assertRowsUpTo(times("adc.csv"), 9);
         }
     }
+
+    /**
+     * A 3-segment program (ramp 600 degC/min to 100 degC, dwell 0.1 min, ramp to 50 degC) written into the
+     * programmer of a fake Eurotherm process over Modbus RTU, run there to completion, logged, then the safe state.
+     */
+    @Test
+    void eurothermProgramRunsOnTheController() throws Exception {
+        try (PtyPair tc = new PtyPair(dir, "prog"); InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "0", "0")) {
+            LabDeviceFactory f = factory("devices:\n  furnace:\n    driver: eurotherm-2400\n    port: " + tc.driverEnd() + "\n    address: 1\n"
+                + "    serial: {timeout: \"500 ms\"}\n    limits: {max_temperature: \"1000 degC\", max_rate: \"1000 degC/min\"}\n"
+                + "    safe: {setpoint: \"25 degC\", rate: \"10 degC/min\"}\n");
+            ProcedureEngine e = engine();
+            Eurotherm furnace = (Eurotherm) f.create("furnace", "furnace", e);
+            e.addLogger("prog.csv", 1, List.of(furnace));
+            ProcedureError err = null;
+            try {
+                furnace.program(new org.adc.device.FurnaceProgram(List.of(
+                    new org.adc.device.FurnaceProgram.Segment(false, 10, 373.15, Double.NaN),
+                    new org.adc.device.FurnaceProgram.Segment(true, Double.NaN, Double.NaN, 6),
+                    new org.adc.device.FurnaceProgram.Segment(false, 10, 323.15, Double.NaN))));
+                e.waitUntil(() -> !furnace.busy(), 3600, "furnace.program");
+            } catch (ProcedureError x) {
+                err = x;
+            } finally {
+                e.shutdown(err == null ? "end of run" : "error");
+                f.created().forEach(HardwareDevice::close);
+            }
+            assertEquals(null, err);
+            List<String> seen = euro.seen();
+            for (String w : List.of("status=1", "s1.type=1", "s1.target=100.0", "s1.rate=600.0", "s2.type=3", "s2.duration=0.1",
+                "s3.type=1", "s3.target=50.0", "s3.rate=600.0", "s4.type=0", "select=1", "status=2", "program complete")) {
+                assertTrue(seen.contains(w), w + " not seen by the controller: " + seen);
+            }
+            assertTrue(seen.indexOf("s4.type=0") < seen.indexOf("status=2"), "the program is written before it runs: " + seen);
+            assertEquals("TgtSP=25.0", seen.get(seen.size() - 1), "safe state after the program: " + seen);
+            List<String> rows = Files.readAllLines(dir.resolve("prog.csv"));
+            double max = rows.stream().skip(1).mapToDouble(r -> Double.parseDouble(r.split(",")[2])).max().orElseThrow();
+            assertEquals(100.0, max, 1e-6, "the setpoint reached the first segment's target");
+            long atTop = rows.stream().skip(1).filter(r -> Double.parseDouble(r.split(",")[2]) == 100.0).count();
+            assertTrue(atTop >= 6, "the dwell held 100 degC for 0.1 min: " + rows);
+            assertTrue(rows.get(rows.size() - 1).split(",")[2].startsWith("50"), "ended at the last target: " + rows.get(rows.size() - 1));
+        }
+    }
 }
