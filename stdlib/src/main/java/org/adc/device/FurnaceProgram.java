@@ -12,7 +12,10 @@ import org.adc.units.Quantity;
 /**
  * A ramp/dwell program for a furnace controller's programmer, parsed from the recipe's list of
  * records: {@code {ramp: 5 degC/min, to: 450 degC}} (ramp the setpoint at a rate to a target) and
- * {@code {dwell: 8 d}} (keep the setpoint for a duration). The end segment is implied. The twin
+ * {@code {dwell: 8 d}} (keep the setpoint for a duration). The step forms of {@code kmc.program}
+ * are accepted too ({@code {ramp: 450 degC, rate: 5 degC/min}}, {@code {to: ..., rate: ...}},
+ * {@code {hold: 8 d}}), so one list can drive the kMC temperature program and the furnace. The end
+ * segment is implied. The twin
  * ({@link SimFurnace}) runs it in virtual time; the Eurotherm driver writes it into the controller's
  * programmer and lets the controller run it.
  */
@@ -39,15 +42,28 @@ public record FurnaceProgram(List<Segment> segments) {
                 throw new ProcedureError(where + " is " + o + ", not a record", "write {ramp: 5 degC/min, to: 450 degC} or {dwell: 30 min}");
             }
             var f = r.fields();
-            if (f.containsKey("dwell") && f.size() == 1) {
-                double d = quantity(where, "dwell", f.get("dwell"), Dimension.TIME);
+            Object dw = f.size() == 1 ? (f.containsKey("dwell") ? f.get("dwell") : f.get("hold")) : null;
+            Quantity rateQ = null;
+            Quantity toQ = null;
+            boolean known = f.keySet().stream().allMatch(k -> k.equals("ramp") || k.equals("to") || k.equals("rate"));
+            for (String k : List.of("ramp", "to", "rate")) {
+                if (f.get(k) instanceof Quantity q) {
+                    if (q.dimension().equals(Dimension.HEATING_RATE) && rateQ == null) {
+                        rateQ = q;
+                    } else if (q.dimension().equals(Dimension.TEMPERATURE) && toQ == null) {
+                        toQ = q;
+                    }
+                }
+            }
+            if (dw != null) {
+                double d = quantity(where, f.containsKey("dwell") ? "dwell" : "hold", dw, Dimension.TIME);
                 if (!(d > 0)) {
                     throw new ProcedureError(where + ": dwell must be positive", "write e.g. {dwell: 30 min}");
                 }
                 out.add(new Segment(true, Double.NaN, Double.NaN, d));
-            } else if (f.containsKey("ramp") && f.containsKey("to") && f.size() == 2) {
-                double rate = quantity(where, "ramp", f.get("ramp"), Dimension.HEATING_RATE);
-                double to = quantity(where, "to", f.get("to"), Dimension.TEMPERATURE);
+            } else if (known && f.size() == 2 && rateQ != null && toQ != null) {
+                double rate = rateQ.si();
+                double to = toQ.si();
                 if (to > maxTemperature) {
                     throw new ProcedureError(where + ": target " + Math.round((to - 273.15) * 100) / 100.0 + " degC is above the furnace limit "
                         + Math.round((maxTemperature - 273.15) * 100) / 100.0 + " degC", "lower the target or raise max_temperature in the lab file");
