@@ -76,7 +76,7 @@ class SimFurnaceProgramTest {
             1273.15, 20.0 / 60));
         assertTrue(fast.getMessage().contains("segment 2: ramp rate"), fast.getMessage());
         ProcedureError bad = assertThrows(ProcedureError.class, () -> FurnaceProgram.parse("furnace", AdcList.of(
-            new Record(Map.of("hold", Quantity.of(1, "h")))), 1273.15, 20.0 / 60));
+            new Record(Map.of("soak", Quantity.of(1, "h")))), 1273.15, 20.0 / 60));
         assertTrue(bad.getMessage().contains("a segment is {ramp: RATE, to: TEMPERATURE} or {dwell: DURATION}"), bad.getMessage());
     }
 }
