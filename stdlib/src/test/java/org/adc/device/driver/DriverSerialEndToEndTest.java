@@ -256,4 +256,45 @@ class DriverSerialEndToEndTest {
             assertTrue(rows.get(rows.size() - 1).split(",")[2].startsWith("50"), "ended at the last target: " + rows.get(rows.size() - 1));
         }
     }
+
+    /**
+     * kill -9 of the fake instrument process mid-run (the cable stays, the instrument goes silent): the driver
+     * sees no reply, the run stops with a lost link and tries the safe state; the rows before the kill stay.
+     */
+    @Test
+    void instrumentProcessKilledMidRun() throws Exception {
+        try (PtyPair pty = new PtyPair(dir, "killed"); FakeMain.Handle fake = FakeMain.start(null, "keithley", pty.instrumentEnd())) {
+            Thread killer = new Thread(() -> {
+                try {
+                    while (fake.seen().stream().filter(":READ?"::equals).count() < 6) {
+                        Thread.sleep(5);
+                    }
+                    fake.kill();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            killer.start();
+            LabDeviceFactory f = factory("devices:\n  smu:\n    driver: keithley-2400\n    port: " + pty.driverEnd()
+                + "\n    serial: {timeout: \"300 ms\"}\n    limits: {max_voltage: \"100 V\", max_current: \"10 mA\"}\n"
+                + "    reconnect: {attempts: 0, delay: \"100 ms\", safe_attempts: 2}\n");
+            ProcedureEngine e = engine();
+            Device smu = f.create("smu", "source-measure unit", e);
+            e.addLogger("smu.csv", 1, List.of(smu));
+            ProcedureError err = null;
+            try {
+                ((Keithley24xx) smu).apply(50, 1e-3);
+                e.hold(600, null, 0, 1);
+            } catch (ProcedureError x) {
+                err = x;
+            } finally {
+                e.shutdown(err == null ? "end of run" : "error: " + err.getMessage());
+                f.created().forEach(HardwareDevice::close);
+            }
+            killer.join(5000);
+            assertTrue(err != null && err.getMessage().contains("no reply from"), String.valueOf(err));
+            assertRowsUpTo(times("smu.csv"), 3);
+            assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("safe state")), e.events().toString());
+        }
+    }
 }
