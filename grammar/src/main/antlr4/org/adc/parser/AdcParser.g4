@@ -86,7 +86,9 @@ primary
     ;
 
 entry : key=entryKey COLON value=expr ;
-entryKey : IDENT | string | number ;
+entryKey : fieldName | string | number ;
+// soft keywords may name record fields too: {ramp: 5 degC/min, to: 450 degC}, {hold: 30 min}
+fieldName : IDENT | TO | STEP | UNTIL | WITH | LIMIT | HOLD | PARAM | RECIPE | IN | AS | PARALLEL ;
 
 number : INT | FLOAT ;
 

@@ -1203,8 +1203,8 @@ final class NodeBuilder {
 
     private AdcNode mapLiteral(AdcParser.MapLitContext m) {
         List<AdcParser.EntryContext> entries = m.entry();
-        boolean record = entries.stream().allMatch(e -> e.key.IDENT() != null);
-        boolean map = entries.stream().noneMatch(e -> e.key.IDENT() != null);
+        boolean record = entries.stream().allMatch(e -> e.key.fieldName() != null);
+        boolean map = entries.stream().noneMatch(e -> e.key.fieldName() != null);
         AdcNode[] values = new AdcNode[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             values[i] = expr(entries.get(i).value);

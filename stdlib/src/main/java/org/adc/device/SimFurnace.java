@@ -36,6 +36,11 @@ public final class SimFurnace extends Device implements org.adc.procedure.Holdba
     private double setpoint = AMBIENT;
     private double target = AMBIENT;
     private double rate;
+    /** The running ramp/dwell program (null: none), its segment index and the dwell time left, s. */
+    private FurnaceProgram program;
+    private int segment;
+    private double dwellLeft;
+    private boolean programHeld;
 
     /**
      * @param maxTemperature K; @param maxRate K/s; @param tau thermal time constant, s;
@@ -68,6 +73,72 @@ public final class SimFurnace extends Device implements org.adc.procedure.Holdba
         }
         target = to;
         rate = ratePerSecond;
+        program = null;
+    }
+
+    /** Starts a ramp/dwell program as a controller's programmer would run it (limits checked when parsed). */
+    public void program(FurnaceProgram p) {
+        program = p;
+        segment = 0;
+        programHeld = false;
+        startSegment();
+    }
+
+    /** Programmer state: "run", "hold" (the setpoint stops where it is) or "reset" (the program ends, setpoint stays). */
+    public void programmer(String state) {
+        switch (state) {
+            case "run" -> programHeld = false;
+            case "hold" -> programHeld = true;
+            case "reset" -> {
+                program = null;
+                programHeld = false;
+                target = setpoint;
+            }
+            default -> throw new ProcedureError(name + ".programmer: state must be \"run\", \"hold\" or \"reset\", got \"" + state + "\"",
+                "write furnace.programmer(\"hold\")");
+        }
+    }
+
+    private void startSegment() {
+        if (segment >= program.segments().size()) {
+            program = null;
+            target = setpoint;
+            return;
+        }
+        FurnaceProgram.Segment s = program.segments().get(segment);
+        if (s.dwell()) {
+            target = setpoint;
+            dwellLeft = s.duration();
+        } else {
+            target = s.target();
+            rate = s.rate();
+        }
+    }
+
+    /** Advances the program by {@code dt} seconds, segment by segment. */
+    private void stepProgram(double dt) {
+        double left = dt;
+        while (program != null && left > 0) {
+            FurnaceProgram.Segment s = program.segments().get(segment);
+            if (s.dwell()) {
+                double used = Math.min(left, dwellLeft);
+                dwellLeft -= used;
+                left -= used;
+                if (dwellLeft > 1e-9) {
+                    return;
+                }
+            } else {
+                double need = Math.abs(target - setpoint) / rate;
+                if (need > left) {
+                    setpoint += Math.signum(target - setpoint) * rate * left;
+                    return;
+                }
+                setpoint = target;
+                left -= need;
+            }
+            segment++;
+            startSegment();
+        }
     }
 
     private static String fmtC(double k) {
@@ -80,7 +151,11 @@ public final class SimFurnace extends Device implements org.adc.procedure.Holdba
 
     @Override
     public void step(double t, double dt) {
-        if (setpoint != target) {
+        if (program != null) {
+            if (!programHeld) {
+                stepProgram(dt);
+            }
+        } else if (setpoint != target) {
             double d = rate * dt;
             setpoint = Math.abs(target - setpoint) <= d ? target : setpoint + Math.signum(target - setpoint) * d;
         }
@@ -89,7 +164,7 @@ public final class SimFurnace extends Device implements org.adc.procedure.Holdba
 
     @Override
     public boolean busy() {
-        return setpoint != target || Math.abs(temperature - target) > 1.0;
+        return program != null || setpoint != target || Math.abs(temperature - target) > 1.0;
     }
 
     /** True when the temperature is within {@code band} K of the setpoint (holdback). */
@@ -137,7 +212,21 @@ public final class SimFurnace extends Device implements org.adc.procedure.Holdba
 
     @Override
     public double[] saveState() {
-        return new double[]{temperature, setpoint, target, rate};
+        if (program == null) {
+            return new double[]{temperature, setpoint, target, rate};
+        }
+        List<FurnaceProgram.Segment> segs = program.segments();
+        double[] s = new double[8 + 4 * segs.size()];
+        double[] head = {temperature, setpoint, target, rate, segment, dwellLeft, programHeld ? 1 : 0, segs.size()};
+        System.arraycopy(head, 0, s, 0, 8);
+        for (int i = 0; i < segs.size(); i++) {
+            FurnaceProgram.Segment g = segs.get(i);
+            s[8 + 4 * i] = g.dwell() ? 1 : 0;
+            s[9 + 4 * i] = g.rate();
+            s[10 + 4 * i] = g.target();
+            s[11 + 4 * i] = g.duration();
+        }
+        return s;
     }
 
     @Override
@@ -146,10 +235,22 @@ public final class SimFurnace extends Device implements org.adc.procedure.Holdba
         setpoint = s[1];
         target = s[2];
         rate = s[3];
+        program = null;
+        if (s.length > 4) {
+            List<FurnaceProgram.Segment> segs = new java.util.ArrayList<>();
+            for (int i = 0; i < (int) s[7]; i++) {
+                segs.add(new FurnaceProgram.Segment(s[8 + 4 * i] != 0, s[9 + 4 * i], s[10 + 4 * i], s[11 + 4 * i]));
+            }
+            program = new FurnaceProgram(segs);
+            segment = (int) s[4];
+            dwellLeft = s[5];
+            programHeld = s[6] != 0;
+        }
     }
 
     @Override
     public void goSafe() {
+        program = null;
         target = AMBIENT;
         rate = safeRate;
     }
@@ -175,6 +276,18 @@ public final class SimFurnace extends Device implements org.adc.procedure.Holdba
                     finish(name + ".ramp");
                     return org.adc.lang.None.INSTANCE;
                 }, Param.required("to", "temperature", "target temperature"), Param.required("rate", "heating_rate", "ramp rate")),
+            new NativeFunction("program", "none", doc("runs a ramp/dwell program as the controller's programmer would: a list of segments "
+                + "{ramp: RATE, to: TEMPERATURE} or {dwell: DURATION}, checked against max_temperature and max_rate; waits until the program "
+                + "is complete (inside parallel it only starts)", "furnace.program([{ramp: 5 degC/min, to: 450 degC}, {dwell: 8 d}, "
+                + "{ramp: 5 degC/min, to: 25 degC}])"), a -> {
+                    program(FurnaceProgram.parse(name, a.list(0), maxTemperature, maxRate));
+                    finish(name + ".program");
+                    return org.adc.lang.None.INSTANCE;
+                }, Param.required("segments", "list", "program segments")),
+            new NativeFunction("programmer", "none", doc("holds, continues or resets the running program", "furnace.programmer(\"hold\")"), a -> {
+                programmer(a.string(0));
+                return org.adc.lang.None.INSTANCE;
+            }, Param.required("state", "string", "\"run\", \"hold\" or \"reset\"")),
             new NativeFunction("off", "none", doc("heater down: ramps to ambient at the safe rate without waiting", "furnace.off()"), a -> {
                 goSafe();
                 return org.adc.lang.None.INSTANCE;

@@ -41,7 +41,9 @@ public final class LabLib {
         m.add(new NativeFunction("furnace", "furnace", doc("a programmable furnace (twin: first-order lag, heater calibration)",
             "furnace(name = \"furnace\", max_temperature = 1200 degC, max_rate = 20 degC/min, tau = 3 min)",
             "let f = furnace()\nf.ramp(to = 450 degC, rate = 5 degC/min)\nprint(f.temperature)",
-            "Readings: temperature, setpoint, power. Operations: ramp(to, rate), off(). The twin's heater calibration passes "
+            "Readings: temperature, setpoint, power. Operations: ramp(to, rate), program(segments) (a ramp/dwell program: "
+                + "[{ramp: 5 degC/min, to: 450 degC}, {dwell: 8 d}], run as a controller's programmer runs it; on a live Eurotherm "
+                + "it is written into the controller), programmer(\"hold\" | \"run\" | \"reset\"), off(). The twin's heater calibration passes "
                 + "through 600 W at 1000 degC.", "temperatures absolute; rates K/min or degC/min", "seed 002, Fig. 1d (600 W ~ 1000 degC)"),
             LabLib::furnace, Param.optional("name", "string", "furnace", "device name"),
             Param.optional("max_temperature", "temperature", Quantity.of(1200, "degC"), "highest allowed setpoint"),

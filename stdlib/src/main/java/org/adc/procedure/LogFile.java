@@ -49,7 +49,8 @@ public final class LogFile extends Writer {
         if (buf.isEmpty()) {
             return;
         }
-        ByteBuffer b = StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(buf));
+        // String.getBytes is intrinsified for the (Latin-1) text of a log; encoding a CharBuffer over the builder is not
+        ByteBuffer b = ByteBuffer.wrap(buf.toString().getBytes(StandardCharsets.UTF_8));
         while (b.hasRemaining()) {
             if (channel.write(b) <= 0) {
                 throw new IOException("short write");

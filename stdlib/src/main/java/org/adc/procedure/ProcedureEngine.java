@@ -635,6 +635,9 @@ public final class ProcedureEngine {
         double lastLogged = Double.NEGATIVE_INFINITY;
         int rows;
         double[] values;
+        /** The last logged value of each column as a float and its text. */
+        float[] lastFloat;
+        String[] lastText;
 
         Logger(String path, LogFile w, double every, List<Device> of, double start) {
             this.path = path;
@@ -688,9 +691,29 @@ public final class ProcedureEngine {
                 d.sample(values, at);
                 at += d.readingCount();
             }
-            for (double v : values) {
+            if (lastFloat == null || lastFloat.length != values.length) {
+                lastFloat = new float[values.length];
+                lastText = new String[values.length];
+            }
+            for (int i = 0; i < values.length; i++) {
                 sb.append(',');
-                appendCompact(sb, v);
+                double v = values[i];
+                if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+                    appendCompact(sb, v);
+                    lastText[i] = null;
+                    continue;
+                }
+                float f = (float) v;
+                // a reading whose float has not changed (a setpoint, a voltage) reuses its text, which is exactly what
+                // appendCompact would write again: formatting is the hot path of long dry runs
+                if (lastText[i] != null && Float.floatToRawIntBits(f) == Float.floatToRawIntBits(lastFloat[i])) {
+                    sb.append(lastText[i]);
+                    continue;
+                }
+                int from = sb.length();
+                sb.append(f);
+                lastFloat[i] = f;
+                lastText[i] = sb.substring(from);
             }
             write(sb.append('\n').toString());
             rows++;

@@ -21,7 +21,7 @@ import org.adc.launcher.Launch;
 
 /**
  * A recipe run as `adc run --live --lab lab.yaml` would run it, on the wall clock, against a fake
- * Keithley 2400 at the far end of a socat pty pair: the script's smu() is the real driver over
+ * Keithley 2400 process ({@link FakeMain}) at the far end of a socat pty pair: the script's smu() is the real driver over
  * jSerialComm. Skipped without socat.
  */
 class LiveRecipeTest {
@@ -70,7 +70,7 @@ class LiveRecipeTest {
 
     @Test
     void recipeDrivesTheSmuOverSerial() throws Exception {
-        try (PtyPair pty = new PtyPair(dir, "live"); FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> FakeKeithley.Fault.NONE, null)) {
+        try (PtyPair pty = new PtyPair(dir, "live"); InstrumentFake fake = FakeMain.start(null, "keithley", pty.instrumentEnd())) {
             String out = run(pty, false);
             assertTrue(out.contains("I = 2 uA"), out);
             List<String> seen = fake.seen();
@@ -93,7 +93,7 @@ class LiveRecipeTest {
      */
     @Test
     void liveRunResumedAfterACrash() throws Exception {
-        try (PtyPair pty = new PtyPair(dir, "liveres"); FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> FakeKeithley.Fault.NONE, null)) {
+        try (PtyPair pty = new PtyPair(dir, "liveres"); InstrumentFake fake = FakeMain.start(null, "keithley", pty.instrumentEnd())) {
             Path recipe = dir.resolve("extract.adc");
             Files.writeString(recipe, RECIPE);
             Path lab = dir.resolve("lab.yaml");
@@ -135,7 +135,7 @@ class LiveRecipeTest {
     /** The recipe's own limit on a live device (40 V) applies on top of the lab file's (100 V): nothing is sent. */
     @Test
     void recipeLimitsHoldTheLiveInstrumentToo() throws Exception {
-        try (PtyPair pty = new PtyPair(dir, "livelim"); FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> FakeKeithley.Fault.NONE, null)) {
+        try (PtyPair pty = new PtyPair(dir, "livelim"); InstrumentFake fake = FakeMain.start(null, "keithley", pty.instrumentEnd())) {
             String msg = run(pty, true, RECIPE.replace("smu(cell = \"adc\")", "smu(cell = \"adc\", max_voltage = 40 V)"));
             assertTrue(msg.contains("extract.adc:5") && msg.contains("50 V is above the recipe's limit max_voltage = 40 V"), msg);
             assertTrue(fake.seen().stream().noneMatch(s -> s.startsWith(":SOUR:VOLT 50")) && !fake.outputOn(), fake.seen().toString());
@@ -145,7 +145,7 @@ class LiveRecipeTest {
     @Test
     void garbageReplyEndsTheRecipeInTheSafeState() throws Exception {
         try (PtyPair pty = new PtyPair(dir, "livebad");
-             FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> n == 2 ? FakeKeithley.Fault.GARBAGE : FakeKeithley.Fault.NONE, null)) {
+             InstrumentFake fake = FakeMain.start(null, "keithley", pty.instrumentEnd(), "GARBAGE@2")) {
             String msg = run(pty, true);
             assertTrue(msg.contains("reply '#!&%garbage' to ':READ?'"), msg);
             List<String> seen = fake.seen();

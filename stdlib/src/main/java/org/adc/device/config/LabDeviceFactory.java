@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.adc.device.driver.Channel;
 import org.adc.device.driver.Eurotherm;
+import org.adc.device.driver.EurothermProgrammer;
 import org.adc.device.driver.GenericScpi;
 import org.adc.device.driver.GenesysSupply;
 import org.adc.device.driver.HardwareDevice;
@@ -134,7 +135,7 @@ public final class LabDeviceFactory implements DeviceFactory {
                     lim.quantity("max_rate", Dimension.HEATING_RATE, "10 K/min") * 60,
                     safe.quantity("setpoint", Dimension.TEMPERATURE, "25 degC") - 273.15,
                     safe.quantity("rate", Dimension.HEATING_RATE, "10 K/min") * 60,
-                    s.quantity("heater_power", Dimension.POWER, "1000 W"));
+                    s.quantity("heater_power", Dimension.POWER, "1000 W")).withProgrammer(programmer(s.sub("programmer")));
             }
             case "modbus-press" -> {
                 lim.only("max_pressure", "max_rate");
@@ -218,6 +219,19 @@ public final class LabDeviceFactory implements DeviceFactory {
             case "scaled" -> new RegisterFormat(false, s.integer("decimals", 1, 0, 4));
             default -> throw new LabConfigError(s.where() + ".registers must be float or scaled, got '" + kind + "'", "write registers: float");
         };
+    }
+
+    /** {@code programmer: {base: 8192, program_stride: 136, ...}}; defaults in {@link EurothermProgrammer#DEFAULT}. */
+    private static EurothermProgrammer programmer(Settings p) {
+        p.only("base", "program_stride", "segment_stride", "type_offset", "target_offset", "rate_offset", "duration_offset", "select",
+            "status", "program", "rate_unit", "time_unit");
+        EurothermProgrammer d = EurothermProgrammer.DEFAULT;
+        return new EurothermProgrammer(p.integer("base", d.base(), 0, 65535), p.integer("program_stride", d.programStride(), 0, 65535),
+            p.integer("segment_stride", d.segmentStride(), 1, 65535), p.integer("type_offset", d.typeOffset(), 0, 255),
+            p.integer("target_offset", d.targetOffset(), 0, 255), p.integer("rate_offset", d.rateOffset(), 0, 255),
+            p.integer("duration_offset", d.durationOffset(), 0, 255), p.integer("select", d.select(), 0, 65535),
+            p.integer("status", d.status(), 0, 65535), p.integer("program", d.program(), 0, 99),
+            p.quantity("rate_unit", Dimension.TIME, "1 min"), p.quantity("time_unit", Dimension.TIME, "1 min"));
     }
 
     private static ModbusPress.Reg reg(Settings r) {

@@ -34,8 +34,10 @@ import org.adc.units.Units;
  * In {@link RegisterFormat#FLOAT} format (the default) parameter n is read at 0x8000 + 2n as an
  * IEEE float pair, full precision; in scaled format at n as a 16-bit integer with the configured
  * number of decimals (the controller's display resolution). The controller's display unit must be
- * °C. Segment programs stored in the controller are not used: adc's own ramp and hold statements
- * are the program, sent one segment at a time through TgtSP and SPrr.
+ * °C. adc's own ramp and hold statements send one segment at a time through TgtSP and SPrr;
+ * {@code program([...])} instead writes a ramp/dwell program into the controller's programmer
+ * (register map: {@link EurothermProgrammer}) and runs it there, and {@code programmer("hold")},
+ * {@code ("run")}, {@code ("reset")} hold, continue or reset it.
  *
  * <p>Safe state: setpoint rate limit set to the safe rate, target setpoint to the safe setpoint
  * (default 25 °C), so the controller ramps down under control. A process value outside
@@ -58,6 +60,8 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
     private double out;
     private double target = Double.NaN;
     private double rate = Double.NaN;
+    private EurothermProgrammer programmer = EurothermProgrammer.DEFAULT;
+    private boolean programActive;
 
     /**
      * @param unit Modbus slave address; @param fmt register format; @param maxTemperature °C;
@@ -73,6 +77,12 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
         this.safeSetpoint = safeSetpoint;
         this.safeRate = Math.min(safeRate, maxRate);
         this.heaterPower = heaterPower;
+    }
+
+    /** Sets where the controller keeps its programmer (lab file {@code programmer:}). */
+    public Eurotherm withProgrammer(EurothermProgrammer p) {
+        this.programmer = p;
+        return this;
     }
 
     private ModbusClient bus() {
@@ -145,6 +155,61 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
         event("setpoint", name + " ramp to " + toC + " degC at " + rateCPerMin + " degC/min");
     }
 
+    private void writeRegister(int ref, double v, String what) {
+        write(ref, v, what);
+    }
+
+    private void writeInt(int ref, int v, String what) {
+        link.run("writing " + what, () -> bus().writeSingle(unit, ref, v));
+    }
+
+    /**
+     * Writes a ramp/dwell program into the controller's programmer (segments, then an end segment),
+     * selects it and sets the programmer to run.
+     */
+    public void program(org.adc.device.FurnaceProgram p) {
+        EurothermProgrammer g = programmer;
+        writeInt(g.status(), EurothermProgrammer.RESET, "programmer reset");
+        int s = 0;
+        for (org.adc.device.FurnaceProgram.Segment seg : p.segments()) {
+            s++;
+            String at = "program segment " + s;
+            if (seg.dwell()) {
+                writeInt(g.register(s, g.typeOffset()), EurothermProgrammer.DWELL, at + " type");
+                writeRegister(g.register(s, g.durationOffset()), seg.duration() / g.timeUnit(), at + " duration");
+            } else {
+                writeInt(g.register(s, g.typeOffset()), EurothermProgrammer.RAMP, at + " type");
+                writeRegister(g.register(s, g.targetOffset()), seg.target() - 273.15, at + " target setpoint");
+                writeRegister(g.register(s, g.rateOffset()), seg.rate() * g.rateUnit(), at + " ramp rate");
+            }
+        }
+        writeInt(g.register(s + 1, g.typeOffset()), EurothermProgrammer.END, "program segment " + (s + 1) + " type (end)");
+        writeInt(g.select(), g.program(), "program number");
+        writeInt(g.status(), EurothermProgrammer.RUN, "programmer run");
+        programActive = true;
+        target = Double.NaN;
+        event("setpoint", name + " program " + g.program() + " running: " + p.segments());
+    }
+
+    /** Programmer state: "run", "hold" or "reset". */
+    public void programmer(String state) {
+        int v = switch (state) {
+            case "run" -> EurothermProgrammer.RUN;
+            case "hold" -> EurothermProgrammer.HOLD;
+            case "reset" -> EurothermProgrammer.RESET;
+            default -> throw new ProcedureError(name + ".programmer: state must be \"run\", \"hold\" or \"reset\", got \"" + state + "\"",
+                "write furnace.programmer(\"hold\")");
+        };
+        writeInt(programmer.status(), v, "programmer " + state);
+        programActive = v != EurothermProgrammer.RESET;
+        event("setpoint", name + " programmer " + state);
+    }
+
+    private int programStatus() {
+        int[] r = link.call("reading programmer status", () -> bus().readHolding(unit, programmer.status(), 1));
+        return r[0];
+    }
+
     @Override
     protected void poll(double t) {
         int base = fmt.address(PV);
@@ -165,6 +230,13 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
 
     @Override
     public boolean busy() {
+        if (programActive) {
+            int st = programStatus();
+            if (st == EurothermProgrammer.COMPLETE || st == EurothermProgrammer.RESET) {
+                programActive = false;
+            }
+            return programActive;
+        }
         return !Double.isNaN(target) && (Math.abs(wsp - target) > 0.05 || Math.abs(pv - target) > 1.0);
     }
 
@@ -195,6 +267,10 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
 
     @Override
     protected void commandSafe() {
+        if (programActive) {
+            writeInt(programmer.status(), EurothermProgrammer.RESET, "programmer reset");
+            programActive = false;
+        }
         write(RATE, safeRate, "safe setpoint rate");
         write(TARGET_SP, safeSetpoint, "safe setpoint");
         target = safeSetpoint;
@@ -233,6 +309,19 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
                     finish(name + ".ramp");
                     return None.INSTANCE;
                 }, Param.required("to", "temperature", "target temperature"), Param.required("rate", "heating_rate", "ramp rate")),
+            new NativeFunction("program", "none", doc("writes a ramp/dwell program (a list of segments {ramp: RATE, to: TEMPERATURE} or "
+                + "{dwell: DURATION}; an end segment is added) into the controller's programmer, runs it and waits until it is complete "
+                + "(inside parallel it only starts)", "furnace.program([{ramp: 5 degC/min, to: 450 degC}, {dwell: 8 d}, {ramp: 5 degC/min, to: 25 degC}])"),
+                a -> {
+                    program(org.adc.device.FurnaceProgram.parse(name, a.list(0), maxTemperature + 273.15, maxRate / 60));
+                    finish(name + ".program");
+                    return None.INSTANCE;
+                }, Param.required("segments", "list", "program segments")),
+            new NativeFunction("programmer", "none", doc("holds, continues or resets the controller's programmer",
+                "furnace.programmer(\"hold\")"), a -> {
+                    programmer(a.string(0));
+                    return None.INSTANCE;
+                }, Param.required("state", "string", "\"run\", \"hold\" or \"reset\"")),
             new NativeFunction("off", "none", doc("heater down: ramps to the safe setpoint at the safe rate without waiting", "furnace.off()"),
                 a -> {
                     goSafe();

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntFunction;
 
 import org.adc.device.config.LabConfig;
 import org.adc.device.config.LabDeviceFactory;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End to end over real pseudo-terminals (socat): the drivers talk through jSerialComm and j2mod to
- * fake instruments on the other end, inside a procedure engine with CSV logging, as a recipe would.
+ * fake instrument processes ({@link FakeMain}: a separate JVM per instrument) on the other end, inside a procedure engine with CSV logging, as a recipe would.
  * Each fault ends in the safe state, confirmed by what the fake instrument received, with every row
  * logged before the fault in the CSV and a clear message. Skipped without socat.
  */
@@ -62,7 +61,7 @@ class DriverSerialEndToEndTest {
     }
 
     /** Runs "apply 50 V, hold, log every second" against a fake Keithley with a fault plan; returns the error, if any. */
-    private ProcedureError smuRun(PtyPair pty, FakeKeithley fake, int timeoutMs, int attempts, double hold, ProcedureEngine e) {
+    private ProcedureError smuRun(PtyPair pty, InstrumentFake fake, int timeoutMs, int attempts, double hold, ProcedureEngine e) {
         LabDeviceFactory f = factory("devices:\n" + smuEntry(pty.driverEnd(), timeoutMs, attempts));
         Device smu = f.create("smu", "source-measure unit", e);
         e.addLogger("smu.csv", 1, List.of(smu));
@@ -79,7 +78,7 @@ class DriverSerialEndToEndTest {
         return err;
     }
 
-    private static void assertOffAfterOn(FakeKeithley fake) {
+    private static void assertOffAfterOn(InstrumentFake fake) {
         List<String> seen = fake.seen();
         int on = seen.lastIndexOf(":OUTP ON");
         int off = seen.lastIndexOf(":OUTP OFF");
@@ -89,7 +88,7 @@ class DriverSerialEndToEndTest {
 
     @Test
     void keithleyRunOverSerial() throws Exception {
-        try (PtyPair pty = new PtyPair(dir, "ok"); FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> FakeKeithley.Fault.NONE, null)) {
+        try (PtyPair pty = new PtyPair(dir, "ok"); InstrumentFake fake = FakeMain.start(null, "keithley", pty.instrumentEnd())) {
             ProcedureEngine e = engine();
             assertEquals(null, smuRun(pty, fake, 1000, 0, 20, e));
             assertOffAfterOn(fake);
@@ -105,8 +104,8 @@ class DriverSerialEndToEndTest {
         }
     }
 
-    private void faultRun(String tag, IntFunction<FakeKeithley.Fault> plan, int timeoutMs, String expect) throws Exception {
-        try (PtyPair pty = new PtyPair(dir, tag); FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), plan, null)) {
+    private void faultRun(String tag, String plan, int timeoutMs, String expect) throws Exception {
+        try (PtyPair pty = new PtyPair(dir, tag); InstrumentFake fake = FakeMain.start(null, "keithley", pty.instrumentEnd(), plan)) {
             ProcedureEngine e = engine();
             ProcedureError err = smuRun(pty, fake, timeoutMs, 0, 600, e);
             assertTrue(err != null && err.getMessage().contains(expect), "expected '" + expect + "' in: " + (err == null ? "no error" : err.getMessage()));
@@ -117,17 +116,17 @@ class DriverSerialEndToEndTest {
 
     @Test
     void garbageReplyStopsTheRunSafely() throws Exception {
-        faultRun("garbage", n -> n == 10 ? FakeKeithley.Fault.GARBAGE : FakeKeithley.Fault.NONE, 1000, "reply '#!&%garbage' to ':READ?'");
+        faultRun("garbage", "GARBAGE@10", 1000, "reply '#!&%garbage' to ':READ?'");
     }
 
     @Test
     void noReplyIsALostLink() throws Exception {
-        faultRun("silent", n -> n == 10 ? FakeKeithley.Fault.SILENT : FakeKeithley.Fault.NONE, 300, "no reply from");
+        faultRun("silent", "SILENT@10", 300, "no reply from");
     }
 
     @Test
     void complianceTripStopsTheRunSafely() throws Exception {
-        faultRun("trip", n -> n >= 10 ? FakeKeithley.Fault.TRIP : FakeKeithley.Fault.NONE, 1000, "compliance trip");
+        faultRun("trip", "TRIP>=10", 1000, "compliance trip");
     }
 
     @Test
@@ -143,7 +142,7 @@ class DriverSerialEndToEndTest {
             }
         };
         try (PtyPair pty = new PtyPair(dir, "unplug");
-             FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> n == 10 ? FakeKeithley.Fault.UNPLUG : FakeKeithley.Fault.NONE, unplug)) {
+             InstrumentFake fake = FakeMain.start(unplug, "keithley", pty.instrumentEnd(), "UNPLUG@10")) {
             holder[0] = pty;
             ProcedureEngine e = engine();
             ProcedureError err = smuRun(pty, fake, 500, 0, 600, e);
@@ -167,7 +166,7 @@ class DriverSerialEndToEndTest {
             }
         };
         try (PtyPair pty = new PtyPair(dir, "replug");
-             FakeKeithley fake = new FakeKeithley(pty.instrumentEnd(), n -> n == 5 ? FakeKeithley.Fault.UNPLUG : FakeKeithley.Fault.NONE, unplug)) {
+             InstrumentFake fake = FakeMain.start(unplug, "keithley", pty.instrumentEnd(), "UNPLUG@5")) {
             holder[0] = pty;
             ProcedureEngine e = engine();
             ProcedureError err = smuRun(pty, fake, 500, 50, 15, e);
@@ -183,8 +182,8 @@ class DriverSerialEndToEndTest {
     @Test
     void overTemperatureLimitRampsTheEurothermDown() throws Exception {
         try (PtyPair tc = new PtyPair(dir, "tc"); PtyPair sm = new PtyPair(dir, "sm");
-             FakeEurotherm euro = new FakeEurotherm(tc.instrumentEnd(), 1, 10, 500);
-             FakeKeithley smuFake = new FakeKeithley(sm.instrumentEnd(), n -> FakeKeithley.Fault.NONE, null)) {
+             InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "10", "500");
+             InstrumentFake smuFake = FakeMain.start(null, "keithley", sm.instrumentEnd())) {
             LabDeviceFactory f = factory("devices:\n  furnace:\n    driver: eurotherm-3200\n    port: " + tc.driverEnd() + "\n    address: 1\n"
                 + "    serial: {timeout: \"500 ms\"}\n    limits: {max_temperature: \"1000 degC\", max_rate: \"200 degC/min\"}\n"
                 + "    safe: {setpoint: \"25 degC\", rate: \"10 degC/min\"}\n" + smuEntry(sm.driverEnd(), 1000, 0));
@@ -212,6 +211,90 @@ class DriverSerialEndToEndTest {
             assertEquals("SPrr=10.0", seen.get(seen.size() - 2), "safe ramp rate before the setpoint: " + seen);
             assertOffAfterOn(smuFake);
             assertRowsUpTo(times("adc.csv"), 9);
+        }
+    }
+
+    /**
+     * A 3-segment program (ramp 600 degC/min to 100 degC, dwell 0.1 min, ramp to 50 degC) written into the
+     * programmer of a fake Eurotherm process over Modbus RTU, run there to completion, logged, then the safe state.
+     */
+    @Test
+    void eurothermProgramRunsOnTheController() throws Exception {
+        try (PtyPair tc = new PtyPair(dir, "prog"); InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "0", "0")) {
+            LabDeviceFactory f = factory("devices:\n  furnace:\n    driver: eurotherm-2400\n    port: " + tc.driverEnd() + "\n    address: 1\n"
+                + "    serial: {timeout: \"500 ms\"}\n    limits: {max_temperature: \"1000 degC\", max_rate: \"1000 degC/min\"}\n"
+                + "    safe: {setpoint: \"25 degC\", rate: \"10 degC/min\"}\n");
+            ProcedureEngine e = engine();
+            Eurotherm furnace = (Eurotherm) f.create("furnace", "furnace", e);
+            e.addLogger("prog.csv", 1, List.of(furnace));
+            ProcedureError err = null;
+            try {
+                furnace.program(new org.adc.device.FurnaceProgram(List.of(
+                    new org.adc.device.FurnaceProgram.Segment(false, 10, 373.15, Double.NaN),
+                    new org.adc.device.FurnaceProgram.Segment(true, Double.NaN, Double.NaN, 6),
+                    new org.adc.device.FurnaceProgram.Segment(false, 10, 323.15, Double.NaN))));
+                e.waitUntil(() -> !furnace.busy(), 3600, "furnace.program");
+            } catch (ProcedureError x) {
+                err = x;
+            } finally {
+                e.shutdown(err == null ? "end of run" : "error");
+                f.created().forEach(HardwareDevice::close);
+            }
+            assertEquals(null, err);
+            List<String> seen = euro.seen();
+            for (String w : List.of("status=1", "s1.type=1", "s1.target=100.0", "s1.rate=600.0", "s2.type=3", "s2.duration=0.1",
+                "s3.type=1", "s3.target=50.0", "s3.rate=600.0", "s4.type=0", "select=1", "status=2", "program complete")) {
+                assertTrue(seen.contains(w), w + " not seen by the controller: " + seen);
+            }
+            assertTrue(seen.indexOf("s4.type=0") < seen.indexOf("status=2"), "the program is written before it runs: " + seen);
+            assertEquals("TgtSP=25.0", seen.get(seen.size() - 1), "safe state after the program: " + seen);
+            List<String> rows = Files.readAllLines(dir.resolve("prog.csv"));
+            double max = rows.stream().skip(1).mapToDouble(r -> Double.parseDouble(r.split(",")[2])).max().orElseThrow();
+            assertEquals(100.0, max, 1e-6, "the setpoint reached the first segment's target");
+            long atTop = rows.stream().skip(1).filter(r -> Double.parseDouble(r.split(",")[2]) == 100.0).count();
+            assertTrue(atTop >= 6, "the dwell held 100 degC for 0.1 min: " + rows);
+            assertTrue(rows.get(rows.size() - 1).split(",")[2].startsWith("50"), "ended at the last target: " + rows.get(rows.size() - 1));
+        }
+    }
+
+    /**
+     * kill -9 of the fake instrument process mid-run (the cable stays, the instrument goes silent): the driver
+     * sees no reply, the run stops with a lost link and tries the safe state; the rows before the kill stay.
+     */
+    @Test
+    void instrumentProcessKilledMidRun() throws Exception {
+        try (PtyPair pty = new PtyPair(dir, "killed"); FakeMain.Handle fake = FakeMain.start(null, "keithley", pty.instrumentEnd())) {
+            Thread killer = new Thread(() -> {
+                try {
+                    while (fake.seen().stream().filter(":READ?"::equals).count() < 6) {
+                        Thread.sleep(5);
+                    }
+                    fake.kill();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            killer.start();
+            LabDeviceFactory f = factory("devices:\n  smu:\n    driver: keithley-2400\n    port: " + pty.driverEnd()
+                + "\n    serial: {timeout: \"300 ms\"}\n    limits: {max_voltage: \"100 V\", max_current: \"10 mA\"}\n"
+                + "    reconnect: {attempts: 0, delay: \"100 ms\", safe_attempts: 2}\n");
+            ProcedureEngine e = engine();
+            Device smu = f.create("smu", "source-measure unit", e);
+            e.addLogger("smu.csv", 1, List.of(smu));
+            ProcedureError err = null;
+            try {
+                ((Keithley24xx) smu).apply(50, 1e-3);
+                e.hold(600, null, 0, 1);
+            } catch (ProcedureError x) {
+                err = x;
+            } finally {
+                e.shutdown(err == null ? "end of run" : "error: " + err.getMessage());
+                f.created().forEach(HardwareDevice::close);
+            }
+            killer.join(5000);
+            assertTrue(err != null && err.getMessage().contains("no reply from"), String.valueOf(err));
+            assertRowsUpTo(times("smu.csv"), 3);
+            assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("safe state")), e.events().toString());
         }
     }
 }

@@ -9,7 +9,10 @@ import java.util.Map;
  * read of the PV block advances the model by one "second": the working setpoint moves to the
  * target at the rate limit (per minute), the PV follows it plus {@code overshoot} once
  * {@code runawayAfter} reads have happened (a failed heater relay). Writes are recorded as
- * "param=value".
+ * "param=value". It also runs the setpoint programmer at the default register map of
+ * {@link EurothermProgrammer}: segments written as type (integer), target, rate (per minute) and
+ * duration (minutes); select and status (integers: 1 reset, 2 run, 4 hold, 16 complete); while
+ * running, each PV read is one second of the program.
  */
 final class FakeEurotherm extends FakeInstrument {
     private final int unit;
@@ -17,6 +20,11 @@ final class FakeEurotherm extends FakeInstrument {
     private final int runawayAfter;
     private final double overshoot;
     private int reads;
+    private static final EurothermProgrammer G = EurothermProgrammer.DEFAULT;
+    /** Plain integer registers (programmer status, program select, segment types). */
+    private final Map<Integer, Integer> ints = new HashMap<>();
+    private int segment;
+    private double dwellDone;
 
     FakeEurotherm(String path, int unit, int runawayAfter, double overshoot) {
         super(path);
@@ -28,6 +36,27 @@ final class FakeEurotherm extends FakeInstrument {
         params.put(Eurotherm.WORKING_SP, 25.0);
         params.put(Eurotherm.OUTPUT, 0.0);
         params.put(Eurotherm.RATE, 0.0);
+        ints.put(G.status(), EurothermProgrammer.RESET);
+    }
+
+    private static boolean isInt(int ref) {
+        if (ref == G.status() || ref == G.select()) {
+            return true;
+        }
+        int rel = ref - G.base() - G.program() * G.programStride();
+        return rel >= 0 && rel < G.programStride() && rel % G.segmentStride() == G.typeOffset();
+    }
+
+    /** "s2.rate" for a programmer register, else null. */
+    private static String programName(int n) {
+        int rel = n - G.base() - G.program() * G.programStride();
+        if (rel < 0 || rel >= G.programStride()) {
+            return null;
+        }
+        int off = rel % G.segmentStride();
+        String f = off == G.typeOffset() ? "type" : off == G.targetOffset() ? "target" : off == G.rateOffset() ? "rate"
+            : off == G.durationOffset() ? "duration" : "f" + off;
+        return "s" + rel / G.segmentStride() + "." + f;
     }
 
     synchronized double param(int n) {
@@ -110,6 +139,9 @@ final class FakeEurotherm extends FakeInstrument {
         if (ref == Eurotherm.IDENT) {
             return 0x3216;
         }
+        if (ints.containsKey(ref) || isInt(ref)) {
+            return ints.getOrDefault(ref, 0);
+        }
         if (ref >= 0x8000) {
             int n = (ref - 0x8000) / 2;
             int bits = Float.floatToIntBits((float) param(n));
@@ -119,6 +151,17 @@ final class FakeEurotherm extends FakeInstrument {
     }
 
     private void store(int ref, int[] vals) {
+        if (ref < 0x8000 && isInt(ref)) {
+            int old = ints.getOrDefault(ref, 0);
+            ints.put(ref, vals[0]);
+            if (ref == G.status() && vals[0] == EurothermProgrammer.RUN && old != EurothermProgrammer.HOLD) {
+                segment = 1;
+                dwellDone = 0;
+            }
+            String pn = programName(ref);
+            record((ref == G.status() ? "status" : ref == G.select() ? "select" : pn) + "=" + vals[0]);
+            return;
+        }
         double v;
         int n;
         if (ref >= 0x8000) {
@@ -129,7 +172,8 @@ final class FakeEurotherm extends FakeInstrument {
             v = (short) vals[0] / 10.0;
         }
         params.put(n, v);
-        record(name(n) + "=" + v);
+        String pn = programName(n);
+        record((pn != null ? pn : name(n)) + "=" + (ref >= 0x8000 ? Float.toString((float) v) : Double.toString(v)));
     }
 
     private static String name(int n) {
@@ -140,12 +184,42 @@ final class FakeEurotherm extends FakeInstrument {
         };
     }
 
+    /** One second of the running program; returns the new working setpoint. */
+    private double programStep(double wsp) {
+        int type = ints.getOrDefault(G.register(segment, G.typeOffset()), 0);
+        if (type == EurothermProgrammer.RAMP) {
+            double tgt = param(G.register(segment, G.targetOffset()));
+            double step = param(G.register(segment, G.rateOffset())) / 60;
+            if (Math.abs(tgt - wsp) <= step) {
+                segment++;
+                return tgt;
+            }
+            return wsp + Math.signum(tgt - wsp) * step;
+        }
+        if (type == EurothermProgrammer.DWELL) {
+            dwellDone += 1.0 / 60;
+            if (dwellDone >= param(G.register(segment, G.durationOffset())) - 1e-9) {
+                segment++;
+                dwellDone = 0;
+            }
+            return wsp;
+        }
+        ints.put(G.status(), EurothermProgrammer.COMPLETE);
+        record("program complete");
+        return wsp;
+    }
+
     private void advance() {
         reads++;
         double wsp = param(Eurotherm.WORKING_SP);
-        double tgt = param(Eurotherm.TARGET_SP);
-        double step = param(Eurotherm.RATE) / 60;
-        wsp = step <= 0 || Math.abs(tgt - wsp) <= step ? tgt : wsp + Math.signum(tgt - wsp) * step;
+        int st = ints.getOrDefault(G.status(), EurothermProgrammer.RESET);
+        if (st == EurothermProgrammer.RUN) {
+            wsp = programStep(wsp);
+        } else if (st != EurothermProgrammer.HOLD && st != EurothermProgrammer.COMPLETE) {
+            double tgt = param(Eurotherm.TARGET_SP);
+            double step = param(Eurotherm.RATE) / 60;
+            wsp = step <= 0 || Math.abs(tgt - wsp) <= step ? tgt : wsp + Math.signum(tgt - wsp) * step;
+        }
         params.put(Eurotherm.WORKING_SP, wsp);
         params.put(Eurotherm.PV, wsp + (runawayAfter > 0 && reads > runawayAfter ? overshoot : 0));
         params.put(Eurotherm.OUTPUT, Math.min(100, Math.max(0, (wsp - 25) / 10)));

@@ -13,7 +13,9 @@ import com.fazecast.jSerialComm.SerialPort;
  * answers through {@link #handle}. When the port goes away (socat killed) it waits for the path to
  * come back and reopens it. Subclasses speak SCPI lines or Modbus RTU frames.
  */
-abstract class FakeInstrument implements AutoCloseable {
+abstract class FakeInstrument implements InstrumentFake {
+    /** Set in a fake process ({@link FakeMain}): every recorded command is also printed as "seen CMD". */
+    static volatile boolean echo;
     private final String path;
     private final Thread thread;
     private volatile boolean stop;
@@ -98,9 +100,18 @@ abstract class FakeInstrument implements AutoCloseable {
 
     synchronized void record(String s) {
         seen.add(s);
+        if (echo) {
+            emit("seen " + s);
+        }
     }
 
-    synchronized List<String> seen() {
+    static synchronized void emit(String line) {
+        System.out.println(line);
+        System.out.flush();
+    }
+
+    @Override
+    public synchronized List<String> seen() {
         return new ArrayList<>(seen);
     }
 

@@ -27,7 +27,8 @@ final class FakeKeithley extends FakeInstrument {
         this.unplug = unplug;
     }
 
-    synchronized boolean outputOn() {
+    @Override
+    public synchronized boolean outputOn() {
         return on;
     }
 

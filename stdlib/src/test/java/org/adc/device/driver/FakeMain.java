@@ -1,0 +1,122 @@
+package org.adc.device.driver;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * Runs a fake instrument as its own process on the far end of a pty, as the issue asks:
+ * {@code java -cp TESTCLASSPATH org.adc.device.driver.FakeMain keithley PATH [FAULT@N | FAULT>=N]} or
+ * {@code ... FakeMain eurotherm PATH UNIT RUNAWAY_AFTER OVERSHOOT}. It prints "ready" once the port is
+ * open, "seen CMD" for every command received and "unplug" when its fault plan says to pull the cable;
+ * it runs until stdin closes (the test ends) or it is killed. {@link #start} launches one and returns a
+ * handle that collects what it printed.
+ */
+public final class FakeMain {
+    private FakeMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        FakeInstrument.echo = true;
+        FakeInstrument fake = switch (args[0]) {
+            case "keithley" -> new FakeKeithley(args[1], plan(args.length > 2 ? args[2] : "NONE"), () -> FakeInstrument.emit("unplug"));
+            case "eurotherm" -> new FakeEurotherm(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Double.parseDouble(args[4]));
+            default -> throw new IllegalArgumentException("unknown fake " + args[0]);
+        };
+        FakeInstrument.emit("ready");
+        while (System.in.read() >= 0) {
+            // runs until the test closes our stdin
+        }
+        fake.close();
+        System.exit(0);
+    }
+
+    /** "GARBAGE@10" (the 10th read only), "TRIP>=10" (from the 10th read on) or "NONE". */
+    static IntFunction<FakeKeithley.Fault> plan(String spec) {
+        if (spec.equals("NONE")) {
+            return n -> FakeKeithley.Fault.NONE;
+        }
+        boolean from = spec.contains(">=");
+        String[] p = spec.split(from ? ">=" : "@");
+        FakeKeithley.Fault f = FakeKeithley.Fault.valueOf(p[0]);
+        int at = Integer.parseInt(p[1]);
+        return n -> (from ? n >= at : n == at) ? f : FakeKeithley.Fault.NONE;
+    }
+
+    /** Starts a fake process and waits until its port is open. {@code onUnplug} runs when it says "unplug". */
+    static Handle start(Runnable onUnplug, String... args) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+            FakeMain.class.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new Handle(p, onUnplug);
+    }
+
+    /** A running fake instrument process. */
+    static final class Handle implements InstrumentFake {
+        private final Process process;
+        private final List<String> seen = new ArrayList<>();
+        private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+
+        Handle(Process process, Runnable onUnplug) throws InterruptedException, IOException {
+            this.process = process;
+            Thread t = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String l; (l = r.readLine()) != null; ) {
+                        if (l.equals("ready")) {
+                            ready.countDown();
+                        } else if (l.equals("unplug") && onUnplug != null) {
+                            new Thread(onUnplug).start();
+                        } else if (l.startsWith("seen ")) {
+                            synchronized (seen) {
+                                seen.add(l.substring(5));
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    // process gone
+                }
+            }, "fake-process-reader");
+            t.setDaemon(true);
+            t.start();
+            if (!ready.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("the fake instrument process did not start");
+            }
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        /** kill -9 of the instrument process. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+
+        @Override
+        public List<String> seen() {
+            synchronized (seen) {
+                return new ArrayList<>(seen);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                process.getOutputStream().close();
+            } catch (IOException e) {
+                // already gone
+            }
+            if (!process.waitFor(3, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
