@@ -88,7 +88,7 @@ with open(os.path.join(HERE, "detection_structures.txt"), "w") as f:
         assert num == n, (n, num)
     # Na24Si136 built by ASE (origin choice 2), same parameters as adc's prototype
     a = 14.770535
-    na = crystal(["Si", "Si", "Si", "Na", "Na"], [(0.1826, 0.1826, 0.3705), (0.2178, 0.2178, 0.2178), (0.125, 0.125, 0.125), (0, 0, 0), (0.375, 0.375, 0.375)],
+    na = crystal(["Si", "Si", "Si", "Na", "Na"], [(0.1823, 0.1823, 0.3697), (0.2167, 0.2167, 0.2167), (0.125, 0.125, 0.125), (0, 0, 0), (0.375, 0.375, 0.375)],
                  spacegroup=227, setting=2, cellpar=[a, a, a, 90, 90, 90])
     cell = na.get_cell().array
     emit(f, "Na24Si136", cell, na.get_chemical_symbols(), na.get_scaled_positions(), 1e-3)
@@ -103,7 +103,7 @@ with open(os.path.join(HERE, "detection_structures.txt"), "w") as f:
     for name, idx in [("Na23Si136_vac8b", i8b), ("Na23Si136_vac16c", i16c)]:
         d = na.copy(); del d[idx]
         emit(f, name, cell, d.get_chemical_symbols(), d.get_scaled_positions(), 1e-3)
-    for name, p in [("Na24Si135_vac96g", [0.1826, 0.1826, 0.3705]), ("Na24Si135_vac32e", [0.2178] * 3), ("Na24Si135_vac8a", [0.125] * 3)]:
+    for name, p in [("Na24Si135_vac96g", [0.1823, 0.1823, 0.3697]), ("Na24Si135_vac32e", [0.2167] * 3), ("Na24Si135_vac8a", [0.125] * 3)]:
         idx = first(lambda i: syms[i] == "Si" and np.allclose(sc[i], p, atol=1e-6))
         d = na.copy(); del d[idx]
         emit(f, name, cell, d.get_chemical_symbols(), d.get_scaled_positions(), 1e-3)

@@ -54,7 +54,8 @@ public final class StructureLib {
         + "(VASP 5 POSCAR/CONTCAR, Direct or Cartesian), extxyz (extended XYZ as ASE writes it), lammps-data (atomic style, "
         + "Masses give the elements), si-table (lattice vectors + fractional coordinates tables of seed 003's supporting "
         + "information). The format is guessed from the name: *.cif, POSCAR*/CONTCAR*/*.vasp, *.xyz/*.extxyz, *.data/*.lmp, *.sitable.";
-    static final String FORMATS_WRITE = "Formats: cif (P1 with occupancies), poscar (VASP 5, Direct), extxyz (ASE style, "
+    static final String FORMATS_WRITE = "Formats: cif (P1 with occupancies), cif-symmetrized (space group detected within "
+        + "`tolerance`, standard conventional cell, the group's symmetry operations and one site per orbit with its occupancy), poscar (VASP 5, Direct), extxyz (ASE style, "
         + "Lattice and Properties=species:S:1:pos:R:3), lammps-data (atomic style with Masses). The format is guessed from the "
         + "file name (*.cif, POSCAR, *.xyz, *.data) unless given. ASE 3.22 reads these files back with the same cell and "
         + "positions within 1e-8 Å (stored cross-checks in stdlib/src/test/resources/structure/ref).";
@@ -179,8 +180,12 @@ public final class StructureLib {
     // ---- functions --------------------------------------------------------------------------
 
     static void write(Args a, Structure s, String path, String format) {
+        write(a, s, path, format, org.adc.symmetry.SymmetryFinder.DEFAULT_SYMPREC);
+    }
+
+    static void write(Args a, Structure s, String path, String format, double symprec) {
         String fmt = format != null ? format : StructureIO.guessFormat(Path.of(path));
-        String text = StructureIO.format(s, fmt);
+        String text = StructureIO.format(s, fmt, symprec);
         try (Writer w = a.env().openWrite(path)) {
             w.write(text);
         } catch (IOException e) {
@@ -227,7 +232,7 @@ public final class StructureLib {
             Object o = sites.get(k);
             if (!(o instanceof Record r)) {
                 throw new AdcError("site #" + (k + 1) + " of 'sites' is " + Values.describe(o) + ", not a record",
-                    "write sites = [{species: \"Si\", wyckoff: \"e\", x: 0.2178}, ...]");
+                    "write sites = [{species: \"Si\", wyckoff: \"e\", x: 0.2167}, ...]");
             }
             asym.add(siteFromRecord(group, r, k));
         }
@@ -392,7 +397,7 @@ public final class StructureLib {
                 continue;
             }
             String x = names.get(face.cageA()), y = names.get(face.cageB());
-            String pair = x.compareTo(y) >= 0 ? x + "-" + y : y + "-" + x;
+            String pair = org.adc.structure.cage.MigrationPaths.pairName(x, y);
             String key = pair + "|" + face.size();
             double[] acc = shared.computeIfAbsent(key, k -> new double[]{0, 0, Double.MAX_VALUE, 0});
             acc[0]++;
@@ -465,7 +470,7 @@ public final class StructureLib {
     private static Object interstitialSites(Args a) {
         Structure s = structure(a, 0);
         AdcList out = new AdcList();
-        for (org.adc.structure.Interstitials.Candidate c : org.adc.structure.Interstitials.voronoiCandidates(s, length(a, 1), length(a, 2))) {
+        for (org.adc.structure.Interstitials.Candidate c : org.adc.structure.Interstitials.voronoiCandidates(s, length(a, 1), length(a, 2), length(a, 3))) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("position", fracList(c.frac()));
             f.put("radius", StructureValue.len(c.radius()));
@@ -483,10 +488,41 @@ public final class StructureLib {
 
     private static final String NA24 = "Na24Si136: Fd-3m (227, origin choice 2); Si on 96g (Si1), 32e (Si2), 8a (Si3); Na on 16c "
         + "(centres of the 16 Si20 cages, label Na20) and 8b (centres of the 8 Si28 cages, label Na28). Lattice constant: DFT "
-        + "value of seed 000 (Iwasaki et al., Adv. Mater. 34, 2106754 (2022)). Internal coordinates x(32e) = 0.2178, "
-        + "x(96g) = 0.1826, z(96g) = 0.3705 are representative values of the Si136 framework, not taken from a refinement "
+        + "value of seed 000 (Iwasaki et al., Adv. Mater. 34, 2106754 (2022)). Internal coordinates x(32e) = 0.2167, "
+        + "x(96g) = 0.1823, z(96g) = 0.3697 come from a Stillinger-Weber relaxation (Phys. Rev. B 31, 5262 (1985); LAMMPS, box "
+        + "fixed at that a, Na omitted, Fd-3m kept; stdlib/src/test/resources/structure/ref/relax_si136_sw.py), not from a refinement "
         + "(no published refinement could be consulted; Reny et al., J. Mater. Chem. 8, 2839 (1998) and Beekman et al. "
         + "refined NaxSi136 by Rietveld and would be the sources to use); relax before computing energies.";
+
+    /** Room-temperature lattice constants (Å) used when a prototype is called without a. */
+    private static final Map<String, Double> FCC_A = Map.of("Cu", 3.61, "Al", 4.05, "Ni", 3.52, "Ag", 4.09, "Au", 4.08, "Pb", 4.95);
+    private static final Map<String, Double> BCC_A = Map.of("Na", 4.29, "Li", 3.49, "K", 5.23, "Fe", 2.87);
+    private static final Map<String, Double> ROCKSALT_A = Map.of("NaCl", 5.64, "LiF", 4.02, "KCl", 6.29, "MgO", 4.21);
+    private static final String TABLE_A = "lattice constants without a: N. W. Ashcroft & N. D. Mermin, Solid State Physics (1976), "
+        + "ch. 4 tables (the values ASE lists in ase.data.reference_states; Li/Na at low temperature there, Na 4.29 Å from seed 003 here)";
+
+    private static String known(Map<String, Double> t) {
+        StringBuilder b = new StringBuilder();
+        for (String k : new java.util.TreeSet<>(t.keySet())) {
+            b.append(b.length() == 0 ? "" : ", ").append(k).append(' ').append(t.get(k)).append(" Å");
+        }
+        return b.toString();
+    }
+
+    private static double latticeConstant(Args a, int i, Map<String, Double> table, String what) {
+        return latticeConstant(a, i, table, what, a.string(0));
+    }
+
+    private static double latticeConstant(Args a, int i, Map<String, Double> table, String what, String key) {
+        if (a.has(i)) {
+            return length(a, i);
+        }
+        Double v = table.get(key);
+        if (v == null) {
+            throw new AdcError("no tabulated " + what + " lattice constant for " + key, "give it, e.g. structure." + what + "(..., a = 4.0 Å); tabulated: " + known(table));
+        }
+        return v;
+    }
 
     private static Param el(String name, String def, String doc) {
         return def == null ? Param.required(name, "string", doc) : Param.optional(name, "string", def, doc);
@@ -504,10 +540,10 @@ public final class StructureLib {
                 + "structure.na24si136(a = 14.62 Å)", "Conventional cubic cell: 136 Si (96g + 32e + 8a) forming 16 Si20 and 8 Si28 "
                 + "cages, 24 Na at the cage centres. Site labels Si1 (96g), Si2 (32e), Si3 (8a) as in seed 000 Fig. 1, Na20, Na28.",
             UNITS, protoErr, NA24),
-            a -> value(Prototypes.clathrateII("Si", "Na", length(a, 0), 0.2178, 0.1826, 0.3705).withTitle("Na24Si136 type-II clathrate")),
+            a -> value(Prototypes.clathrateII("Si", "Na", length(a, 0), Prototypes.X32E_NA24SI136, Prototypes.X96G_NA24SI136, Prototypes.Z96G_NA24SI136).withTitle("Na24Si136 type-II clathrate")),
             lenP("a", Prototypes.A_NA24SI136, "cubic lattice constant")));
         m.add(fn("clathrate_ii", "structure", doc("A type-II clathrate G24H136 (Fd-3m) with chosen elements and parameters",
-            "clathrate_ii(host = \"Si\", guest = \"Na\", a = 14.770535 Å, x32e = 0.2178, x96g = 0.1826, z96g = 0.3705)",
+            "clathrate_ii(host = \"Si\", guest = \"Na\", a = 14.770535 Å, x32e = 0.2167, x96g = 0.1823, z96g = 0.3697)",
             "structure.clathrate_ii(\"Ge\", \"Na\", a = 15.4 Å)\nstructure.clathrate_ii(guest = \"\")     # empty Si136 framework",
             "Host on 8a, 32e (x,x,x), 96g (x,x,z); guest on 16c (H20 cage centres) and 8b (H28 cage centres). guest = \"\" gives "
                 + "the guest-free framework.", UNITS + "; x32e, x96g, z96g are fractional", protoErr + "; parameters that make "
@@ -515,40 +551,47 @@ public final class StructureLib {
             a -> value(Prototypes.clathrateII(a.string(0), a.string(1).isEmpty() ? null : a.string(1), length(a, 2), a.number(3),
                 a.number(4), a.number(5))),
             el("host", "Si", "framework element"), el("guest", "Na", "guest element (\"\" for none)"), lenP("a", Prototypes.A_NA24SI136, "lattice constant"),
-            Param.optional("x32e", "number", 0.2178, "32e parameter"), Param.optional("x96g", "number", 0.1826, "96g x"),
-            Param.optional("z96g", "number", 0.3705, "96g z")));
+            Param.optional("x32e", "number", Prototypes.X32E_NA24SI136, "32e parameter"), Param.optional("x96g", "number", Prototypes.X96G_NA24SI136, "96g x"),
+            Param.optional("z96g", "number", Prototypes.Z96G_NA24SI136, "96g z")));
         m.add(fn("clathrate_i", "structure", doc("A type-I clathrate G8H46 (Pm-3n)",
             "clathrate_i(host = \"Si\", guest = \"Na\", a = 10.19 Å, x16i = 0.185, y24k = 0.308, z24k = 0.118)",
             "structure.clathrate_i()     # Na8Si46, 54 atoms", "Host on 6c, 16i (x,x,x), 24k (0,y,z); guest on 2a (H20) and 6d "
                 + "(H24). guest = \"\" gives the empty framework.", UNITS, protoErr,
-            "Pm-3n (223), ITA Vol. A; representative internal coordinates of Na8Si46 (relax before use); " + ITA),
+            "Pm-3n (223), ITA Vol. A; Na8Si46 a = 10.19 Å, the cubic cell edge of about 10.19-10.20 Å reported for Na8Si46 (Reny et al., J. Mater. Chem. 8, 2839 (1998) "
+                + "refined it as impurity phase; Kasper et al., Science 150, 1713 (1965)); internal coordinates x16i = 0.1838, y24k = 0.3069, z24k = 0.1178 "
+                + "from a Stillinger-Weber relaxation of the Si46 framework at that a (LAMMPS, stdlib/src/test/resources/structure/ref/"
+                + "relax_si136_sw.py); relax before computing energies; " + ITA),
             a -> value(Prototypes.clathrateI(a.string(0), a.string(1).isEmpty() ? null : a.string(1), length(a, 2), a.number(3),
                 a.number(4), a.number(5))),
             el("host", "Si", "framework element"), el("guest", "Na", "guest element (\"\" for none)"), lenP("a", 10.19, "lattice constant"),
-            Param.optional("x16i", "number", 0.185, "16i parameter"), Param.optional("y24k", "number", 0.308, "24k y"),
-            Param.optional("z24k", "number", 0.118, "24k z")));
+            Param.optional("x16i", "number", Prototypes.X16I_NA8SI46, "16i parameter"), Param.optional("y24k", "number", Prototypes.Y24K_NA8SI46, "24k y"),
+            Param.optional("z24k", "number", Prototypes.Z24K_NA8SI46, "24k z")));
         m.add(fn("diamond", "structure", doc("Diamond structure (Fd-3m, 8a): 8 atoms", "diamond(element = \"Si\", a = 5.431020511 Å)",
             "structure.diamond(\"Si\", a = 5.431 Å)\nstructure.diamond(\"Ge\", a = 5.658 Å)", "Conventional cubic cell, atoms on 8a "
                 + "(1/8,1/8,1/8) of origin choice 2.", UNITS, protoErr, "Si lattice constant: CODATA 2018 d220 (a = 5.431020511 Å); " + ITA),
             a -> value(Prototypes.diamond(a.string(0), length(a, 1))), el("element", "Si", "element"), lenP("a", Prototypes.A_SI, "lattice constant")));
-        m.add(fn("fcc", "structure", doc("Face-centred cubic (Fm-3m, 4a): 4 atoms", "fcc(element, a)", "structure.fcc(\"Cu\", a = 3.615 Å)",
-            "Conventional cubic cell.", UNITS, protoErr, ITA), a -> value(Prototypes.fcc(a.string(0), length(a, 1))),
-            el("element", null, "element"), Param.required("a", "length", "lattice constant")));
-        m.add(fn("bcc", "structure", doc("Body-centred cubic (Im-3m, 2a): 2 atoms", "bcc(element, a)", "structure.bcc(\"Na\", a = 4.29 Å)",
-            "Conventional cubic cell.", UNITS, protoErr, ITA + "; Na 4.29 Å: seed 003 Table G"), a -> value(Prototypes.bcc(a.string(0), length(a, 1))),
-            el("element", null, "element"), Param.required("a", "length", "lattice constant")));
-        m.add(fn("hcp", "structure", doc("Hexagonal close packed (P6_3/mmc, 2c): 2 atoms", "hcp(element, a, c)",
-            "structure.hcp(\"Mg\", a = 3.21 Å, c = 5.21 Å)", "Atoms at (1/3,2/3,1/4) and (2/3,1/3,3/4).", UNITS, protoErr,
-            ITA + "; Mg 3.21/5.21 Å: seed 003 Table G"), a -> value(Prototypes.hcp(a.string(0), length(a, 1), length(a, 2))),
-            el("element", null, "element"), Param.required("a", "length", "a"), Param.required("c", "length", "c")));
-        m.add(fn("rocksalt", "structure", doc("Rock salt AX (Fm-3m, 4a + 4b): 8 atoms", "rocksalt(cation, anion, a)",
-            "structure.rocksalt(\"Na\", \"Cl\", a = 5.64 Å)", "Cation on 4a (0,0,0), anion on 4b (1/2,1/2,1/2).", UNITS, protoErr, ITA),
-            a -> value(Prototypes.rocksalt(a.string(0), a.string(1), length(a, 2))), el("cation", null, "cation"), el("anion", null, "anion"),
-            Param.required("a", "length", "lattice constant")));
-        m.add(fn("perovskite", "structure", doc("Cubic perovskite ABX3 (Pm-3m): 5 atoms", "perovskite(a_site, b_site, x, a)",
-            "structure.perovskite(\"Sr\", \"Ti\", \"O\", a = 3.905 Å)", "A on 1a (0,0,0), B on 1b (1/2,1/2,1/2), X on 3c (0,1/2,1/2).",
-            UNITS, protoErr, ITA), a -> value(Prototypes.perovskite(a.string(0), a.string(1), a.string(2), length(a, 3))),
-            el("a_site", null, "A cation"), el("b_site", null, "B cation"), el("x", null, "anion"), Param.required("a", "length", "lattice constant")));
+        m.add(fn("fcc", "structure", doc("Face-centred cubic (Fm-3m, 4a): 4 atoms", "fcc(element = \"Cu\", a = none)", "structure.fcc()    # Cu, a = 3.61 Å\nstructure.fcc(\"Al\")\nstructure.fcc(\"Cu\", a = 3.615 Å)",
+            "Conventional cubic cell. Without a: the room-temperature value for " + known(FCC_A) + ".", UNITS, protoErr + "; no a for an element not in the table",
+            TABLE_A + "; " + ITA), a -> value(Prototypes.fcc(a.string(0), latticeConstant(a, 1, FCC_A, "fcc"))),
+            el("element", "Cu", "element"), Param.optional("a", "length", None.INSTANCE, "lattice constant (default: table)")));
+        m.add(fn("bcc", "structure", doc("Body-centred cubic (Im-3m, 2a): 2 atoms", "bcc(element = \"Na\", a = none)", "structure.bcc()    # Na, a = 4.29 Å\nstructure.bcc(\"Fe\")\nstructure.bcc(\"Na\", a = 4.23 Å)",
+            "Conventional cubic cell. Without a: " + known(BCC_A) + ".", UNITS, protoErr + "; no a for an element not in the table",
+            ITA + "; Na 4.29 Å: seed 003 Table G (experimental); others: " + TABLE_A), a -> value(Prototypes.bcc(a.string(0), latticeConstant(a, 1, BCC_A, "bcc"))),
+            el("element", "Na", "element"), Param.optional("a", "length", None.INSTANCE, "lattice constant (default: table)")));
+        m.add(fn("hcp", "structure", doc("Hexagonal close packed (P6_3/mmc, 2c): 2 atoms", "hcp(element = \"Mg\", a = 3.21 Å, c = 5.21 Å)",
+            "structure.hcp()    # Mg\nstructure.hcp(\"Ti\", a = 2.95 Å, c = 4.68 Å)", "Atoms at (1/3,2/3,1/4) and (2/3,1/3,3/4). The defaults are Mg's.", UNITS, protoErr,
+            ITA + "; Mg 3.21/5.21 Å: seed 003 Table G (experimental)"), a -> value(Prototypes.hcp(a.string(0), length(a, 1), length(a, 2))),
+            el("element", "Mg", "element"), lenP("a", 3.21, "a"), lenP("c", 5.21, "c")));
+        m.add(fn("rocksalt", "structure", doc("Rock salt AX (Fm-3m, 4a + 4b): 8 atoms", "rocksalt(cation = \"Na\", anion = \"Cl\", a = none)",
+            "structure.rocksalt()    # NaCl, a = 5.64 Å\nstructure.rocksalt(\"Li\", \"F\")\nstructure.rocksalt(\"Mg\", \"O\", a = 4.21 Å)",
+            "Cation on 4a (0,0,0), anion on 4b (1/2,1/2,1/2). Without a: " + known(ROCKSALT_A) + ".", UNITS, protoErr + "; no a for a pair not in the table",
+            TABLE_A + "; " + ITA), a -> value(Prototypes.rocksalt(a.string(0), a.string(1), latticeConstant(a, 2, ROCKSALT_A, "rocksalt", a.string(0) + a.string(1)))),
+            el("cation", "Na", "cation"), el("anion", "Cl", "anion"), Param.optional("a", "length", None.INSTANCE, "lattice constant (default: table)")));
+        m.add(fn("perovskite", "structure", doc("Cubic perovskite ABX3 (Pm-3m): 5 atoms", "perovskite(a_site = \"Sr\", b_site = \"Ti\", x = \"O\", a = 3.905 Å)",
+            "structure.perovskite()    # SrTiO3\nstructure.perovskite(\"Ba\", \"Zr\", \"O\", a = 4.19 Å)", "A on 1a (0,0,0), B on 1b (1/2,1/2,1/2), X on 3c (0,1/2,1/2). The defaults are cubic SrTiO3's.",
+            UNITS, protoErr, "SrTiO3 a = 3.905 Å at room temperature: Schmidbauer, Kwasniewski & Schwarzkopf, Acta Cryst. B68, 8 (2012); " + ITA),
+            a -> value(Prototypes.perovskite(a.string(0), a.string(1), a.string(2), length(a, 3))),
+            el("a_site", "Sr", "A cation"), el("b_site", "Ti", "B cation"), el("x", "O", "anion"), lenP("a", 3.905, "lattice constant")));
         m.add(fn("antiperovskite", "structure", doc("Cubic antiperovskite X3AB (Pm-3m): 5 atoms, setting of seed 001",
             "antiperovskite(x = \"Na\", a_site = \"O\", b_site = \"B\", a = 4.70 Å)", "structure.antiperovskite()    # Na3OB: BH4- as its B",
             "X on the face centres 3c, A on the body centre 1b, B on the corner 1a; a cluster anion (BH4-) is represented by its "
@@ -559,8 +602,8 @@ public final class StructureLib {
             "crystal(spacegroup, a, b = a, c = a, alpha = 90 deg, beta = 90 deg, gamma = 90|120 deg, sites, tolerance = 1e-3 Å, title = none, min_distance = 0.5 Å)",
             "structure.crystal(spacegroup = 227, a = 5.431 Å, sites = [{species: \"Si\", wyckoff: \"a\"}])\n"
                 + "structure.crystal(spacegroup = \"Fd-3m\", a = 14.77 Å, sites = [\n"
-                + "    {species: \"Si\", wyckoff: \"g\", x: 0.1826, z: 0.3705, label: \"Si1\"},\n"
-                + "    {species: \"Si\", wyckoff: \"e\", x: 0.2178, label: \"Si2\"},\n"
+                + "    {species: \"Si\", wyckoff: \"g\", x: 0.1823, z: 0.3697, label: \"Si1\"},\n"
+                + "    {species: \"Si\", wyckoff: \"e\", x: 0.2167, label: \"Si2\"},\n"
                 + "    {species: \"Si\", wyckoff: \"a\", label: \"Si3\"},\n"
                 + "    {species: \"Na\", wyckoff: \"c\", occupancy: 0.5}])\n"
                 + "structure.crystal(spacegroup = 194, a = 3.21 Å, c = 5.21 Å, sites = [{species: \"Mg\", position: [1/3, 2/3, 1/4]}])",
@@ -593,14 +636,15 @@ public final class StructureLib {
             StructureLib::read, Param.required("path", "string", "file relative to the script's folder"),
             Param.optional("format", "string", None.INSTANCE, "cif, poscar, extxyz, lammps-data or si-table"),
             lenP("min_distance", StructureIO.MIN_DISTANCE, "smallest allowed interatomic distance")));
-        m.add(fn("write", "none", doc("Writes a structure to a file in the run directory", "write(s, path, format = none)",
-            "structure.write(s, \"Na24Si136.cif\")\nstructure.write(s, \"POSCAR\")", FORMATS_WRITE, UNITS,
+        m.add(fn("write", "none", doc("Writes a structure to a file in the run directory", "write(s, path, format = none, tolerance = 1e-3 Å)",
+            "structure.write(s, \"Na24Si136.cif\")\nstructure.write(s, \"POSCAR\")\nstructure.write(s, \"Na24Si136_sym.cif\", format = \"cif-symmetrized\")", FORMATS_WRITE, UNITS,
             "an unknown format; a path outside the run directory (sandbox)", "CIF 1.1; VASP POSCAR; extended XYZ (ASE); LAMMPS data"),
             a -> {
-                write(a, structure(a, 0), a.string(1), a.has(2) ? a.string(2) : null);
+                write(a, structure(a, 0), a.string(1), a.has(2) ? a.string(2) : null, length(a, 3));
                 return None.INSTANCE;
             }, Param.required("s", "any", "structure"), Param.required("path", "string", "output file"),
-            Param.optional("format", "string", None.INSTANCE, "cif, poscar, extxyz, lammps-data")));
+            Param.optional("format", "string", None.INSTANCE, "cif, cif-symmetrized, poscar, extxyz, lammps-data"),
+            Param.optional("tolerance", "length", SYMPREC, "symmetry tolerance for cif-symmetrized")));
         m.add(fn("symmetry", "record", doc("Detects the space group of a structure within a tolerance",
             "symmetry(s, tolerance = 1e-3 Å)", "let g = structure.symmetry(s)\nprint(g.number, g.symbol)     # 227 Fd-3m\n"
                 + "structure.symmetry(s.remove(s.indices(\"Na28\")[0])).number    # 215",
@@ -618,17 +662,19 @@ public final class StructureLib {
             StructureLib::distinctSites, Param.required("s", "any", "structure"),
             Param.optional("species", "string", None.INSTANCE, "only this element"), Param.optional("tolerance", "length", SYMPREC, "symprec")));
         m.add(fn("interstitial_sites", "list", doc("Candidate interstitial sites from the Voronoi construction, symmetry-distinct",
-            "interstitial_sites(s, min_radius = 1 Å, tolerance = 1e-3 Å)",
+            "interstitial_sites(s, min_radius = 1 Å, tolerance = 1e-3 Å, merge = 0.5 Å)",
             "for c in structure.interstitial_sites(structure.diamond(\"Si\")) { print(c.position, c.radius, c.multiplicity) }\n"
                 + "let li = structure.diamond(\"Si\").interstitial(\"Li\", structure.interstitial_sites(structure.diamond(\"Si\"))[0].position)",
             "Voronoi vertices of the atoms (centres of empty spheres touching four or more atoms, found as local maxima of the "
-                + "distance to the nearest atom on a 0.3 Å grid and refined), kept when the empty sphere has at least min_radius, "
-                + "grouped by the structure's symmetry. Each record: {position (fractional), radius (distance to the nearest atom), "
+                + "distance to the nearest atom on a 0.3 Å grid and refined); vertices closer than merge are replaced by their "
+                + "centroid (the split vertices of a slightly irregular cage become its centre), kept when the empty sphere has at "
+                + "least min_radius, grouped by the structure's symmetry. Each record: {position (fractional), radius (distance to the nearest atom), "
                 + "multiplicity}; largest first. For diamond Si this gives the tetrahedral (Td) and hexagonal sites.",
             UNITS, "a non-positive tolerance", "Voronoi interstitial candidates as in pymatgen-analysis-defects (VoronoiInterstitialGenerator); "
                 + "symmetry as structure.symmetry"),
             StructureLib::interstitialSites, Param.required("s", "any", "structure"), lenP("min_radius", 1.0, "smallest empty-sphere radius"),
-            Param.optional("tolerance", "length", SYMPREC, "symprec")));
+            Param.optional("tolerance", "length", SYMPREC, "symprec"), lenP("merge", org.adc.structure.Interstitials.DEFAULT_MERGE,
+                "vertices closer than this are merged (0 Å keeps all)")));
         m.add(fn("cages", "record", doc("Polyhedral cages of a framework around guest atoms, and the faces they share",
             "cages(s, framework = \"Si\", guest = \"Na\", bond = 2.6 Å, max_ring = 6)",
             "let c = structure.cages(structure.na24si136())\nprint(c.counts)             # {Si20: 16, Si28: 8}\n"
@@ -648,8 +694,8 @@ public final class StructureLib {
             "for p in structure.migration_paths(structure.na24si136()) {\n    print(p.path, p.length, p.multiplicity, p.bottleneck, p.bottleneck_area)\n}\n"
                 + "structure.migration_paths(s, vacancy = s.indices(\"Si1\")[0])    # hops between the cages around a 96g vacancy",
             "All hops of `mobile` between guest sites shorter than cutoff, grouped into classes related by the structure's space "
-                + "group (either direction). Each class: {path (cage names, e.g. Si28-Si20), length, multiplicity (undirected hops "
-                + "per cell), from, to (site indices of a representative hop), start, end (fractional, unwrapped: the NEB end "
+                + "group (either direction). Each class: {path (cage names, larger cage first as in seed 000 Table 1: Si28-Si28, Si28-Si20, Si20-Si20; names ending in a number are ordered by it, descending, others by name, descending), length, multiplicity (undirected hops "
+                + "per cell), from, to (site indices of a representative hop, from = the first-named cage), start, end (fractional, unwrapped: the NEB end "
                 + "points), bottleneck (face crossed: \"pentagon\"/\"hexagon\" or none), bottleneck_area}. With vacancy = index of a "
                 + "framework atom, the classes use the symmetry of the structure without that atom and keep only hops between "
                 + "the cages that contained it (seed 000 Fig. S13).",

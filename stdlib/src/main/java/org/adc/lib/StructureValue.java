@@ -34,8 +34,8 @@ import org.adc.units.Quantity;
 public final class StructureValue implements HasMembers {
     private static final List<String> MEMBERS = List.of("formula", "title", "natoms", "species", "elements", "a", "b", "c", "alpha",
         "beta", "gamma", "lattice", "cell", "volume", "density", "sites", "wyckoff", "spacegroup", "site", "indices", "count",
-        "distance", "supercell", "remove", "vacancy", "substitute", "interstitial", "frenkel", "ordered", "neighbors", "coordination", "write", "format",
-        "summary");
+        "distance", "supercell", "remove", "vacancy", "substitute", "interstitial", "frenkel", "ordered", "place_group", "standardize", "primitive",
+        "neighbors", "coordination", "write", "format", "summary");
     private static final String RELATED = "structure.read, structure.symmetry, structure.cages, structure.migration_paths";
 
     private final Structure s;
@@ -318,17 +318,57 @@ public final class StructureValue implements HasMembers {
                     Param.optional("neighbor", "string", None.INSTANCE, "count only neighbours of this element"));
             case "write":
                 return method("write", "none", "Writes the structure to a file in the run directory",
-                    "s.write(path, format = none)", "s.write(\"Na24Si136.cif\")\ns.write(\"POSCAR\")\ns.write(\"cell.xyz\", format = \"extxyz\")",
+                    "s.write(path, format = none, tolerance = 1e-3 Å)", "s.write(\"Na24Si136.cif\")\ns.write(\"POSCAR\")\ns.write(\"cell.xyz\", format = \"extxyz\")\ns.write(\"Na24Si136_sym.cif\", format = \"cif-symmetrized\")",
                     StructureLib.FORMATS_WRITE, "an unknown format or a name that gives no hint; the sandbox refuses paths outside the run directory",
                     a -> {
-                        StructureLib.write(a, s, a.string(0), a.has(1) ? a.string(1) : null);
+                        StructureLib.write(a, s, a.string(0), a.has(1) ? a.string(1) : null, StructureLib.length(a, 2));
                         return None.INSTANCE;
                     }, Param.required("path", "string", "output file, relative to the run directory"),
-                    Param.optional("format", "string", None.INSTANCE, "cif, poscar, extxyz or lammps-data (default: from the name)"));
+                    Param.optional("format", "string", None.INSTANCE, "cif, cif-symmetrized, poscar, extxyz or lammps-data (default: from the name)"),
+                    Param.optional("tolerance", "length", len(1e-3), "symmetry tolerance for cif-symmetrized"));
             case "format":
                 return method("format", "string", "The structure as file text", "s.format(format)",
                     "print(structure.diamond(\"Si\").format(\"poscar\"))", StructureLib.FORMATS_WRITE, "an unknown format",
-                    a -> org.adc.structure.io.StructureIO.format(s, a.string(0)), Param.required("format", "string", "cif, poscar, extxyz or lammps-data"));
+                    a -> org.adc.structure.io.StructureIO.format(s, a.string(0), StructureLib.length(a, 1)),
+                    Param.required("format", "string", "cif, cif-symmetrized, poscar, extxyz or lammps-data"),
+                    Param.optional("tolerance", "length", len(1e-3), "symmetry tolerance for cif-symmetrized"));
+            case "standardize":
+                return method("standardize", "structure", "The structure in the standard conventional cell of its space group",
+                    "s.standardize(tolerance = 1e-3 Å)", "let c = structure.read(\"NaCl_primitive.cif\").standardize()    # 8 atoms, Fm-3m\nprint(c)",
+                    "Detects the space group within tolerance and returns the structure in the group's standard conventional "
+                        + "setting (ITA; origin choice 2, hexagonal axes for R): lattice from the conventional basis (same Cartesian "
+                        + "orientation), all centring copies, coordinates wrapped to [0,1), every site labelled with its Wyckoff "
+                        + "position (e.g. \"96g\"). The origin is one of the standard origins (positions related by the Euclidean "
+                        + "normalizer, e.g. 8a/8b of Fd-3m, may be exchanged). As spglib's standardize_cell(to_primitive = False).",
+                    "a failed detection (see structure.symmetry)",
+                    a -> new StructureValue(org.adc.symmetry.SymmetryFinder.standardize(s, StructureLib.length(a, 0))),
+                    Param.optional("tolerance", "length", len(1e-3), "symmetry tolerance"));
+            case "primitive":
+                return method("primitive", "structure", "The structure in a reduced primitive cell",
+                    "s.primitive(tolerance = 1e-3 Å)", "structure.na24si136().primitive().natoms    # 40\nstructure.diamond(\"Si\").supercell(2).primitive().natoms    # 2",
+                    "Finds the pure translations within tolerance and returns one copy of each atom per lattice point in the "
+                        + "reduced (Minkowski-type) primitive basis, in the same Cartesian orientation; species, occupancy, "
+                        + "labels and Wyckoff letters are kept. As spglib's find_primitive, without moving the atoms.",
+                    "a failed detection (see structure.symmetry)",
+                    a -> new StructureValue(org.adc.symmetry.SymmetryFinder.primitive(s, StructureLib.length(a, 0))),
+                    Param.optional("tolerance", "length", len(1e-3), "symmetry tolerance"));
+            case "place_group":
+                return method("place_group", "structure", "Replaces one atom by a rigid molecule or cluster ion with an orientation",
+                    "s.place_group(index, group, euler = none, orientation = none)",
+                    "let s = structure.antiperovskite(\"Na\", \"O\", \"B\", a = 4.70 Å)\nlet b = s.place_group(s.indices(\"B\")[0], \"BH4\")\n"
+                        + "let r = s.place_group(s.indices(\"B\")[0], \"BH4\", euler = [45 deg, 0 deg, 0 deg])",
+                    "The atom at index becomes the centre of the group; the group's atoms are appended at the end with labels "
+                        + "\"BH4:B\", \"BH4:H\", .... group is \"BH4\" (tetrahedral, B-H 1.21 Å, H along (1,1,1), (1,-1,-1), "
+                        + "(-1,1,-1), (-1,-1,1)), \"NH2\" (N-H 1.02 Å, H-N-H 104.5°, in the xz plane, bisector along +z), or a record "
+                        + "{name, species: [..], offsets: [[x, y, z], ..]} with Cartesian offsets (lengths) from the centre atom. "
+                        + "Orientation: euler = [α, β, γ] (Z-Y-Z Euler angles, R = Rz(α)·Ry(β)·Rz(γ)) or orientation = a 3×3 proper "
+                        + "rotation matrix acting on the offsets; default: as defined. Bond lengths are typical values: relax before "
+                        + "computing energies.",
+                    "an unknown group name; offsets that are not lengths; a matrix that is not a proper rotation",
+                    this::placeGroup, Param.required("index", "int", "atom to replace (the group's centre)"),
+                    Param.required("group", "any", "\"BH4\", \"NH2\" or {name, species, offsets}"),
+                    Param.optional("euler", "list", None.INSTANCE, "Z-Y-Z Euler angles [α, β, γ] (deg)"),
+                    Param.optional("orientation", "list", None.INSTANCE, "3×3 rotation matrix (rows)"));
             case "summary":
                 return method("summary", "string", "Readable summary: formula, cell, space group, symmetry-distinct sites",
                     "s.summary(tolerance = 1e-3 Å, all_sites = false)", "print(s.summary())\nprint(s.summary(all_sites = true))",
@@ -341,6 +381,78 @@ public final class StructureValue implements HasMembers {
             default:
                 return null;
         }
+    }
+
+    private Object placeGroup(Args a) {
+        int i = index(a, 0);
+        org.adc.structure.RigidGroup g;
+        Object spec = a.get(1);
+        if (spec instanceof String name) {
+            g = switch (name) {
+                case "BH4", "BH4-" -> org.adc.structure.RigidGroup.bh4();
+                case "NH2", "NH2-" -> org.adc.structure.RigidGroup.nh2();
+                default -> throw new AdcError("unknown rigid group '" + name + "'",
+                    "use \"BH4\", \"NH2\" or a record {name: \"CH4\", species: [\"C\", \"H\", ...], offsets: [[0 Å, 0 Å, 0 Å], ...]}");
+            };
+        } else if (spec instanceof Record r) {
+            Object nm = r.member("name"), sp = r.member("species"), off = r.member("offsets");
+            if (!(sp instanceof AdcList spl) || !(off instanceof AdcList offl) || spl.size() != offl.size() || spl.size() == 0) {
+                throw new AdcError("a rigid group record needs species: [...] and offsets: [[x, y, z], ...] of the same length",
+                    "write {name: \"CH4\", species: [\"C\", \"H\"], offsets: [[0 Å, 0 Å, 0 Å], [0.63 Å, 0.63 Å, 0.63 Å]]}");
+            }
+            String[] species = new String[spl.size()];
+            double[] offsets = new double[3 * spl.size()];
+            for (int k = 0; k < species.length; k++) {
+                species[k] = String.valueOf(spl.get(k));
+                if (!(offl.get(k) instanceof AdcList v) || v.size() != 3) {
+                    throw new AdcError("offset #" + (k + 1) + " of the rigid group is not [x, y, z]", "give three lengths, e.g. [0.7 Å, 0.7 Å, 0.7 Å]");
+                }
+                for (int c = 0; c < 3; c++) {
+                    if (!(v.get(c) instanceof Quantity q) || !q.dimension().equals(org.adc.units.Dimension.LENGTH)) {
+                        throw new AdcError("offset #" + (k + 1) + " of the rigid group holds " + v.get(c) + ", not a length", "write lengths with units, e.g. 0.7 Å");
+                    }
+                    offsets[3 * k + c] = q.si() * 1e10;
+                }
+            }
+            g = new org.adc.structure.RigidGroup(nm == null || nm == None.INSTANCE ? "group" : String.valueOf(nm), species, offsets);
+        } else {
+            throw a.bad(1, "\"BH4\", \"NH2\" or a record {name, species, offsets}");
+        }
+        double[] rot = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+        if (a.has(2) && a.has(3)) {
+            throw new AdcError("give either euler or orientation, not both", "s.place_group(i, \"BH4\", euler = [45 deg, 0 deg, 0 deg])");
+        }
+        if (a.has(2)) {
+            if (!(a.get(2) instanceof AdcList e) || e.size() != 3) {
+                throw a.bad(2, "[α, β, γ] in degrees");
+            }
+            double[] ang = new double[3];
+            for (int c = 0; c < 3; c++) {
+                Object v = e.get(c);
+                if (v instanceof Quantity q && q.dimension().isNone()) {
+                    ang[c] = Math.toDegrees(q.si());
+                } else {
+                    throw new AdcError("Euler angle #" + (c + 1) + " is " + v + ", not an angle", "write angles with units, e.g. [45 deg, 54.7356 deg, 0 deg]");
+                }
+            }
+            rot = org.adc.structure.RigidGroup.euler(ang[0], ang[1], ang[2]);
+        } else if (a.has(3)) {
+            if (!(a.get(3) instanceof AdcList rows) || rows.size() != 3) {
+                throw a.bad(3, "3×3 rotation matrix");
+            }
+            for (int r = 0; r < 3; r++) {
+                if (!(rows.get(r) instanceof AdcList row) || row.size() != 3) {
+                    throw a.bad(3, "3×3 rotation matrix");
+                }
+                for (int c = 0; c < 3; c++) {
+                    if (!(row.get(c) instanceof Number num)) {
+                        throw a.bad(3, "3×3 rotation matrix of plain numbers");
+                    }
+                    rot[3 * r + c] = num.doubleValue();
+                }
+            }
+        }
+        return new StructureValue(g.replace(s, i, rot));
     }
 
     private Object supercell(Args a) {

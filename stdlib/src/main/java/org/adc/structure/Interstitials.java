@@ -33,6 +33,20 @@ public final class Interstitials {
      * @return candidates sorted by decreasing radius
      */
     public static List<Candidate> voronoiCandidates(Structure s, double minRadius, double symprec) {
+        return voronoiCandidates(s, minRadius, symprec, DEFAULT_MERGE);
+    }
+
+    /** Default distance (Å) within which Voronoi vertices are merged into one candidate. */
+    public static final double DEFAULT_MERGE = 0.5;
+
+    /**
+     * @param s host structure @param minRadius smallest empty-sphere radius kept (Å)
+     * @param symprec symmetry tolerance (Å) @param merge vertices closer than this (Å) are merged into
+     *        their centroid, as interstitial generators cluster nearby Voronoi nodes (e.g. the split
+     *        vertices of a slightly irregular cage become its centre); 0 keeps every vertex
+     * @return candidates sorted by decreasing radius
+     */
+    public static List<Candidate> voronoiCandidates(Structure s, double minRadius, double symprec, double merge) {
         Lattice lat = s.lattice();
         double[] h = lat.heights();
         int[] ng = new int[3];
@@ -81,8 +95,52 @@ public final class Interstitials {
             for (double[] o : sites) if (lat.minimumImageDistance(new double[]{o[0] - fr[0], o[1] - fr[1], o[2] - fr[2]}) < 0.2) { dup = true; break; }
             if (!dup) { sites.add(fr); radii.add(rad); }
         }
-        // symmetry grouping
         SymmetryDataset d = SymmetryFinder.find(s, symprec);
+        // merge vertices closer than `merge` into their centroid (greedy, nearest image), after
+        // completing every vertex's orbit so that both halves of a split vertex are present
+        if (merge > 0) {
+            int n0 = sites.size();
+            for (int i = 0; i < n0; i++) {
+                for (SymmetryDataset.SymOpReal op : d.operations()) {
+                    double[] y = op.apply(sites.get(i));
+                    for (int k = 0; k < 3; k++) y[k] = Structure.wrap(y[k]);
+                    boolean dup = false;
+                    for (double[] o : sites) if (lat.minimumImageDistance(new double[]{o[0] - y[0], o[1] - y[1], o[2] - y[2]}) < 0.05) { dup = true; break; }
+                    if (!dup) { sites.add(y); radii.add(radii.get(i)); }
+                }
+            }
+            boolean[] taken = new boolean[sites.size()];
+            List<double[]> merged = new ArrayList<>();
+            List<Double> mradii = new ArrayList<>();
+            for (int i = 0; i < sites.size(); i++) {
+                if (taken[i]) continue;
+                double[] c = sites.get(i).clone();
+                int m = 1;
+                double[] sum = c.clone();
+                for (int j = i + 1; j < sites.size(); j++) {
+                    if (taken[j]) continue;
+                    double[] df = {sites.get(j)[0] - c[0], sites.get(j)[1] - c[1], sites.get(j)[2] - c[2]};
+                    for (int k = 0; k < 3; k++) df[k] -= Math.rint(df[k]);
+                    if (lat.minimumImageDistance(df) < merge) {
+                        double[] mi = lat.toFractional(lat.minimumImage(df));
+                        for (int k = 0; k < 3; k++) sum[k] += c[k] + mi[k];
+                        m++;
+                        taken[j] = true;
+                    }
+                }
+                double[] fr = new double[3];
+                for (int k = 0; k < 3; k++) { fr[k] = Structure.wrap(sum[k] / m); if (Math.abs(fr[k]) < 1e-12 || Math.abs(fr[k] - 1) < 1e-12) fr[k] = 0; }
+                double rad = m == 1 ? radii.get(i) : pq.nearestDistance(lat.toCartesian(fr));
+                if (rad < minRadius) continue;
+                merged.add(fr);
+                mradii.add(rad);
+            }
+            sites.clear();
+            sites.addAll(merged);
+            radii.clear();
+            radii.addAll(mradii);
+        }
+        // symmetry grouping
         boolean[] used = new boolean[sites.size()];
         List<Candidate> out = new ArrayList<>();
         List<Integer> order = new ArrayList<>();

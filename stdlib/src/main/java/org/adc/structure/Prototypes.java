@@ -96,8 +96,21 @@ public final class Prototypes {
         return build(223, cubic(a), s).withTitle("type-I clathrate");
     }
 
-    /** Na8Si46 with representative parameters (a = 10.19 Å, x = 0.185, y = 0.308, z = 0.118). @return 54-atom cell */
-    public static Structure na8si46() { return clathrateI("Si", "Na", 10.19, 0.185, 0.308, 0.118); }
+    /** Na8Si46 16i x: Stillinger–Weber relaxation of the Si46 framework at a = 10.19 Å (relax_si136_sw.py). */
+    public static final double X16I_NA8SI46 = 0.1838;
+    /** Na8Si46 24k y (see {@link #X16I_NA8SI46}). */
+    public static final double Y24K_NA8SI46 = 0.3069;
+    /** Na8Si46 24k z (see {@link #X16I_NA8SI46}). */
+    public static final double Z24K_NA8SI46 = 0.1178;
+
+    /**
+     * Na8Si46: a = 10.19 Å, the cell edge of about 10.19-10.20 Å reported for Na8Si46 (Reny et al., J. Mater. Chem. 8, 2839 (1998);
+     * Kasper et al., Science 150, 1713 (1965)),
+     * internal parameters from a Stillinger–Weber relaxation of the guest-free Si46 framework at that a
+     * (LAMMPS; stdlib/src/test/resources/structure/ref/relax_si136_sw.py); relax before computing energies.
+     * @return 54-atom cell
+     */
+    public static Structure na8si46() { return clathrateI("Si", "Na", 10.19, X16I_NA8SI46, Y24K_NA8SI46, Z24K_NA8SI46); }
 
     /**
      * Type-II clathrate G24H136, Fd-3m (227, origin choice 2): host on 8a, 32e (x,x,x) and
@@ -117,15 +130,25 @@ public final class Prototypes {
         return build(227, cubic(a), s).withTitle(guest == null ? host + "136 type-II clathrate" : guest + "24" + host + "136 type-II clathrate");
     }
 
+    /** Na24Si136 internal parameters: Stillinger–Weber relaxation of the Si136 framework at a = 14.770535 Å (see {@link #na24si136()}). */
+    public static final double X32E_NA24SI136 = 0.2167;
+    /** 96g x of Na24Si136 (see {@link #X32E_NA24SI136}). */
+    public static final double X96G_NA24SI136 = 0.1823;
+    /** 96g z of Na24Si136 (see {@link #X32E_NA24SI136}). */
+    public static final double Z96G_NA24SI136 = 0.3697;
+
     /**
      * Na24Si136 (seed 000): a = 14.770535 Å (DFT-relaxed, seed 000), internal parameters
-     * x(32e) = 0.2178, x(96g) = 0.1826, z(96g) = 0.3705 (representative values of the Si136
-     * framework; relax before use). No source for these three numbers is known: the refinements that
-     * would give them (Reny et al., J. Mater. Chem. 8, 2839 (1998), Rietveld on NaxSi136; Beekman et al.,
-     * "Framework contraction in Na-stuffed Si(cF136)", with its supporting information; Stefanoski et al.,
-     * single crystals of Na24Si136, Angew. Chem. 2011) could not be consulted for their coordinate tables, so the
-     * values are kept as representative and flagged as such. Sites 96g, 32e, 8a are labelled Si1, Si2, Si3 as in the paper.
+     * x(32e) = 0.2167, x(96g) = 0.1823, z(96g) = 0.3697. Source of these three numbers: no
+     * published refinement could be consulted (Reny et al., J. Mater. Chem. 8, 2839 (1998), Rietveld on
+     * NaxSi136; Beekman et al., "Framework contraction in Na-stuffed Si(cF136)"; Stefanoski et al.,
+     * Angew. Chem. 2011 would be the sources), so they come from a relaxation of the guest-free Si136
+     * framework with the Stillinger–Weber Si potential (Phys. Rev. B 31, 5262 (1985)) in LAMMPS at fixed
+     * a = 14.770535 Å (forces below 1e-11 eV/Å, Fd-3m kept), rounded to 4 decimals; script and log:
+     * stdlib/src/test/resources/structure/ref/relax_si136_sw.py. Na is not part of that relaxation: relax
+     * with a potential that includes Na (or DFT) before computing energies. Sites 96g, 32e, 8a are
+     * labelled Si1, Si2, Si3 as in the paper.
      * @return 160-atom conventional cell: 136 Si + 24 Na
      */
-    public static Structure na24si136() { return clathrateII("Si", "Na", A_NA24SI136, 0.2178, 0.1826, 0.3705); }
+    public static Structure na24si136() { return clathrateII("Si", "Na", A_NA24SI136, X32E_NA24SI136, X96G_NA24SI136, Z96G_NA24SI136); }
 }

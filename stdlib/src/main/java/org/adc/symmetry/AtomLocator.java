@@ -41,6 +41,23 @@ final class AtomLocator {
         return Math.sqrt(x * x + y * y + z * z);
     }
 
+    /** @return an atom of the same type as atom i, other than i, within tol of it, or −1 */
+    int findOther(int i, double tol) {
+        double[] x = {f[3 * i], f[3 * i + 1], f[3 * i + 2]};
+        int bx = idx(x[0], 0), by = idx(x[1], 1), bz = idx(x[2], 2);
+        for (int dx = -1; dx <= 1; dx++) for (int dy = -1; dy <= 1; dy++) for (int dz = -1; dz <= 1; dz++) {
+            if ((nb[0] < 3 && dx != 0) || (nb[1] < 3 && dy != 0) || (nb[2] < 3 && dz != 0)) continue;
+            int cx = Math.floorMod(bx + dx, nb[0]), cy = Math.floorMod(by + dy, nb[1]), cz = Math.floorMod(bz + dz, nb[2]);
+            for (int ix = nb[0] < 3 ? 0 : cx; ix <= (nb[0] < 3 ? nb[0] - 1 : cx); ix++)
+                for (int iy = nb[1] < 3 ? 0 : cy; iy <= (nb[1] < 3 ? nb[1] - 1 : cy); iy++)
+                    for (int iz = nb[2] < 3 ? 0 : cz; iz <= (nb[2] < 3 ? nb[2] - 1 : cz); iz++)
+                        for (int j : bins.get((ix * nb[1] + iy) * nb[2] + iz)) {
+                            if (j != i && type[j] == type[i] && dist(f[3 * j] - x[0], f[3 * j + 1] - x[1], f[3 * j + 2] - x[2]) <= tol) return j;
+                        }
+        }
+        return -1;
+    }
+
     /** @return index of the nearest atom of type t within tol of x, or −1 */
     int find(double[] x, int t, double tol) {
         int bx = idx(x[0], 0), by = idx(x[1], 1), bz = idx(x[2], 2);

@@ -43,6 +43,35 @@ public final class SymmetryFinder {
         int n = s.size();
         if (n == 0) throw new StructureException("cannot determine the symmetry of an empty structure");
         if (!(symprec > 0)) throw new StructureException("symprec must be positive, got " + symprec);
+        // As spglib does: when the operations found at one tolerance are not mutually consistent
+        // (translations that do not form a group, a space group that cannot be identified), the
+        // tolerance is lowered step by step (×0.95, at most ATTEMPTS times) and the search repeated.
+        double tol = symprec;
+        StructureException first = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                return findAt(s, tol, attempt > 0);
+            } catch (Inconsistent e) {
+                if (first == null) first = e;
+                tol *= REDUCE_RATE;
+            }
+        }
+        throw new StructureException(first.getMessage() + " at tolerance " + symprec + " Å and " + ATTEMPTS
+            + " smaller ones (down to " + String.format("%.3g", tol / REDUCE_RATE) + " Å)");
+    }
+
+    /** Retries when the symmetry found at one tolerance is inconsistent. */
+    private static final int ATTEMPTS = 20;
+    private static final double REDUCE_RATE = 0.95;
+
+    /** Operations found at one tolerance do not fit together; the caller retries with a smaller one. */
+    private static final class Inconsistent extends StructureException {
+        private static final long serialVersionUID = 1L;
+        Inconsistent(String m) { super(m); }
+    }
+
+    private static SymmetryDataset findAt(Structure s, double symprec, boolean checkedOverlap) {
+        int n = s.size();
         // ---- types (species + occupancy)
         Map<String, Integer> typeIds = new HashMap<>();
         int[] type = new int[n];
@@ -57,59 +86,178 @@ public final class SymmetryFinder {
         for (int t = 1; t < counts.length; t++) if (counts[t] < counts[minType]) minType = t;
 
         double[] cellIn = s.cell();
-        double[] fin = s.fractionalPositions();
-        for (int i = 0; i < fin.length; i++) fin[i] = Structure.wrap(fin[i]);
-        AtomLocator locIn = new AtomLocator(cellIn, fin, type, symprec);
+        // ---- 0. work in a reduced cell of the input lattice, so that the nearest image of a
+        // fractional difference is found by rounding (AtomLocator) even for skewed input cells
+        double[] cellW = reduce(cellIn);
+        Lattice latW = Lattice.fromVectors(cellW);
+        int[] uW = new int[9];   // cellW = uW · cellIn (rows), unimodular
+        {
+            double[] u = Lattice.mul(cellW, Lattice.invert(cellIn));
+            for (int k = 0; k < 9; k++) uW[k] = (int) Math.rint(u[k]);
+        }
+        double[] fin = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            double[] x = latW.toFractional(s.cartesian(i));
+            for (int k = 0; k < 3; k++) fin[3 * i + k] = Structure.wrap(x[k]);
+        }
+        AtomLocator locIn = new AtomLocator(cellW, fin, type, symprec);
+        if (!checkedOverlap) {
+            for (int i = 0; i < n; i++) {   // as spglib: two atoms of one kind within the tolerance make symmetry undefined
+                int j = locIn.findOther(i, symprec);
+                if (j >= 0) throw new StructureException("atoms " + Math.min(i, j) + " and " + Math.max(i, j) + " (" + s.site(i).species() + ") are "
+                    + String.format("%.4f", s.distance(i, j)) + " Å apart, closer than the symmetry tolerance " + symprec
+                    + " Å: remove the duplicate or use a smaller tolerance");
+            }
+        }
 
-        // ---- 1. pure translations
+        // ---- 1. pure translations: every vector from the first atom of the rarest type to an
+        // atom of that type that maps all atoms onto atoms is a generator; the set is closed
+        // under addition by following chains atom to atom (spglib's search_pure_translations),
+        // so rounding that spoils single long translations does not break the group.
         int i0 = -1;
         for (int i = 0; i < n; i++) if (type[i] == minType) { i0 = i; break; }
-        List<double[]> trans = new ArrayList<>();
+        double[] x0 = {fin[3 * i0], fin[3 * i0 + 1], fin[3 * i0 + 2]};
+        List<Integer> gens = new ArrayList<>();
+        List<Integer> elems = new ArrayList<>();
+        Map<Integer, int[]> coef = new HashMap<>();   // element atom → coefficients over the generators
+        final int maxGens = 24;
+        boolean[] inGroup = new boolean[n];
+        elems.add(i0);
+        inGroup[i0] = true;
+        coef.put(i0, new int[maxGens]);
         for (int j = 0; j < n; j++) {
-            if (type[j] != minType) continue;
-            double[] t = {fin[3 * j] - fin[3 * i0], fin[3 * j + 1] - fin[3 * i0 + 1], fin[3 * j + 2] - fin[3 * i0 + 2]};
-            for (int k = 0; k < 3; k++) t[k] -= Math.floor(t[k]);
-            if (j == i0 || mapsAll(null, t, fin, type, locIn, symprec)) trans.add(t);
+            if (type[j] != minType || inGroup[j]) continue;
+            double[] t = diff(fin, j, x0);
+            if (!mapsAll(null, t, fin, type, locIn, symprec)) continue;
+            if (gens.size() == maxGens) throw new Inconsistent("too many independent pure translations");
+            gens.add(j);
+            for (int e = 0; e < elems.size(); e++) {
+                int a = elems.get(e);
+                for (int gi = 0; gi < gens.size(); gi++) {
+                    double[] tg = diff(fin, gens.get(gi), x0);
+                    double[] y = {fin[3 * a] + tg[0], fin[3 * a + 1] + tg[1], fin[3 * a + 2] + tg[2]};
+                    int k = locIn.find(y, minType, symprec);
+                    if (k < 0) throw new Inconsistent("pure translations do not form a group");
+                    if (!inGroup[k]) {
+                        inGroup[k] = true;
+                        elems.add(k);
+                        int[] c = coef.get(a).clone();
+                        c[gi]++;
+                        coef.put(k, c);
+                    }
+                }
+            }
         }
-        int nT = trans.size();
-        int[] primOf = new int[n];
-        double[] primRowsFrac; // primitive basis in input fractional coordinates (rows)
+        int nT = elems.size();
+        for (int c : counts) if (c % nT != 0)
+            throw new Inconsistent(nT + " pure translations found, but not every element count is a multiple of " + nT);
+        // exact rational translations: the order k of each generator (length of its chain
+        // i0 → … → i0) makes k·t integral, so t = round(k·t)/k; every other translation is the
+        // integer combination of generators by which it was reached; D = lcm of the orders
+        int denom = 1;
+        int ng = gens.size();
+        int[] ord = new int[ng];
+        for (int gi = 0; gi < ng; gi++) {
+            int j = gens.get(gi);
+            double[] t = diff(fin, j, x0);
+            int k = 1, cur = j;
+            while (cur != i0) {
+                double[] y = {fin[3 * cur] + t[0], fin[3 * cur + 1] + t[1], fin[3 * cur + 2] + t[2]};
+                cur = locIn.find(y, minType, symprec);
+                if (cur < 0 || ++k > nT) throw new Inconsistent("a pure translation has no finite order within the tolerance");
+            }
+            ord[gi] = k;
+            denom = denom / IntMath.gcd(denom, k) * k;
+            if (denom > 10_000) throw new Inconsistent("pure translations with denominators above 10000");
+        }
+        long[][] genQ = new long[ng][3];
+        for (int gi = 0; gi < ng; gi++) {
+            double[] t = diff(fin, gens.get(gi), x0);
+            for (int c = 0; c < 3; c++) genQ[gi][c] = Math.round(t[c] * ord[gi]) * (denom / ord[gi]);
+        }
+        List<double[]> transW = new ArrayList<>();
+        java.util.Set<Long> codes = new HashSet<>();
+        List<int[]> genRows = new ArrayList<>();
+        genRows.add(new int[]{denom, 0, 0});
+        genRows.add(new int[]{0, denom, 0});
+        genRows.add(new int[]{0, 0, denom});
+        for (int e = 0; e < nT; e++) {
+            double[] t = diff(fin, elems.get(e), x0);
+            int[] cf = coef.get(elems.get(e));
+            int[] q = new int[3];
+            double[] exact = new double[3];
+            for (int c = 0; c < 3; c++) {
+                long num = 0;
+                for (int gi = 0; gi < ng; gi++) num += cf[gi] * genQ[gi][c];
+                q[c] = (int) Math.floorMod(num, (long) denom);
+                exact[c] = q[c] / (double) denom;
+            }
+            if (locIn.dist(exact[0] - t[0], exact[1] - t[1], exact[2] - t[2]) > 2 * symprec)
+                throw new Inconsistent("a pure translation is not rational within the tolerance");
+            if (!codes.add(((long) q[0] * denom + q[1]) * denom + q[2])) throw new Inconsistent("two pure translations coincide");
+            transW.add(exact);
+            genRows.add(q);
+        }
+        List<Integer> checkWith = new ArrayList<>();   // exact closure: all pairs for small groups, else element + generator
+        for (int e = 0; e < nT; e++) if (nT <= 64 || gens.contains(elems.get(e))) checkWith.add(e);
+        for (int e = 0; e < nT; e++) for (int f : checkWith) {
+            int[] a = genRows.get(3 + e), b = genRows.get(3 + f);
+            long c = ((long) ((a[0] + b[0]) % denom) * denom + (a[1] + b[1]) % denom) * denom + (a[2] + b[2]) % denom;
+            if (!codes.contains(c)) throw new Inconsistent("pure translations do not form a group");
+        }
+        double[] primRowsW; // primitive basis in working fractional coordinates (rows)
         if (nT == 1) {
-            primRowsFrac = new double[]{1, 0, 0, 0, 1, 0, 0, 0, 1};
+            primRowsW = new double[]{1, 0, 0, 0, 1, 0, 0, 0, 1};
         } else {
-            List<int[]> gens = new ArrayList<>();
-            gens.add(new int[]{nT, 0, 0});
-            gens.add(new int[]{0, nT, 0});
-            gens.add(new int[]{0, 0, nT});
-            for (double[] t : trans) gens.add(new int[]{(int) Math.round(t[0] * nT), (int) Math.round(t[1] * nT), (int) Math.round(t[2] * nT)});
-            int[] hb = hermiteBasis(gens);
-            primRowsFrac = new double[9];
-            for (int k = 0; k < 9; k++) primRowsFrac[k] = hb[k] / (double) nT;
+            int[] hb = hermiteBasis(genRows);
+            long dh = (long) hb[0] * ((long) hb[4] * hb[8] - (long) hb[5] * hb[7]) - (long) hb[1] * ((long) hb[3] * hb[8] - (long) hb[5] * hb[6])
+                + (long) hb[2] * ((long) hb[3] * hb[7] - (long) hb[4] * hb[6]);
+            if (Math.abs(dh) * nT != (long) denom * denom * denom)
+                throw new Inconsistent("inconsistent pure translations found (tolerance " + symprec + " Å too large?)");
+            primRowsW = new double[9];
+            for (int k = 0; k < 9; k++) primRowsW[k] = hb[k] / (double) denom;
         }
-        double[] primCart = Lattice.mul(primRowsFrac, cellIn);
-        if (Math.abs(Lattice.det(primCart) * nT / Lattice.det(cellIn) - 1) > 1e-6)
-            throw new StructureException("inconsistent pure translations found (tolerance " + symprec + " Å too large?)");
+        double[] primCart = Lattice.mul(primRowsW, cellW);
         double[] pr = reduce(primCart);
         Lattice primLat = Lattice.fromVectors(pr);
-        // ---- primitive atoms
-        List<Integer> reps = new ArrayList<>();
+        // pure translations in the input basis (for the operations returned)
+        int[] uInv = IntMath.adj(uW);
+        int du = IntMath.det(uW);
+        List<double[]> trans = new ArrayList<>();
+        for (double[] t : transW) {
+            double[] v = new double[3];   // t_in = t_w · uW (row vectors)
+            for (int c = 0; c < 3; c++) v[c] = t[0] * uW[c] + t[1] * uW[3 + c] + t[2] * uW[6 + c];
+            for (int c = 0; c < 3; c++) { v[c] -= Math.floor(v[c]); if (v[c] > 1 - 1e-12) v[c] = 0; }
+            trans.add(v);
+        }
+        if (Math.abs(du) != 1) throw new StructureException("internal error: reduced cell is not unimodular (" + java.util.Arrays.toString(uInv) + ")");
+        // ---- primitive atoms: orbits under the pure translations, positions averaged over each orbit
+        int[] primOf = new int[n];
         java.util.Arrays.fill(primOf, -1);
+        List<Integer> reps = new ArrayList<>();
+        List<double[]> avg = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (primOf[i] >= 0) continue;
             int id = reps.size();
             reps.add(i);
-            for (double[] t : trans) {
-                double[] x = {fin[3 * i] + t[0], fin[3 * i + 1] + t[1], fin[3 * i + 2] + t[2]};
-                int j = locIn.find(x, type[i], symprec);
-                if (j >= 0 && primOf[j] < 0) primOf[j] = id;
+            double[] mean = new double[3];
+            for (double[] t : transW) {
+                double[] y = {fin[3 * i] + t[0], fin[3 * i + 1] + t[1], fin[3 * i + 2] + t[2]};
+                int j = locIn.find(y, type[i], symprec);
+                if (j < 0 || (primOf[j] >= 0 && primOf[j] != id)) throw new Inconsistent("atoms do not split into copies of a primitive cell");
+                if (primOf[j] == id && j != i) throw new Inconsistent("two pure translations map an atom onto the same atom");
+                primOf[j] = id;
+                for (int c = 0; c < 3; c++) { double d = fin[3 * j + c] - y[c]; mean[c] += d - Math.rint(d); }
             }
-            primOf[i] = id;
+            for (int c = 0; c < 3; c++) mean[c] = fin[3 * i + c] + mean[c] / nT;
+            avg.add(mean);
         }
         int np = reps.size();
+        if (np * nT != n) throw new Inconsistent("atoms do not split into copies of a primitive cell");
         double[] fp = new double[3 * np];
         int[] tp = new int[np];
         for (int a = 0; a < np; a++) {
-            double[] x = primLat.toFractional(s.cartesian(reps.get(a)));
+            double[] x = primLat.toFractional(latW.toCartesian(avg.get(a)));
             for (int k = 0; k < 3; k++) fp[3 * a + k] = Structure.wrap(x[k]);
             tp[a] = type[reps.get(a)];
         }
@@ -133,7 +281,7 @@ public final class SymmetryFinder {
         int order = rots.size();
         // ---- 4. identification
         Identification id = identify(rots, tr, primLat, symprec);
-        if (id == null) throw new StructureException("found " + order + " symmetry operations but could not identify the space group (try another symprec)");
+        if (id == null) throw new Inconsistent("found " + order + " symmetry operations but could not identify the space group (try another symprec)");
 
         // ---- equivalent atoms
         int[] orbitRep = new int[np];
@@ -229,6 +377,41 @@ public final class SymmetryFinder {
             labelled.add(w == null ? x : x.withWyckoff(w.label()));
         }
         return new Structure(conv, labelled, g.symbol() + " (No. " + g.number() + ")");
+    }
+
+    /**
+     * The structure in its reduced primitive cell ({@link SymmetryDataset#primitiveLattice},
+     * same Cartesian orientation): one copy of each atom per lattice point, fractional
+     * coordinates wrapped to [0,1); species, occupancy, label and Wyckoff letter kept.
+     * @param s structure @param symprec tolerance (Å)
+     * @return primitive structure (title: "primitive " + formula)
+     */
+    public static Structure primitive(Structure s, double symprec) {
+        SymmetryDataset d = find(s, symprec);
+        Lattice prim = Lattice.fromVectors(d.primitiveLattice());
+        int nT = d.operations().size() / d.pointGroupOrder();
+        List<Site> out = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            double[] x = prim.toFractional(s.cartesian(i));
+            double[] y = {Structure.wrap(x[0]), Structure.wrap(x[1]), Structure.wrap(x[2])};
+            boolean dup = false;
+            for (Site o : out) {
+                if (o.species().equals(s.site(i).species())
+                    && prim.minimumImageDistance(new double[]{o.frac(0) - y[0], o.frac(1) - y[1], o.frac(2) - y[2]}) < 2 * symprec) { dup = true; break; }
+            }
+            if (!dup) out.add(new Site(s.site(i).species(), y, s.site(i).occupancy(), s.site(i).label(), s.site(i).wyckoff()));
+        }
+        if (out.size() * nT != s.size())
+            throw new StructureException("the primitive cell should hold " + s.size() / nT + " atoms but " + out.size() + " were found (tolerance " + symprec + " Å)");
+        Structure p = new Structure(prim, out);
+        return p.withTitle("primitive " + p.formula());
+    }
+
+    /** f_j − x0, wrapped to [0,1). */
+    private static double[] diff(double[] f, int j, double[] x0) {
+        double[] t = {f[3 * j] - x0[0], f[3 * j + 1] - x0[1], f[3 * j + 2] - x0[2]};
+        for (int k = 0; k < 3; k++) t[k] -= Math.floor(t[k]);
+        return t;
     }
 
     private static int rootOf(int[] p, int a) { while (p[a] != a) a = p[a]; return a; }

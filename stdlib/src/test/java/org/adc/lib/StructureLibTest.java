@@ -81,6 +81,37 @@ class StructureLibTest {
     }
 
     @Test
+    void rigidGroupsStandardizePrimitiveAndSymmetrizedCif() {
+        var env = Call.env(Path.of("."));
+        StructureValue ap = (StructureValue) call(m, "antiperovskite");
+        long b = (Long) ((AdcList) method(env, ap, "indices", "B")).get(0);
+        StructureValue bh4 = (StructureValue) method(env, ap, "place_group", b, "BH4");
+        assertEquals(9L, bh4.member("natoms"));
+        assertEquals("BH4Na3O", bh4.member("formula"));
+        assertEquals(215L, ((Record) call(m, "symmetry", bh4)).member("number"));   // tetrahedron at 1a: Pm-3m -> P-43m
+        StructureValue turned = (StructureValue) method(env, ap, "place_group", b, "BH4", n("euler", AdcList.of(q(45, "deg"), q(0, "deg"), q(0, "deg"))));
+        assertEquals(115L, ((Record) call(m, "symmetry", turned)).member("number"));   // P-4m2
+        AdcList nbrs = (AdcList) method(env, bh4, "neighbors", 4L, q(1.5, "Å"));
+        assertEquals(4, nbrs.size());
+        for (Object o : nbrs) assertEquals(1.21, ((Quantity) ((Record) o).member("distance")).value(), 1e-9);
+        String cif = (String) method(env, bh4, "format", "cif-symmetrized");
+        assertTrue(cif.contains("_symmetry_int_tables_number       215"), cif);
+        StructureValue sc = (StructureValue) method(env, bh4, "supercell", 2L);
+        assertEquals(9L, ((StructureValue) method(env, sc, "primitive")).member("natoms"));
+        assertEquals(9L, ((StructureValue) method(env, sc, "standardize")).member("natoms"));
+        AdcError e = assertThrows(AdcError.class, () -> method(env, ap, "place_group", b, "CH4"));
+        assertTrue(e.getMessage().contains("unknown rigid group"), e.getMessage());
+    }
+
+    @Test
+    void interstitialCandidatesOfSi136AreTheCageCentres() {
+        AdcList c = (AdcList) call(m, "interstitial_sites", call(m, "clathrate_ii", n("guest", "")), n("min_radius", q(2.2, "Å")));
+        assertEquals(2, c.size());
+        assertEquals(8L, ((Record) c.get(0)).member("multiplicity"));    // Si28 centres (8b)
+        assertEquals(16L, ((Record) c.get(1)).member("multiplicity"));   // Si20 centres (16c): split Voronoi vertices merged
+    }
+
+    @Test
     void defectsSupercellAndInterstitialCandidates() {
         var env = Call.env(Path.of("."));
         StructureValue si = (StructureValue) call(m, "diamond");

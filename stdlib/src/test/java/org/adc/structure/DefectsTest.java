@@ -69,7 +69,7 @@ class DefectsTest {
         Interstitials.Candidate td = c.get(0);
         assertEquals(Math.sqrt(3) / 4 * Prototypes.A_SI, td.radius(), 0.01); // tetrahedral site, 4 Si at a√3/4
         assertEquals(8, td.multiplicity());
-        Structure si136 = Prototypes.clathrateII("Si", null, Prototypes.A_NA24SI136, 0.2178, 0.1826, 0.3705);
+        Structure si136 = Prototypes.clathrateII("Si", null, Prototypes.A_NA24SI136, Prototypes.X32E_NA24SI136, Prototypes.X96G_NA24SI136, Prototypes.Z96G_NA24SI136);
         List<Interstitials.Candidate> cc = Interstitials.voronoiCandidates(si136, 3.0, 1e-3);
         assertEquals(8, cc.get(0).multiplicity());   // Si28 cage centres (8b)
         assertEquals("8b", org.adc.symmetry.WyckoffTable.identify(org.adc.symmetry.SpaceGroup.of(227), cc.get(0).frac(), si136.lattice(), 1e-3).label());

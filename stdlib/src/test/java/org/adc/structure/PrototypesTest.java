@@ -24,7 +24,7 @@ class PrototypesTest {
         assertEquals(8, s.sites().stream().filter(x -> "8a".equals(x.wyckoff())).count());
         assertEquals(16, s.sites().stream().filter(x -> "16c".equals(x.wyckoff())).count());
         assertEquals(8, s.sites().stream().filter(x -> "8b".equals(x.wyckoff())).count());
-        Structure si = Prototypes.clathrateII("Si", null, Prototypes.A_NA24SI136, 0.2178, 0.1826, 0.3705);
+        Structure si = Prototypes.clathrateII("Si", null, Prototypes.A_NA24SI136, Prototypes.X32E_NA24SI136, Prototypes.X96G_NA24SI136, Prototypes.Z96G_NA24SI136);
         NeighborList nl = NeighborList.build(si.cartesianPositions(), si.cell(), 2.6);
         for (int i = 0; i < si.size(); i++) {
             assertEquals(4, nl.end(i) - nl.start(i), "Si " + i + " coordination");

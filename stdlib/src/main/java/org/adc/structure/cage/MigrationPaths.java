@@ -93,6 +93,10 @@ public final class MigrationPaths {
             if (members.isEmpty()) throw new StructureException("symmetry operations do not map the hop sites onto themselves (wrong symmetry dataset?)");
             String na = names != null ? names.get(rep.from()) : "site" + rep.from();
             String nb = names != null ? names.get(rep.to()) : "site" + rep.to();
+            if (!na.equals(nb) && !pairName(na, nb).startsWith(na + "-")) {   // name and endpoints in the paper's order
+                rep = new Hop(rep.to(), rep.from(), rep.end().clone(), rep.start().clone(), rep.length());
+                String t = na; na = nb; nb = t;
+            }
             CageNetwork.Face bott = null;
             if (cages != null) {
                 double[] mid = lattice.toCartesian(rep.along(0.5));
@@ -104,7 +108,7 @@ public final class MigrationPaths {
                 }
                 if (best > 1.5) bott = null; // the hop does not pass through a shared face
             }
-            out.add(new PathClass(na + "-" + nb, rep, members, bott));
+            out.add(new PathClass(pairName(na, nb), rep, members, bott));
         }
         out.sort((x, y) -> Double.compare(x.length(), y.length()));
         return out;
@@ -158,6 +162,26 @@ public final class MigrationPaths {
             if (!m.isEmpty()) out.add(new PathClass(c.name(), m.get(0), m, c.bottleneck()));
         }
         return out;
+    }
+
+    /**
+     * Name of a pair of cages or sites, the larger first as in seed 000 (Table 1: Si28-Si28,
+     * Si28-Si20, Si20-Si20): names ending in a number (the cage's atom count) are ordered by that
+     * number, descending; otherwise, and on equal numbers, by name, descending ("site7-site3").
+     * The representative hop of a class starts at the first-named end.
+     * @param a name @param b name @return "a-b" or "b-a"
+     */
+    public static String pairName(String a, String b) {
+        int c = Long.compare(trailingNumber(a), trailingNumber(b));
+        if (c == 0) c = a.compareTo(b);
+        return c >= 0 ? a + "-" + b : b + "-" + a;
+    }
+
+    private static long trailingNumber(String s) {
+        int k = s.length();
+        while (k > 0 && Character.isDigit(s.charAt(k - 1))) k--;
+        if (k == s.length() || s.length() - k > 12) return -1;
+        return Long.parseLong(s.substring(k));
     }
 
     private static boolean same(Hop h, double[] a, double[] b, Lattice lat, double tol) {

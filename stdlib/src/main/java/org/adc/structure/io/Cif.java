@@ -296,6 +296,21 @@ public final class Cif {
     }
 
     /**
+     * Symmetrized CIF of any structure: the space group is detected within {@code symprec}, the
+     * structure is brought to the standard conventional setting of that group
+     * ({@code SymmetryFinder.standardize}) and written with the group's name, number, all its
+     * operations ({@code _symmetry_equiv_pos_as_xyz}) and one site per orbit with its occupancy.
+     * Readers (adc, ASE, VESTA) regenerate the full cell from the operations.
+     * @param s structure @param symprec detection tolerance (Å)
+     * @return CIF text
+     */
+    public static String writeSymmetrized(Structure s, double symprec) {
+        Structure std = org.adc.symmetry.SymmetryFinder.standardize(s, symprec);
+        SpaceGroup g = SpaceGroup.of(org.adc.symmetry.SymmetryFinder.find(std, symprec).number());
+        return writeSymmetrized(std, g, Math.max(2 * symprec, 1e-4));
+    }
+
+    /**
      * Writes a P1 CIF with all sites, their labels (made unique) and occupancies; cell
      * parameters and fractional coordinates with 12 decimals (≪ 1e-8 Å round-off).
      * @param s structure @return CIF text

@@ -74,13 +74,21 @@ public final class StructureIO {
     /**
      * @param s structure @param format cif, poscar, extxyz or lammps-data @return file text
      */
-    public static String format(Structure s, String format) {
+    public static String format(Structure s, String format) { return format(s, format, 1e-3); }
+
+    /**
+     * @param s structure @param format cif, cif-symmetrized, poscar, extxyz or lammps-data
+     * @param symprec tolerance (Å) of the symmetry detection for cif-symmetrized
+     * @return file text
+     */
+    public static String format(Structure s, String format, double symprec) {
         return switch (format) {
             case "cif" -> Cif.write(s);
+            case "cif-symmetrized", "symmetrized-cif" -> Cif.writeSymmetrized(s, symprec);
             case "poscar", "vasp" -> Poscar.write(s);
             case "extxyz", "xyz" -> ExtXyz.write(s);
             case "lammps-data", "lammps" -> LammpsData.write(s);
-            default -> throw new StructureException("cannot write structure format '" + format + "'");
+            default -> throw new StructureException("cannot write structure format '" + format + "' (formats: cif, cif-symmetrized, poscar, extxyz, lammps-data)");
         };
     }
 

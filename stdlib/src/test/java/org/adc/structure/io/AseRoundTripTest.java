@@ -63,6 +63,19 @@ class AseRoundTripTest {
     }
 
     @Test
+    void detectedSymmetrizedCifOfRigidGroupStructureExpandsLikeAse() throws Exception {
+        String cif = RoundTripFiles.detectedSymmetrizedCif();
+        assertEquals(res("adc_na3obh4_sym.cif"), cif);
+        assertTrue(cif.contains("'P -4 3 m'") && cif.contains("_symmetry_int_tables_number       215"));
+        assertEquals(24, cif.lines().filter(l -> l.trim().startsWith("'")).count());
+        assertEquals(4, cif.lines().filter(l -> l.trim().matches("(Na|O|B|H)[0-9]+ .*")).count());   // asymmetric unit
+        compareWithAse("adc_na3obh4_sym.cif");
+        Structure s = Cif.read(cif, "sym.cif");
+        assertEquals(9, s.size());
+        assertEquals(215, org.adc.symmetry.SymmetryFinder.find(s, 1e-3).number());
+    }
+
+    @Test
     void symmetrizedCifExpandsLikeAse() throws Exception {
         assertEquals(res("adc_na24si136_sym.cif"), RoundTripFiles.symmetrizedCif());
         assertEquals(5, RoundTripFiles.symmetrizedCif().lines().filter(l -> l.trim().matches("(Si|Na)[0-9]+ .*")).count());

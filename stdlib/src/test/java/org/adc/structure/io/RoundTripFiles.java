@@ -42,6 +42,20 @@ public final class RoundTripFiles {
             for (Map.Entry<String, String> f : formats().entrySet())
                 Files.writeString(dir.resolve("adc_" + e.getKey() + f.getKey()), StructureIO.format(e.getValue(), f.getValue()));
         Files.writeString(dir.resolve("adc_na24si136_sym.cif"), symmetrizedCif());
+        Files.writeString(dir.resolve("adc_na3obh4_sym.cif"), detectedSymmetrizedCif());
+    }
+
+    /** @return Na3O(BH4) with a rigid BH4 tetrahedron, symmetry detected (P-43m) and written symmetrized */
+    static Structure na3obh4() {
+        Structure base = Prototypes.antiperovskite("Na", "O", "B", 4.70);
+        int b = 0;
+        while (!base.site(b).species().equals("B")) b++;
+        return org.adc.structure.RigidGroup.bh4().replace(base, b, new double[]{1, 0, 0, 0, 1, 0, 0, 0, 1});
+    }
+
+    /** @return the CIF adc writes for {@link #na3obh4()} with format cif-symmetrized */
+    static String detectedSymmetrizedCif() {
+        return StructureIO.format(na3obh4(), "cif-symmetrized", 1e-3);
     }
 
     /** @return Na24Si136 as a CIF with the 192 operations of Fd-3m and the 5-site asymmetric unit */
