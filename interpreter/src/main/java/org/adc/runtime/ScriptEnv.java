@@ -140,6 +140,52 @@ public final class ScriptEnv implements Env {
     }
 
     @Override
+    public BufferedReader openReadRun(String path) {
+        if (runDir == null) {
+            throw new AdcError("reading '" + path + "' from the run directory: this run has no run directory", "run the recipe with `adc run`");
+        }
+        try {
+            return resolve(runDir, path).newBufferedReader(StandardCharsets.UTF_8);
+        } catch (SecurityException e) {
+            throw new AdcError("reading '" + path + "' is not allowed: " + e.getMessage(), "give a file this run wrote, relative to its run directory");
+        } catch (NoSuchFileException e) {
+            throw new AdcError("no such file '" + path + "' in the run directory", "the file must have been written earlier in this run (log_to, write_csv)");
+        } catch (IOException e) {
+            throw new AdcError("cannot read '" + path + "': " + e.getMessage(), "check the file exists in the run directory");
+        }
+    }
+
+    @Override
+    public java.io.OutputStream openWriteBinary(String path) {
+        if (runDir == null) {
+            throw new AdcError("writing '" + path + "' is not allowed: this run has no run directory", "run the recipe with `adc run`");
+        }
+        try {
+            TruffleFile f = resolve(runDir, path);
+            java.io.OutputStream raw;
+            try {
+                raw = f.newOutputStream();
+            } catch (NoSuchFileException e) {
+                // the write check has passed: create the missing folders inside the allowed place
+                TruffleFile parent = f.getParent();
+                if (parent == null) {
+                    throw e;
+                }
+                parent.createDirectories();
+                raw = f.newOutputStream();
+            }
+            java.io.OutputStream o = new java.io.BufferedOutputStream(raw);
+            filesWritten.add(path);
+            return o;
+        } catch (SecurityException e) {
+            throw new AdcError("writing '" + path + "' is not allowed: " + e.getMessage(),
+                "a recipe writes only into its run directory; run with --allow-write PATH to permit more");
+        } catch (IOException e) {
+            throw new AdcError("cannot write '" + path + "': " + e.getMessage(), "check the folder is writable");
+        }
+    }
+
+    @Override
     public PrintStream out() {
         return out;
     }

@@ -122,6 +122,23 @@ class SandboxTest {
     }
 
     @Test
+    void plotsLandInTheRunDirectoryAndNowhereElse() throws IOException {
+        String f = recipe("p.adc", "import plot\nprint(plot.neb([0 eV, 0.2 eV, 0.1 eV], \"figs/neb\"))\n");
+        Cli r = Cli.run("run", f, "--run-dir", run.toString());
+        assertEquals(0, r.code, r.toString());
+        assertEquals("[\"figs/neb.png\", \"figs/neb.svg\"]\n", r.out);
+        assertTrue(Files.size(run.resolve("figs/neb.png")) > 1000);
+        assertTrue(Files.readString(run.resolve("figs/neb.svg")).contains("Energy relative to image 0 (eV)"));
+        assertTrue(Files.readString(run.resolve("run.json")).contains("figs/neb.png"), "the PNG is recorded in run.json");
+        Path target = elsewhere.resolve("neb.png").toAbsolutePath();
+        String g = recipe("p2.adc", "import plot\nplot.neb([0 eV, 0.2 eV, 0.1 eV], \"" + target + "\")\n");
+        r = Cli.run("run", g, "--run-dir", run.toString()).noJava();
+        assertEquals(1, r.code, r.toString());
+        assertTrue(r.err.contains(g + ":2:1: error: writing '" + target + "' is not allowed: "), r.err);
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
     void writingElsewhereIsRefusedUnlessAllowed() throws IOException {
         Path target = elsewhere.resolve("elsewhere.csv").toAbsolutePath();
         String f = recipe("w.adc", "let rows = table(\"inside.csv\")\nwrite_csv(rows, \"" + target + "\")\nprint(\"done\")\n");

@@ -60,7 +60,7 @@ public final class Electrochem {
     /**
      * Fits i = k1 ν + k2 ν^½ (Dunn's method) through i/ν^½ = k1 ν^½ + k2.
      *
-     * @return {k1, k2, r2}
+     * @return {k1, k2, r2, σ_k1, σ_k2} (standard errors of the line fit; NaN with two scan rates)
      */
     public static double[] splitCurrent(double[] nu, double[] i) {
         double[] x = new double[nu.length];
@@ -71,6 +71,6 @@ public final class Electrochem {
             y[k] = i[k] / x[k];
         }
         LinearFit f = LinearFit.fit(x, y);
-        return new double[] {f.slope(), f.intercept(), f.r2()};
+        return new double[] {f.slope(), f.intercept(), f.r2(), f.slopeError(), f.interceptError()};
     }
 }

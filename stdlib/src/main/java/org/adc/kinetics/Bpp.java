@@ -21,7 +21,7 @@ public final class Bpp {
     }
 
     /** Spin-dependent prefactor (3π²/50)(2I+3)/(I²(2I−1)); I ≥ 1. */
-    static double prefactor(double spin) {
+    public static double prefactor(double spin) {
         if (!(spin >= 1) || spin * 2 != Math.rint(spin * 2)) {
             throw new AdcError("quadrupolar relaxation needs a nuclear spin I ≥ 1 (a multiple of 1/2), got " + spin,
                 "I = 3/2 for 23Na, 7Li and 11B; 5/2 for 27Al and 17O");

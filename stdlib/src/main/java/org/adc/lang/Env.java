@@ -30,6 +30,26 @@ public interface Env {
      */
     Writer openWrite(String path);
 
+    /**
+     * Opens a text file that this run wrote earlier (a log or table in the run directory) for reading; a relative path
+     * is resolved against the run directory.
+     *
+     * @throws AdcError when the file is missing or outside what the sandbox allows
+     */
+    default BufferedReader openReadRun(String path) {
+        return openRead(path);
+    }
+
+    /**
+     * Opens a binary file for writing (images); a relative path is resolved against the run directory.
+     * The same sandbox rules as {@link #openWrite} apply.
+     *
+     * @throws AdcError when the sandbox refuses the path or the file cannot be created
+     */
+    default java.io.OutputStream openWriteBinary(String path) {
+        throw new AdcError("writing binary files is not supported here ('" + path + "')", "run the recipe with `adc run`");
+    }
+
     /** The script's standard output. */
     PrintStream out();
 
@@ -89,6 +109,19 @@ public interface Env {
                         Files.createDirectories(p.getParent());
                     }
                     return Files.newBufferedWriter(p, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    throw new AdcError("cannot write '" + path + "': " + e.getMessage(), "check the folder exists and is writable");
+                }
+            }
+
+            @Override
+            public java.io.OutputStream openWriteBinary(String path) {
+                try {
+                    Path p = base.resolve(path);
+                    if (p.getParent() != null) {
+                        Files.createDirectories(p.getParent());
+                    }
+                    return new java.io.BufferedOutputStream(Files.newOutputStream(p));
                 } catch (IOException e) {
                     throw new AdcError("cannot write '" + path + "': " + e.getMessage(), "check the folder exists and is writable");
                 }

@@ -119,10 +119,21 @@ public final class KineticsLib {
             d = q0.dimension();
         }
         double[] y = siList(a, 1, d, "values");
+        boolean timesT = a.bool(2);
+        if (timesT) {
+            // fit σT (or DT): the prefactor then carries the unit of y times K
+            for (int k = 0; k < y.length && k < t.length; k++) {
+                y[k] *= t[k];
+            }
+            unit = unit.times(Units.parse("K"));
+            d = d == null ? Dimension.TEMPERATURE : d.times(Dimension.TEMPERATURE);
+        }
         ArrheniusFit fit = ArrheniusFit.fit(t, y);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("ea", Quantity.ofSi(fit.ea(), Units.parse("eV")));
+        f.put("ea_error", Quantity.ofSi(fit.eaError(), Units.parse("eV")));
         f.put("prefactor", d == null ? (Object) fit.prefactor() : Quantity.ofSi(fit.prefactor(), unit));
+        f.put("prefactor_error", d == null ? (Object) fit.prefactorError() : Quantity.ofSi(fit.prefactorError(), unit));
         f.put("r2", fit.r2());
         return new Record(f);
     }
@@ -228,12 +239,14 @@ public final class KineticsLib {
             Param.optional("q", "charge", Quantity.of(Constants.QE, "C"), "ion charge")));
         m.add(new NativeFunction("arrhenius_fit", "record", new Doc(
             "Fits ln y = ln A − Ea/(kB T) to values measured at several temperatures",
-            "arrhenius_fit(temperatures, values)",
+            "arrhenius_fit(temperatures, values, times_t = false)",
             "let fit = arrhenius_fit([40 degC, 60 degC, 80 degC, 100 degC], [1e-6 S/cm, 3e-6 S/cm, 8e-6 S/cm, 2e-5 S/cm])\n"
                 + "print(fit.ea)          # activation energy in eV\nprint(fit.prefactor, fit.r2)",
-            "Least-squares straight line of ln(value) against 1/T. Returns a record {ea, prefactor, r2}: ea in eV per "
-                + "particle, prefactor A in the unit of the first value, r2 the coefficient of determination of the line. "
-                + "(Fitting σT instead of σ is up to the caller: multiply first.)",
+            "Least-squares straight line of ln(value) against 1/T. Returns a record {ea, ea_error, prefactor, "
+                + "prefactor_error, r2}: ea in eV per particle, prefactor A in the unit of the first value, their standard errors "
+                + "from the residual scatter of the line (n − 2 degrees of freedom; NaN with two temperatures, 0 for exact data), r2 "
+                + "the coefficient of determination of the line. times_t = true fits σT = A exp(−Ea/kT) instead (the usual form "
+                + "for ionic conductivity, σ ∝ exp(−Ea/kT)/T); A then carries the unit of the values times K.",
             "temperatures: absolute temperatures; values: positive numbers or quantities of one dimension; ea in eV",
             "fewer than two pairs, lists of different length, a non-positive value, T ≤ 0 K, or all temperatures equal.",
             "Arrhenius equation, shared/domain.md (Equations); activation energies of seed 001 (0.358 .. 0.268 eV) "
@@ -241,7 +254,8 @@ public final class KineticsLib {
             "arrhenius"),
             KineticsLib::arrheniusFit,
             Param.required("temperatures", "list", "absolute temperatures"),
-            Param.required("values", "list", "rates, diffusivities or conductivities at those temperatures")));
+            Param.required("values", "list", "rates, diffusivities or conductivities at those temperatures"),
+            Param.optional("times_t", "bool", Boolean.FALSE, "fit value × T (σT) instead of the value")));
         m.add(new NativeFunction("bpp_rate", "frequency", new Doc(
             "Quadrupolar BPP spin-lattice relaxation rate 1/T1 for a motional correlation time τc",
             "bpp_rate(tau_c, cq, larmor, eta = 0, spin = 1.5)",

@@ -27,6 +27,8 @@ final class LibraryList {
         l.add(StructureLib.module());
         l.add(KmcLib.module());
         l.add(GcmcLib.module());
+        l.add(AnalysisLib.module());
+        l.add(PlotLib.module());
         return l;
     }
 }

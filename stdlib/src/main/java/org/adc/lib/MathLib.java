@@ -393,6 +393,8 @@ public final class MathLib {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("slope", withUnit(f.slope(), slopeUnit));
         r.put("intercept", withUnit(f.intercept(), yu));
+        r.put("slope_error", withUnit(f.slopeError(), slopeUnit));
+        r.put("intercept_error", withUnit(f.interceptError(), yu));
         r.put("r2", f.r2());
         return new Record(r);
     }
@@ -416,6 +418,8 @@ public final class MathLib {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("a", withUnit(Math.exp(f.intercept()), (Unit) ys[1]));
         r.put("b", f.slope());
+        r.put("a_error", withUnit(Math.exp(f.intercept()) * f.interceptError(), (Unit) ys[1]));
+        r.put("b_error", f.slopeError());
         r.put("r2", f.r2());
         return new Record(r);
     }
@@ -539,8 +543,9 @@ public final class MathLib {
         m.add(new NativeFunction("linear_fit", "record", new Doc("Least-squares straight line y = slope · x + intercept",
             "linear_fit(xs, ys)",
             "let fit = linear_fit([1 h, 2 h, 3 h], [0.9 C, 1.8 C, 2.8 C])\nprint(fit.slope to mA, fit.intercept, fit.r2)",
-            "Ordinary least squares over paired samples. Returns a record {slope, intercept, r2}: slope in the unit of y "
-                + "per unit of x, intercept in the unit of y, r2 the coefficient of determination.",
+            "Ordinary least squares over paired samples. Returns a record {slope, intercept, slope_error, intercept_error, r2}: slope in "
+                + "the unit of y per unit of x, intercept in the unit of y, their standard errors from the residual variance with "
+                + "n − 2 degrees of freedom (NaN with two points, 0 for exact data), r2 the coefficient of determination.",
             "xs: numbers or quantities of one dimension; ys likewise; slope in y/x, intercept in y",
             "fewer than two points, lists of different length, all x equal, or mixed dimensions within a list",
             "ordinary least squares (e.g. NIST/SEMATECH e-Handbook of Statistical Methods, 4.1.4.1)",
@@ -551,7 +556,8 @@ public final class MathLib {
             "# CV peak current vs scan rate (seed 004): b = 0.5 diffusion-limited, 1 capacitive\n"
                 + "let fit = power_fit([0.1 mV/s, 0.2 mV/s, 0.5 mV/s, 1 mV/s], [0.21 mA, 0.31 mA, 0.52 mA, 0.76 mA])\n"
                 + "print(fit.b, fit.a)      # a is y at x = 1 mV/s",
-            "Least-squares line of ln y against ln x. Returns {a, b, r2}: b the exponent (dimensionless), a the value of y "
+            "Least-squares line of ln y against ln x. Returns {a, b, a_error, b_error, r2} (standard errors of the log-log "
+                + "line; a_error = a · σ(ln a) to first order; NaN with two points): b the exponent (dimensionless), a the value of y "
                 + "at x = 1 in the unit of the first x (so a keeps the unit of y), r2 of the log-log line.",
             "xs, ys: positive numbers or quantities; a in the unit of y; b dimensionless",
             "a value ≤ 0 (logarithm), fewer than two points, all x equal",

@@ -106,6 +106,13 @@ public final class ProcedureEngine {
         lg.row(now());
     }
 
+    /** Flushes every data log, so that the run can read back what it logged so far. */
+    public void flushLogs() {
+        for (Logger lg : loggers) {
+            lg.flush();
+        }
+    }
+
     public void enterParallel() {
         parallelDepth++;
     }
