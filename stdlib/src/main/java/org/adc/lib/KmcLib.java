@@ -1127,7 +1127,9 @@ public final class KmcLib {
             "One entry per row: the hop of the species on the path (column path) in the local environment (column environment; "
                 + "\"-\", \"none\" or empty means any environment) gets the rate ν0·exp(−Ea/kB T) with Ea from column barrier. "
                 + "A row may carry its own species and nu0 fields. Lookup for a hop: (species, path, environment), (species, path, "
-                + "any), (any, path, environment), (any, path, any). kmc.run fails when a hop of the mobile species finds no entry.",
+                + "any), (any, path, environment), (any, path, any). A variant of a path written \"P (path X)\" with environment E is "
+                + "stored as path P in environment \"E X\" (Table 1: \"Si28-Si20 (path A)\" next to 96g keys \"96g A\", the label "
+                + "kmc.clathrate gives those hops). kmc.run fails when a hop of the mobile species finds no entry.",
             "barrier: energy (eV, meV, kJ/mol); nu0: frequency",
             "a row that is not a record; a row without a path; a barrier that is not an energy (\"... has barrier 0.3, expected "
                 + "an energy\"); a non-finite barrier or ν0 ≤ 0.",
