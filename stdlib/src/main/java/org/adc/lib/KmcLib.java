@@ -63,6 +63,7 @@ public final class KmcLib {
         final Lattice lattice;
         final int dim;
         final String kind;
+        Record siVacancies;
 
         KmcLattice(Lattice lattice, int dim, String kind) {
             this.lattice = lattice;
@@ -90,13 +91,16 @@ public final class KmcLib {
                 }
                 case "kind" -> kind;
                 case "dimensions" -> (long) dim;
+                case "si_vacancies" -> siVacancies;
                 default -> null;
             };
         }
 
         @Override
         public Collection<String> memberNames() {
-            return List.of("sites", "hops", "volume", "density", "site_types", "paths", "environments", "kind", "dimensions");
+            return siVacancies == null
+                ? List.of("sites", "hops", "volume", "density", "site_types", "paths", "environments", "kind", "dimensions")
+                : List.of("sites", "hops", "volume", "density", "site_types", "paths", "environments", "kind", "dimensions", "si_vacancies");
         }
 
         @Override
@@ -478,91 +482,51 @@ public final class KmcLib {
         int[] n = cells(a, 0);
         double al = angstrom(a, 1);
         BoundaryCondition[] bc = boundary(a, 2);
-        double p = a.number(3);
-        if (!(p >= 0 && p <= 1)) {
-            throw a.bad(3, "a fraction between 0 and 1");
+        java.util.Map<String, Double> frac = new java.util.LinkedHashMap<>();
+        String[] keys = {"8a", "32e", "96g"};
+        int[] argIndex = {3, 5, 6};
+        for (int k = 0; k < 3; k++) {
+            double p = a.number(argIndex[k]);
+            if (!(p >= 0 && p <= 1)) {
+                throw a.bad(argIndex[k], "a fraction between 0 and 1");
+            }
+            frac.put(keys[k], p);
         }
-        return clathrateLattice(n, al, bc, p, a.integer(4), "kmc.clathrate");
+        return clathrateLattice(n, al, bc, frac, a.integer(4), "kmc.clathrate");
+    }
+
+    static KmcLattice clathrateLattice(int[] n, double a, BoundaryCondition[] bc, double p, long seed, String fn) {
+        return clathrateLattice(n, a, bc, java.util.Map.of("8a", p), seed, fn);
     }
 
     /**
-     * Cage lattice of Na24Si136 with a fraction {@code p} of the framework Si at 8a removed at
-     * random (seeded): the six Si20–Si20 hops among the four Si20 cages around each removed Si get
-     * the environment label "8a" (the key of Table 1 row 10). 8a sites sit at D1 = fcc + {0, ¼}; in
-     * units of a/8 they are the even triples whose residues mod 8 are an fcc or fcc+(2,2,2) point.
+     * Cage lattice of Na24Si136 with a fraction of the framework Si at 96g, 32e and 8a removed at random
+     * (seeded); the hops between the cages sharing each missing Si get its Wyckoff label (see
+     * {@link ClathrateLattices#withSiVacancies}); Si positions from {@link org.adc.structure.Prototypes#na24si136()}.
      */
-    static KmcLattice clathrateLattice(int[] n, double a, BoundaryCondition[] bc, double p, long seed, String fn) {
+    static KmcLattice clathrateLattice(int[] n, double a, BoundaryCondition[] bc, java.util.Map<String, Double> frac, long seed,
+                                       String fn) {
         Lattice lat;
         try {
             lat = ClathrateLattices.typeII(a, n, bc);
         } catch (KmcException e) {
             throw wrap(e, fn);
         }
-        if (p > 0) {
-            // enumerate 8a sites (8 per cell) and choose a random subset
-            int ncell = n[0] * n[1] * n[2];
-            int n8a = 8 * ncell;
-            int[][] d1 = {{0, 0, 0}, {0, 4, 4}, {4, 0, 4}, {4, 4, 0}, {2, 2, 2}, {2, 6, 6}, {6, 2, 6}, {6, 6, 2}};
-            boolean[] vac = new boolean[n8a];
-            org.adc.random.StreamRng rng = new org.adc.random.StreamRng(seed);
-            int want = (int) Math.round(p * n8a);
-            int[] idx = new int[n8a];
-            for (int k = 0; k < n8a; k++) {
-                idx[k] = k;
+        org.adc.structure.Structure s = org.adc.structure.Prototypes.na24si136();
+        List<double[]> si = new ArrayList<>();
+        List<String> wy = new ArrayList<>();
+        for (org.adc.structure.Site site : s.sites()) {
+            if (site.species().equals("Si")) {
+                si.add(site.frac());
+                wy.add(site.wyckoff() == null ? "" : site.wyckoff());
             }
-            for (int k = 0; k < want; k++) {
-                int j = k + rng.nextInt(n8a - k);
-                int t = idx[k];
-                idx[k] = idx[j];
-                idx[j] = t;
-                vac[idx[k]] = true;
-            }
-            int[] grid = {8 * n[0], 8 * n[1], 8 * n[2]};
-            double unit = a / 8;
-            final Lattice base = lat;
-            lat = lat.withEnvironment((hop, s, t, path) -> {
-                if (!path.equals("Si20-Si20")) {
-                    return null;
-                }
-                int[] ps = gridPos(base, s, unit, grid);
-                int[] pt = gridPos(base, t, unit, grid);
-                for (int dx = -1; dx <= 1; dx += 2) {
-                    for (int dy = -1; dy <= 1; dy += 2) {
-                        for (int dz = -1; dz <= 1; dz += 2) {
-                            int[] v = {Math.floorMod(ps[0] + dx, grid[0]), Math.floorMod(ps[1] + dy, grid[1]),
-                                Math.floorMod(ps[2] + dz, grid[2])};
-                            int b = -1;
-                            for (int k = 0; k < 8; k++) {
-                                if (v[0] % 8 == d1[k][0] && v[1] % 8 == d1[k][1] && v[2] % 8 == d1[k][2]) {
-                                    b = k;
-                                }
-                            }
-                            if (b < 0) {
-                                continue;
-                            }
-                            boolean adj = true;
-                            for (int ax = 0; ax < 3; ax++) {
-                                int d = Math.floorMod(pt[ax] - v[ax], grid[ax]);
-                                if (d != 1 && d != grid[ax] - 1) {
-                                    adj = false;
-                                }
-                            }
-                            if (adj) {
-                                int cell = ((v[0] / 8) * n[1] + v[1] / 8) * n[2] + v[2] / 8;
-                                return vac[cell * 8 + b] ? "8a" : null;
-                            }
-                        }
-                    }
-                }
-                return null;
-            });
         }
-        return new KmcLattice(lat.reorderedForLocality(), 3, "clathrate");
-    }
-
-    private static int[] gridPos(Lattice lat, int s, double unit, int[] grid) {
-        return new int[] {Math.floorMod((int) Math.round(lat.x(s) / unit), grid[0]),
-            Math.floorMod((int) Math.round(lat.y(s) / unit), grid[1]), Math.floorMod((int) Math.round(lat.z(s) / unit), grid[2])};
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        lat = ClathrateLattices.withSiVacancies(lat, a, n, si.toArray(new double[0][]), wy.toArray(new String[0]), frac, seed, counts);
+        KmcLattice kl = new KmcLattice(lat.reorderedForLocality(), 3, "clathrate");
+        kl.siVacancies = rec("96g", (long) counts.getOrDefault("96g", 0), "32e", (long) counts.getOrDefault("32e", 0),
+            "8a", (long) counts.getOrDefault("8a", 0));
+        return kl;
     }
 
     // ------------------------------------------------------------------ barriers
@@ -616,6 +580,11 @@ public final class KmcLib {
             double nu0 = nu0d.si();
             if (r.member("nu0") instanceof Quantity nq && nq.dimension().equals(Dimension.FREQUENCY)) {
                 nu0 = nq.si();
+            }
+            java.util.regex.Matcher variant = java.util.regex.Pattern.compile("(.*\\S)\\s*\\(path ([A-Za-z0-9]+)\\)").matcher(ps);
+            if (variant.matches() && !env.equals("*")) { // "Si28-Si20 (path A)" next to 96g -> path Si28-Si20, environment "96g A"
+                ps = variant.group(1);
+                env = env + " " + variant.group(2);
             }
             try {
                 table.set(sp, ps, env, ea, nu0);
@@ -1123,18 +1092,22 @@ public final class KmcLib {
             Param.optional("bond", "length", Quantity.of(2.6, "Å"), "framework bond cutoff (cages)"),
             Param.optional("max_ring", "int", 6L, "largest cage face ring")));
         m.add(new NativeFunction("clathrate", "kmc lattice", new Doc(
-            "The Na24Si136 cage lattice (16 Si20 + 8 Si28 cages per cell) with framework Si vacancies at 8a",
-            "kmc.clathrate(cells = 1, a = 14.770535 Å, boundary = \"periodic\", vacancy_8a = 0.0, seed = 1)",
+            "The Na24Si136 cage lattice (16 Si20 + 8 Si28 cages per cell) with framework Si vacancies at 96g, 32e and 8a",
+            "kmc.clathrate(cells = 1, a = 14.770535 Å, boundary = \"periodic\", vacancy_8a = 0.0, seed = 1, vacancy_32e = 0.0, "
+                + "vacancy_96g = 0.0)",
             "let lat = kmc.clathrate(cells = [2, 2, 6], vacancy_8a = 0.6, boundary = [\"periodic\", \"periodic\", \"reflecting\"])\n"
                 + "print(lat.environments)          # [\"bulk\", \"8a\"]",
             "Cage centres of the type-II clathrate (Fd-3m): Si28 on a diamond lattice, Si20 on the pyrochlore lattice. Each Si20 "
-                + "has 6 Si20 + 6 Si28 neighbour cages, each Si28 12 Si20 + 4 Si28. A fraction vacancy_8a of the framework Si at "
-                + "8a (each shared by four Si20 cages) is removed at random (fixed by seed); the six Si20-Si20 hops among those "
-                + "four cages get the environment \"8a\", which matches the wyckoff column of Table 1 (row 10, 0.272 eV) when "
-                + "the table is read with kmc.barriers(..., environment = \"wyckoff\"). Vacancies at 96g and 32e need the "
-                + "framework geometry and are not placed (their Table 1 rows are accepted and unused).",
-            "a: length; vacancy_8a: fraction of 8a sites (0..1)",
-            "vacancy_8a outside 0..1; a periodic axis shorter than twice the longest hop (use at least 1 cell).",
+                + "has 6 Si20 + 6 Si28 neighbour cages, each Si28 12 Si20 + 4 Si28. Fractions vacancy_96g, vacancy_32e, vacancy_8a of "
+                + "the framework Si at those Wyckoff sites (seed 000 sites 1, 2, 3) are removed at random (fixed by seed). Each Si is "
+                + "shared by four cages (96g: 2 Si28 + 2 Si20; 32e: Si28 + 3 Si20; 8a: 4 Si20); the hops among the four cages "
+                + "around a missing Si cross a face containing it and get the environment \"96g\", \"32e\" or \"8a\", and the "
+                + "Si28-Si20 hops next to a 96g vacancy \"96g A\" (into the Si28 cage nearer to the vacancy) or \"96g B\" (the "
+                + "farther one; the A/B assignment to Table 1's paths A and B is ours). A hop next to two vacancies keeps the first of "
+                + "8a, 96g, 32e. These labels match Table 1 read with kmc.barriers(..., environment = \"wyckoff\"), where a path "
+                + "written \"Si28-Si20 (path A)\" keys environment \"96g A\". Member si_vacancies counts the vacancies per site.",
+            "a: length; vacancy_*: fractions of the Wyckoff site (0..1)",
+            "a fraction outside 0..1; a periodic axis shorter than twice the longest hop (use at least 1 cell).",
             "seed 000 (Iwasaki et al., Adv. Mater. 34, 2106754 (2022)): structure Fd-3m, a = 14.770535 Å (DFT), Table 1, "
                 + "Figure 6; site 3 (8a) is shared by four Si20 cages",
             "kmc.lattice, kmc.barriers, kmc.run"),
@@ -1143,7 +1116,9 @@ public final class KmcLib {
             Param.optional("a", "length", Quantity.of(ClathrateLattices.A_DFT, "Å"), "lattice parameter"),
             Param.optional("boundary", "any", "periodic", "\"periodic\", \"reflecting\", or a list of 3"),
             Param.optional("vacancy_8a", "number", 0.0, "fraction of framework Si at 8a that is missing"),
-            Param.optional("seed", "int", 1L, "seed of the vacancy placement")));
+            Param.optional("seed", "int", 1L, "seed of the vacancy placement"),
+            Param.optional("vacancy_32e", "number", 0.0, "fraction of framework Si at 32e that is missing"),
+            Param.optional("vacancy_96g", "number", 0.0, "fraction of framework Si at 96g that is missing")));
         m.add(new NativeFunction("barriers", "kmc barriers", new Doc(
             "A barrier table for kMC from a table (CSV with units) or a list of records",
             "kmc.barriers(rows, species = \"*\", nu0 = 1e13 Hz, path = \"path\", barrier = \"barrier\", environment = \"environment\")",
@@ -1152,7 +1127,9 @@ public final class KmcLib {
             "One entry per row: the hop of the species on the path (column path) in the local environment (column environment; "
                 + "\"-\", \"none\" or empty means any environment) gets the rate ν0·exp(−Ea/kB T) with Ea from column barrier. "
                 + "A row may carry its own species and nu0 fields. Lookup for a hop: (species, path, environment), (species, path, "
-                + "any), (any, path, environment), (any, path, any). kmc.run fails when a hop of the mobile species finds no entry.",
+                + "any), (any, path, environment), (any, path, any). A variant of a path written \"P (path X)\" with environment E is "
+                + "stored as path P in environment \"E X\" (Table 1: \"Si28-Si20 (path A)\" next to 96g keys \"96g A\", the label "
+                + "kmc.clathrate gives those hops). kmc.run fails when a hop of the mobile species finds no entry.",
             "barrier: energy (eV, meV, kJ/mol); nu0: frequency",
             "a row that is not a record; a row without a path; a barrier that is not an energy (\"... has barrier 0.3, expected "
                 + "an energy\"); a non-finite barrier or ν0 ≤ 0.",

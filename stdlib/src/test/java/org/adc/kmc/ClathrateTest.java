@@ -76,4 +76,58 @@ class ClathrateTest {
         assertEquals(184.0 / 192, (occ[0] * 64 + occ[1] * 128) / 192, 1e-12, "Na conserved");
         assertTrue(rec.toTable().contains("occ_Si28\tocc_Si20"));
     }
+
+    /** Directed hops per "path|environment" after placing vacancies at the given Wyckoff fractions in one periodic cell. */
+    private static java.util.Map<String, Integer> labelled(java.util.Map<String, Double> fraction, java.util.Map<String, Integer> counts) {
+        BoundaryCondition p = BoundaryCondition.PERIODIC;
+        int[] n = {1, 1, 1};
+        Lattice lat = ClathrateLattices.typeII(A, n, new BoundaryCondition[] {p, p, p});
+        org.adc.structure.Structure s = org.adc.structure.Prototypes.na24si136();
+        java.util.List<double[]> si = new java.util.ArrayList<>();
+        java.util.List<String> wy = new java.util.ArrayList<>();
+        for (org.adc.structure.Site site : s.sites()) {
+            if (site.species().equals("Si")) {
+                si.add(site.frac());
+                wy.add(site.wyckoff());
+            }
+        }
+        Lattice v = ClathrateLattices.withSiVacancies(lat, A, n, si.toArray(new double[0][]), wy.toArray(new String[0]),
+            fraction, 7, counts);
+        java.util.Map<String, Integer> out = new java.util.TreeMap<>();
+        for (int h = 0; h < v.hopCount(); h++) {
+            int k = v.hopKind(h);
+            if (!v.kindEnvironment(k).equals("bulk")) {
+                out.merge(v.kindPath(k) + "|" + v.kindEnvironment(k), 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void oneSiVacancyAt96gOpensTheFourCagesAroundIt() {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        // one of 96: two Si28 + two Si20 share it -> 6 cage pairs, 12 directed hops
+        java.util.Map<String, Integer> m = labelled(java.util.Map.of("96g", 1.0 / 96), counts);
+        assertEquals(1, counts.get("96g"));
+        assertEquals(java.util.Map.of("Si28-Si28|96g", 2, "Si20-Si20|96g", 2, "Si28-Si20|96g A", 4, "Si28-Si20|96g B", 4), m);
+    }
+
+    @Test
+    void oneSiVacancyAt32eAndAllAt8a() {
+        java.util.Map<String, Integer> m = labelled(java.util.Map.of("32e", 1.0 / 32), null);
+        // Si28 + three Si20: 3 Si28-Si20 and 3 Si20-Si20 pairs
+        assertEquals(java.util.Map.of("Si28-Si20|32e", 6, "Si20-Si20|32e", 6), m);
+        // every 8a Si missing: each of the 48 Si20-Si20 pairs of the cell lies on exactly one 8a tetrahedron
+        java.util.Map<String, Integer> all = labelled(java.util.Map.of("8a", 1.0), null);
+        assertEquals(java.util.Map.of("Si20-Si20|8a", 96), all);
+    }
+
+    @Test
+    void placementIsFixedBySeedAndCounted() {
+        java.util.Map<String, Integer> c1 = new java.util.HashMap<>();
+        java.util.Map<String, Integer> c2 = new java.util.HashMap<>();
+        java.util.Map<String, Double> f = java.util.Map.of("96g", 0.25, "32e", 0.25, "8a", 0.5);
+        assertEquals(labelled(f, c1), labelled(f, c2));
+        assertEquals(java.util.Map.of("96g", 24, "32e", 8, "8a", 4), c1);
+    }
 }
