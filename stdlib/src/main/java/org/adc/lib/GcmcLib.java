@@ -273,7 +273,7 @@ public final class GcmcLib {
                 double above = h.energyAboveHull(x[k], e[k]);
                 f.put("e_hull", Quantity.of(h.hullEnergy(x[k]), "eV"));
                 f.put("above_hull", Quantity.of(Math.max(0, above), "eV"));
-                f.put("stable", above <= 1e-9);
+                f.put("stable", above <= 1e-6);   // on the hull within 1 µeV (round-off of the interpolation)
                 out.add(new Record(f));
             }
             return Table.fromRecords(out, List.of());
@@ -540,7 +540,7 @@ public final class GcmcLib {
             "gcmc.hull(rows, x = \"x\", energy = \"energy\")",
             "let h = gcmc.hull([{name: \"NaSb\", x: 0.5, energy: -0.3 eV}, {name: \"Na3Sb\", x: 0.75, energy: -0.25 eV}])\nprint_table(h)",
             "Lower hull (Andrew's monotone chain) of the points (x, E_f) plus the end members (0, 0) and (1, 0). Adds the columns "
-                + "e_hull (hull energy at x), above_hull (≥ 0) and stable (on the hull).",
+                + "e_hull (hull energy at x), above_hull (≥ 0) and stable (on the hull within 1 µeV).",
             "x: fraction 0..1; energy: formation energy per atom (eV)", "a row without x or energy; x outside 0..1",
             "Andrew, Inf. Process. Lett. 9, 216 (1979); seed 004 (Na-Sb convex hull)", "gcmc.lj"),
             GcmcLib::hull, Param.required("rows", "any", "table or list of records"),

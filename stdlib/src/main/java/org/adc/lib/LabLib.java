@@ -79,15 +79,15 @@ public final class LabLib {
             Param.optional("pump_base", "pressure", Quantity.of(5e-4, "Torr"), "lowest pressure the pump reaches")));
         m.add(new NativeFunction("instrument", "instrument", doc("a generic instrument of the lab file (live runs only)",
             "instrument(name)", "let gauge = instrument(\"gauge\")\nprint(gauge.pressure)",
-            "Readings and commands are those the lab file names for this device (driver: scpi).", null, "lab configuration"),
+            "Readings and commands are those the lab file names for this device (driver: scpi).", "readings carry the units the lab file gives them", "adc lab configuration (docs/lab.md)"),
             LabLib::instrument, Param.required("name", "string", "device name in the lab file")));
         m.add(new NativeFunction("log_to", "none", doc("logs time and every reading of some devices into a CSV file in the run directory",
             "log_to(path, device, ..., every = 1 s)", "log_to(\"adc.csv\", f, s, every = 10 s)",
             "The header carries units. Rows are appended as time advances and flushed (every row in real time).", "every: a time",
-            null), LabLib::logTo, Param.required("path", "string", "file in the run directory"), Param.rest("devices", "any", "devices"),
+            "adc procedure runtime (docs/lab.md); crash-safe logging as in Bluesky run documents"), LabLib::logTo, Param.required("path", "string", "file in the run directory"), Param.rest("devices", "any", "devices"),
             Param.optional("every", "time", Quantity.of(1, "s"), "logging interval")));
         m.add(new NativeFunction("elapsed", "time", doc("time since the run started (virtual in a dry run)", "elapsed()",
-            "print(elapsed() to h)", null, "returned in h", null), a -> Quantity.of(a.env().procedures().now() / 3600, "h")));
+            "print(elapsed() to h)", "Virtual time in a dry run, wall-clock time in a --live or --real-time run; a resumed run continues the clock of its journal.", "returned in h", "adc procedure runtime (docs/lab.md)"), a -> Quantity.of(a.env().procedures().now() / 3600, "h")));
         m.add(new NativeFunction("non_resumable", "none", doc("marks the following steps as a section that `adc run --resume` must not "
                 + "continue (a sample that must not be reheated)", "non_resumable(reason)",
             "non_resumable(\"the quenched sample must not be reheated\")\nfurnace.ramp(to = 20 degC, rate = 50 degC/min)\nresumable()",
@@ -102,7 +102,7 @@ public final class LabLib {
                 return None.INSTANCE;
             }));
         m.add(new NativeFunction("time_step", "none", doc("sets the engine's time step (resolution of holds, limits and twins)",
-            "time_step(1 s)", "time_step(10 s)", "Default 1 s.", null, null), a -> {
+            "time_step(1 s)", "time_step(10 s)", "Default 1 s. Holds, limits, logging and the twins advance by at most this step.", "dt: a time (s, min, h)", "adc procedure runtime (docs/lab.md)"), a -> {
                 a.env().procedures().setMaxStep(a.si(0, Dimension.TIME));
                 return None.INSTANCE;
             }, Param.required("dt", "time", "step")));

@@ -839,7 +839,7 @@ public final class PotentialLib {
             Param.required("positions", "list", "[x, y, z] of each atom"), Param.required("cell", "list", "three lattice vectors"),
             Param.optional("pbc", "list", AdcList.of(true, true, true), "periodic along a, b, c")));
         m.add(fn("remove_atom", "atoms", doc("Copy without atom i (0-based)", "remove_atom(atoms, index)",
-            "vac = remove_atom(bulk(\"Ar\", \"fcc\", 5.26 Å, [3, 3, 3]), 0)", "Makes a vacancy.", "", "index out of range",
+            "vac = remove_atom(bulk(\"Ar\", \"fcc\", 5.26 Å, [3, 3, 3]), 0)", "Makes a vacancy.", "positions stay in Å; the cell is unchanged", "index out of range",
             "move_atom"), PotentialLib::removeAtom, Param.required("atoms", "any", "atoms"), Param.required("index", "int", "0-based")));
         m.add(fn("move_atom", "atoms", doc("Copy with atom i at a new position", "move_atom(atoms, index, position)",
             "fin = move_atom(vac, 0, [0 Å, 0 Å, 0 Å])", "Moves one atom (e.g. into a vacancy for a NEB end point).", "Å",
@@ -857,7 +857,7 @@ public final class PotentialLib {
             "−∂E/∂x for each atom as [fx, fy, fz].", "eV/Å", "elements without parameters", "energy"), PotentialLib::forces,
             Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms")));
         m.add(fn("stress", "list", doc("Stress tensor", "stress(calc, atoms)", "s = stress(calc, a)",
-            "σ = −W/V (virial W = Σ r⊗f), positive = tensile (ASE convention), 3×3 rows.", "GPa", "", "energy"), PotentialLib::stress,
+            "σ = −W/V (virial W = Σ r⊗f), positive = tensile (ASE convention), 3×3 rows.", "GPa", "elements without parameters in the calculator; atoms closer than the potential allows", "energy"), PotentialLib::stress,
             Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms")));
         m.add(fn("relax", "record", doc("Relaxes atomic positions (fixed cell)",
             "relax(calc, atoms, fmax = 0.01 eV/Å, steps = 1000, optimizer = \"fire\", fixed = [], cell = false, pressure = 0 GPa)",
