@@ -132,37 +132,7 @@ public final class ScriptEnv implements Env {
 
     @Override
     public Writer openWrite(String path) {
-        if (runDir == null) {
-            throw new AdcError("writing '" + path + "' is not allowed: this run has no run directory", "run the recipe with `adc run`");
-        }
-        String plain = path.replace('\\', '/').replaceFirst("^(\\./)+", "");
-        if (plain.equals("run.json") || plain.equals("stdout.txt")) {
-            throw new AdcError("writing '" + path + "' is not allowed: adc keeps the run record (run.json) and the copy of the console "
-                + "output (stdout.txt) under these names", "choose another file name");
-        }
-        try {
-            TruffleFile f = resolve(runDir, path);
-            try {
-                Writer w = f.newBufferedWriter(StandardCharsets.UTF_8);
-                filesWritten.add(path);
-                return w;
-            } catch (NoSuchFileException e) {
-                // the write check has passed: create the missing folders inside the allowed place
-                TruffleFile parent = f.getParent();
-                if (parent == null) {
-                    throw e;
-                }
-                parent.createDirectories();
-                Writer w = f.newBufferedWriter(StandardCharsets.UTF_8);
-                filesWritten.add(path);
-                return w;
-            }
-        } catch (SecurityException e) {
-            throw new AdcError("writing '" + path + "' is not allowed: " + e.getMessage(),
-                "a recipe writes only into its run directory; run with --allow-write PATH to permit more");
-        } catch (IOException e) {
-            throw new AdcError("cannot write '" + path + "': " + e.getMessage(), "check the folder is writable");
-        }
+        return openInRunDir(path, f -> f.newBufferedWriter(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -183,49 +153,52 @@ public final class ScriptEnv implements Env {
 
     @Override
     public java.io.OutputStream openWriteBinary(String path) {
+        return openInRunDir(path, f -> new java.io.BufferedOutputStream(f.newOutputStream()));
+    }
+
+    @Override
+    public org.adc.procedure.LogFile openLog(String path, boolean append) {
+        return openInRunDir(path, f -> {
+            java.nio.channels.SeekableByteChannel ch = f.newByteChannel(org.adc.procedure.LogFile.options(append));
+            java.nio.channels.FileChannel sync = ch instanceof java.nio.channels.FileChannel fc ? fc : syncChannel(f);
+            return new org.adc.procedure.LogFile(ch, sync);
+        });
+    }
+
+    /** Opens a file of the run directory for writing. */
+    private interface Opener<T> {
+        T open(TruffleFile f) throws IOException;
+    }
+
+    /**
+     * The one way a recipe writes: into the run directory (the sandbox decides), never over the run record or the
+     * console copy, creating missing folders inside the allowed place; the file is noted for run.json.
+     */
+    private <T> T openInRunDir(String path, Opener<T> opener) {
         if (runDir == null) {
             throw new AdcError("writing '" + path + "' is not allowed: this run has no run directory", "run the recipe with `adc run`");
         }
+        String plain = path.replace('\\', '/').replaceFirst("^(\\./)+", "");
+        if (plain.equals("run.json") || plain.equals("stdout.txt")) {
+            throw new AdcError("writing '" + path + "' is not allowed: adc keeps the run record (run.json) and the copy of the console "
+                + "output (stdout.txt) under these names", "choose another file name");
+        }
         try {
             TruffleFile f = resolve(runDir, path);
-            java.io.OutputStream raw;
+            T opened;
             try {
-                raw = f.newOutputStream();
+                opened = opener.open(f);
             } catch (NoSuchFileException e) {
-                // the write check has passed: create the missing folders inside the allowed place
+                // the write check has passed: create the missing folders inside the allowed place, then open again
                 TruffleFile parent = f.getParent();
                 if (parent == null) {
                     throw e;
                 }
                 parent.createDirectories();
-                raw = f.newOutputStream();
+                opened = opener.open(f);
             }
-            java.io.OutputStream o = new java.io.BufferedOutputStream(raw);
             filesWritten.add(path);
-            return o;
-        } catch (SecurityException e) {
-            throw new AdcError("writing '" + path + "' is not allowed: " + e.getMessage(),
-                "a recipe writes only into its run directory; run with --allow-write PATH to permit more");
-        } catch (IOException e) {
-            throw new AdcError("cannot write '" + path + "': " + e.getMessage(), "check the folder is writable");
-        }
-    }
-
-    @Override
-    public org.adc.procedure.LogFile openLog(String path, boolean append) {
-        if (runDir == null) {
-            throw new AdcError("writing '" + path + "' is not allowed: this run has no run directory", "run the recipe with `adc run`");
-        }
-        try {
-            TruffleFile f = resolve(runDir, path);
-            TruffleFile parent = f.getParent();
-            if (parent != null && !parent.exists()) {
-                parent.createDirectories();
-            }
-            java.nio.channels.SeekableByteChannel ch = f.newByteChannel(org.adc.procedure.LogFile.options(append));
-            java.nio.channels.FileChannel sync = ch instanceof java.nio.channels.FileChannel fc ? fc : syncChannel(f);
-            filesWritten.add(path);
-            return new org.adc.procedure.LogFile(ch, sync);
+            return opened;
         } catch (SecurityException e) {
             throw new AdcError("writing '" + path + "' is not allowed: " + e.getMessage(),
                 "a recipe writes only into its run directory; run with --allow-write PATH to permit more");
