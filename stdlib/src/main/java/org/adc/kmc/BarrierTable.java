@@ -69,6 +69,13 @@ public final class BarrierTable {
         return this;
     }
 
+    /** @return an independent copy of this table */
+    public BarrierTable copy() {
+        BarrierTable t = new BarrierTable();
+        t.map.putAll(map);
+        return t;
+    }
+
     /**
      * Mark hops as impossible (rate 0).
      *

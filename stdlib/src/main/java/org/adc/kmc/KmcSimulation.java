@@ -215,7 +215,7 @@ public final class KmcSimulation {
         siteSlotStart = new int[n + 1];
         for (int r = 0; r < reservoirs.length; r++) {
             Reservoir res = reservoirs[r];
-            int ce = res.extract() == null ? -1 : classOf(res.extract());
+            int ce = res.extract() == null ? -1 : res.capacity() > 0 ? newClass(res.extract()) : classOf(res.extract());
             int ci = res.inject() == null ? -1 : classOf(res.inject());
             for (int s : res.sites()) {
                 slotSite[q] = s;
@@ -503,6 +503,13 @@ public final class KmcSimulation {
         if (id != null) {
             return id;
         }
+        int c = newClass(b);
+        classIds.put(b, c);
+        return c;
+    }
+
+    /** A rate class of its own (not shared with equal barriers): a reservoir whose rate changes during the run. */
+    private int newClass(Barrier b) {
         int c = nClasses++;
         if (c == cNu.length) {
             int m = 2 * c;
@@ -520,7 +527,6 @@ public final class KmcSimulation {
             throw new KmcException("rate of barrier " + b + " at " + temperature + " K is not finite");
         }
         cMembers[c] = new int[4];
-        classIds.put(b, c);
         return c;
     }
 
@@ -871,7 +877,14 @@ public final class KmcSimulation {
                 psite[p] = -1;
                 pid[site] = -1;
                 occ[site] = VACANCY;
-                extracted[slotReservoir[q]]++;
+                int r = slotReservoir[q];
+                extracted[r]++;
+                if (reservoirs[r].capacity() > 0) { // the face closes: own class, ν0 scaled by the open fraction
+                    int c = slotExtractClass[q];
+                    cNu[c] = reservoirs[r].extract().nu0() * reservoirs[r].openFraction(extracted[r]);
+                    cRate[c] = cNu[c] * Math.exp(-cEa[c] / (PhysicalConstants.KB_EV * temperature));
+                    touch(c);
+                }
             } else {
                 occ[site] = slotSpecies[q];
                 pid[site] = newParticle(slotSpecies[q], site);

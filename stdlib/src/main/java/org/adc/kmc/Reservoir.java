@@ -10,22 +10,56 @@ import java.util.Arrays;
  * {@code inject}. Either may be null (pure sink or pure source). Extracted/injected counts are
  * reported per reservoir.
  *
+ * <p><b>Capacity</b> (a face that closes): with {@code capacity} N &gt; 0 the extracted ions are taken
+ * to stay outside as a product layer that covers the face (seed 000: Na volatilised in vacuum forms
+ * Na2CO3 on the surface, which stops further extraction). The covered fraction grows linearly with
+ * the ions extracted so far, n, so the extraction rate of every site is multiplied by
+ * max(0, 1 − n/N); after N ions the face is closed. Injection is not affected.
+ *
  * @param name    reservoir name (for reports)
  * @param sites   lattice sites in contact with the external phase
  * @param species species exchanged with the external phase
  * @param extract Arrhenius parameters of extraction, or null
  * @param inject  Arrhenius parameters of injection, or null
+ * @param capacity ions after which extraction stops (the rate falls linearly on the way); 0 = unlimited
  */
-public record Reservoir(String name, int[] sites, String species, Barrier extract, Barrier inject) {
+public record Reservoir(String name, int[] sites, String species, Barrier extract, Barrier inject, double capacity) {
     /** Copies the site array and checks it. */
     public Reservoir {
         sites = sites.clone();
+        if (!(capacity >= 0) || Double.isNaN(capacity)) {
+            throw new KmcException("reservoir " + name + ": capacity must be >= 0 ions (0 = unlimited), not " + capacity);
+        }
         if (sites.length == 0) {
             throw new KmcException("reservoir " + name + " has no sites");
         }
         if (extract == null && inject == null) {
             throw new KmcException("reservoir " + name + " has neither an extraction nor an injection rate");
         }
+    }
+
+    /**
+     * Reservoir without a capacity (the face never closes).
+     *
+     * @param name    reservoir name
+     * @param sites   boundary sites
+     * @param species species exchanged
+     * @param extract extraction, or null
+     * @param inject  injection, or null
+     */
+    public Reservoir(String name, int[] sites, String species, Barrier extract, Barrier inject) {
+        this(name, sites, species, extract, inject, 0);
+    }
+
+    /**
+     * Extraction-rate factor of a face that closes as the extracted ions accumulate outside it:
+     * max(0, 1 − n/capacity) for n ions extracted so far (1 without a capacity).
+     *
+     * @param n ions extracted through this reservoir so far
+     * @return factor in [0, 1]
+     */
+    public double openFraction(long n) {
+        return capacity > 0 ? Math.max(0.0, 1.0 - n / capacity) : 1.0;
     }
 
     /**

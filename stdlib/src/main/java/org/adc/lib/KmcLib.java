@@ -667,8 +667,19 @@ public final class KmcLib {
         }
         int[] sites = Reservoir.faceSites(kl.lattice, ax, Math.max(depth, 1e-6), face.charAt(1) == '-');
         String name = a.has(7) ? a.string(7) : face;
+        double capacity = 0;
+        if (a.has(8)) {
+            capacity = a.number(8);
+            if (!(capacity > 0) || Double.isInfinite(capacity)) {
+                throw a.bad(8, "a positive number of ions");
+            }
+            if (ex == null) {
+                throw new AdcError("kmc.reservoir: capacity limits extraction, but no extraction rate is given",
+                    "add extract = ... (a rate or a barrier)");
+            }
+        }
         try {
-            return new Face(new Reservoir(name, sites, a.string(5), ex, in));
+            return new Face(new Reservoir(name, sites, a.string(5), ex, in, capacity));
         } catch (KmcException e) {
             throw wrap(e, "kmc.reservoir");
         }
@@ -686,7 +697,7 @@ public final class KmcLib {
         if (!(a.get(0) instanceof KmcLattice kl)) {
             throw a.bad(0, "kmc lattice");
         }
-        Lattice lat = kl.lattice;
+        Lattice lat0 = kl.lattice;
         BarrierTable table = null;
         if (a.get(1) instanceof Barriers b) {
             table = b.table;
@@ -718,7 +729,7 @@ public final class KmcLib {
             throw a.bad(6, "a site fraction between 0 and 1");
         }
         long vacancies = a.has(7) ? a.integer(7) : -1;
-        if (vacancies > lat.siteCount() || vacancies < -1) {
+        if (vacancies > lat0.siteCount() || vacancies < -1) {
             throw a.bad(7, "a number of vacancies between 0 and the number of sites");
         }
         List<Reservoir> res = new ArrayList<>();
@@ -757,6 +768,34 @@ public final class KmcLib {
         if (rateFn != null) {
             threads = 1; // script functions run on the script's thread
         }
+        Lattice latE = lat0;
+        if (a.has(18)) {
+            if (!(a.get(18) instanceof Record se)) {
+                throw a.bad(18, "a record of energies per site type, e.g. {Si20: 0.2 eV}");
+            }
+            if (table == null) {
+                throw new AdcError("kmc.run: site_energies need barriers = kmc.barriers(...)",
+                    "with rate = fn(hop) => ..., use hop.from_type and hop.to_type in the function instead");
+            }
+            java.util.Map<String, Double> energies = new java.util.LinkedHashMap<>();
+            for (String name : se.memberNames()) {
+                Object v = se.member(name);
+                if (!(v instanceof Quantity qq && (qq.dimension().equals(Dimension.ENERGY)
+                    || qq.dimension().amountOffset(Dimension.ENERGY) != null))) {
+                    throw new AdcError("kmc.run: site energy of " + name + " is " + Values.describe(v) + ", not an energy",
+                        "give energies with a unit: site_energies = {Si20: 0.2 eV}");
+                }
+                energies.put(name, qq.siIn(Dimension.ENERGY, "kmc.run") / EV);
+            }
+            try {
+                org.adc.kmc.SiteEnergies.Applied ap = org.adc.kmc.SiteEnergies.apply(lat0, table, species, energies);
+                latE = ap.lattice();
+                table = ap.table();
+            } catch (KmcException e) {
+                throw wrap(e, "kmc.run");
+            }
+        }
+        final Lattice lat = latE;
         final BarrierTable tbl = table;
         final TemperatureProgram pg = prog;
         final int nb = bins;
@@ -1161,16 +1200,23 @@ public final class KmcLib {
             Param.required("steps", "list", "records {ramp, rate} or {dwell}")));
         m.add(new NativeFunction("reservoir", "kmc reservoir", new Doc(
             "A sink/source face: sites near one face of the lattice exchange ions with an outside phase",
-            "kmc.reservoir(lattice, face = \"z-\", depth = 1 Å, extract = none, inject = none, species = \"Na\", nu0 = 1e13 Hz, name = none)",
+            "kmc.reservoir(lattice, face = \"z-\", depth = 1 Å, extract = none, inject = none, species = \"Na\", nu0 = 1e13 Hz, name = none, "
+                + "capacity = none)",
             "let sink = kmc.reservoir(lat, face = \"z-\", extract = 1e7 Hz)        # Na-absorbing NASICON layer\n"
-                + "let eq = kmc.reservoir(lat, face = \"z-\", extract = 1e6 Hz, inject = 1e5 Hz)",
+                + "let eq = kmc.reservoir(lat, face = \"z-\", extract = 1e6 Hz, inject = 1e5 Hz)\n"
+                + "let vac = kmc.reservoir(lat, face = \"z-\", extract = 0.3 eV, capacity = 60)   # closes after 60 ions",
             "Every site within depth of the face (x-, x+, y-, y+, z-, z+) gets an extraction event (occupied → empty, the ion leaves) "
                 + "and/or an injection event (empty → occupied). A rate is a frequency (fixed) or an energy (barrier with nu0). "
                 + "A pure sink models the ADC cell's Na-deficient NASICON interface (the driving force of seed 000); extraction "
-                + "plus injection holds the face at the occupancy inject/(inject + extract). Use a reflecting axis for the face.",
+                + "plus injection holds the face at the occupancy inject/(inject + extract). Use a reflecting axis for the face. "
+                + "capacity = N models a face that closes as the extracted ions pile up outside it (seed 000: Na volatilised "
+                + "in vacuum forms Na2CO3 that covers the surface and stops extraction): the covered fraction is n/N after n "
+                + "ions, so the extraction rate of every face site is multiplied by max(0, 1 − n/N) and the face is closed after "
+                + "N ions; injection is not affected.",
             "depth: length; extract, inject: frequency (Hz) or energy (eV); nu0: frequency",
             "neither extract nor inject; a negative or non-finite rate: \"kmc.reservoir: extraction rate -1 Hz: rate must be "
-                + "finite and > 0\"; a face other than x-/x+/y-/y+/z-/z+.",
+                + "finite and > 0\"; a face other than x-/x+/y-/y+/z-/z+; a capacity that is not > 0, or a capacity without "
+                + "extract.",
             "seed 000 (ADC cell: Na24Si136 on NASICON, 50 V keeps a Na-deficient layer at the interface)",
             "kmc.run, kmc.lattice"),
             KmcLib::reservoir,
@@ -1181,12 +1227,13 @@ public final class KmcLib {
             Param.optional("inject", "any", None.INSTANCE, "injection rate (Hz) or barrier (eV)"),
             Param.optional("species", "string", "Na", "species exchanged"),
             Param.optional("nu0", "frequency", NU0, "attempt frequency for barriers"),
-            Param.optional("name", "any", None.INSTANCE, "name in reports (default: the face)")));
+            Param.optional("name", "any", None.INSTANCE, "name in reports (default: the face)"),
+            Param.optional("capacity", "number", None.INSTANCE, "ions after which the face is closed (extraction rate × (1 − n/capacity))")));
         m.add(new NativeFunction("run", "record", new Doc(
             "Runs lattice kMC (BKL) and returns diffusion coefficients, conductivity, occupancy and depth profiles with units",
             "kmc.run(lattice, barriers = none, t, time = none, events = none, species = \"Na\", concentration = 1.0, "
                 + "vacancies = none, reservoirs = none, rate = none, samples = 10, profile_bins = 0, axis = \"z\", seed = 1, "
-                + "replicas = 1, threads = 1, nu0 = 1e13 Hz, charge = 1)",
+                + "replicas = 1, threads = 1, nu0 = 1e13 Hz, charge = 1, site_energies = none)",
             "let r = kmc.run(lat, b, t = 450 degC, time = 1 us, concentration = 0.5, replicas = 8, threads = 2)\n"
                 + "print(r.d_tracer, r.d_jump, r.haven, r.sigma)\n"
                 + "let f = kmc.run(kmc.lattice(\"fcc\", 4, 3 Å), b, t = 600 K, events = 20000, vacancies = 1).f\n"
@@ -1202,13 +1249,19 @@ public final class KmcLib {
                 + "⟨R²⟩/(2dt), d_jump = ⟨|ΣR|²⟩/(2dNt), haven = d_tracer/d_jump, f = Δ(ΣR²)/Δ(Σλ²) over the second half of the run (tracer correlation factor; the slope removes the short-time offset of R²), "
                 + "sigma = n q² d_jump/(kB T) (Nernst–Einstein, n = carriers/volume), each with _err = standard error over "
                 + "replicas (none for one replica); series (table: t, T, N, msd, extracted, occ_<site type>), profile (depth, "
-                + "start, end site fraction) and profiles (t, depth, fraction) when profile_bins > 0, hops per path.",
+                + "start, end site fraction) and profiles (t, depth, fraction) when profile_bins > 0, hops per path. "
+                + "site_energies = {type: E, ...} gives the ion an energy per site type (absent types 0 eV); the tabulated "
+                + "barrier is then the kinetically resolved one, E_KRA, and a hop from a site of energy E_i to one of E_j gets "
+                + "Ea = E_KRA + (E_j − E_i)/2, so forward and backward rates obey detailed balance (k_ij/k_ji = exp(−(E_j − E_i)/kB T)) "
+                + "and the occupancies relax to θ/(1 − θ) ∝ exp(−E/kB T) per site type.",
             "t: absolute temperature or a kmc.program; time: time; D in cm^2/s, sigma in S/cm, msd in Å^2, depth in Å",
-            "a hop without a barrier: \"kmc.run: no barrier for species Na on path Si20-Si20 in environment bulk\"; no mobile ion "
+            "a hop without a barrier: \"kmc.run: no barrier for species Na on path Si20-Si20 in environment bulk\"; a site energy for a "
+                + "site type the lattice does not have, or one that is not an energy; site_energies with rate = fn; no mobile ion "
                 + "(concentration 0 and no injecting reservoir): \"the lattice holds no particle of a mobile species\"; a rate "
                 + "function returning a negative or non-finite rate names the hop; both or neither of time and events.",
             SRC_BKL + "; tracer correlation factors: Compaan & Haven, Trans. Faraday Soc. 52, 786 (1956); Haven ratio and "
-                + "collective diffusion: Murch, Solid State Ionics 7, 177 (1982)",
+                + "collective diffusion: Murch, Solid State Ionics 7, 177 (1982); kinetically resolved activation barrier: Van der "
+                + "Ven, Ceder, Asta & Tepesch, Phys. Rev. B 64, 184307 (2001)",
             "kmc.lattice, kmc.clathrate, kmc.barriers, kmc.program, kmc.reservoir, nernst_einstein"),
             KmcLib::run,
             Param.required("lattice", "any", "kmc lattice"),
@@ -1228,7 +1281,8 @@ public final class KmcLib {
             Param.optional("replicas", "int", 1L, "independent replicas"),
             Param.optional("threads", "int", 1L, "worker threads"),
             Param.optional("nu0", "frequency", NU0, "attempt frequency for barriers from a rate function"),
-            Param.optional("charge", "int", 1L, "charge number of the ion")));
+            Param.optional("charge", "int", 1L, "charge number of the ion"),
+            Param.optional("site_energies", "any", None.INSTANCE, "energy of the ion per site type, e.g. {Si20: 0.2 eV}")));
         return m;
     }
 }
