@@ -115,6 +115,28 @@ class KmcGcmcLibTest {
     }
 
     @Test
+    void siteEnergiesAndClosingFace() {
+        Object lat = call(kmc, "clathrate", n("cells", AdcList.of(1L, 1L, 2L)), n("vacancy_96g", 0.3),
+            n("boundary", AdcList.of("periodic", "periodic", "reflecting")));
+        Object b = call(kmc, "barriers", AdcList.of(new Record(java.util.Map.of("path", "Si28-Si20", "barrier", q(0.4, "eV"))),
+            new Record(java.util.Map.of("path", "Si20-Si20", "barrier", q(0.4, "eV"))),
+            new Record(java.util.Map.of("path", "Si28-Si28", "barrier", q(0.4, "eV")))), n("species", "Na"));
+        Object face = call(kmc, "reservoir", lat, n("face", "z-"), n("depth", q(2, "Å")), n("extract", q(0.1, "eV")), n("capacity", 5L));
+        Record r = (Record) call(kmc, "run", lat, b, q(723, "K"), n("time", q(20, "ns")), n("reservoirs", face),
+            n("site_energies", new Record(java.util.Map.of("Si20", q(0.3, "eV")))));
+        assertEquals(5L, ((Number) r.member("extracted")).longValue(), "the face closes after 5 ions");
+        Table series = (Table) r.member("series");
+        Record last = (Record) series.rows().get(series.rows().size() - 1);
+        double o20 = ((Number) last.member("occ_Si20")).doubleValue(), o28 = ((Number) last.member("occ_Si28")).doubleValue();
+        assertTrue(o28 > o20, "Na gathers in the lower-energy Si28 cages: Si20 " + o20 + ", Si28 " + o28);
+        AdcError e = assertThrows(AdcError.class, () -> call(kmc, "run", lat, b, q(723, "K"), n("events", 10L),
+            n("site_energies", new Record(java.util.Map.of("Si24", q(0.3, "eV"))))));
+        assertTrue(e.getMessage().contains("Si24") && e.getMessage().contains("Si20"), e.getMessage());
+        AdcError e2 = assertThrows(AdcError.class, () -> call(kmc, "reservoir", lat, n("inject", q(1, "GHz")), n("capacity", 5L)));
+        assertTrue(e2.getMessage().contains("capacity"), e2.getMessage());
+    }
+
+    @Test
     void chemicalPotentialInKelvinIsRefused() {
         AdcError e = assertThrows(AdcError.class, () -> call(gcmc, "lattice_gas", q(300, "K"), q(300, "K")));
         assertTrue(e.getMessage().contains("energy per particle"), e.getMessage());
