@@ -22,13 +22,13 @@ import java.util.Arrays;
  * and their neighbourhoods share a few cache lines:
  * <ul>
  *   <li>{@code occ}: one byte per site (shared with {@link KmcSimulation});</li>
- *   <li>{@code row}: z longs per site (z = largest in-degree), entry k of site t packs the source m
+ *   <li>{@code row}: z + 1 longs per site (z = largest in-degree), entry k of site t packs the source m
  *       of the k-th incoming hop (bits 0-31), the kind of m → t (bits 32-47) and the kind of the
- *       reverse hop t → m (bits 48-63); shorter rows end with −1;</li>
- *   <li>{@code vs}: two ints per site, the group of the vacancy on it and its position in the
- *       group's bucket.</li>
+ *       reverse hop t → m (bits 48-63); shorter rows are padded with −1. The row ends with the site's vacancy record: the group of the vacancy on it (bits 32-63,
+ *       −1 if occupied) and its position in the group's bucket (bits 0-31), in the same cache
+ *       lines as the hops a selection reads.</li>
  * </ul>
- * 8z + 9 bytes per site in all (57 for simple cubic), besides the lattice itself.
+ * 8(z + 1) + 1 bytes per site in all (57 for simple cubic, z = 6), besides the lattice itself.
  *
  * <p><b>Local updates.</b> After a hop s → t of species X only three kinds of vacancy change: the
  * moving vacancy (now at s; its signature is recomputed from its row), the vacancies m next to s
@@ -50,6 +50,8 @@ import java.util.Arrays;
 final class VacancyEventLists {
     private static final long NONE = -1L;
     private static final int SMALL = 4096;
+    /** Vacancy record of an occupied site: group −1. */
+    private static final long NOT_VACANT = 0xFFFFFFFF00000000L;
 
     private final byte[] occ;
     private final int[] flatClass;
@@ -60,8 +62,9 @@ final class VacancyEventLists {
     private final long base;
     private final long[] pow;
     private final int z;
+    /** Row stride z + 1: the z hop entries of a site, then its vacancy record. */
+    private final int w;
     private final long[] row;
-    private final int[] vs;
     /** pow[c] at index c + 1 and 0 at index 0, so that class −1 (no hop) adds nothing. */
     private final long[] powOf;
     private final int[] pendSite;
@@ -103,7 +106,7 @@ final class VacancyEventLists {
         for (int i = 0; i < n; i++) {
             z = Math.max(z, lat.inStart(i + 1) - lat.inStart(i));
         }
-        if (nKinds > 0xFFFF || z == 0 || (long) n * z > Integer.MAX_VALUE - 8) {
+        if (nKinds > 0xFFFF || z == 0 || (long) n * (z + 1) > Integer.MAX_VALUE - 8) {
             return null;
         }
         double bits = nClasses * Math.log(z + 1.0) / Math.log(2);
@@ -117,7 +120,7 @@ final class VacancyEventLists {
     /** Rows of incoming hops with their reverse kinds; null if some hop has no reverse. */
     private static long[] pairedRows(Lattice lat, int z) {
         int n = lat.siteCount();
-        long[] row = new long[n * z];
+        long[] row = new long[n * (z + 1)];
         Arrays.fill(row, NONE);
         boolean[] used = new boolean[64];
         for (int t = 0; t < n; t++) {
@@ -142,7 +145,7 @@ final class VacancyEventLists {
                 if (rev < 0) {
                     return null;
                 }
-                row[t * z + q - i0] = (m & 0xFFFFFFFFL) | ((long) kin << 32) | ((long) rev << 48);
+                row[t * (z + 1) + q - i0] = (m & 0xFFFFFFFFL) | ((long) kin << 32) | ((long) rev << 48);
             }
         }
         return row;
@@ -166,6 +169,7 @@ final class VacancyEventLists {
         this.cCount = cCount;
         this.cRate = cRate;
         this.z = z;
+        this.w = z + 1;
         this.row = row;
         base = z + 1L;
         pow = new long[Math.max(1, nClasses)];
@@ -181,9 +185,8 @@ final class VacancyEventLists {
         Arrays.fill(smallGroup, -1);
         gClassCount = new int[16 * Math.max(1, nClasses)];
         int n = occ.length;
-        vs = new int[2 * n];
         for (int i = 0; i < n; i++) {
-            vs[2 * i] = -1;
+            row[i * w + z] = NOT_VACANT;
             if (occ[i] == KmcSimulation.VACANCY) {
                 int g = groupFor(keyAt(i));
                 for (int c = 0; c < nClasses; c++) {
@@ -303,7 +306,7 @@ final class VacancyEventLists {
     /** Signature of a vacancy on site t from the occupations of its row. */
     private long keyAt(int t) {
         long key = 0;
-        for (int k = t * z, end = k + z; k < end; k++) {
+        for (int k = t * w, end = k + z; k < end; k++) {
             long e = row[k];
             if (e == NONE) {
                 break;
@@ -311,6 +314,19 @@ final class VacancyEventLists {
             key += powOf[flatClass[occ[source(e)] * nKinds + inKind(e)] + 1];
         }
         return key;
+    }
+
+    private static long record(int g, int pos) {
+        return ((long) g << 32) | (pos & 0xFFFFFFFFL);
+    }
+
+    /** @return group of the vacancy on site, −1 if the site is occupied */
+    private int group(int site) {
+        return (int) (row[site * w + z] >> 32);
+    }
+
+    private int pos(int site) {
+        return (int) row[site * w + z];
     }
 
     private void append(int site, int g) {
@@ -321,8 +337,7 @@ final class VacancyEventLists {
             gMembers[g] = mem;
         }
         mem[cnt] = site;
-        vs[2 * site] = g;
-        vs[2 * site + 1] = cnt;
+        row[site * w + z] = record(g, cnt);
         gCount[g] = cnt + 1;
         touch(g);
     }
@@ -330,12 +345,12 @@ final class VacancyEventLists {
     /** Move the vacancy on {@code site} (group {@code old}) to the group of signature {@code key}. */
     private void regroup(int site, int old, long key) {
         int g = groupFor(key);
-        int p = vs[2 * site + 1];
+        int p = pos(site);
         int last = --gCount[old];
         int[] mem = gMembers[old];
         int moved = mem[last];
         mem[p] = moved;
-        vs[2 * moved + 1] = p;
+        row[moved * w + z] = record(old, p);
         for (int c = 0; c < nClasses; c++) {
             cCount[c] += gClassCount[g * nClasses + c] - gClassCount[old * nClasses + c];
         }
@@ -361,7 +376,7 @@ final class VacancyEventLists {
         }
         double r = rem - idx * rg;
         int t = gMembers[g][idx];
-        int k = t * z, end = k + z;
+        int k = t * w, end = k + z;
         int single = gSingleClass[g];
         if (single >= 0) {
             int cnt = gClassCount[g * nClasses + single];
@@ -402,7 +417,7 @@ final class VacancyEventLists {
 
     /** @return target site (the vacancy) of slot k returned by {@link #select} */
     int target(int k) {
-        return k / z;
+        return k / w;
     }
 
     /** @return source site (the hopping particle) of slot k */
@@ -421,16 +436,16 @@ final class VacancyEventLists {
      */
     void afterHop(int s, int t) {
         int sp = occ[t] * nKinds;
-        int g = vs[2 * t];
-        int p = vs[2 * t + 1];
+        long rec = row[t * w + z];
+        int g = (int) (rec >> 32);
+        int p = (int) rec;
         gMembers[g][p] = s; // the vacancy keeps its bucket slot, now on s
-        vs[2 * s] = g;
-        vs[2 * s + 1] = p;
-        vs[2 * t] = -1;
+        row[s * w + z] = rec;
+        row[t * w + z] = NOT_VACANT;
         // one pass over the row of s: the moving vacancy's new signature, and the vacancies next to s,
         // which lose s → m (their changes are applied after the moving vacancy's, in row order)
         int np = 0;
-        int bs = s * z, bt = t * z;
+        int bs = s * w, bt = t * w;
         long key = 0;
         for (int k = bs, end = bs + z; k < end; k++) {
             long e = row[k];
@@ -461,7 +476,7 @@ final class VacancyEventLists {
             long d = pendDelta[i];
             if (d != 0) {
                 int m = pendSite[i];
-                int gm = vs[2 * m];
+                int gm = group(m);
                 regroup(m, gm, gKey[gm] + d);
             }
         }
@@ -492,15 +507,15 @@ final class VacancyEventLists {
         int seen = 0;
         for (int i = 0; i < occ.length; i++) {
             if (occ[i] != KmcSimulation.VACANCY) {
-                if (vs[2 * i] != -1) {
+                if (group(i) != -1) {
                     bad++;
                 }
                 continue;
             }
             seen++;
-            int g = vs[2 * i];
+            int g = group(i);
             long key = keyAt(i);
-            if (g < 0 || gKey[g] != key || gMembers[g][vs[2 * i + 1]] != i || vs[2 * i + 1] >= gCount[g]) {
+            if (g < 0 || gKey[g] != key || pos(i) >= gCount[g] || gMembers[g][pos(i)] != i) {
                 bad++;
                 continue;
             }
