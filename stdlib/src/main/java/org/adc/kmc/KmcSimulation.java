@@ -54,7 +54,8 @@ public final class KmcSimulation {
     private final Lattice lat;
     private final String[] speciesNames; // index = code, [0] = "Va"
     private final boolean[] mobile;
-    private final int[] occ;
+    /** Species code per site (one byte: locality of the neighbourhood reads), {@link #VACANCY} for empty. */
+    private final byte[] occ;
     private final int[] pid;
     private final TemperatureProgram program;
     private final boolean constantProgram;
@@ -135,7 +136,7 @@ public final class KmcSimulation {
         this.fn = b.fn;
         this.fnNeighbours = b.fnNeighbours;
         int n = lat.siteCount();
-        this.occ = new int[n];
+        this.occ = new byte[n];
         this.pid = new int[n];
         Arrays.fill(pid, -1);
         for (Consumer<KmcSimulation> op : b.ops) {
@@ -247,13 +248,16 @@ public final class KmcSimulation {
             throw new KmcException("the lattice holds no particle of a mobile species and no reservoir injects one");
         }
         nHops = lat.hopCount();
-        if (fn == null && slots == 0 && !b.perHopCatalogue && VacancyEventLists.applicable(lat, nClasses)) {
-            ev = new int[0];
+        VacancyEventLists lists = null;
+        if (fn == null && slots == 0 && !b.perHopCatalogue) {
             refreshRates();
-            vel = new VacancyEventLists(lat, occ, flatClass, nKinds, nClasses, cCount, cRate);
+            lists = VacancyEventLists.create(lat, occ, flatClass, nKinds, nClasses, cCount, cRate);
+        }
+        vel = lists;
+        if (vel != null) {
+            ev = new int[0];
             return;
         }
-        vel = null;
         int ne = nHops + 2 * slots;
         ev = new int[2 * ne];
         for (int e = 0; e < ne; e++) {
@@ -434,7 +438,7 @@ public final class KmcSimulation {
          * @return this
          */
         public Builder fill(String name) {
-            ops.add(sim -> Arrays.fill(sim.occ, sim.speciesCode(name)));
+            ops.add(sim -> Arrays.fill(sim.occ, (byte) sim.speciesCode(name)));
             return this;
         }
 
@@ -448,7 +452,7 @@ public final class KmcSimulation {
                 if (site < 0 || site >= sim.occ.length) {
                     throw new KmcException("site " + site + " does not exist (n=" + sim.occ.length + ")");
                 }
-                sim.occ[site] = name.equals("Va") ? VACANCY : sim.speciesCode(name);
+                sim.occ[site] = (byte) (name.equals("Va") ? VACANCY : sim.speciesCode(name));
             });
             return this;
         }
@@ -481,7 +485,7 @@ public final class KmcSimulation {
                     int tmp = cand[k];
                     cand[k] = cand[j];
                     cand[j] = tmp;
-                    sim.occ[cand[k]] = tc;
+                    sim.occ[cand[k]] = (byte) tc;
                 }
             });
             return this;
@@ -793,7 +797,7 @@ public final class KmcSimulation {
 
     /** Move the particle from i to j along a hop of kind k (occupations, tracer and collective sums); no event updates. */
     private void moveParticle(int i, int j, int k) {
-        int sp = occ[i];
+        byte sp = occ[i];
         occ[j] = sp;
         occ[i] = VACANCY;
         int p = pid[i];
@@ -814,10 +818,10 @@ public final class KmcSimulation {
     }
 
     private void executeEvent(int e) {
-        if (vel != null) { // e is an index into the incoming-hop lists (see selectEvent)
-            int s = lat.inSource(e);
-            int t = vel.siteOfIncoming(e);
-            moveParticle(s, t, lat.inKind(e));
+        if (vel != null) { // e is a slot of the vacancy event lists (see selectEvent)
+            int s = vel.source(e);
+            int t = vel.target(e);
+            moveParticle(s, t, vel.kind(e));
             vel.afterHop(s, t);
             return;
         }
@@ -825,7 +829,7 @@ public final class KmcSimulation {
             int i = lat.hopSource(e);
             int j = lat.hopTarget(e);
             int k = lat.hopKind(e);
-            int sp = occ[i];
+            byte sp = occ[i];
             occ[j] = sp;
             occ[i] = VACANCY;
             int p = pid[i];
@@ -886,7 +890,7 @@ public final class KmcSimulation {
                     touch(c);
                 }
             } else {
-                occ[site] = slotSpecies[q];
+                occ[site] = (byte) slotSpecies[q];
                 pid[site] = newParticle(slotSpecies[q], site);
                 injected[slotReservoir[q]]++;
             }

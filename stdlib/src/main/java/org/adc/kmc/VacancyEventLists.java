@@ -6,32 +6,54 @@ import java.util.Arrays;
  * Per-vacancy event lists: the BKL event catalogue of the table model kept at the vacant sites.
  *
  * <p>Every hop goes into a vacant site, so the events are exactly the active incoming hops of the
- * vacancies. Each vacancy keeps a bit mask over its incoming hops (bit k ↔ the k-th incoming hop
- * of its site, {@link Lattice#inStart}); a hop is active when its source holds a mobile species
- * for which the barrier table gives a barrier (class {@code flatClass[species · kinds + kind] ≥ 0}).
- * The <em>signature</em> of a vacancy is the number of active hops per rate class; vacancies with
- * the same signature have the same total rate R_g = Σ_c n_c(g) k_c and form a group with an
- * unordered bucket (O(1) insert/remove). A {@link SumTree} over groups holds n_g·R_g. Selection
- * descends the tree with one uniform number u; the remainder of u inside the group's leaf picks the
- * vacancy (uniform in the bucket) and then the hop (∝ its class rate), so one uniform variate
- * selects an event with probability k_e / Σk exactly (two-level composition: Gillespie's direct
- * method over groups, then inside the group).
+ * vacancies. A hop into vacancy t is active when its source holds a mobile species for which the
+ * barrier table gives a barrier (class {@code flatClass[species · kinds + kind] ≥ 0}). The
+ * <em>signature</em> of a vacancy is the number of active incoming hops per rate class; vacancies
+ * with the same signature have the same total rate R_g = Σ_c n_c(g) k_c and form a group with an
+ * unordered bucket of their sites (O(1) insert/remove). A {@link SumTree} over groups holds
+ * n_g·R_g. Selection descends the tree with one uniform number u; the remainder of u inside the
+ * group's leaf picks the vacancy (uniform in the bucket) and then the hop (∝ its class rate), so one
+ * uniform variate selects an event with probability k_e / Σk exactly (two-level composition:
+ * Gillespie's direct method over groups, then inside the group; the groups are the classes of the
+ * n-fold way of Bortz, Kalos &amp; Lebowitz, J. Comput. Phys. 17 (1975) 10).
  *
- * <p>After a hop s → t only three kinds of vacancy change their incoming hops: the moving vacancy
- * (now at s), and the vacancies adjacent (as hop targets) to s or t. With an ion site fraction
- * c the expected number of updates per event is 1 + 2z(1 − c), against ~4z hop-event updates in a
- * per-hop catalogue, and the memory touched per event is the two sites' neighbourhoods plus one
- * bucket slot. The number of signatures is small (at most (z+1)^C) and independent of the lattice
- * size, so the selection cost does not grow with N.
+ * <p><b>Memory layout.</b> Everything an event touches is indexed by site, so that with a
+ * locality-preserving site numbering ({@link Lattice#reorderedForLocality}) the two sites of a hop
+ * and their neighbourhoods share a few cache lines:
+ * <ul>
+ *   <li>{@code occ}: one byte per site (shared with {@link KmcSimulation});</li>
+ *   <li>{@code row}: z + 1 longs per site (z = largest in-degree), entry k of site t packs the source m
+ *       of the k-th incoming hop (bits 0-31), the kind of m → t (bits 32-47) and the kind of the
+ *       reverse hop t → m (bits 48-63); shorter rows are padded with −1. The row ends with the site's vacancy record: the group of the vacancy on it (bits 32-63,
+ *       −1 if occupied) and its position in the group's bucket (bits 0-31), in the same cache
+ *       lines as the hops a selection reads.</li>
+ * </ul>
+ * 8(z + 1) + 1 bytes per site in all (57 for simple cubic, z = 6), besides the lattice itself.
  *
- * <p>Used by {@link KmcSimulation} for the barrier-table model without reservoirs when every site
- * has at most 64 incoming hops; rate classes must not change after construction (they don't in the
- * table model). Class counts {@code cCount[c]} (active hops per class) are maintained exactly, so the
+ * <p><b>Local updates.</b> After a hop s → t of species X only three kinds of vacancy change: the
+ * moving vacancy (now at s; its signature is recomputed from its row), the vacancies m next to s
+ * (they lose the hop s → m of X) and those next to t (they gain t → m of X). The last two are
+ * incremental: the reverse kinds in the rows of s and t give the change of signature without
+ * reading m's neighbourhood. Vacancies are regrouped in the order of the rows of s then t, and a
+ * vacancy next to both moves once, so the process (and the bucket order, hence the trajectory of a
+ * seed) is that of a full recomputation of every affected vacancy. With an ion site fraction c the
+ * expected number of regroupings per event is at most 1 + 2z(1 − c). The number of signatures is
+ * small (at most (z+1)^C) and independent of the lattice size, so the selection cost does not
+ * grow with N.
+ *
+ * <p>Used by {@link KmcSimulation} for the barrier-table model without reservoirs on lattices where
+ * every hop a → b has a reverse b → a with the opposite vector (all crystal lattices; see
+ * {@link #create}). Rate classes must not change after construction (they don't in the table
+ * model). Class counts {@code cCount[c]} (active hops per class) are maintained exactly, so the
  * time-dependent total rate Σ_c cCount[c] k_c(T(t)) stays available for temperature programs.
  */
 final class VacancyEventLists {
-    private final Lattice lat;
-    private final int[] occ;
+    private static final long NONE = -1L;
+    private static final int SMALL = 4096;
+    /** Vacancy record of an occupied site: group −1. */
+    private static final long NOT_VACANT = 0xFFFFFFFF00000000L;
+
+    private final byte[] occ;
     private final int[] flatClass;
     private final int nKinds;
     private final int nClasses;
@@ -39,22 +61,24 @@ final class VacancyEventLists {
     private final double[] cRate;
     private final long base;
     private final long[] pow;
-    /** Every hop has its reverse: the vacancies fed by a site are its in-list sources. */
-    private final boolean symmetric;
-
-    // vacancies
-    private int nv;
-    /** Per vacancy {mask, site, group, position in the group's bucket}: one 32-byte record, one cache line. */
-    private long[] vrec;
-    private final int[] vid; // site -> vacancy id, -1 if occupied
+    private final int z;
+    /** Row stride z + 1: the z hop entries of a site, then its vacancy record. */
+    private final int w;
+    private final long[] row;
+    /** pow[c] at index c + 1 and 0 at index 0, so that class −1 (no hop) adds nothing. */
+    private final long[] powOf;
+    private final int[] pendSite;
+    private final long[] pendDelta;
+    /** Group of small signatures (key &lt; SMALL) without hashing; −1 if not yet seen. */
+    private final int[] smallGroup = new int[SMALL];
 
     // groups (signatures)
     private long[] gKey = new long[16];
-    private int[] gClassCount = new int[0]; // [g * nClasses + c]
+    private int[] gClassCount; // [g * nClasses + c]
     private double[] gRate = new double[16];
     private int[] gSingleClass = new int[16]; // the one class of the group, -1 if several (or none)
     private int[] gCount = new int[16];
-    private int[][] gMembers = new int[16][];
+    private int[][] gMembers = new int[16][]; // sites of the group's vacancies
     private int nGroups;
     private final LongIntMap groupOf = new LongIntMap();
     private final SumTree tree = new SumTree(16);
@@ -63,93 +87,133 @@ final class VacancyEventLists {
     private int nDirty;
 
     /**
-     * @return true if the lattice and class count allow signature keys in a long and masks of 64 bits
+     * Build the event lists, or return null where they do not apply: a hop without a reverse hop,
+     * more than 65535 hop kinds, or signatures that do not fit in 62 bits (many classes × large z).
+     *
+     * @param lat       the lattice
+     * @param occ       site occupations (species codes, {@link KmcSimulation#VACANCY} = 0), shared
+     * @param flatClass [species · kinds + kind] → rate class, −1 for no hop
+     * @param nKinds    number of hop kinds
+     * @param nClasses  number of rate classes
+     * @param cCount    active hops per class (filled here, then maintained)
+     * @param cRate     rate per class in 1/s (read on selection)
+     * @return the lists, or null
      */
-    static boolean applicable(Lattice lat, int nClasses) {
-        int maxIn = 0;
-        for (int i = 0; i < lat.siteCount(); i++) {
-            maxIn = Math.max(maxIn, lat.inStart(i + 1) - lat.inStart(i));
+    static VacancyEventLists create(Lattice lat, byte[] occ, int[] flatClass, int nKinds, int nClasses, int[] cCount,
+            double[] cRate) {
+        int n = lat.siteCount();
+        int z = 0;
+        for (int i = 0; i < n; i++) {
+            z = Math.max(z, lat.inStart(i + 1) - lat.inStart(i));
         }
-        if (maxIn > 64) {
-            return false;
+        if (nKinds > 0xFFFF || z == 0 || (long) n * (z + 1) > Integer.MAX_VALUE - 8) {
+            return null;
         }
-        double bits = nClasses * Math.log(maxIn + 1.0) / Math.log(2);
-        return bits < 62;
+        double bits = nClasses * Math.log(z + 1.0) / Math.log(2);
+        if (bits >= 62) {
+            return null;
+        }
+        long[] row = pairedRows(lat, z);
+        return row == null ? null : new VacancyEventLists(occ, flatClass, nKinds, nClasses, cCount, cRate, z, row);
     }
 
-    VacancyEventLists(Lattice lat, int[] occ, int[] flatClass, int nKinds, int nClasses, int[] cCount, double[] cRate) {
-        this.lat = lat;
-        this.occ = occ;
-        this.flatClass = flatClass;
-        this.nKinds = nKinds;
-        this.nClasses = nClasses;
-        this.cCount = cCount;
-        this.cRate = cRate;
-        int maxIn = 0;
+    /** Rows of incoming hops with their reverse kinds; null if some hop has no reverse. */
+    private static long[] pairedRows(Lattice lat, int z) {
         int n = lat.siteCount();
-        for (int i = 0; i < n; i++) {
-            maxIn = Math.max(maxIn, lat.inStart(i + 1) - lat.inStart(i));
-        }
-        base = maxIn + 1L;
-        pow = new long[Math.max(1, nClasses)];
-        long p = 1;
-        for (int c = 0; c < nClasses; c++) {
-            pow[c] = p;
-            p *= base;
-        }
-        gClassCount = new int[16 * Math.max(1, nClasses)];
-        symmetric = isSymmetric(lat);
-        vid = new int[n];
-        Arrays.fill(vid, -1);
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            if (occ[i] == KmcSimulation.VACANCY) {
-                count++;
-            }
-        }
-        vrec = new long[4 * Math.max(4, count)];
-        for (int i = 0; i < n; i++) {
-            if (occ[i] == KmcSimulation.VACANCY) {
-                int v = nv++;
-                vrec[4 * v + 1] = i;
-                vid[i] = v;
-                vrec[4 * v + 2] = -1;
-                recompute(v);
-            }
-        }
-        flush();
-    }
-
-    /** @return true if for every hop a→b the lattice also has a hop b→a (same multiset of neighbours in and out) */
-    private static boolean isSymmetric(Lattice lat) {
-        int n = lat.siteCount();
-        for (int i = 0; i < n; i++) {
-            int o0 = lat.outStart(i), o1 = lat.outStart(i + 1), i0 = lat.inStart(i), i1 = lat.inStart(i + 1);
+        long[] row = new long[n * (z + 1)];
+        Arrays.fill(row, NONE);
+        boolean[] used = new boolean[64];
+        for (int t = 0; t < n; t++) {
+            int i0 = lat.inStart(t), i1 = lat.inStart(t + 1), o0 = lat.outStart(t), o1 = lat.outStart(t + 1);
             if (o1 - o0 != i1 - i0) {
-                return false;
+                return null;
             }
-            long so = 0, si = 0, xo = 0, xi = 0;
-            for (int h = o0; h < o1; h++) {
-                long t = lat.hopTarget(h);
-                so += t;
-                xo += t * t;
+            if (used.length < o1 - o0) {
+                used = new boolean[o1 - o0];
             }
+            Arrays.fill(used, false);
             for (int q = i0; q < i1; q++) {
-                long t = lat.inSource(q);
-                si += t;
-                xi += t * t;
+                int m = lat.inSource(q);
+                int kin = lat.inKind(q);
+                int rev = -1;
+                for (int h = o0; h < o1 && rev < 0; h++) {
+                    if (!used[h - o0] && lat.hopTarget(h) == m && opposite(lat, kin, lat.hopKind(h))) {
+                        used[h - o0] = true;
+                        rev = lat.hopKind(h);
+                    }
+                }
+                if (rev < 0) {
+                    return null;
+                }
+                row[t * (z + 1) + q - i0] = (m & 0xFFFFFFFFL) | ((long) kin << 32) | ((long) rev << 48);
             }
-            if (so != si || xo != xi) {
+        }
+        return row;
+    }
+
+    private static boolean opposite(Lattice lat, int a, int b) {
+        for (int ax = 0; ax < 3; ax++) {
+            if (Math.abs(lat.kindVector(a, ax) + lat.kindVector(b, ax)) > 1e-9) {
                 return false;
             }
         }
         return true;
     }
 
+    private VacancyEventLists(byte[] occ, int[] flatClass, int nKinds, int nClasses, int[] cCount, double[] cRate,
+            int z, long[] row) {
+        this.occ = occ;
+        this.flatClass = flatClass;
+        this.nKinds = nKinds;
+        this.nClasses = nClasses;
+        this.cCount = cCount;
+        this.cRate = cRate;
+        this.z = z;
+        this.w = z + 1;
+        this.row = row;
+        base = z + 1L;
+        pow = new long[Math.max(1, nClasses)];
+        long p = 1;
+        for (int c = 0; c < nClasses; c++) {
+            pow[c] = p;
+            p *= base;
+        }
+        powOf = new long[pow.length + 1];
+        System.arraycopy(pow, 0, powOf, 1, pow.length);
+        pendSite = new int[2 * z];
+        pendDelta = new long[2 * z];
+        Arrays.fill(smallGroup, -1);
+        gClassCount = new int[16 * Math.max(1, nClasses)];
+        int n = occ.length;
+        for (int i = 0; i < n; i++) {
+            row[i * w + z] = NOT_VACANT;
+            if (occ[i] == KmcSimulation.VACANCY) {
+                int g = groupFor(keyAt(i));
+                for (int c = 0; c < nClasses; c++) {
+                    cCount[c] += gClassCount[g * nClasses + c];
+                }
+                append(i, g);
+            }
+        }
+        flush();
+    }
+
+    private static int source(long e) {
+        return (int) e;
+    }
+
+    private static int inKind(long e) {
+        return (int) (e >>> 32) & 0xFFFF;
+    }
+
+    private static int outKind(long e) {
+        return (int) (e >>> 48);
+    }
+
     // ------------------------------------------------------------------ groups
 
     private int groupFor(long key) {
-        int g = groupOf.get(key);
+        int g = key < SMALL ? smallGroup[(int) key] : groupOf.get(key);
         if (g >= 0) {
             return g;
         }
@@ -181,7 +245,11 @@ final class VacancyEventLists {
         }
         gSingleClass[g] = distinct == 1 ? single : -1;
         gRate[g] = groupRate(g);
-        groupOf.put(key, g);
+        if (key < SMALL) {
+            smallGroup[(int) key] = g;
+        } else {
+            groupOf.put(key, g);
+        }
         return g;
     }
 
@@ -207,7 +275,7 @@ final class VacancyEventLists {
     }
 
     /** Write the changed group weights into the tree. */
-    void flush() {
+    private void flush() {
         for (int k = 0; k < nDirty; k++) {
             int g = dirty[k];
             isDirty[g] = false;
@@ -235,62 +303,66 @@ final class VacancyEventLists {
 
     // ------------------------------------------------------------------ vacancies
 
-    /** Recompute the incoming-hop mask and signature of vacancy v from the occupations. */
-    private void recompute(int v) {
-        int s = (int) vrec[4 * v + 1];
-        int start = lat.inStart(s), end = lat.inStart(s + 1);
-        long mask = 0, key = 0;
-        for (int q = start; q < end; q++) {
-            int c = flatClass[occ[lat.inSource(q)] * nKinds + lat.inKind(q)];
-            if (c >= 0) {
-                mask |= 1L << (q - start);
-                key += pow[c];
+    /** Signature of a vacancy on site t from the occupations of its row. */
+    private long keyAt(int t) {
+        long key = 0;
+        for (int k = t * w, end = k + z; k < end; k++) {
+            long e = row[k];
+            if (e == NONE) {
+                break;
             }
+            key += powOf[flatClass[occ[source(e)] * nKinds + inKind(e)] + 1];
         }
-        vrec[4 * v] = mask;
-        int old = (int) vrec[4 * v + 2];
-        if (old >= 0 && gKey[old] == key) {
-            return;
-        }
-        int g = groupFor(key);
-        if (old >= 0) {
-            int p = (int) vrec[4 * v + 3];
-            int last = --gCount[old];
-            int moved = gMembers[old][last];
-            gMembers[old][p] = moved;
-            vrec[4 * moved + 3] = p;
-            for (int c = 0; c < nClasses; c++) {
-                cCount[c] += gClassCount[g * nClasses + c] - gClassCount[old * nClasses + c];
-            }
-            touch(old);
-        } else {
-            for (int c = 0; c < nClasses; c++) {
-                cCount[c] += gClassCount[g * nClasses + c];
-            }
-        }
+        return key;
+    }
+
+    private static long record(int g, int pos) {
+        return ((long) g << 32) | (pos & 0xFFFFFFFFL);
+    }
+
+    /** @return group of the vacancy on site, −1 if the site is occupied */
+    private int group(int site) {
+        return (int) (row[site * w + z] >> 32);
+    }
+
+    private int pos(int site) {
+        return (int) row[site * w + z];
+    }
+
+    private void append(int site, int g) {
         int[] mem = gMembers[g];
-        if (gCount[g] == mem.length) {
-            mem = Arrays.copyOf(mem, 2 * mem.length);
+        int cnt = gCount[g];
+        if (cnt == mem.length) {
+            mem = Arrays.copyOf(mem, 2 * cnt);
             gMembers[g] = mem;
         }
-        mem[gCount[g]] = v;
-        vrec[4 * v + 3] = gCount[g]++;
-        vrec[4 * v + 2] = g;
+        mem[cnt] = site;
+        row[site * w + z] = record(g, cnt);
+        gCount[g] = cnt + 1;
         touch(g);
     }
 
-    /** @return the target site of the incoming hop k returned by {@link #select} (the selected vacancy's site) */
-    int siteOfIncoming(int k) {
-        return selectedSite;
+    /** Move the vacancy on {@code site} (group {@code old}) to the group of signature {@code key}. */
+    private void regroup(int site, int old, long key) {
+        int g = groupFor(key);
+        int p = pos(site);
+        int last = --gCount[old];
+        int[] mem = gMembers[old];
+        int moved = mem[last];
+        mem[p] = moved;
+        row[moved * w + z] = record(old, p);
+        for (int c = 0; c < nClasses; c++) {
+            cCount[c] += gClassCount[g * nClasses + c] - gClassCount[old * nClasses + c];
+        }
+        touch(old);
+        append(site, g);
     }
-
-    private int selectedSite;
 
     /**
      * Select an event.
      *
      * @param u uniform number in [0, 1)
-     * @return index k into {@link Lattice#inHop}(k) of the chosen incoming hop
+     * @return the slot of the chosen hop: the target site is {@link #target}, its source {@link #source(int)}
      */
     int select(double u) {
         double x = u * tree.total();
@@ -303,81 +375,129 @@ final class VacancyEventLists {
             idx = n - 1;
         }
         double r = rem - idx * rg;
-        int v = gMembers[g][idx];
-        int s = (int) vrec[4 * v + 1];
-        selectedSite = s;
-        long mask = vrec[4 * v];
-        int start = lat.inStart(s);
+        int t = gMembers[g][idx];
+        int k = t * w, end = k + z;
         int single = gSingleClass[g];
         if (single >= 0) {
-            int cnt = Long.bitCount(mask);
+            int cnt = gClassCount[g * nClasses + single];
             int b = (int) (r / cRate[single]);
             if (b >= cnt) {
                 b = cnt - 1;
             }
-            for (int k = 0; k < b; k++) {
-                mask &= mask - 1;
+            for (; k < end; k++) {
+                long e = row[k];
+                if (e == NONE) {
+                    break;
+                }
+                if (flatClass[occ[source(e)] * nKinds + inKind(e)] >= 0 && b-- == 0) {
+                    return k;
+                }
             }
-            return start + Long.numberOfTrailingZeros(mask);
+            throw new IllegalStateException("vacancy " + t + " has fewer active hops than its signature");
         }
-        int lastBit = -1;
-        while (mask != 0) {
-            int bit = Long.numberOfTrailingZeros(mask);
-            mask &= mask - 1;
-            int q = start + bit;
-            double k = cRate[flatClass[occ[lat.inSource(q)] * nKinds + lat.inKind(q)]];
-            lastBit = q;
-            if (r < k) {
-                return q;
+        int lastActive = -1;
+        for (; k < end; k++) {
+            long e = row[k];
+            if (e == NONE) {
+                break;
             }
-            r -= k;
+            int c = flatClass[occ[source(e)] * nKinds + inKind(e)];
+            if (c < 0) {
+                continue;
+            }
+            lastActive = k;
+            double rate = cRate[c];
+            if (r < rate) {
+                return k;
+            }
+            r -= rate;
         }
-        return lastBit; // rounding: the last active hop
+        return lastActive; // rounding: the last active hop
+    }
+
+    /** @return target site (the vacancy) of slot k returned by {@link #select} */
+    int target(int k) {
+        return k / w;
+    }
+
+    /** @return source site (the hopping particle) of slot k */
+    int source(int k) {
+        return source(row[k]);
+    }
+
+    /** @return hop kind of slot k */
+    int kind(int k) {
+        return inKind(row[k]);
     }
 
     /**
      * Update after the particle on {@code s} hopped to the vacancy on {@code t} (occupations already
-     * changed: s is now vacant, t occupied).
+     * changed: s is now vacant, t holds the particle).
      */
     void afterHop(int s, int t) {
-        int v = vid[t];
-        vid[t] = -1;
-        vid[s] = v;
-        vrec[4 * v + 1] = s;
-        recompute(v);
-        if (symmetric) {
-            for (int q = lat.inStart(s), end = lat.inStart(s + 1); q < end; q++) { // in cache after recompute(v)
-                int m = lat.inSource(q);
-                if (occ[m] == KmcSimulation.VACANCY) {
-                    recompute(vid[m]);
-                }
+        int sp = occ[t] * nKinds;
+        long rec = row[t * w + z];
+        int g = (int) (rec >> 32);
+        int p = (int) rec;
+        gMembers[g][p] = s; // the vacancy keeps its bucket slot, now on s
+        row[s * w + z] = rec;
+        row[t * w + z] = NOT_VACANT;
+        // one pass over the row of s: the moving vacancy's new signature, and the vacancies next to s,
+        // which lose s → m (their changes are applied after the moving vacancy's, in row order)
+        int np = 0;
+        int bs = s * w, bt = t * w;
+        long key = 0;
+        for (int k = bs, end = bs + z; k < end; k++) {
+            long e = row[k];
+            if (e == NONE) {
+                break;
             }
-            for (int q = lat.inStart(t), end = lat.inStart(t + 1); q < end; q++) {
-                int m = lat.inSource(q);
-                if (m != s && occ[m] == KmcSimulation.VACANCY) {
-                    recompute(vid[m]);
-                }
+            int m = source(e);
+            int o = occ[m];
+            key += powOf[flatClass[o * nKinds + inKind(e)] + 1];
+            if (o == KmcSimulation.VACANCY) {
+                np = pend(np, m, -powOf[flatClass[sp + outKind(e)] + 1]);
             }
-            flush();
-            return;
         }
-        for (int h = lat.outStart(t), end = lat.outStart(t + 1); h < end; h++) {
-            int m = lat.hopTarget(h);
+        if (key != gKey[g]) {
+            regroup(s, g, key);
+        }
+        for (int k = bt, end = bt + z; k < end; k++) { // vacancies next to t gain t → m
+            long e = row[k];
+            if (e == NONE) {
+                break;
+            }
+            int m = source(e);
             if (m != s && occ[m] == KmcSimulation.VACANCY) {
-                recompute(vid[m]);
+                np = pend(np, m, powOf[flatClass[sp + outKind(e)] + 1]);
             }
         }
-        for (int h = lat.outStart(s), end = lat.outStart(s + 1); h < end; h++) {
-            int m = lat.hopTarget(h);
-            if (occ[m] == KmcSimulation.VACANCY) {
-                recompute(vid[m]);
+        for (int i = 0; i < np; i++) {
+            long d = pendDelta[i];
+            if (d != 0) {
+                int m = pendSite[i];
+                int gm = group(m);
+                regroup(m, gm, gKey[gm] + d);
             }
         }
         flush();
     }
 
+    /** Add signature change d for vacancy m to the pending list of length np; @return the new length. */
+    private int pend(int np, int m, long d) {
+        for (int i = 0; i < np; i++) {
+            if (pendSite[i] == m) {
+                pendDelta[i] += d;
+                return np;
+            }
+        }
+        pendSite[np] = m;
+        pendDelta[np] = d;
+        return np + 1;
+    }
+
     /**
-     * Self-check: recompute every mask, signature, class count and the tree total.
+     * Self-check: recompute every signature, bucket position, class count and the tree total.
      *
      * @return number of inconsistencies
      */
@@ -387,43 +507,35 @@ final class VacancyEventLists {
         int seen = 0;
         for (int i = 0; i < occ.length; i++) {
             if (occ[i] != KmcSimulation.VACANCY) {
-                if (vid[i] != -1) {
+                if (group(i) != -1) {
                     bad++;
                 }
                 continue;
             }
             seen++;
-            int v = vid[i];
-            if (v < 0 || vrec[4 * v + 1] != i) {
+            int g = group(i);
+            long key = keyAt(i);
+            if (g < 0 || gKey[g] != key || pos(i) >= gCount[g] || gMembers[g][pos(i)] != i) {
                 bad++;
                 continue;
             }
-            int start = lat.inStart(i), end = lat.inStart(i + 1);
-            long mask = 0, key = 0;
-            for (int q = start; q < end; q++) {
-                int c = flatClass[occ[lat.inSource(q)] * nKinds + lat.inKind(q)];
-                if (c >= 0) {
-                    mask |= 1L << (q - start);
-                    key += pow[c];
-                    counts[c]++;
-                }
-            }
-            int g = (int) vrec[4 * v + 2];
-            if (mask != vrec[4 * v] || gKey[g] != key || gMembers[g][(int) vrec[4 * v + 3]] != v) {
-                bad++;
+            for (int c = 0; c < nClasses; c++) {
+                counts[c] += gClassCount[g * nClasses + c];
             }
         }
-        if (seen != nv) {
+        int members = 0;
+        double total = 0;
+        for (int g = 0; g < nGroups; g++) {
+            members += gCount[g];
+            total += gCount[g] * gRate[g];
+        }
+        if (seen != members) {
             bad++;
         }
-        double total = 0;
         for (int c = 0; c < nClasses; c++) {
             if (counts[c] != cCount[c]) {
                 bad++;
             }
-        }
-        for (int g = 0; g < nGroups; g++) {
-            total += gCount[g] * gRate[g];
         }
         if (Math.abs(total - tree.total()) > 1e-9 * Math.max(total, 1e-300)) {
             bad++;

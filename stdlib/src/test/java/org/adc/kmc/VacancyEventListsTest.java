@@ -37,6 +37,24 @@ class VacancyEventListsTest {
     }
 
     @Test
+    void shortRowsAndTwoSublattices() {
+        BoundaryCondition r = BoundaryCondition.REFLECTING;
+        // reflecting faces: surface sites have fewer hops than z (padded rows); diamond: two sublattices
+        Lattice[] lattices = {CrystalLattices.simpleCubic(5, 2.0, new BoundaryCondition[] {r, r, r}).reorderedForLocality(),
+            CrystalLattices.diamond(2, 5.43)};
+        for (Lattice lat : lattices) {
+            int ions = lat.siteCount() * 2 / 3;
+            KmcSimulation sim = KmcSimulation.builder(lat).species("Na").randomReplace("Va", "Na", ions)
+                    .barriers(new BarrierTable().set("Na", "nn", 0.3, 1e13)).temperature(600).seed(5).build();
+            for (int k = 0; k < 20; k++) {
+                assertEquals(500, sim.runEvents(500));
+                assertEquals(0, sim.verifyEventCatalogue(), lat.siteCount() + " sites, after " + (k + 1) * 500 + " events");
+            }
+            assertEquals(ions, sim.count("Na"));
+        }
+    }
+
+    @Test
     void sameProcessAsThePerHopCatalogue() {
         Lattice lat = CrystalLattices.bcc(6, 3.0);
         int runs = 24;
