@@ -26,7 +26,7 @@ import numpy as np
 from scipy.optimize import least_squares, minimize_scalar
 
 RC = 7.0
-ALPHA_NASB = 1.2  # Na-Sb Morse stiffness, fixed
+ALPHA_NASB = 0.6  # Na-Sb Morse stiffness, fixed (1.2 /A in the first version: dilute Na in Sb cost +0.8 eV, see below)
 BETA, R1 = 1.5, 3.2  # Na-Sb embedding decay (1/A) and reference distance (A), fixed
 EV_A3_GPA = 160.21766
 
@@ -166,7 +166,7 @@ def main():
 
     def resid(p):
         f3, v3, f1, f2 = props(p)
-        return [(f3 + 0.42) * 10, (v3 - 116.1) / 116.1 * 10, (min(f1, f2) + 0.35) * 10]
+        return [(f3 + 0.45) * 10, (v3 - 116.1) / 116.1 * 10, (min(f1, f2) + 0.40) * 10]
     r = least_squares(resid, [0.1, 3.5, 1.0], bounds=([0.001, 2.5, 0.0], [2.0, 5.0, 5.0]))
     f3, v3, f1, f2 = props(r.x)
     print("Na-Sb:", r.x, "-> Na3Sb E_f %.4f eV/atom V %.2f A^3/fu; NaSb CsCl E_f %.4f, NaCl %.4f eV/atom" % (f3, v3, f1, f2))
