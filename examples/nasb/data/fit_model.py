@@ -11,14 +11,22 @@ Targets:
   bcc Na:  a = 4.225 A, E_coh = 1.113 eV/atom, B = 6.8 GPa   (Kittel, Introduction to Solid State Physics, 8th ed.)
   Sb:      V = 30.18 A^3/atom (rho = 6.70 g/cm^3), E_coh = 2.75 eV/atom, B = 38.3 GPa (Kittel); modelled as fcc
            (a pair-type model cannot stabilise the A7 structure); Na-Na and Sb-Sb Morse (3 parameters each) fit these.
-  Na3Sb:   hexagonal P6_3/mmc (Na3As type), a = 5.32 A, c = 9.47 A (V = 116.1 A^3 per Na3Sb), E_f = -0.42 eV/atom
+  Na3Sb:   hexagonal P6_3/mmc (Na3As type), a = 5.32 A, c = 9.47 A (V = 116.1 A^3 per Na3Sb), E_f = -0.45 eV/atom
            (internal coordinates fixed, volume scaled)
-  NaSb:    E_f = -0.35 eV/atom for the lower of CsCl- and NaCl-type NaSb (volume relaxed): a proxy, the real NaSb is
+  NaSb:    E_f = -0.40 eV/atom for the lower of CsCl- and NaCl-type NaSb (volume relaxed): a proxy, the real NaSb is
            monoclinic (LiAs type) and its coordinates are not used here.
-  Na-Sb:   D0, r0 and A fitted to these three numbers; alpha = 1.2 /A, beta = 1.5 /A, r1 = 3.2 A fixed.
-The formation energies are round numbers chosen so that the average voltages (seed 003 eq. 2) are 0.70 V
-(Sb -> NaSb) and 0.49 V (NaSb -> Na3Sb; 0.56 V for Sb -> Na3Sb), inside the 0.05-1.5 V window where the CV of
+  Na-Sb:   D0, r0 and A fitted to these three numbers; alpha = 0.6 /A, beta = 1.5 /A, r1 = 3.2 A fixed.
+The formation energies are round numbers chosen so that the average voltages (seed 003 eq. 2) are 0.80 V
+(Sb -> NaSb) and 0.50 V (NaSb -> Na3Sb; 0.60 V for Sb -> Na3Sb), inside the 0.05-1.5 V window where the CV of
 seed 004 shows the sodiation peaks; they are approximate targets, not measured enthalpies.
+alpha (the stiffness of the Na-Sb pair) is not fitted: it sets how costly a Na atom in crystalline Sb is. With
+alpha = 1.2 /A and targets -0.35/-0.42 eV/atom (the first version) the lowest Na1Sb8 the relaxed GCMC found was
++0.80 eV above Sb + bulk Na, so no Na ever entered the Sb start (the paper's sodiation starts at 0.5-0.8 V, i.e. at
+mu_Na well below 0). Scanned with adc (lowest Na1Sb8 of a 20-trial relaxed GCMC from Sb, eV vs bulk Na): alpha 1.2 ->
++0.80; 0.8 -> +0.32 (old targets), +0.11 (these targets); 0.6 -> -0.31 (old targets), -0.52 (these targets).
+alpha = 0.6 /A with these targets lets Na enter Sb from mu ~ -0.6 eV (0.6 V). No migration barrier entered the fit.
+In this model cubic (BiF3-type) Na3Sb is lower than the hexagonal one (-0.579 eV/atom); fitting min(hexagonal, cubic)
+to -0.45 eV/atom was tried and dropped NaSb off the sampled hull (README).
 Run: /usr/bin/python3 fit_model.py  (numpy, scipy; ~1 min). Writes nasb.morse next to this script.
 """
 import itertools, os
@@ -26,7 +34,7 @@ import numpy as np
 from scipy.optimize import least_squares, minimize_scalar
 
 RC = 7.0
-ALPHA_NASB = 1.2  # Na-Sb Morse stiffness, fixed
+ALPHA_NASB = 0.6  # Na-Sb Morse stiffness, fixed (1.2 /A in the first version: dilute Na in Sb cost +0.8 eV, see below)
 BETA, R1 = 1.5, 3.2  # Na-Sb embedding decay (1/A) and reference distance (A), fixed
 EV_A3_GPA = 160.21766
 
@@ -166,7 +174,7 @@ def main():
 
     def resid(p):
         f3, v3, f1, f2 = props(p)
-        return [(f3 + 0.42) * 10, (v3 - 116.1) / 116.1 * 10, (min(f1, f2) + 0.35) * 10]
+        return [(f3 + 0.45) * 10, (v3 - 116.1) / 116.1 * 10, (min(f1, f2) + 0.40) * 10]
     r = least_squares(resid, [0.1, 3.5, 1.0], bounds=([0.001, 2.5, 0.0], [2.0, 5.0, 5.0]))
     f3, v3, f1, f2 = props(r.x)
     print("Na-Sb:", r.x, "-> Na3Sb E_f %.4f eV/atom V %.2f A^3/fu; NaSb CsCl E_f %.4f, NaCl %.4f eV/atom" % (f3, v3, f1, f2))
