@@ -828,25 +828,7 @@ public final class KmcSimulation {
         if (e < nHops) {
             int i = lat.hopSource(e);
             int j = lat.hopTarget(e);
-            int k = lat.hopKind(e);
-            byte sp = occ[i];
-            occ[j] = sp;
-            occ[i] = VACANCY;
-            int p = pid[i];
-            pid[j] = p;
-            pid[i] = -1;
-            double vx = lat.kindVector(k, 0), vy = lat.kindVector(k, 1), vz = lat.kindVector(k, 2);
-            double l2 = vx * vx + vy * vy + vz * vz;
-            pd[4 * p] += vx;
-            pd[4 * p + 1] += vy;
-            pd[4 * p + 2] += vz;
-            pd[4 * p + 3] += l2;
-            colX[sp] += vx;
-            colY[sp] += vy;
-            colZ[sp] += vz;
-            hopSq[sp] += l2;
-            jumps[sp]++;
-            kindHops[k]++;
+            moveParticle(i, j, lat.hopKind(e));
             if (fn == null) {
                 // i is now empty: every hop out of i is inactive; j is now full: every hop into j is inactive
                 nStaged = 0;
