@@ -114,10 +114,15 @@ public final class ScriptEnv implements Env {
 
     @Override
     public BufferedReader openRead(String path) {
+        return openRead(path, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public BufferedReader openRead(String path, java.nio.charset.Charset charset) {
         TruffleFile f;
         try {
             f = resolve(scriptDir, path);
-            BufferedReader r = f.newBufferedReader(StandardCharsets.UTF_8);
+            BufferedReader r = f.newBufferedReader(charset);
             filesRead.put(path, f.getPath());
             return r;
         } catch (SecurityException e) {

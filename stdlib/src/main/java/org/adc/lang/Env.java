@@ -24,6 +24,19 @@ public interface Env {
     BufferedReader openRead(String path);
 
     /**
+     * Opens a text file for reading in a given character set (instrument exports in Windows-1252); otherwise as
+     * {@link #openRead(String)}. Malformed input is reported as an IOException while reading.
+     *
+     * @throws AdcError as {@link #openRead(String)}
+     */
+    default BufferedReader openRead(String path, java.nio.charset.Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return openRead(path);
+        }
+        throw new AdcError("reading '" + path + "' as " + charset + " is not supported here", "run the recipe with `adc run`");
+    }
+
+    /**
      * Opens a text file for writing; a relative path is resolved against the run directory.
      *
      * @throws AdcError when the sandbox refuses the path or the file cannot be created
@@ -111,8 +124,14 @@ public interface Env {
 
             @Override
             public BufferedReader openRead(String path) {
+                return openRead(path, StandardCharsets.UTF_8);
+            }
+
+            @Override
+            public BufferedReader openRead(String path, java.nio.charset.Charset charset) {
                 try {
-                    return new BufferedReader(new InputStreamReader(Files.newInputStream(base.resolve(path)), StandardCharsets.UTF_8));
+                    return new BufferedReader(new InputStreamReader(Files.newInputStream(base.resolve(path)),
+                        charset.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)));
                 } catch (IOException e) {
                     throw new AdcError("cannot read '" + path + "': " + e.getMessage(), "check the file name and that it exists next to the script");
                 }

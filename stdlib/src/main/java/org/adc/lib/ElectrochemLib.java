@@ -321,6 +321,7 @@ public final class ElectrochemLib {
             Param.required("scan_rates", "list", "scan rates, one per curve"),
             Param.required("potentials", "list", "potential grid shared by all curves"),
             Param.required("currents", "list", "one list of currents per scan rate, one current per potential")));
+        ImpedanceLib.addTo(m);
         return m;
     }
 }

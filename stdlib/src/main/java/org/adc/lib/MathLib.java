@@ -9,6 +9,7 @@ import java.util.function.DoubleUnaryOperator;
 
 import org.adc.fit.Interpolation;
 import org.adc.fit.LinearFit;
+import org.adc.fit.PolynomialFit;
 import org.adc.lang.AdcError;
 import org.adc.lang.AdcList;
 import org.adc.lang.Args;
@@ -477,6 +478,64 @@ public final class MathLib {
         return new Record(r);
     }
 
+    private static Object coefficient(double v, Unit yu, Unit xu, int k) {
+        Unit u = yu == null ? Unit.ONE : yu;
+        if (xu != null && k > 0) {
+            u = u.divide(xu.pow(k));
+        }
+        return u.isOne() ? (Object) v : plain(Quantity.of(v, u));
+    }
+
+    private static Object polyFit(Args a) {
+        Object[] xs = series(a, 0, true);
+        Object[] ys = series(a, 1, true);
+        long deg = a.integer(2);
+        if (deg < 0 || deg > 10) {
+            throw new AdcError("poly_fit: degree must be 0 .. 10, got " + deg, "a quadratic is degree 2");
+        }
+        Unit xu = (Unit) xs[1];
+        Unit yu = (Unit) ys[1];
+        PolynomialFit f = PolynomialFit.fit((double[]) xs[0], (double[]) ys[0], (int) deg);
+        List<Object> cs = new java.util.ArrayList<>();
+        List<Object> es = new java.util.ArrayList<>();
+        for (int k = 0; k <= deg; k++) {
+            cs.add(coefficient(f.coefficients()[k], yu, xu, k));
+            es.add(coefficient(f.error(k), yu, xu, k));
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("coefficients", new AdcList(cs));
+        r.put("errors", new AdcList(es));
+        r.put("degree", deg);
+        r.put("r2", f.r2());
+        if (deg == 2) {
+            double c1 = f.coefficients()[1];
+            double c2 = f.coefficients()[2];
+            double xv = -c1 / (2 * c2);
+            double g1 = -1 / (2 * c2);
+            double g2 = c1 / (2 * c2 * c2);
+            double[][] cv = f.covariance();
+            double var = g1 * g1 * cv[1][1] + 2 * g1 * g2 * cv[1][2] + g2 * g2 * cv[2][2];
+            r.put("vertex", coefficient(xv, xu, null, 0));
+            r.put("vertex_error", coefficient(Math.sqrt(Math.max(0, var)), xu, null, 0));
+            r.put("vertex_value", coefficient(f.at(xv), yu, null, 0));
+        }
+        r.put("at", new NativeFunction("at", "any", new Doc("The fitted polynomial at x", "fit.at(x)", "fit.at(5.43 Å)",
+            "Evaluates c0 + c1 x + … at x (Horner's scheme).", "x in the unit of the fitted xs; result in the unit of the ys",
+            "x of another dimension", "-", "poly_fit"), b -> {
+                Object x = b.get(0);
+                double xv;
+                if (xu == null && x instanceof Number num) {
+                    xv = num.doubleValue();
+                } else if (xu != null && x instanceof Quantity q && q.dimension().equals(xu.dimension())) {
+                    xv = q.valueIn(xu);
+                } else {
+                    throw b.bad(0, xu == null ? "number" : xu.dimension().name());
+                }
+                return coefficient(f.at(xv), yu, null, 0);
+            }, Param.required("x", "any", "where to evaluate")));
+        return new Record(r);
+    }
+
     private static Object powerFit(Args a) {
         Object[] xs = series(a, 0, true);
         Object[] ys = series(a, 1, false);
@@ -629,6 +688,22 @@ public final class MathLib {
             "ordinary least squares (e.g. NIST/SEMATECH e-Handbook of Statistical Methods, 4.1.4.1)",
             "power_fit, arrhenius_fit, mean"),
             MathLib::linearFit, Param.required("xs", "list", "abscissae"), Param.required("ys", "list", "ordinates")));
+        m.add(new NativeFunction("poly_fit", "record", new Doc("Least-squares polynomial y = c0 + c1 x + … + cd x^d with standard errors",
+            "poly_fit(xs, ys, degree)",
+            "# lattice constant from pw.x energies: the vertex of a parabola\n"
+                + "let fit = poly_fit([5.38 Å, 5.43 Å, 5.48 Å, 5.53 Å], [-15.810 eV, -15.842 eV, -15.851 eV, -15.839 eV], 2)\n"
+                + "print(fit.vertex, \"±\", fit.vertex_error)     # the minimum's x\nprint(fit.coefficients, fit.at(5.45 Å))",
+            "QR least squares in the centred, scaled variable (well conditioned in any unit), mapped exactly to powers of x. "
+                + "Returns {coefficients, errors, degree, r2, at}: coefficients c0 … cd lowest power first, each in the unit of y "
+                + "per unit of x to its power; errors their standard errors from the residual variance with n − d − 1 degrees "
+                + "of freedom (NaN with exactly d + 1 points); at(x) evaluates the fit. For degree 2 also vertex (x where the "
+                + "derivative vanishes), vertex_error (propagated with the covariance) and vertex_value.",
+            "xs: numbers or quantities of one dimension; ys likewise; the fit works in the units of the first x and first y",
+            "degree outside 0 .. 10; fewer than degree + 1 points or distinct x; lists of different length; mixed dimensions",
+            "linear least squares (N. R. Draper, H. Smith, Applied Regression Analysis, 3rd ed. (1998), ch. 5); checked against exact rational least squares",
+            "linear_fit, power_fit, eos_fit"),
+            MathLib::polyFit, Param.required("xs", "list", "abscissae"), Param.required("ys", "list", "ordinates"),
+            Param.required("degree", "int", "polynomial degree, 0 .. 10")));
         m.add(new NativeFunction("power_fit", "record", new Doc("Fits a power law y = a · x^b (straight line in log-log)",
             "power_fit(xs, ys)",
             "# CV peak current vs scan rate (seed 004): b = 0.5 diffusion-limited, 1 capacitive\n"
