@@ -25,7 +25,13 @@ public final class ExportText {
 
     public static List<String> lines(Env env, String path) {
         try {
-            return read(env.openRead(path, StandardCharsets.UTF_8), path);
+            List<String> utf8 = read(env.openRead(path, StandardCharsets.UTF_8), path);
+            for (String l : utf8) {
+                if (l.indexOf('\uFFFD') >= 0) {   // a decoder that replaces malformed input instead of reporting it
+                    throw new CharacterCodingException();
+                }
+            }
+            return utf8;
         } catch (CharacterCodingException e) {
             try {
                 return read(env.openRead(path, Charset.forName("windows-1252")), path);
