@@ -9,6 +9,17 @@ import org.adc.lang.AdcError;
  * frames), and D = slope / (2d) of a straight line through MSD(τ) on a window of lags (Einstein relation,
  * d = 3). The standard error of D is that of the slope; MSD points at neighbouring lags are correlated, so it
  * is a lower bound (compare blocks of the run for an honest error).
+ *
+ * <p>Drift: a simulation cell whose centre of mass wanders (a thermostat's or integrator's drift) adds a spurious
+ * ballistic term; {@code removeDrift} subtracts the displacement of the centre of mass, Σ m_i Δr_i / Σ m_i over all
+ * atoms (D. Frenkel, B. Smit, Understanding Molecular Simulation, 2nd ed. (2002), § 4.4.1; as MDAnalysis'
+ * EinsteinMSD and pymatgen's DiffusionAnalyzer).
+ *
+ * <p>Tracer vs collective: the MSD of single ions gives the tracer diffusivity D*. The conductivity sees the
+ * collective ("charge") diffusivity D_σ = lim ⟨|Σ_i Δr_i|²⟩ / (2d N τ) ({@link #collective}); their ratio is the
+ * Haven ratio H_R = D* / D_σ, often 0.3-0.7 in superionic conductors (G. E. Murch, Solid State Ionics 7, 177
+ * (1982)), so σ from D* through Nernst–Einstein is low by H_R. The collective MSD is one sum per time origin
+ * instead of N, so its statistical error is about √N times larger for the same trajectory.
  */
 public final class Msd {
     private Msd() {
@@ -18,10 +29,23 @@ public final class Msd {
      * @param atoms       indices of the atoms to average over
      * @param maxLag      largest lag in frames (≤ frames − 1)
      * @param originStep  frames between time origins (≥ 1)
-     * @param removeDrift subtract the mean displacement of all atoms (equal weights) at each lag
+     * @param masses      per-atom masses of all atoms of the trajectory (any unit), or null for no drift removal:
+     *                    the centre-of-mass displacement is subtracted at each lag
      * @return MSD in Å² for lags 0..maxLag
      */
-    public static double[] compute(Trajectory tr, int[] atoms, int maxLag, int originStep, boolean removeDrift) {
+    public static double[] compute(Trajectory tr, int[] atoms, int maxLag, int originStep, double[] masses) {
+        return compute(tr, atoms, maxLag, originStep, masses, false);
+    }
+
+    /**
+     * Collective MSD ⟨|Σ_i Δr_i|²⟩ / N over the chosen atoms (the "charge" MSD whose slope gives D_σ); same arguments
+     * as {@link #compute}.
+     */
+    public static double[] collective(Trajectory tr, int[] atoms, int maxLag, int originStep, double[] masses) {
+        return compute(tr, atoms, maxLag, originStep, masses, true);
+    }
+
+    private static double[] compute(Trajectory tr, int[] atoms, int maxLag, int originStep, double[] masses, boolean collective) {
         int nf = tr.frames();
         if (maxLag < 1 || maxLag > nf - 1) {
             throw new AdcError("the largest lag must be between 1 and " + (nf - 1) + " frames, got " + maxLag,
@@ -38,24 +62,30 @@ public final class Msd {
             for (int lag = 1; lag <= maxLag && t0 + lag < nf; lag++) {
                 double[] b = tr.unwrapped(t0 + lag);
                 double dx = 0, dy = 0, dz = 0;
-                if (removeDrift) {
+                if (masses != null) {
+                    double mt = 0;
                     for (int i = 0; i < n; i++) {
-                        dx += b[3 * i] - a[3 * i];
-                        dy += b[3 * i + 1] - a[3 * i + 1];
-                        dz += b[3 * i + 2] - a[3 * i + 2];
+                        dx += masses[i] * (b[3 * i] - a[3 * i]);
+                        dy += masses[i] * (b[3 * i + 1] - a[3 * i + 1]);
+                        dz += masses[i] * (b[3 * i + 2] - a[3 * i + 2]);
+                        mt += masses[i];
                     }
-                    dx /= n;
-                    dy /= n;
-                    dz /= n;
+                    dx /= mt;
+                    dy /= mt;
+                    dz /= mt;
                 }
                 double s = 0;
+                double sx = 0, sy = 0, sz = 0;
                 for (int i : atoms) {
                     double ex = b[3 * i] - a[3 * i] - dx;
                     double ey = b[3 * i + 1] - a[3 * i + 1] - dy;
                     double ez = b[3 * i + 2] - a[3 * i + 2] - dz;
                     s += ex * ex + ey * ey + ez * ez;
+                    sx += ex;
+                    sy += ey;
+                    sz += ez;
                 }
-                msd[lag] += s / atoms.length;
+                msd[lag] += (collective ? sx * sx + sy * sy + sz * sz : s) / atoms.length;
                 count[lag]++;
             }
         }

@@ -213,14 +213,27 @@ public final class AnalysisLib {
         return m <= 0 ? Math.max(1, (tr.frames() - 1) / 2) : (int) m;
     }
 
-    private static double[] msdOf(Args a, Trajectory tr, int speciesArg, int lagArg, int everyArg, int driftArg) {
+    /** Per-atom masses (u) of a trajectory's atoms, for centre-of-mass drift removal. */
+    private static double[] masses(Trajectory tr) {
+        String[] sp = tr.species();
+        double[] m = new double[sp.length];
+        for (int i = 0; i < sp.length; i++) {
+            m[i] = org.adc.structure.Elements.mass(sp[i]);
+        }
+        return m;
+    }
+
+    private static double[] msdOf(Args a, Trajectory tr, int speciesArg, int lagArg, int everyArg, int driftArg, boolean collective) {
         int[] atoms = tr.indices(a.string(speciesArg));
-        return Msd.compute(tr, atoms, maxLag(a, lagArg, tr), (int) a.integer(everyArg), a.bool(driftArg));
+        double[] masses = a.bool(driftArg) ? masses(tr) : null;
+        int lag = maxLag(a, lagArg, tr);
+        int every = (int) a.integer(everyArg);
+        return collective ? Msd.collective(tr, atoms, lag, every, masses) : Msd.compute(tr, atoms, lag, every, masses);
     }
 
     private static Object msd(Args a) {
         Trajectory tr = traj(a, 0);
-        double[] m = msdOf(a, tr, 1, 2, 3, 4);
+        double[] m = msdOf(a, tr, 1, 2, 3, 4, a.bool(5));
         List<Object> rows = new ArrayList<>();
         for (int k = 0; k < m.length; k++) {
             rows.add(rec("t", q(k * tr.dt(), "ps"), "msd", Quantity.of(m[k], "Å^2")));
@@ -230,7 +243,8 @@ public final class AnalysisLib {
 
     private static Object diffusivity(Args a) {
         Trajectory tr = traj(a, 0);
-        double[] m = msdOf(a, tr, 1, 4, 5, 6);
+        boolean collective = a.bool(8);
+        double[] m = msdOf(a, tr, 1, 4, 5, 6, collective);
         double from = a.number(2);
         double to = a.number(3);
         if (!(from >= 0 && from < to && to <= 1)) {
@@ -247,7 +261,8 @@ public final class AnalysisLib {
         double[] d = Msd.diffusivity(m, tr.dt(), i0, i1, dim);
         double a2 = 1e-20; // Å² → m²
         return rec("d", q(d[0] * a2, "cm^2/s"), "d_error", q(d[1] * a2, "cm^2/s"), "r2", d[2],
-            "fit_from", q(i0 * tr.dt(), "ps"), "fit_to", q(i1 * tr.dt(), "ps"), "atoms", (long) tr.indices(a.string(1)).length);
+            "fit_from", q(i0 * tr.dt(), "ps"), "fit_to", q(i1 * tr.dt(), "ps"), "atoms", (long) tr.indices(a.string(1)).length,
+            "kind", collective ? "collective" : "tracer");
     }
 
     private static Object rotationalAcf(Args a) {
@@ -404,30 +419,37 @@ public final class AnalysisLib {
             Param.optional("format", "string", "", "\"extxyz\" or \"xdatcar\" (default: from the name)")));
         m.add(new NativeFunction("msd", "table", new Doc(
             "Mean-squared displacement MSD(t) of one species (or all atoms) along a trajectory",
-            "analysis.msd(traj, species = \"\", max_lag = 0, every = 1, remove_drift = false)",
+            "analysis.msd(traj, species = \"\", max_lag = 0, every = 1, remove_drift = false, collective = false)",
             "import analysis\nlet tr = analysis.trajectory(\"XDATCAR\", dt = 0.5 fs)\nlet m = analysis.msd(tr, \"Na\")\nprint_table(m)",
             "MSD(τ) = ⟨|r_i(t0 + τ) − r_i(t0)|²⟩ over the atoms of the species and over time origins t0 every `every` frames, from "
-                + "the unwrapped positions. max_lag = 0 takes half the trajectory. remove_drift subtracts the mean displacement of all "
-                + "atoms (equal weights) at each lag. Returns a table {t, msd}.",
+                + "the unwrapped positions. max_lag = 0 takes half the trajectory. remove_drift subtracts the displacement of the "
+                + "centre of mass of all atoms (mass-weighted, standard atomic weights) at each lag. collective = true gives the "
+                + "collective (charge) MSD ⟨|Σ_i Δr_i|²⟩ / N, whose slope is the conductivity's D_σ. Returns a table {t, msd}.",
             "t in ps; msd in Å²",
             "a species not in the trajectory; max_lag beyond the trajectory; every < 1.",
-            "Einstein relation; seed 001 AIMD analysis (MSD and diffusivity of Na)",
+            "Einstein relation; seed 001 AIMD analysis (MSD and diffusivity of Na); centre-of-mass drift: D. Frenkel, B. Smit, "
+                + "Understanding Molecular Simulation, 2nd ed. (2002), § 4.4.1",
             "diffusivity, trajectory, rotational_acf"),
             AnalysisLib::msd,
             Param.required("traj", "any", "trajectory from analysis.trajectory"),
             Param.optional("species", "string", "", "element symbol (\"\" = all atoms)"),
             Param.optional("max_lag", "int", 0L, "largest lag in frames (0 = half the trajectory)"),
             Param.optional("every", "int", 1L, "frames between time origins"),
-            Param.optional("remove_drift", "bool", Boolean.FALSE, "subtract the mean displacement of all atoms")));
+            Param.optional("remove_drift", "bool", Boolean.FALSE, "subtract the centre-of-mass displacement of all atoms"),
+            Param.optional("collective", "bool", Boolean.FALSE, "collective (charge) MSD instead of the tracer MSD")));
         m.add(new NativeFunction("diffusivity", "record", new Doc(
-            "Tracer diffusivity D = slope/(2d) of the MSD, with its standard error",
-            "analysis.diffusivity(traj, species = \"\", fit_from = 0.2, fit_to = 0.8, max_lag = 0, every = 1, remove_drift = false, dim = 3)",
+            "Tracer (or collective) diffusivity D = slope/(2d) of the MSD, with its standard error",
+            "analysis.diffusivity(traj, species = \"\", fit_from = 0.2, fit_to = 0.8, max_lag = 0, every = 1, remove_drift = false, dim = 3, collective = false)",
             "import analysis\nlet tr = analysis.trajectory(\"XDATCAR\", dt = 0.5 fs)\nlet d = analysis.diffusivity(tr, \"Na\")\n"
                 + "print(d.d, d.d_error)",
             "Straight line through MSD(τ) (as analysis.msd) for lags between fit_from and fit_to, given as fractions of the largest "
                 + "lag (skip the ballistic start and the noisy end); D = slope / (2·dim). d_error is the standard error of the slope "
                 + "/ (2·dim): MSD values at neighbouring lags are correlated, so it is a lower bound — compare independent parts of "
-                + "the run. Returns {d, d_error, r2, fit_from, fit_to, atoms}.",
+                + "the run. Returns {d, d_error, r2, fit_from, fit_to, atoms, kind}.\n"
+                + "Tracer vs conductivity: the default is the tracer diffusivity D*. Ionic conductivity follows the collective "
+                + "diffusivity D_σ (collective = true: the MSD of Σ_i r_i / N); D* / D_σ is the Haven ratio H_R (often 0.3-0.7 in "
+                + "superionic conductors), so nernst_einstein(D*) underestimates σ by H_R. D_σ is about √N times noisier from the "
+                + "same trajectory; report both, with the Haven ratio, when the run is long enough.",
             "d in cm²/s; fit_from, fit_to in ps",
             "fit_from/fit_to outside 0 ≤ from < to ≤ 1; fewer than two lags in the window; dim not 1-3; errors of analysis.msd.",
             "Einstein relation ⟨r²⟩ = 2 d D t; seed 001 AIMD analysis",
@@ -439,8 +461,9 @@ public final class AnalysisLib {
             Param.optional("fit_to", "number", 0.8, "end of the fit window, fraction of the largest lag"),
             Param.optional("max_lag", "int", 0L, "largest lag in frames (0 = half the trajectory)"),
             Param.optional("every", "int", 1L, "frames between time origins"),
-            Param.optional("remove_drift", "bool", Boolean.FALSE, "subtract the mean displacement of all atoms"),
-            Param.optional("dim", "int", 3L, "dimensionality of the motion")));
+            Param.optional("remove_drift", "bool", Boolean.FALSE, "subtract the centre-of-mass displacement of all atoms"),
+            Param.optional("dim", "int", 3L, "dimensionality of the motion"),
+            Param.optional("collective", "bool", Boolean.FALSE, "collective (charge) diffusivity D_σ instead of the tracer D*")));
         m.add(new NativeFunction("rotational_acf", "table", new Doc(
             "Rotational autocorrelation C(t) = ⟨u(t)·u(0)⟩ of centre→ligand bond vectors (BH4, NH2 rotors)",
             "analysis.rotational_acf(traj, centre, ligand, cutoff = 1.3 Å, max_lag = 0, every = 1, order = 1)",

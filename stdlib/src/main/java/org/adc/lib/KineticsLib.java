@@ -226,7 +226,10 @@ public final class KineticsLib {
             "nernst_einstein(d, n, c, t, q = qe)",
             "nernst_einstein(d = 1e-8 cm^2/s, n = 1.2e22 cm^-3, c = 0.67, t = 353 K)",
             "Nernst-Einstein relation between the ion diffusivity D and the conductivity, with N the site concentration, "
-                + "c the fractional occupancy and q the ion charge.",
+                + "c the fractional occupancy and q the ion charge. Which D: the relation is exact for the collective (charge) "
+                + "diffusivity D_σ; with the tracer diffusivity D* (single-ion MSD, kMC tracer) σ is low by the Haven ratio "
+                + "H_R = D*/D_σ (0.3-0.7 in many superionic conductors; G. E. Murch, Solid State Ionics 7, 177 (1982)). Use "
+                + "analysis.diffusivity(..., collective = true) or kmc.run's d_jump (its haven field is H_R).",
             "d diffusivity; n number density (1/cm^3); c dimensionless; t absolute temperature; q charge; result in S/cm",
             "n must be a number density (1/volume); t ≤ 0 K fails.",
             SEED001,

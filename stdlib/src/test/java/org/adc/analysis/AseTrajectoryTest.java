@@ -30,7 +30,7 @@ class AseTrajectoryTest {
     private static void check(Trajectory tr, double tol) throws Exception {
         double[][] ref = reference();
         int maxLag = ref.length - 1;
-        double[] msd = Msd.compute(tr, tr.indices("Na"), maxLag, 1, false);
+        double[] msd = Msd.compute(tr, tr.indices("Na"), maxLag, 1, null);
         double[] c = RotationalCorrelation.compute(tr, RotationalCorrelation.pairs(tr, "B", "H", 1.3), maxLag, 1, 1);
         for (int lag = 0; lag <= maxLag; lag++) {
             assertEquals(ref[lag][0], msd[lag], tol * Math.max(1, ref[lag][0]), "MSD at lag " + lag);

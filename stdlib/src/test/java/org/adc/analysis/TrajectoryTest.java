@@ -46,7 +46,7 @@ class TrajectoryTest {
             frames.add(frame(lat, sp, r));
         }
         Trajectory tr = Trajectory.of(frames, 1e-15, "ballistic");
-        double[] m = Msd.compute(tr, tr.indices("Na"), 40, 1, false);
+        double[] m = Msd.compute(tr, tr.indices("Na"), 40, 1, null);
         double v2 = (0.49 + (0.09 + 0.16 + 0.25)) / 2;
         for (int lag = 0; lag <= 40; lag++) {
             assertEquals(v2 * lag * lag, m[lag], 1e-9);
@@ -73,7 +73,7 @@ class TrajectoryTest {
     void randomWalkDiffusivity() {
         // one hop of a = 1 Å per frame of 2 fs: D = a² / (6 dt) = 1e-20 / 1.2e-14 m²/s
         Trajectory tr = randomWalk(400, 201, 1.0, 3);
-        double[] m = Msd.compute(tr, tr.indices("Li"), 100, 1, false);
+        double[] m = Msd.compute(tr, tr.indices("Li"), 100, 1, null);
         double[] d = Msd.diffusivity(m, tr.dt(), 20, 80, 3);
         double dExact = 1.0 / (6 * 2e-15);
         assertEquals(dExact, d[0], 0.05 * dExact);
@@ -157,21 +157,56 @@ class TrajectoryTest {
                 p[r.nextInt(3)] += r.nextBoolean() ? 0.8 : -0.8;
             }
         }
-        double[] m0 = Msd.compute(ref, ref.indices("Li"), 20, 1, false);
+        double[] m0 = Msd.compute(ref, ref.indices("Li"), 20, 1, null);
         for (String text : List.of(xdatcar(frames, false), xdatcar(frames, true))) {
             Trajectory t = Trajectory.of(Xdatcar.read(text, "XDATCAR"), 2e-15, "XDATCAR");
             assertEquals(30, t.frames());
-            double[] m = Msd.compute(t, t.indices("Li"), 20, 1, false);
+            double[] m = Msd.compute(t, t.indices("Li"), 20, 1, null);
             for (int k = 0; k <= 20; k++) {
                 assertEquals(m0[k], m[k], 1e-8);
             }
         }
         Trajectory tx = Trajectory.of(ExtXyz.readAll(xyz.toString(), "walk.extxyz"), 2e-15, "walk.extxyz");
-        double[] mx = Msd.compute(tx, tx.indices("Li"), 20, 1, false);
+        double[] mx = Msd.compute(tx, tx.indices("Li"), 20, 1, null);
         for (int k = 0; k <= 20; k++) {
             assertEquals(m0[k], mx[k], 1e-6);
         }
         AdcError e = assertThrows(AdcError.class, () -> Xdatcar.read("t\n1\n10 0 0\n0 10 0\n0 0 10\n2\nDirect configuration= 1\n0 0 0\n0.5 0.5 0.5\n", "X"));
         assertTrue(e.getMessage().contains("VASP 4"), e.getMessage());
+    }
+
+    @Test
+    void driftRemovalIsMassWeightedAndCollectiveMsdSumsDisplacements() {
+        // one light Li moves +0.5 Å in x per frame; two heavy Cs stay: the centre of mass moves m_Li/M of that
+        Lattice lat = Lattice.cubic(L);
+        String[] sp = {"Li", "Cs", "Cs"};
+        List<Structure> frames = new ArrayList<>();
+        for (int k = 0; k < 11; k++) {
+            frames.add(frame(lat, sp, new double[][] {{1 + 0.5 * k, 1, 1}, {3, 3, 3}, {5, 5, 5}}));
+        }
+        Trajectory tr = Trajectory.of(frames, 1e-15, "t");
+        double mli = org.adc.structure.Elements.mass("Li");
+        double mcs = org.adc.structure.Elements.mass("Cs");
+        double[] masses = {mli, mcs, mcs};
+        double w = mli / (mli + 2 * mcs);
+        double[] cs = Msd.compute(tr, tr.indices("Cs"), 4, 1, masses);
+        double[] li = Msd.compute(tr, tr.indices("Li"), 4, 1, masses);
+        for (int lag = 1; lag <= 4; lag++) {
+            double dx = 0.5 * lag;
+            assertEquals(w * w * dx * dx, cs[lag], 1e-12, "heavy atoms move opposite to the centre of mass");
+            assertEquals((1 - w) * (1 - w) * dx * dx, li[lag], 1e-12);
+        }
+        // two atoms moving together: the collective MSD is N times the tracer MSD
+        String[] two = {"Na", "Na"};
+        List<Structure> f2 = new ArrayList<>();
+        for (int k = 0; k < 11; k++) {
+            f2.add(frame(lat, two, new double[][] {{1 + 0.3 * k, 1, 1}, {4 + 0.3 * k, 4, 4}}));
+        }
+        Trajectory t2 = Trajectory.of(f2, 1e-15, "t2");
+        double[] tracer = Msd.compute(t2, t2.indices("Na"), 5, 1, null);
+        double[] coll = Msd.collective(t2, t2.indices("Na"), 5, 1, null);
+        for (int lag = 1; lag <= 5; lag++) {
+            assertEquals(2 * tracer[lag], coll[lag], 1e-12);
+        }
     }
 }
