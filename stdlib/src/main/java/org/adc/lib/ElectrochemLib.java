@@ -133,6 +133,15 @@ public final class ElectrochemLib {
      * Dunn's split over a whole voltammogram: k1, k2 at every potential, then the capacitive share of each CV as
      * ∫|k1 ν| dV / ∫|i| dV (trapezoid rule over the potential grid).
      */
+    /** Whether a grid segment of potential step dv belongs to the branch ("all", "anodic": dv > 0, "cathodic": dv < 0). */
+    private static boolean segment(String branch, double dv) {
+        return switch (branch) {
+            case "anodic" -> dv > 0;
+            case "cathodic" -> dv < 0;
+            default -> true;
+        };
+    }
+
     private static Object capacitiveShare(Args a) {
         Object[] nus = series(a, 0, Dimension.VOLTAGE.divide(Dimension.TIME), "scan rates");
         double[] nu = (double[]) nus[0];
@@ -184,11 +193,27 @@ public final class ElectrochemLib {
             fits.add(AnalysisLib.rec("potential", Quantity.of(v[k], vUnit), "k1", Quantity.of(f[0], iUnit.divide(nuUnit)),
                 "k2", Quantity.of(f[1], iUnit), "r2", f[2]));
         }
+        String branch = a.string(3);
+        if (!branch.equals("all") && !branch.equals("anodic") && !branch.equals("cathodic")) {
+            throw new AdcError("capacitive_share: branch must be \"all\", \"anodic\" or \"cathodic\", got " + Values.repr(branch),
+                "\"all\" integrates every segment of the grid (a full cycle when the grid goes up and back)");
+        }
+        int used = 0;
+        for (int k = 1; k < v.length; k++) {
+            used += segment(branch, v[k] - v[k - 1]) ? 1 : 0;
+        }
+        if (used == 0) {
+            throw new AdcError("capacitive_share: the potential grid has no " + branch + " segment",
+                "an anodic segment goes up in potential, a cathodic one down; give the grid of the branch you ask for");
+        }
         List<Object> shares = new java.util.ArrayList<>();
         for (int s = 0; s < nu.length; s++) {
             double cap = 0;
             double tot = 0;
             for (int k = 1; k < v.length; k++) {
+                if (!segment(branch, v[k] - v[k - 1])) {
+                    continue;
+                }
                 double dv = Math.abs(v[k] - v[k - 1]);
                 cap += 0.5 * dv * (Math.abs(k1[k] * nu[s]) + Math.abs(k1[k - 1] * nu[s]));
                 tot += 0.5 * dv * (Math.abs(cur[s][k]) + Math.abs(cur[s][k - 1]));
@@ -304,13 +329,15 @@ public final class ElectrochemLib {
             Param.required("currents", "list", "currents at one potential, one per scan rate")));
         m.add(new NativeFunction("capacitive_share", "record", new Doc(
             "Capacitive share of whole voltammograms from Dunn's split at every potential",
-            "electrochem.capacitive_share(scan_rates, potentials, currents)",
+            "electrochem.capacitive_share(scan_rates, potentials, currents, branch = \"all\")",
             "import electrochem\nlet v = [0.1 V, 0.3 V, 0.5 V]\n"
                 + "let s = electrochem.capacitive_share([0.1 mV/s, 1 mV/s], v, [[0.02 mA, 0.05 mA, 0.03 mA], [0.12 mA, 0.30 mA, 0.2 mA]])\n"
                 + "print_table(s.shares)      # scan_rate, capacitive (fraction of the CV area)",
             "For every potential of a common grid, fits i = k1 ν + k2 ν^½ over the scan rates (as capacitive_split). The capacitive "
-                + "share of the CV at scan rate ν is ∫|k1 ν| dV / ∫|i(V, ν)| dV, trapezoid rule over the grid (one sweep direction; "
-                + "call it once per branch for full cycles). Returns {shares: table (scan_rate, capacitive), fits: table (potential, "
+                + "share of the CV at scan rate ν is ∫|k1 ν| dV / ∫|i(V, ν)| dV, trapezoid rule over the grid. The grid may be a full "
+                + "cycle (up and back down, the anodic and cathodic currents at the same potentials are separate points): branch = "
+                + "\"all\" integrates every segment (the whole CV, as the paper's shaded area), \"anodic\" only rising and "
+                + "\"cathodic\" only falling segments. Returns {shares: table (scan_rate, capacitive), fits: table (potential, "
                 + "k1, k2, r2)}.",
             "scan rates in mV/s (any voltage/time); potentials voltages; currents any current unit; capacitive a fraction",
             "currents not one list per scan rate of one value per potential; values without units; fewer than two scan rates.",
@@ -320,7 +347,8 @@ public final class ElectrochemLib {
             ElectrochemLib::capacitiveShare,
             Param.required("scan_rates", "list", "scan rates, one per curve"),
             Param.required("potentials", "list", "potential grid shared by all curves"),
-            Param.required("currents", "list", "one list of currents per scan rate, one current per potential")));
+            Param.required("currents", "list", "one list of currents per scan rate, one current per potential"),
+            Param.optional("branch", "string", "all", "\"all\" (every segment), \"anodic\" or \"cathodic\"")));
         ImpedanceLib.addTo(m);
         return m;
     }
