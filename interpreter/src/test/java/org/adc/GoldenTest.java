@@ -101,7 +101,36 @@ class GoldenTest {
         }
     }
 
+    /**
+     * Programs a folder's recipes start (a {@code REQUIRES} file in the folder: one program per line, # comments),
+     * missing from the PATH here; the folder's golden tests are skipped with a message naming them.
+     */
+    static List<String> missingPrograms(Path script) throws IOException {
+        Path req = script.getParent().resolve("REQUIRES");
+        List<String> missing = new ArrayList<>();
+        if (!Files.exists(req)) {
+            return missing;
+        }
+        for (String line : Files.readAllLines(req)) {
+            String prog = line.strip();
+            if (prog.isEmpty() || prog.startsWith("#")) {
+                continue;
+            }
+            boolean found = false;
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+                found |= !dir.isEmpty() && Files.isExecutable(Path.of(dir, prog));
+            }
+            if (!found) {
+                missing.add(prog);
+            }
+        }
+        return missing;
+    }
+
     private static void check(Path script) throws IOException {
+        List<String> missing = missingPrograms(script);
+        org.junit.jupiter.api.Assumptions.assumeTrue(missing.isEmpty(),
+            ROOT.relativize(script) + " skipped: it runs " + missing + ", not installed here (.ci/run installs it)");
         String actual = run(script, Map.of());
         Path expectedFile = Path.of(script.toString().replaceFirst("\\.adc$", ".output"));
         if ("1".equals(System.getenv("ADC_GOLDEN_UPDATE"))) {
