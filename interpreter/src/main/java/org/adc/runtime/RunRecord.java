@@ -166,6 +166,21 @@ public final class RunRecord {
             }
             random.threadCounts().forEach(requested::put);
         }
+        if (!scriptEnv.externalPrograms().isEmpty()) {
+            ArrayNode ext = root.putArray("external_programs");
+            for (Object[] e : scriptEnv.externalPrograms()) {
+                ObjectNode x = ext.addObject();
+                x.put("name", (String) e[0]);
+                ArrayNode cmd = x.putArray("command");
+                ((java.util.List<?>) e[1]).forEach(c -> cmd.add(c.toString()));
+                String v = ((java.util.function.Supplier<?>) e[2]).get() instanceof String s ? s : null;
+                if (v != null) {
+                    x.put("version", v);
+                } else {
+                    x.putNull("version");
+                }
+            }
+        }
         ArrayNode inputs = root.putArray("inputs");
         for (Map.Entry<String, String> e : scriptEnv.filesRead().entrySet()) {
             ObjectNode in = inputs.addObject();

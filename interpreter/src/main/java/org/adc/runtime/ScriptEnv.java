@@ -27,6 +27,8 @@ public final class ScriptEnv implements Env {
     private final String scriptDir;
     private final String runDir;
     private final Map<String, String> filesRead = new LinkedHashMap<>();
+    /** External programs started by calculators: name, command line, version supplier (run.json external_programs). */
+    private final java.util.List<Object[]> externalPrograms = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.Set<String> filesWritten = new java.util.LinkedHashSet<>();
     private final Map<String, double[]> tolerances = new LinkedHashMap<>();
     private final boolean realTime;
@@ -311,6 +313,16 @@ public final class ScriptEnv implements Env {
     }
 
     /** Files read so far: path as written in the script → resolved path. */
+    @Override
+    public void externalProgram(String name, java.util.List<String> commandLine, java.util.function.Supplier<String> version) {
+        externalPrograms.add(new Object[] {name, java.util.List.copyOf(commandLine), version});
+    }
+
+    /** External programs recorded with {@link #externalProgram}: {name, command line, version supplier}. */
+    public java.util.List<Object[]> externalPrograms() {
+        return externalPrograms;
+    }
+
     public Map<String, String> filesRead() {
         return filesRead;
     }

@@ -92,6 +92,9 @@ class ExternalCalculatorScriptTest {
         assertEquals("-15.615308 Ry", lines[1], "same SCF as the stored pw.x output");
         assertEquals("-0.8749 eV/Å", lines[2]);
         assertTrue(Files.isDirectory(run.resolve("espresso")), "work folder inside the run directory");
+        String record = Files.readString(run.resolve("run.json"));
+        assertTrue(record.contains("\"external_programs\"") && record.contains("\"pw.x\"") && record.matches("(?s).*\"version\" *: *\"6\\.[^\"]*\".*"),
+            "run.json records pw.x's command line and version: " + record.substring(0, Math.min(400, record.length())));
     }
 
     @Test

@@ -63,6 +63,13 @@ public interface Env {
         throw new AdcError("writing binary files is not supported here ('" + path + "')", "run the recipe with `adc run`");
     }
 
+    /**
+     * Records an external program the run starts (name, full command line, and its version once known) for the run
+     * record's {@code external_programs}. The default records nothing.
+     */
+    default void externalProgram(String name, java.util.List<String> commandLine, java.util.function.Supplier<String> version) {
+    }
+
     /** The script's standard output. */
     PrintStream out();
 

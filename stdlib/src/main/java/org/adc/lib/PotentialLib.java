@@ -332,7 +332,24 @@ public final class PotentialLib {
         double conv = a.quantity(7, Dimension.ENERGY).valueIn(RY);
         String dft = a.has(8) ? a.string(8) : null;
         var settings = new org.adc.potential.external.EspressoCalculator.Settings(files, ecut, ecutrho, k, off, smearing, degauss, conv, dft);
-        return new CalculatorValue(new org.adc.potential.external.EspressoCalculator(settings, a.env().workDirectory("espresso"), a.bool(9)));
+        Map<String, Double> mag = new LinkedHashMap<>();
+        if (a.has(10)) {
+            if (!(a.get(10) instanceof HasMembers m)) {
+                throw a.bad(10, "a record of starting magnetizations per element, e.g. {Fe: 0.5}");
+            }
+            for (String el : m.memberNames()) {
+                if (!(m.member(el) instanceof Number x)) {
+                    throw a.bad(10, "numbers between -1 and 1 (" + el + " is " + Values.describe(m.member(el)) + ")");
+                }
+                mag.put(el, x.doubleValue());
+            }
+        }
+        var options = new org.adc.potential.external.EspressoOptions(mag.isEmpty() ? 1 : 2, mag, a.number(11), (int) a.integer(12),
+            a.number(13), (int) a.integer(14), a.bool(15), a.has(16) ? a.string(16) : null, (int) a.integer(17), (int) a.integer(18),
+            (int) a.integer(19), a.string(20));
+        var calc = new org.adc.potential.external.EspressoCalculator(settings, options, a.env().workDirectory("espresso"), a.bool(9));
+        a.env().externalProgram("pw.x", calc.commandLine(), calc::version);
+        return new CalculatorValue(calc);
     }
 
     private static int[] ints(Args a, int i) {
@@ -802,12 +819,20 @@ public final class PotentialLib {
             Param.optional("keep", "bool", false, "keep every call's folder (inputs and outputs)")));
         m.add(fn("espresso", "calculator", doc("Quantum ESPRESSO pw.x as a calculator: DFT energy, forces and stress (one SCF per call)",
             "espresso(pseudopotentials, ecutwfc, kpoints, koffset = [0, 0, 0], ecutrho, smearing, degauss = 0.01 Ry, conv_thr = 1e-10 Ry, "
-                + "input_dft, keep = false)",
+                + "input_dft, keep = false, magnetization, tot_charge = 0, electron_maxstep = 100, mixing_beta = 0.7, nbnd = 0, nosym = false, "
+                + "vdw_corr, ranks = 1, pools = 1, threads = 1, launcher = \"mpirun\")",
             "calc = espresso({Si: \"Si.pz-vbc.UPF\"}, ecutwfc = 16 Ry, kpoints = [2, 2, 2])",
             "Writes a pw.x input (calculation 'scf', tprnfor, tstress, ibrav 0, positions and cell in Å) into a new folder under "
                 + "espresso/ in the run directory, runs pw.x there and reads the '!' total energy, the forces and the total stress. "
                 + "Pseudopotential files are read next to the script (all from one folder). conv_thr is per atom. The program is pw.x "
-                + "on the PATH or the command line in ADC_PW (e.g. \"mpirun -np 2 pw.x\").",
+                + "on the PATH or the command line in ADC_PW (e.g. \"mpirun -np 2 pw.x\").\n"
+                + "A Γ-only grid (kpoints = [1, 1, 1], no offset) is written as K_POINTS gamma (real wavefunctions: about half the "
+                + "time). magnetization = {Fe: 0.5} turns on collinear spin (nspin = 2); tot_charge, electron_maxstep, mixing_beta, "
+                + "nbnd, nosym and vdw_corr are pw.x's options of the same names. Parallel runs: ranks = 4 starts `mpirun -np 4 pw.x` "
+                + "(launcher = \"srun\" inside a Slurm allocation: `srun -n 4 pw.x`), pools = 2 adds `-nk 2`, threads sets "
+                + "OMP_NUM_THREADS; the command line and pw.x's version go into run.json (external_programs). A pw.x still running when "
+                + "adc ends (error, Ctrl-C, SIGTERM) is ended with its MPI children. A failed SCF quotes pw.x's last estimated "
+                + "accuracies and names the options that help.",
             "ecutwfc, ecutrho, degauss, conv_thr energies (Ry or any energy unit); results in eV, Å (Ry = 13.605693122994 eV, "
                 + "a0 = 0.529177210903 Å)",
             "pw.x not installed; pw.x's 'Error in routine' message or 'convergence NOT achieved' with the work folder; a non-periodic cell",
@@ -820,7 +845,18 @@ public final class PotentialLib {
             Param.optional("degauss", "energy", Quantity.of(0.01, "Ry"), "smearing width"),
             Param.optional("conv_thr", "energy", Quantity.of(1e-10, "Ry"), "SCF convergence per atom"),
             Param.optional("input_dft", "string", org.adc.lang.None.INSTANCE, "override the functional of the pseudopotentials"),
-            Param.optional("keep", "bool", false, "keep every call's folder")));
+            Param.optional("keep", "bool", false, "keep every call's folder"),
+            Param.optional("magnetization", "any", org.adc.lang.None.INSTANCE, "starting magnetization per element (-1..1); turns on nspin = 2"),
+            Param.optional("tot_charge", "number", 0.0, "extra charge of the cell in e (+1: one electron removed)"),
+            Param.optional("electron_maxstep", "int", 100L, "SCF iteration limit"),
+            Param.optional("mixing_beta", "number", 0.7, "charge mixing factor (0, 1]"),
+            Param.optional("nbnd", "int", 0L, "number of bands (0: pw.x's default)"),
+            Param.optional("nosym", "bool", false, "switch symmetry off"),
+            Param.optional("vdw_corr", "string", org.adc.lang.None.INSTANCE, "dispersion correction: grimme-d2, grimme-d3, ts, xdm"),
+            Param.optional("ranks", "int", 1L, "MPI ranks of each pw.x run"),
+            Param.optional("pools", "int", 1L, "k-point pools (pw.x -nk), dividing ranks"),
+            Param.optional("threads", "int", 1L, "OpenMP threads per rank"),
+            Param.optional("launcher", "string", "mpirun", "MPI launcher for ranks > 1: mpirun, mpiexec or srun")));
         m.add(fn("emt", "calculator", doc("Effective medium theory with ASE's parameters (Al, Cu, Ag, Au, Ni, Pd, Pt)", "emt()",
             "calc = emt()", "Same equations, parameters and cutoff as ase.calculators.emt.EMT (ASE 3.22).", "eV, Å",
             "other elements are refused", "eam"), a -> new CalculatorValue(new Emt())));

@@ -215,4 +215,63 @@ class ExternalCalculatorTest {
         assertTrue(x.getMessage().contains("pw.x") && x.getMessage().contains(tmp.resolve("bad").toString()), x.getMessage());
         assertTrue(x.getMessage().contains("Error in routine"), "pw.x's own message: " + x.getMessage());
     }
+
+    @Test
+    void espressoOptionsReachTheInputAndBadOnesAreRefused() {
+        var s = new EspressoCalculator.Settings(Map.of("Si", tmp.resolve("Si.pz-vbc.UPF")), 12, 0, new int[] {1, 1, 1}, new int[] {0, 0, 0},
+            null, 0.01, 1e-10, null);
+        var o = new org.adc.potential.external.EspressoOptions(2, Map.of("Si", 0.25), 1.0, 300, 0.3, 24, true, "grimme-d3", 4, 2, 1, "srun");
+        var calc = new EspressoCalculator(s, o, tmp.resolve("pw-runs"), false);
+        String in = calc.input(si2());
+        for (String want : new String[] {"nspin = 2", "starting_magnetization(1) = 0.250000000000000", "tot_charge = 1.00000000000000",
+            "nbnd = 24", "nosym = .true.", "vdw_corr = 'grimme-d3'", "electron_maxstep = 300", "mixing_beta = 0.300000000000000",
+            "K_POINTS gamma"}) {
+            assertTrue(in.contains(want), "pw.x input lacks '" + want + "':\n" + in);
+        }
+        assertTrue(!in.contains("K_POINTS automatic"), "Γ-only grids use K_POINTS gamma");
+        assertEquals(List.of("srun", "-n", "4"), calc.commandLine().subList(0, 3));
+        assertEquals(List.of("-nk", "2", "-in", "pw.in"), calc.commandLine().subList(calc.commandLine().size() - 4, calc.commandLine().size()));
+        assertTrue(calc.describe().contains("k gamma") && calc.describe().contains("spin-polarised"), calc.describe());
+        assertTrue(pw(tmp.resolve("Si.pz-vbc.UPF")).input(si2()).contains("K_POINTS automatic\n2 2 2 0 0 0"));
+        for (Runnable bad : List.<Runnable>of(
+            () -> new org.adc.potential.external.EspressoOptions(2, Map.of(), 0, 100, 0.7, 0, false, null, 1, 1, 1, "mpirun"),
+            () -> new org.adc.potential.external.EspressoOptions(1, Map.of(), 0, 100, 1.5, 0, false, null, 1, 1, 1, "mpirun"),
+            () -> new org.adc.potential.external.EspressoOptions(1, Map.of(), 0, 100, 0.7, 0, false, "python", 1, 1, 1, "mpirun"),
+            () -> new org.adc.potential.external.EspressoOptions(1, Map.of(), 0, 100, 0.7, 0, false, null, 4, 3, 1, "mpirun"),
+            () -> new org.adc.potential.external.EspressoOptions(1, Map.of(), 0, 100, 0.7, 0, false, null, 2, 1, 1, "bash -c"),
+            () -> new org.adc.potential.external.EspressoOptions(1, Map.of(), Double.NaN, 100, 0.7, 0, false, null, 1, 1, 1, "mpirun"))) {
+            assertThrows(IllegalArgumentException.class, bad::run);
+        }
+    }
+
+    /** A convergence failure quotes pw.x's SCF history and names options that exist. */
+    @Test
+    void espressoConvergenceFailureQuotesTheScfHistory() {
+        List<String> out = List.of("     Program PWSCF v.6.7MaX starts on  8Dec2026 at  1:00:00",
+            "     estimated scf accuracy    <       0.51000000 Ry", "     estimated scf accuracy    <       0.12000000 Ry",
+            "     convergence NOT achieved after 2 iterations: stopping");
+        var e = assertThrows(ExternalProgramException.class, () -> EspressoCalculator.parse(out, 2, 40, "pw.out"));
+        assertTrue(e.getMessage().contains("0.51000000, 0.12000000") && e.getMessage().contains("electron_maxstep = 300")
+            && e.getMessage().contains("mixing_beta"), e.getMessage());
+    }
+
+    /** K_POINTS gamma gives the energy of the 1×1×1 automatic grid (real wavefunctions), and the version is read. */
+    @Test
+    void espressoGammaTrickSameEnergy() throws Exception {
+        assumeTrue(EspressoCalculator.PROGRAM.available(), PW_MISSING);
+        Path pp = resourceCopy("qe/Si.pz-vbc.UPF");
+        var gamma = new EspressoCalculator(new EspressoCalculator.Settings(Map.of("Si", pp), 12, 0, new int[] {1, 1, 1}, new int[] {0, 0, 0},
+            null, 0.01, 1e-10, null), tmp.resolve("g"), false);
+        var s = new EspressoCalculator.Settings(Map.of("Si", pp), 12, 0, new int[] {1, 1, 1}, new int[] {0, 0, 0}, null, 0.01, 1e-10, null);
+        // an offset-free 1x1x1 grid with k = (0,0,0) written the old way: force "automatic" through a 1x1x1 grid with pools 1
+        String auto = new EspressoCalculator(s, tmp.resolve("a"), false).input(si2()).replace("K_POINTS gamma\n", "K_POINTS automatic\n1 1 1 0 0 0\n");
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("auto"));
+        java.nio.file.Files.writeString(dir.resolve("pw.in"), auto);
+        EspressoCalculator.PROGRAM.run(dir, List.of("-in", "pw.in"), null, "pw.out", d -> null);
+        Atoms a = si2();
+        double eAuto = EspressoCalculator.parse(java.nio.file.Files.readAllLines(dir.resolve("pw.out")), 2, a.volume(), "pw.out").energy();
+        double eGamma = gamma.compute(a).energy();
+        assertEquals(eAuto, eGamma, 1e-6, "Γ trick: same energy");
+        assertTrue(gamma.version() != null && gamma.version().startsWith("6."), "version " + gamma.version());
+    }
 }

@@ -70,14 +70,39 @@ public final class EspressoCalculator implements Calculator {
     }
 
     private final Settings s;
+    private final EspressoOptions o;
     private final Path workDir;
     private final boolean keep;
     private final AtomicInteger calls = new AtomicInteger();
+    private volatile String version;
 
     public EspressoCalculator(Settings settings, Path workDir, boolean keep) {
+        this(settings, EspressoOptions.DEFAULT, workDir, keep);
+    }
+
+    /** A calculator with pw.x options and a parallel launch ({@link EspressoOptions}). */
+    public EspressoCalculator(Settings settings, EspressoOptions options, Path workDir, boolean keep) {
         this.s = settings;
+        this.o = options;
         this.workDir = workDir;
         this.keep = keep;
+    }
+
+    /** The command line pw.x runs with (launcher, pw.x, its parallel arguments, -in pw.in), for the run record. */
+    public List<String> commandLine() {
+        List<String> args = new ArrayList<>(o.programArguments());
+        args.addAll(List.of("-in", "pw.in"));
+        return PROGRAM.commandLine(o.launchPrefix(), args);
+    }
+
+    /** pw.x's version as it printed it ("6.7MaX"), known after the first call; null before. */
+    public String version() {
+        return version;
+    }
+
+    /** The options of this calculator. */
+    public EspressoOptions options() {
+        return o;
     }
 
     @Override
@@ -93,8 +118,14 @@ public final class EspressoCalculator implements Calculator {
             throw new ExternalProgramException("cannot write the pw.x input in " + workDir + ": " + e.getMessage(),
                 "check that the run directory is writable");
         }
-        PROGRAM.run(dir, List.of("-in", "pw.in"), null, "pw.out", d -> error(ExternalProgram.lines(d.resolve("pw.out"))));
-        Evaluation ev = parse(ExternalProgram.lines(dir.resolve("pw.out")), atoms.size(), atoms.volume(), dir.resolve("pw.out").toString());
+        List<String> args = new ArrayList<>(o.programArguments());
+        args.addAll(List.of("-in", "pw.in"));
+        PROGRAM.run(dir, o.launchPrefix(), args, o.threads(), null, "pw.out", d -> error(ExternalProgram.lines(d.resolve("pw.out"))));
+        List<String> out = ExternalProgram.lines(dir.resolve("pw.out"));
+        if (version == null) {
+            version = version(out);
+        }
+        Evaluation ev = parse(out, atoms.size(), atoms.volume(), dir.resolve("pw.out").toString());
         if (!keep) {
             LammpsCalculator.delete(dir);
         }
@@ -131,7 +162,37 @@ public final class EspressoCalculator implements Calculator {
         if (s.inputDft() != null) {
             b.append("  input_dft = '").append(s.inputDft()).append("'\n");
         }
-        b.append("/\n&electrons\n  conv_thr = ").append(g(s.convThr() * atoms.size())).append("\n/\n");
+        if (o.nspin() == 2) {
+            b.append("  nspin = 2\n");
+            List<String> order = new ArrayList<>(pp.keySet());
+            for (var e : o.startingMagnetization().entrySet()) {
+                int i = order.indexOf(e.getKey());
+                if (i < 0) {
+                    throw new IllegalArgumentException("starting magnetization for " + e.getKey() + ", which has no pseudopotential");
+                }
+                b.append("  starting_magnetization(").append(i + 1).append(") = ").append(g(e.getValue())).append('\n');
+            }
+        }
+        if (o.totCharge() != 0) {
+            b.append("  tot_charge = ").append(g(o.totCharge())).append('\n');
+        }
+        if (o.nbnd() > 0) {
+            b.append("  nbnd = ").append(o.nbnd()).append('\n');
+        }
+        if (o.nosym()) {
+            b.append("  nosym = .true.\n");
+        }
+        if (o.vdwCorr() != null) {
+            b.append("  vdw_corr = '").append(o.vdwCorr()).append("'\n");
+        }
+        b.append("/\n&electrons\n  conv_thr = ").append(g(s.convThr() * atoms.size())).append('\n');
+        if (o.electronMaxstep() != 100) {
+            b.append("  electron_maxstep = ").append(o.electronMaxstep()).append('\n');
+        }
+        if (o.mixingBeta() != 0.7) {
+            b.append("  mixing_beta = ").append(g(o.mixingBeta())).append('\n');
+        }
+        b.append("/\n");
         b.append("ATOMIC_SPECIES\n");
         for (var e : pp.entrySet()) {
             b.append(e.getKey()).append(' ').append(g(Elements.mass(e.getKey()))).append(' ').append(e.getValue().getFileName()).append('\n');
@@ -148,9 +209,14 @@ public final class EspressoCalculator implements Calculator {
             b.append(sym[i]).append(' ').append(g(x[3 * i])).append(' ').append(g(x[3 * i + 1])).append(' ').append(g(x[3 * i + 2])).append('\n');
         }
         int[] k = s.kpoints();
-        int[] o = s.koffset();
-        b.append("K_POINTS automatic\n").append(k[0]).append(' ').append(k[1]).append(' ').append(k[2]).append(' ')
-            .append(o[0]).append(' ').append(o[1]).append(' ').append(o[2]).append('\n');
+        int[] off = s.koffset();
+        if (gamma()) {
+            // Γ only: real wavefunctions, about half the CPU and memory of "automatic 1 1 1 0 0 0" (INPUT_PW, K_POINTS)
+            b.append("K_POINTS gamma\n");
+        } else {
+            b.append("K_POINTS automatic\n").append(k[0]).append(' ').append(k[1]).append(' ').append(k[2]).append(' ')
+                .append(off[0]).append(' ').append(off[1]).append(' ').append(off[2]).append('\n');
+        }
         return b.toString();
     }
 
@@ -212,6 +278,36 @@ public final class EspressoCalculator implements Calculator {
         return new Evaluation(energy, forces, w);
     }
 
+    /** True for a Γ-only grid (1×1×1 without offset): written as K_POINTS gamma. */
+    boolean gamma() {
+        int[] k = s.kpoints();
+        int[] off = s.koffset();
+        return k[0] == 1 && k[1] == 1 && k[2] == 1 && off[0] == 0 && off[1] == 0 && off[2] == 0;
+    }
+
+    /** The version pw.x prints in its header ("Program PWSCF v.6.7MaX starts on ..."), or null. */
+    static String version(List<String> out) {
+        for (String l : out) {
+            int i = l.indexOf("Program PWSCF v.");
+            if (i >= 0) {
+                String rest = l.substring(i + "Program PWSCF v.".length()).trim();
+                return rest.split("\\s+")[0];
+            }
+        }
+        return null;
+    }
+
+    /** The last SCF iterations' "estimated scf accuracy" values, as pw.x printed them (for a convergence failure). */
+    static List<String> scfHistory(List<String> out) {
+        List<String> acc = new ArrayList<>();
+        for (String l : out) {
+            if (l.contains("estimated scf accuracy")) {
+                acc.add(l.substring(l.indexOf('<') + 1).replace("Ry", "").trim());
+            }
+        }
+        return acc.size() > 8 ? acc.subList(acc.size() - 8, acc.size()) : acc;
+    }
+
     /** pw.x's own error message ("Error in routine ...") or "convergence NOT achieved", else null. */
     static String error(List<String> out) {
         for (int i = 0; i < out.size(); i++) {
@@ -224,7 +320,9 @@ public final class EspressoCalculator implements Calculator {
                 return m.toString();
             }
             if (l.contains("convergence NOT achieved")) {
-                return l.trim() + " (raise electron_maxstep or use smearing)";
+                List<String> h = scfHistory(out);
+                return l.trim() + (h.isEmpty() ? "" : "; last estimated scf accuracies (Ry): " + String.join(", ", h))
+                    + " (give espresso(..., electron_maxstep = 300), a smaller mixing_beta such as 0.3, or smearing for a metal)";
             }
         }
         return null;
@@ -256,7 +354,9 @@ public final class EspressoCalculator implements Calculator {
     @Override
     public String describe() {
         return "Quantum ESPRESSO pw.x (" + String.join(" ", s.pseudopotentials().keySet()) + ", ecutwfc " + g(s.ecutwfc()) + " Ry, k "
-            + s.kpoints()[0] + "x" + s.kpoints()[1] + "x" + s.kpoints()[2] + ")";
+            + (gamma() ? "gamma" : s.kpoints()[0] + "x" + s.kpoints()[1] + "x" + s.kpoints()[2])
+            + (o.nspin() == 2 ? ", spin-polarised" : "") + (o.totCharge() != 0 ? ", charge " + g(o.totCharge()) : "")
+            + (o.ranks() > 1 ? ", " + o.ranks() + " ranks" : "") + ")";
     }
 
     /** Settings of this calculator. */

@@ -84,6 +84,43 @@ public final class ExternalProgram {
      * @throws ExternalProgramException when the program is missing, cannot start, times out or fails
      */
     public void run(Path dir, List<String> args, String stdin, String stdout, java.util.function.Function<Path, String> lastWords) {
+        run(dir, List.of(), args, 0, stdin, stdout, lastWords);
+    }
+
+    /** Processes started by any ExternalProgram and still running: ended with their children when adc exits. */
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Process p : RUNNING) {
+                end(p);
+            }
+        }, "adc-external-programs"));
+    }
+
+    /** Ends a process and every descendant (mpirun's ranks, orted), SIGTERM first, SIGKILL after 2 s. */
+    static void end(Process p) {
+        List<ProcessHandle> all = new ArrayList<>(p.descendants().toList());
+        all.add(p.toHandle());
+        all.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        for (ProcessHandle h : all) {
+            try {
+                h.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                h.destroyForcibly();
+            }
+        }
+    }
+
+    /**
+     * As {@link #run(Path, List, String, String, java.util.function.Function)}, with a launch prefix chosen by the
+     * library from an allow-list ({@code mpirun -np 4}, {@code srun -n 4}) put before the program, and
+     * {@code threads} OpenMP threads per process (0: keep OMP_NUM_THREADS, default 1). A process still running when
+     * adc exits (error, signal) is ended with its children.
+     */
+    public void run(Path dir, List<String> launcher, List<String> args, int threads, String stdin, String stdout,
+                    java.util.function.Function<Path, String> lastWords) {
         List<String> cmd = command();
         if (cmd == null) {
             String over = System.getenv(envVar);
@@ -91,7 +128,10 @@ public final class ExternalProgram {
                 ? envVar + " names '" + over.trim() + "', which is not an executable" : "none of " + names + " is on the PATH"),
                 install + ", or set " + envVar + " to its command line (e.g. " + envVar + "=\"" + names.get(0) + "\")");
         }
-        cmd.addAll(args);
+        List<String> full = new ArrayList<>(launcher);
+        full.addAll(cmd);
+        full.addAll(args);
+        cmd = full;
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
             .redirectOutput(dir.resolve(stdout).toFile());
         if (stdin != null) {
@@ -99,14 +139,27 @@ public final class ExternalProgram {
         } else {
             pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }
-        pb.environment().put("OMP_NUM_THREADS", pb.environment().getOrDefault("OMP_NUM_THREADS", "1"));
+        pb.environment().put("OMP_NUM_THREADS", threads > 0 ? Integer.toString(threads) : pb.environment().getOrDefault("OMP_NUM_THREADS", "1"));
         // Fortran programs (pw.x) buffer a redirected stdout; an MPI abort would lose their error message
         pb.environment().put("GFORTRAN_UNBUFFERED_PRECONNECTED", "y");
         int code;
         try {
             Process p = pb.start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
+            RUNNING.add(p);
+            boolean done;
+            try {
+                done = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                end(p);
+                throw e;
+            } finally {
+                if (!p.isAlive()) {
+                    RUNNING.remove(p);
+                }
+            }
+            if (!done) {
+                end(p);
+                RUNNING.remove(p);
                 throw new ExternalProgramException(label + " did not finish within " + timeoutSeconds + " s (work directory " + dir + ")",
                     "make the calculation smaller or check the input in that directory");
             }
@@ -122,6 +175,15 @@ public final class ExternalProgram {
             throw new ExternalProgramException(label + " failed (exit code " + code + ")" + (why == null ? "" : ": " + why)
                 + " (work directory " + dir + ")", "read " + dir.resolve(stdout) + " for the whole output");
         }
+    }
+
+    /** The full command line this program would be started with (launcher, program, arguments), for the run record. */
+    public List<String> commandLine(List<String> launcher, List<String> args) {
+        List<String> cmd = command();
+        List<String> out = new ArrayList<>(launcher);
+        out.addAll(cmd == null ? List.of(names.get(0)) : cmd);
+        out.addAll(args);
+        return out;
     }
 
     /** The lines of a text file, or an empty list if it cannot be read. */
