@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -84,9 +83,16 @@ public final class RunSeal {
         }
         Files.write(tmp, b);
         try {
-            Files.move(tmp, k, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, k, StandardCopyOption.REPLACE_EXISTING);
+            // a hard link appears whole and never replaces a key another adc process made first
+            Files.createLink(k, tmp);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // another adc process was first: use its key
+        } catch (UnsupportedOperationException | IOException e) {
+            if (!Files.exists(k)) {
+                Files.move(tmp, k, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
         return Files.readAllBytes(k);
     }

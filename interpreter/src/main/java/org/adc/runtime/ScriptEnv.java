@@ -105,6 +105,9 @@ public final class ScriptEnv implements Env {
     }
 
     private TruffleFile resolve(String base, String path) {
+        if (path.indexOf('\0') >= 0) {
+            throw new AdcError("'" + path.replace("\0", "\\0") + "' is not a file name: it holds a NUL character", "check how the path is built");
+        }
         TruffleFile f = env.getPublicTruffleFile(path);
         if (!f.isAbsolute() && base != null && !base.isEmpty()) {
             f = env.getPublicTruffleFile(base).resolve(path);

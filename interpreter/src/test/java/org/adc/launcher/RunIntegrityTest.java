@@ -55,6 +55,18 @@ class RunIntegrityTest {
     }
 
     @Test
+    void aNulCharacterInAPathIsAnErrorTryCanCatch() throws IOException {
+        Path r = Cli.write(tmp, "nul.adc", "try { table(\"a\0b.csv\") } catch e { print(\"caught:\", e.message) }\n"
+            + "write_csv([{a: 1}], \"x\0y.csv\")\n");
+        Path rd = tmp.resolve("rd");
+        Cli c = Cli.run("run", r.toString(), "--run-dir", rd.toString()).noJava();
+        assertEquals(1, c.code, c.toString());
+        assertTrue(c.out.contains("caught: 'a\\0b.csv' is not a file name: it holds a NUL character"), c.out);
+        assertTrue(c.err.contains("nul.adc:2:1: error: 'x\\0y.csv' is not a file name"), c.err);
+        assertEquals("error", record(rd).path("status").asText());
+    }
+
+    @Test
     void adcStateIsOutOfReachEvenWithAllowRead() throws IOException {
         Path state = RunSeal.stateDir();
         RunSeal.seal(Files.createDirectories(tmp.resolve("x")), null, "none");   // makes sure the key exists
