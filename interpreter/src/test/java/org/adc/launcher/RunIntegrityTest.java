@@ -148,6 +148,9 @@ class RunIntegrityTest {
         Cli t = Cli.run("verify", rd.toString(), "--allow-read", data.toString()).noJava();
         assertEquals(2, t.code, t.toString());
         assertTrue(t.err.contains("run.json was changed after adc wrote it"), t.err);
+        Cli p = Cli.run("pack", r.toString(), "--from-run", rd.toString(), "-o", tmp.resolve("r.adcz").toString()).noJava();
+        assertEquals(2, p.code, p.toString());
+        assertTrue(p.err.contains("run.json was changed after adc wrote it"), p.err);
     }
 
     @Test
