@@ -144,7 +144,13 @@ public final class ScriptEnv implements Env {
             throw new AdcError("reading '" + path + "' from the run directory: this run has no run directory", "run the recipe with `adc run`");
         }
         try {
-            return resolve(runDir, path).newBufferedReader(StandardCharsets.UTF_8);
+            TruffleFile f = resolve(runDir, path);
+            BufferedReader r = f.newBufferedReader(StandardCharsets.UTF_8);
+            // a file of this run is among its outputs; any other file the sandbox let it read is an input of the run
+            if (!CanonicalPath.of(java.nio.file.Path.of(f.getAbsoluteFile().getPath())).startsWith(CanonicalPath.of(java.nio.file.Path.of(runDir)))) {
+                filesRead.put(path, f.getPath());
+            }
+            return r;
         } catch (SecurityException e) {
             throw new AdcError("reading '" + path + "' is not allowed: " + e.getMessage(), "give a file this run wrote, relative to its run directory");
         } catch (NoSuchFileException e) {

@@ -153,6 +153,21 @@ class RunIntegrityTest {
         assertTrue(p.err.contains("run.json was changed after adc wrote it"), p.err);
     }
 
+    /** run_table reads files of the run (outputs already); a file elsewhere that --allow-read lets it read is an input. */
+    @Test
+    void aRunTableReadOutsideTheRunIsAnInput() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Files.writeString(data.resolve("x.csv"), "a,b\n1,2\n");
+        Path r = Cli.write(tmp, "rt.adc", "import analysis\nwrite_csv([{a: 1}], \"mine.csv\")\nprint(len(analysis.run_table(\"mine.csv\")))\n"
+            + "print(len(analysis.run_table(\"" + data.resolve("x.csv") + "\")))\n");
+        Path rd = tmp.resolve("rd");
+        Cli c = Cli.run("run", r.toString(), "--run-dir", rd.toString(), "--allow-read", data.toString()).noJava();
+        assertEquals(0, c.code, c.toString());
+        List<String> inputs = new ArrayList<>();
+        record(rd).path("inputs").forEach(i -> inputs.add(i.path("resolved").asText()));
+        assertEquals(List.of(data.resolve("x.csv").toString()), inputs);
+    }
+
     @Test
     void aSyntaxErrorKeepsTheEarlierRecord() throws IOException {
         Path rd = tmp.resolve("rd");
