@@ -188,8 +188,8 @@ public final class ScriptEnv implements Env {
         for (String r : RESERVED) {
             java.nio.file.Path own = rd.resolve(r);
             if (target.startsWith(own)) {
-                throw new AdcError("writing '" + path + "' is not allowed: " + (target.equals(own) ? "" : "it lies inside ") + own
-                    + " is adc's own file of this run (run.json, stdout.txt, plan.txt, journal.jsonl, resume.json, run.seal and "
+                throw new AdcError("writing '" + path + "' is not allowed: it " + (target.equals(own) ? "names " : "lies inside ") + r
+                    + ", adc's own file of this run (run.json, stdout.txt, plan.txt, journal.jsonl, resume.json, run.seal and "
                     + "preflight/ are reserved)", "choose another file name");
             }
         }

@@ -167,7 +167,7 @@ class ReproducibilityTest {
         Path r = Cli.write(tmp, "w.adc", "write_csv([{a: 1}], \"stdout.txt\")\n");
         Cli c = Cli.run("run", r.toString(), "--run-dir", tmp.resolve("rd").toString()).noJava();
         assertEquals(1, c.code);
-        assertTrue(c.err.contains("is adc's own file of this run (run.json, stdout.txt, plan.txt, journal.jsonl, resume.json, run.seal and "
+        assertTrue(c.err.contains("writing 'stdout.txt' is not allowed: it names stdout.txt, adc's own file of this run (run.json, stdout.txt, plan.txt, journal.jsonl, resume.json, run.seal and "
             + "preflight/ are reserved)"), c.err);
     }
 
