@@ -30,6 +30,21 @@ import org.adc.units.Units;
 public final class AdcContext {
     private static final TruffleLanguage.ContextReference<AdcContext> REFERENCE = TruffleLanguage.ContextReference.create(AdcLanguage.class);
 
+    static {
+        // a library function reached as a value finds the sandboxed environment of the context running it (issue 14)
+        org.adc.lang.CurrentEnv.install(AdcContext::enteredEnv);
+    }
+
+    /** The environment of the adc context entered on this thread, or null. */
+    private static org.adc.lang.Env enteredEnv() {
+        try {
+            AdcContext c = REFERENCE.get(null);
+            return c == null ? null : c.scriptEnv;
+        } catch (RuntimeException | AssertionError e) {
+            return null;
+        }
+    }
+
     private final TruffleLanguage.Env env;
     private final GlobalScope globals = new GlobalScope();
     private final ScriptEnv scriptEnv;

@@ -80,6 +80,7 @@ final class BundleRun {
                 }
             }
             Files.writeString(rj, om.writeValueAsString(root) + "\n");
+            RunSeal.seal(runDir, null, "run.json");
         } catch (IOException | RuntimeException e) {
             // the record stays as the run wrote it
         }

@@ -255,6 +255,11 @@ public final class Main implements Callable<Integer> {
                     return Launch.USAGE_ERROR;
                 }
             }
+            if (java.nio.file.Files.exists(rd.resolve("run.json")) && RunJournal.syntaxError(source, err)) {
+                // the earlier run's record stays: a recipe that does not parse never touches the run directory
+                err.println("  the run directory " + rd + " keeps its earlier run (run.json); nothing was changed");
+                return Launch.CHECK_ERROR;
+            }
             try {
                 java.nio.file.Files.createDirectories(rd);
             } catch (java.io.IOException e) {

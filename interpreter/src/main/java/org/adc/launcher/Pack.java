@@ -94,6 +94,10 @@ final class Pack implements Callable<Integer> {
                 err.println("adc pack: " + fromRun + " has no run.json (give the run directory of an adc run)");
                 return Launch.USAGE_ERROR;
             }
+            if (RunSeal.check(fromRun, "run.json") == RunSeal.State.TAMPERED) {
+                err.println("adc pack: refused: " + rj + " was changed after adc wrote it (its seal in " + RunSeal.FILE + " does not match)");
+                return Launch.USAGE_ERROR;
+            }
             JsonNode rec = new ObjectMapper().readTree(rj.toFile());
             for (JsonNode in : rec.path("inputs")) {
                 String resolved = in.path("resolved").asText("");

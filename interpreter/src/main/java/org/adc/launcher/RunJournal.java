@@ -62,6 +62,8 @@ final class RunJournal {
         // the journal of an earlier run in the same directory must not be resumed into this one
         Files.deleteIfExists(rd.resolve("journal.jsonl"));
         Files.deleteIfExists(rd.resolve("run.json"));
+        // --resume trusts resume.json only with adc's seal (a recipe cannot write it, nor forge the seal)
+        RunSeal.seal(rd, System.err, "resume.json", "run.json");
     }
 
     /**
@@ -93,6 +95,22 @@ final class RunJournal {
         return Launch.OK;
     }
 
+    /** True (after printing the error) when the recipe does not parse; checked in a context with no files. */
+    static boolean syntaxError(Source source, PrintStream err) {
+        Launch.Options o = new Launch.Options(null, null, Map.of(), List.of(), List.of());
+        try (Context ctx = Launch.context(o, InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream(),
+            java.io.OutputStream.nullOutputStream())) {
+            ctx.parse(source);
+            return false;
+        } catch (PolyglotException e) {
+            if (e.isSyntaxError()) {
+                Launch.report(e, err);
+                return true;
+            }
+            return false;
+        }
+    }
+
     /** Runs the recipe with the operator's controls in place (wall-clock runs) and returns the exit code. */
     static int execute(Launch.Options o, Source source, Main main, PrintStream err) {
         RunControl.reset();
@@ -102,12 +120,71 @@ final class RunJournal {
             installControls(main, err);
             Runtime.getRuntime().addShutdownHook(hook);
         }
-        try (Context ctx = Launch.context(o, main.in, main.out, err)) {
+        Instant started = Instant.now();
+        int code = Launch.INTERNAL_ERROR;
+        String reason = "internal error in adc";
+        Signals signals = null;
+        // memory set aside so that the record can still be written after the recipe exhausted the heap
+        byte[] reserve = new byte[16 << 20];
+        Context ctx = null;
+        if (!interactive && o.runRecord() && o.runDir() != null) {
+            signals = Signals.install(o.runDir(), source, o.params(), started, err);
+        }
+        try {
+            ctx = Launch.context(o, main.in, main.out, err);
+            if (signals != null) {
+                signals.attach(ctx);
+            }
             ctx.eval(source);
-            return Launch.OK;
+            code = Launch.OK;
+            reason = null;
         } catch (PolyglotException e) {
-            return Launch.report(e, err);
+            if (outOfMemory(e)) {
+                reserve = null;
+                code = outOfMemory(err);
+                reason = "out of memory (Java heap space)";
+            } else {
+                code = Launch.report(e, err);
+                reason = RunEnd.reason(e);
+            }
+        } catch (RuntimeException | Error e) {
+            reserve = null;
+            if (outOfMemory(e)) {
+                code = outOfMemory(err);
+                reason = "out of memory (Java heap space)";
+            } else {
+                // a failure outside the guest (a host error): still an honest record, never "ok"
+                code = Launch.internal(e, err);
+                reason = "internal error in adc: " + e;
+            }
         } finally {
+            reserve = null;
+            if (ctx != null) {
+                // the end of the context: devices safe, logs closed, the context's own record written
+                try {
+                    ctx.close();
+                } catch (PolyglotException e) {
+                    if (code == Launch.OK && !e.isCancelled()) {
+                        code = Launch.report(e, err);
+                        reason = RunEnd.reason(e);
+                    }
+                } catch (RuntimeException | Error e) {
+                    if (code == Launch.OK) {
+                        code = outOfMemory(e) ? outOfMemory(err) : Launch.internal(e, err);
+                        reason = "internal error in adc while ending the run: " + e;
+                    }
+                }
+            }
+            if (signals != null) {
+                signals.restore();
+                if (signals.received() != 0) {
+                    code = signals.received();
+                    reason = "interrupted by " + (code == 130 ? "SIGINT (Ctrl-C)" : "SIGTERM");
+                }
+            }
+            if (o.runRecord() && o.runDir() != null) {
+                RunEnd.settle(o.runDir(), code, reason, source, o.params(), started, err);
+            }
             if (interactive) {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -118,6 +195,23 @@ final class RunJournal {
                 RunControl.setStatus(null);
             }
         }
+        return code;
+    }
+
+    private static boolean outOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError || t instanceof PolyglotException p && p.isResourceExhausted()
+                && String.valueOf(p.getMessage()).contains("heap space")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int outOfMemory(PrintStream err) {
+        err.println("error: out of memory: the recipe needs more memory than the Java heap allows");
+        err.println("  hint: reduce the problem size, or give adc more memory with ADC_JAVA_OPTS=-Xmx8g");
+        return Launch.RUNTIME_ERROR;
     }
 
     /** JVM shutdown (SIGTERM, SIGHUP, System.exit) during a run: halt at the next step, or command the safe state from here. */
@@ -176,6 +270,17 @@ final class RunJournal {
             err.println("adc run --resume: " + rd + " is not the directory of a run started by adc run (no resume.json)");
             return Launch.USAGE_ERROR;
         }
+        RunSeal.State sealed = RunSeal.check(rd, "resume.json");
+        if (sealed != RunSeal.State.SEALED) {
+            err.println("adc run --resume: refused: " + start + (switch (sealed) {
+                case TAMPERED -> " was changed after adc wrote it (its seal in " + RunSeal.FILE + " does not match)";
+                case OTHER_KEY -> " was sealed by adc under another user account or on another machine";
+                default -> " carries no seal of adc (written by an older adc, or not by adc)";
+            }));
+            err.println("  hint: a resume takes its recipe and options only from a start record adc itself wrote; start the recipe again "
+                + "with adc run");
+            return Launch.USAGE_ERROR;
+        }
         Path record = rd.resolve("run.json");
         if (Files.isRegularFile(record)) {
             String status = OM.readTree(record.toFile()).path("status").asText("?");
@@ -206,6 +311,13 @@ final class RunJournal {
         Path lab = n.has("lab") ? Path.of(n.get("lab").asText()) : null;
         boolean live = n.path("live").asBoolean();
         boolean realTime = n.path("real_time").asBoolean();
+        String mismatch = Permissions.confirm(run, reads, writes, lab, live);
+        if (mismatch != null) {
+            err.println("adc run --resume: refused: the permissions on the command line differ from those the run started with: " + mismatch);
+            err.println("  hint: permissions are never taken from the run directory; repeat them to resume: "
+                + Permissions.command(rd, reads, writes, lab, live));
+            return Launch.USAGE_ERROR;
+        }
         Path script = Path.of(n.get("recipe").asText());
         String text = n.get("text").asText();
         if (Files.isRegularFile(script) && !Files.readString(script).equals(text)) {

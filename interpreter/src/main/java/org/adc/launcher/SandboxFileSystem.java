@@ -33,13 +33,7 @@ public final class SandboxFileSystem implements FileSystem {
     }
 
     static Path canonical(Path p) {
-        Path abs = p.toAbsolutePath().normalize();
-        try {
-            return abs.toRealPath();
-        } catch (IOException e) {
-            Path parent = abs.getParent();
-            return parent == null ? abs : canonical(parent).resolve(abs.getFileName());
-        }
+        return org.adc.runtime.CanonicalPath.of(p);
     }
 
     private static boolean under(Path p, List<Path> roots) {
@@ -51,8 +45,17 @@ public final class SandboxFileSystem implements FileSystem {
         return false;
     }
 
+    /** adc's own state (the key that seals run records): never reachable, whatever --allow-read/--allow-write say. */
+    private static void checkNotState(Path p, Path c) {
+        Path state = RunSeal.stateDir();
+        if (state != null && c.startsWith(canonical(state))) {
+            throw new SecurityException(describe(p, c) + " is adc's own state (the key that seals run records), which no recipe may touch");
+        }
+    }
+
     private void checkRead(Path p) {
         Path c = canonical(p);
+        checkNotState(p, c);
         if (!under(c, readRoots) && !under(c, writeRoots)) {
             throw new SecurityException(describe(p, c) + " is outside the recipe's folder" + roots(readRoots));
         }
@@ -60,6 +63,7 @@ public final class SandboxFileSystem implements FileSystem {
 
     private void checkWrite(Path p) {
         Path c = canonical(p);
+        checkNotState(p, c);
         if (!under(c, writeRoots)) {
             throw new SecurityException(describe(p, c) + " is outside the run directory" + roots(writeRoots));
         }

@@ -53,8 +53,14 @@ final class Verify implements Callable<Integer> {
         + "(checks that outputs do not depend on the thread count)")
     int threads;
 
+    @Option(names = "--allow-read", paramLabel = "PATH", description = "let the rerun read below PATH too (never taken from run.json)")
+    List<Path> allowReadOption = new ArrayList<>();
+
     @CommandLine.ParentCommand
     Main main;
+
+    /** run.json carries adc's seal under this user's key: paths inside it may locate the recipe and the lab file. */
+    private boolean trusted;
 
     private final List<String> changed = new ArrayList<>();
     private final List<String> environment = new ArrayList<>();
@@ -81,6 +87,17 @@ final class Verify implements Callable<Integer> {
         } catch (IOException e) {
             err.println("adc verify: " + rj + " is not a readable run record: " + e.getMessage());
             return Launch.USAGE_ERROR;
+        }
+        RunSeal.State seal = RunSeal.check(runDir, "run.json");
+        if (seal == RunSeal.State.TAMPERED) {
+            err.println("adc verify: refused: " + rj + " was changed after adc wrote it (its seal in " + RunSeal.FILE + " does not match)");
+            err.println("  hint: a run record is verified only as adc wrote it; rerun the recipe to get a new record");
+            return Launch.USAGE_ERROR;
+        }
+        trusted = seal == RunSeal.State.SEALED;
+        if (!trusted) {
+            notes.add("run.json is not sealed by adc under this user account (" + (seal == RunSeal.State.OTHER_KEY ? "another account or machine"
+                : "no seal") + "): absolute paths and the lab file named in it are not used");
         }
         String schema = rec.path("schema").asText("");
         if (!schema.equals("adc-run/1") && !schema.equals(org.adc.runtime.RunRecord.SCHEMA)) {
@@ -127,7 +144,9 @@ final class Verify implements Callable<Integer> {
                 } else {
                     text = recipe.path("text").asText("");
                     String resolved = recipe.path("resolved").asText("");
-                    scriptDir = resolved.isEmpty() ? runDir.toAbsolutePath() : Path.of(resolved).getParent();
+                    // the recorded text reads below its recorded folder only when adc sealed the record; else below the run directory
+                    scriptDir = resolved.isEmpty() || !trusted || Path.of(resolved).getParent() == null ? runDir.toAbsolutePath()
+                        : Path.of(resolved).getParent();
                     notes.add("the recipe file " + (resolved.isEmpty() ? name : resolved) + " is gone: rerunning the text stored in run.json");
                     file = null;
                 }
@@ -138,11 +157,15 @@ final class Verify implements Callable<Integer> {
             rerunDir = keep != null ? keep : Files.createTempDirectory("adc-verify-");
             Files.createDirectories(rerunDir);
             Files.deleteIfExists(rerunDir.resolve("run.json"));
-            List<Path> allowRead = new ArrayList<>();
+            // the read sandbox: the recipe's folder and --allow-read, never paths from run.json (a recipe could have forged it)
+            List<Path> allowRead = new ArrayList<>(allowReadOption);
+            Path folder = SandboxFileSystem.canonical(scriptDir);
             for (JsonNode in : rec.path("inputs")) {
                 String r = in.path("resolved").asText("");
-                if (!r.isEmpty() && !r.contains("!/") && Path.of(r).isAbsolute() && Path.of(r).getParent() != null) {
-                    allowRead.add(Path.of(r).getParent());
+                if (!r.isEmpty() && !r.contains("!/") && Path.of(r).isAbsolute() && !SandboxFileSystem.canonical(Path.of(r)).startsWith(folder)
+                    && allowRead.stream().noneMatch(a -> SandboxFileSystem.canonical(Path.of(r)).startsWith(SandboxFileSystem.canonical(a)))) {
+                    notes.add("the recorded run read " + r + " outside the recipe's folder; the rerun may read it only with --allow-read "
+                        + Path.of(r).getParent());
                 }
             }
             ByteArrayOutputStream rerunErr = new ByteArrayOutputStream();
@@ -188,7 +211,7 @@ final class Verify implements Callable<Integer> {
             return runDir.resolve(rel).normalize();
         }
         String abs = f.path("resolved").asText("");
-        if (!abs.isEmpty() && Files.isRegularFile(Path.of(abs))) {
+        if (trusted && !abs.isEmpty() && Files.isRegularFile(Path.of(abs))) {
             return Path.of(abs);
         }
         String p = f.path("path").asText("");
@@ -247,7 +270,7 @@ final class Verify implements Callable<Integer> {
         if (live) {
             notes.add("hardware run: re-checked as a dry run on the digital twins (pre-flight); the instruments were not driven and "
                 + "their recorded outputs are not compared");
-            String lab = rec.path("mode").path("lab").asText("");
+            String lab = trusted ? rec.path("mode").path("lab").asText("") : "";
             if (!lab.isEmpty()) {
                 if (!Files.isRegularFile(Path.of(lab))) {
                     notes.add("the lab file " + lab + " is not on this machine: its pre-flight check was skipped");

@@ -107,6 +107,9 @@ public final class ScriptEnv implements Env {
     }
 
     private TruffleFile resolve(String base, String path) {
+        if (path.indexOf('\0') >= 0) {
+            throw new AdcError("'" + path.replace("\0", "\\0") + "' is not a file name: it holds a NUL character", "check how the path is built");
+        }
         TruffleFile f = env.getPublicTruffleFile(path);
         if (!f.isAbsolute() && base != null && !base.isEmpty()) {
             f = env.getPublicTruffleFile(base).resolve(path);
@@ -148,7 +151,13 @@ public final class ScriptEnv implements Env {
             throw new AdcError("reading '" + path + "' from the run directory: this run has no run directory", "run the recipe with `adc run`");
         }
         try {
-            return resolve(runDir, path).newBufferedReader(StandardCharsets.UTF_8);
+            TruffleFile f = resolve(runDir, path);
+            BufferedReader r = f.newBufferedReader(StandardCharsets.UTF_8);
+            // a file of this run is among its outputs; any other file the sandbox let it read is an input of the run
+            if (!CanonicalPath.of(java.nio.file.Path.of(f.getAbsoluteFile().getPath())).startsWith(CanonicalPath.of(java.nio.file.Path.of(runDir)))) {
+                filesRead.put(path, f.getPath());
+            }
+            return r;
         } catch (SecurityException e) {
             throw new AdcError("reading '" + path + "' is not allowed: " + e.getMessage(), "give a file this run wrote, relative to its run directory");
         } catch (NoSuchFileException e) {
@@ -172,6 +181,42 @@ public final class ScriptEnv implements Env {
         });
     }
 
+    /**
+     * Files adc itself writes into the run directory and reads back (the run record, the console copy, the plan, the
+     * journal and start record of --resume, their seal, the pre-flight folder): no recipe writes them, by any spelling.
+     */
+    public static final java.util.List<String> RESERVED = java.util.List.of("run.json", "stdout.txt", "plan.txt", "journal.jsonl",
+        "resume.json", "run.seal", "run.seal.tmp", "preflight");
+
+    /** Refuses a path that is, or lies inside, one of the run directory's reserved names (compared as canonical paths). */
+    private void refuseReserved(String path, TruffleFile f) {
+        java.nio.file.Path target = CanonicalPath.of(java.nio.file.Path.of(f.getAbsoluteFile().getPath()));
+        java.nio.file.Path rd = CanonicalPath.of(java.nio.file.Path.of(runDir));
+        for (String r : RESERVED) {
+            java.nio.file.Path own = rd.resolve(r);
+            if (target.startsWith(own)) {
+                throw new AdcError("writing '" + path + "' is not allowed: it " + (target.equals(own) ? "names " : "lies inside ") + r
+                    + ", adc's own file of this run (run.json, stdout.txt, plan.txt, journal.jsonl, resume.json, run.seal and "
+                    + "preflight/ are reserved)", "choose another file name");
+            }
+        }
+    }
+
+    @Override
+    public org.adc.procedure.LogFile openOwnLog(String name, boolean append) {
+        if (runDir == null || !RESERVED.contains(name)) {
+            return openLog(name, append);
+        }
+        try {
+            TruffleFile f = resolve(runDir, name);
+            java.nio.channels.SeekableByteChannel ch = f.newByteChannel(org.adc.procedure.LogFile.options(append));
+            java.nio.channels.FileChannel sync = ch instanceof java.nio.channels.FileChannel fc ? fc : syncChannel(f);
+            return new org.adc.procedure.LogFile(ch, sync);
+        } catch (SecurityException | IOException e) {
+            throw new AdcError("cannot write '" + name + "' in the run directory: " + e.getMessage(), "check the folder is writable");
+        }
+    }
+
     /** Opens a file of the run directory for writing. */
     private interface Opener<T> {
         T open(TruffleFile f) throws IOException;
@@ -185,13 +230,9 @@ public final class ScriptEnv implements Env {
         if (runDir == null) {
             throw new AdcError("writing '" + path + "' is not allowed: this run has no run directory", "run the recipe with `adc run`");
         }
-        String plain = path.replace('\\', '/').replaceFirst("^(\\./)+", "");
-        if (plain.equals("run.json") || plain.equals("stdout.txt")) {
-            throw new AdcError("writing '" + path + "' is not allowed: adc keeps the run record (run.json) and the copy of the console "
-                + "output (stdout.txt) under these names", "choose another file name");
-        }
         try {
             TruffleFile f = resolve(runDir, path);
+            refuseReserved(path, f);
             T opened;
             try {
                 opened = opener.open(f);

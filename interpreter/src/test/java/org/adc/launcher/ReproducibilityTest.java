@@ -167,7 +167,8 @@ class ReproducibilityTest {
         Path r = Cli.write(tmp, "w.adc", "write_csv([{a: 1}], \"stdout.txt\")\n");
         Cli c = Cli.run("run", r.toString(), "--run-dir", tmp.resolve("rd").toString()).noJava();
         assertEquals(1, c.code);
-        assertTrue(c.err.contains("adc keeps the run record (run.json) and the copy of the console output (stdout.txt)"), c.err);
+        assertTrue(c.err.contains("writing 'stdout.txt' is not allowed: it names stdout.txt, adc's own file of this run (run.json, stdout.txt, plan.txt, journal.jsonl, resume.json, run.seal and "
+            + "preflight/ are reserved)"), c.err);
     }
 
     @Test
@@ -217,6 +218,7 @@ class ReproducibilityTest {
         // the record claims another --set value than the one that made its outputs
         Path rj = tmp.resolve("run/run.json");
         Files.writeString(rj, Files.readString(rj).replace("\"t\" : \"650K\"", "\"t\" : \"700K\""));
+        RunSeal.seal(rj.getParent(), null, "run.json"); // as adc would have sealed such a record (an edit alone is refused)
         Cli v = Cli.run("verify", tmp.resolve("run").toString()).noJava();
         assertEquals(1, v.code, v.toString());
         assertTrue(v.out.contains("parameter t: recorded 650 K, rerun 700 K"), v.out);
@@ -264,6 +266,7 @@ class ReproducibilityTest {
         Files.writeString(rj, Files.readString(rj).replaceFirst("\"host\" : \"[^\"]*\"", "\"host\" : \"elsewhere\"")
             .replaceFirst("\"git\" : \"[^\"]*\"", "\"git\" : \"0123456789ab\"")
             .replaceFirst("\"adc\" : \"0.1.0\"", "\"adc\" : \"0.0.9\""));
+        RunSeal.seal(rj.getParent(), null, "run.json"); // as adc would have sealed such a record (an edit alone is refused)
         Cli v = Cli.run("verify", tmp.resolve("run").toString());
         assertEquals(0, v.code, v.toString());
         assertTrue(v.out.contains("host: recorded elsewhere"), v.out);
@@ -495,6 +498,7 @@ class ReproducibilityTest {
         // make the record look like a live run on a port this machine does not have
         Path rj = tmp.resolve("run/run.json");
         Files.writeString(rj, Files.readString(rj).replace("\"live\" : false", "\"live\" : true, \"lab\" : \"" + lab + "\""));
+        RunSeal.seal(rj.getParent(), null, "run.json"); // as adc would have sealed such a record (an edit alone is refused)
         Cli v = Cli.run("verify", tmp.resolve("run").toString()).noJava();
         assertEquals(0, v.code, v.toString());
         assertTrue(v.out.contains("hardware run: re-checked as a dry run on the digital twins (pre-flight)"), v.out);

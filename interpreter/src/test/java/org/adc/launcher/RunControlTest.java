@@ -81,7 +81,7 @@ class RunControlTest {
         Path rd = dir.resolve("run");
         String java = ProcessHandle.current().info().command().orElse("java");
         Path errFile = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-Dadc.stateDir=" + System.getProperty("adc.stateDir", ""), "-cp", System.getProperty("java.class.path"),
             "org.adc.launcher.Main", "run", "--real-time", "--no-preflight", "--run-dir", rd.toString(), r.toString())
             .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(errFile.toFile()).start();
         try {
@@ -148,7 +148,7 @@ class RunControlTest {
         Path r = recipe("60 s", "furnace.off()");
         Path rd = dir.resolve("term");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-Dadc.stateDir=" + System.getProperty("adc.stateDir", ""), "-cp", System.getProperty("java.class.path"),
             "org.adc.launcher.Main", "run", "--real-time", "--no-preflight", "--run-dir", rd.toString(), r.toString())
             .redirectOutput(dir.resolve("term-out.txt").toFile()).redirectError(dir.resolve("term-err.txt").toFile()).start();
         try {

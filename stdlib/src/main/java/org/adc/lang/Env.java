@@ -107,6 +107,14 @@ public interface Env {
         throw new AdcError("cannot write the log '" + path + "' here", "run the recipe with `adc run`");
     }
 
+    /**
+     * Opens one of adc's own files in the run directory (the journal, the plan) that a recipe may not write itself
+     * (the run directory's reserved names); otherwise as {@link #openLog}.
+     */
+    default org.adc.procedure.LogFile openOwnLog(String name, boolean append) {
+        return openLog(name, append);
+    }
+
     /** True when the run keeps a journal (for adc run --resume) in its run directory. */
     default boolean journaled() {
         return false;
@@ -114,6 +122,69 @@ public interface Env {
 
     /** Silences print while a resumed run replays the steps its journal says are done. */
     default void quiet(boolean q) {
+    }
+
+    /**
+     * An environment that refuses every file, folder and program: what a library function gets when it runs outside a
+     * recipe's context ({@link CurrentEnv}). Output goes to {@code out}; devices are digital twins on a virtual clock.
+     */
+    static Env denied(PrintStream out) {
+        return new Env() {
+            private org.adc.procedure.ProcedureEngine engine;
+
+            private AdcError refused(String what) {
+                return new AdcError(what + " is not allowed here: no recipe is running to own the file access",
+                    "call the function from a recipe run with `adc run`");
+            }
+
+            @Override
+            public synchronized org.adc.procedure.ProcedureEngine procedures() {
+                if (engine == null) {
+                    engine = new org.adc.procedure.ProcedureEngine(new org.adc.procedure.VirtualClock(), this);
+                }
+                return engine;
+            }
+
+            @Override
+            public BufferedReader openRead(String path) {
+                throw refused("reading '" + path + "'");
+            }
+
+            @Override
+            public Writer openWrite(String path) {
+                throw refused("writing '" + path + "'");
+            }
+
+            @Override
+            public BufferedReader openReadRun(String path) {
+                throw refused("reading '" + path + "'");
+            }
+
+            @Override
+            public java.io.OutputStream openWriteBinary(String path) {
+                throw refused("writing '" + path + "'");
+            }
+
+            @Override
+            public org.adc.procedure.LogFile openLog(String path, boolean append) {
+                throw refused("writing the log '" + path + "'");
+            }
+
+            @Override
+            public Path readablePath(String path) {
+                throw refused("reading '" + path + "'");
+            }
+
+            @Override
+            public Path workDirectory(String name) {
+                throw refused("running external programs (in '" + name + "')");
+            }
+
+            @Override
+            public PrintStream out() {
+                return out;
+            }
+        };
     }
 
     /** An environment on the local file system without a sandbox, for tests and tools. */

@@ -15,7 +15,6 @@ public final class NativeFunction implements Callable {
     private final String returns;
     private final Doc doc;
     private final Function<Args, Object> body;
-    private static final Env NO_IO = Env.local(java.nio.file.Path.of("."), System.out);
 
     /**
      * @param name    name as called from a script
@@ -50,6 +49,16 @@ public final class NativeFunction implements Callable {
         return doc;
     }
 
+    /** True when a parameter names a file the function reads or writes ({@link Param#reads()}, {@link Param#writes()}). */
+    public boolean touchesFiles() {
+        for (Param p : params) {
+            if (p.access() != Param.Access.NONE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Invokes with arguments already arranged by {@link Args#arrange}, in environment {@code env}. */
     public Object invoke(Env env, Object[] arranged) {
         return body.apply(new Args(this, arranged, env));
@@ -60,9 +69,13 @@ public final class NativeFunction implements Callable {
         return body.apply(a);
     }
 
+    /**
+     * Calls the function as a value (from map, filter, sorted, a library callback): with the environment of the running
+     * context ({@link CurrentEnv}), so files and output go through the same sandbox and record as a direct call.
+     */
     @Override
     public Object call(Object... args) {
-        return invoke(NO_IO, Args.arrange(name, params, args, new String[0], new Object[0]));
+        return invoke(CurrentEnv.get(), Args.arrange(name, params, args, new String[0], new Object[0]));
     }
 
     /** Signature for help and completion: {@code arrhenius(nu0 = 1e13 Hz, ea, t)}. */

@@ -15,8 +15,28 @@ import org.adc.units.Dimension;
  * @param defaultValue value when the argument is omitted; null when it is required
  * @param variadic     the last parameter may collect all remaining positional arguments into a list
  * @param doc          one line for help pages
+ * @param access       whether the argument names a file (or folder) the function reads or writes: such functions
+ *                     go through the sandbox and are exercised, called directly and as values, by the interpreter's
+ *                     SandboxRoutesTest
  */
-public record Param(String name, String type, Object defaultValue, boolean variadic, String doc) {
+public record Param(String name, String type, Object defaultValue, boolean variadic, String doc, Access access) {
+
+    /** What a parameter's value names on disk. */
+    public enum Access { NONE, READ, WRITE }
+
+    public Param(String name, String type, Object defaultValue, boolean variadic, String doc) {
+        this(name, type, defaultValue, variadic, doc, Access.NONE);
+    }
+
+    /** This parameter names a file the function reads (relative to the recipe's folder, sandbox-checked). */
+    public Param reads() {
+        return new Param(name, type, defaultValue, variadic, doc, Access.READ);
+    }
+
+    /** This parameter names a file the function writes (relative to the run directory, sandbox-checked). */
+    public Param writes() {
+        return new Param(name, type, defaultValue, variadic, doc, Access.WRITE);
+    }
 
     public static Param required(String name, String type, String doc) {
         return new Param(name, type, null, false, doc);

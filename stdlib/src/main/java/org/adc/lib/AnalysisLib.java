@@ -414,7 +414,7 @@ public final class AnalysisLib {
             "VASP XDATCAR and ASE extended XYZ formats; seed 001 AIMD (3×3×3 antiperovskite supercells, 0.5 fs steps, 250-700 K)",
             "msd, diffusivity, rotational_acf"),
             AnalysisLib::trajectory,
-            Param.required("path", "string", "trajectory file, relative to the recipe"),
+            Param.required("path", "string", "trajectory file, relative to the recipe").reads(),
             Param.required("dt", "time", "time between stored frames"),
             Param.optional("format", "string", "", "\"extxyz\" or \"xdatcar\" (default: from the name)")));
         m.add(new NativeFunction("msd", "table", new Doc(
@@ -500,7 +500,7 @@ public final class AnalysisLib {
             "CSV with units in the header (SI Brochure 9th ed. 5.4.6), as written by log_to and write_csv",
             "table, log_to, write_csv, plot.current_charge, integrate"),
             AnalysisLib::runTable,
-            Param.required("path", "string", "file in the run directory")));
+            Param.required("path", "string", "file in the run directory").reads()));
         return m;
     }
 }

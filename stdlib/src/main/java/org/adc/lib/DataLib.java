@@ -106,7 +106,7 @@ public final class DataLib {
             CSV,
             "format_table, print_table, write_csv"),
             DataLib::table,
-            Param.required("path", "any", "CSV file relative to the script's folder, or a list of records"),
+            Param.required("path", "any", "CSV file relative to the script's folder, or a list of records").reads(),
             Param.optional("sep", "string", ",", "cell separator: \",\", \";\" or \"tab\""),
             Param.optional("slash_units", "bool", Boolean.FALSE, "also read units written after a slash (Ewe/V, <I>/mA, time/s)")));
         m.add(new NativeFunction("format_table", "string", new Doc(
@@ -158,7 +158,7 @@ public final class DataLib {
                 return None.INSTANCE;
             },
             Param.required("rows", "any", "table or list of records"),
-            Param.required("path", "string", "output file, relative to the run directory")));
+            Param.required("path", "string", "output file, relative to the run directory").writes()));
         return m;
     }
 }

@@ -524,7 +524,7 @@ public final class GcmcLib {
             Param.optional("samples", "int", 100L, "samples per chain"),
             Param.optional("every", "int", 100L, "attempts between samples"),
             Param.optional("widom", "int", 0L, "Widom test insertions per sample"),
-            Param.optional("snapshots", "any", None.INSTANCE, "extxyz file for the final configurations"),
+            Param.optional("snapshots", "any", None.INSTANCE, "extxyz file for the final configurations").writes(),
             Param.optional("seed", "int", 1L, "master seed"),
             Param.optional("replicas", "int", 2L, "chains per μ"),
             Param.optional("threads", "int", 1L, "worker threads")));

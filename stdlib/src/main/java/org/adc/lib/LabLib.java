@@ -84,7 +84,7 @@ public final class LabLib {
         m.add(new NativeFunction("log_to", "none", doc("logs time and every reading of some devices into a CSV file in the run directory",
             "log_to(path, device, ..., every = 1 s)", "log_to(\"adc.csv\", f, s, every = 10 s)",
             "The header carries units. Rows are appended as time advances and flushed (every row in real time).", "every: a time",
-            "adc procedure runtime (docs/lab.md); crash-safe logging as in Bluesky run documents"), LabLib::logTo, Param.required("path", "string", "file in the run directory"), Param.rest("devices", "any", "devices"),
+            "adc procedure runtime (docs/lab.md); crash-safe logging as in Bluesky run documents"), LabLib::logTo, Param.required("path", "string", "file in the run directory").writes(), Param.rest("devices", "any", "devices"),
             Param.optional("every", "time", Quantity.of(1, "s"), "logging interval")));
         m.add(new NativeFunction("elapsed", "time", doc("time since the run started (virtual in a dry run)", "elapsed()",
             "print(elapsed() to h)", "Virtual time in a dry run, wall-clock time in a --live or --real-time run; a resumed run continues the clock of its journal.", "returned in h", "adc procedure runtime (docs/lab.md)"), a -> Quantity.of(a.env().procedures().now() / 3600, "h")));

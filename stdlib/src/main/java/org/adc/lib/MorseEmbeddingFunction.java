@@ -34,7 +34,7 @@ final class MorseEmbeddingFunction {
                 + "Simulation of Liquids (1987) §5.2",
             "potential.morse, gcmc.mu_npt"),
             MorseEmbeddingFunction::read,
-            Param.required("file", "string", "parameter file (read below the recipe folder)"));
+            Param.required("file", "string", "parameter file (read below the recipe folder)").reads());
     }
 
     private static Object read(Args a) {

@@ -773,19 +773,19 @@ public final class PotentialLib {
             "Reads the LAMMPS pair_style sw format (entries: 3 elements + ε σ a λ γ cosθ0 A B p q tol). elements picks and orders "
                 + "the elements like pair_coeff * * file el1 el2 (default: all in file order).",
             "metal units: eV, Å", "a malformed entry names the file and line; a missing element triplet is reported", "tersoff"),
-            PotentialLib::sw, Param.required("file", "string", "path of the .sw file, relative to the script"),
+            PotentialLib::sw, Param.required("file", "string", "path of the .sw file, relative to the script").reads(),
             Param.optional("elements", "list", none, "elements to use")));
         m.add(fn("tersoff", "calculator", doc("Tersoff potential from a LAMMPS .tersoff file", "tersoff(file, elements = [])",
             "calc = tersoff(\"SiC.tersoff\", [\"Si\", \"C\"])",
             "Reads the LAMMPS pair_style tersoff format (entries: 3 elements + m γ λ3 c d cosθ0 n β λ2 B R D λ1 A).",
             "metal units: eV, Å", "a malformed entry names the file and line; a missing element triplet is reported", "sw"),
-            PotentialLib::tersoff, Param.required("file", "string", "path of the .tersoff file"),
+            PotentialLib::tersoff, Param.required("file", "string", "path of the .tersoff file").reads(),
             Param.optional("elements", "list", none, "elements to use")));
         m.add(fn("eam", "calculator", doc("Embedded-atom potential from a DYNAMO setfl or funcfl file",
             "eam(file, elements = [], format = \"auto\")", "calc = eam(\"Cu_u3.eam\", [\"Cu\"])\ncalc = eam(\"CuNi.eam.alloy\")",
             "setfl (.eam.alloy, LAMMPS pair_style eam/alloy) or funcfl (.eam, pair_style eam, one element). Interpolation as LAMMPS.",
             "metal units: eV, Å", "a malformed file names the file and line", "emt"),
-            PotentialLib::eam, Param.required("file", "string", "path of the EAM file"),
+            PotentialLib::eam, Param.required("file", "string", "path of the EAM file").reads(),
             Param.optional("elements", "list", none, "elements (required for funcfl)"),
             Param.optional("format", "string", "auto", "\"setfl\", \"funcfl\" or \"auto\" (by file name)")));
         m.add(fn("buckingham", "calculator", doc("Buckingham pair potential plus Coulomb (Ewald) for ionic solids",
@@ -813,7 +813,7 @@ public final class PotentialLib {
             "LAMMPS not installed (names the package); LAMMPS's own ERROR line and the work folder when it fails; no run directory",
             "espresso, sw"),
             PotentialLib::lammps, Param.required("pair_style", "string", "LAMMPS pair_style arguments, e.g. \"sw\" or \"lj/cut 8.5\""),
-            Param.required("pair_coeff", "any", "pair_coeff arguments: a string or a list of strings (one per pair_coeff line)"),
+            Param.required("pair_coeff", "any", "pair_coeff arguments: a string or a list of strings (one per pair_coeff line)").reads(),
             Param.optional("elements", "list", none, "element of LAMMPS type 1, 2, ..."),
             Param.optional("pair_modify", "string", "", "pair_modify arguments, e.g. \"shift yes\""),
             Param.optional("keep", "bool", false, "keep every call's folder (inputs and outputs)")));
@@ -837,7 +837,7 @@ public final class PotentialLib {
                 + "a0 = 0.529177210903 Å)",
             "pw.x not installed; pw.x's 'Error in routine' message or 'convergence NOT achieved' with the work folder; a non-periodic cell",
             "lammps"),
-            PotentialLib::espresso, Param.required("pseudopotentials", "any", "pseudopotential file per element"),
+            PotentialLib::espresso, Param.required("pseudopotentials", "any", "pseudopotential file per element").reads(),
             Param.required("ecutwfc", "energy", "wave-function cutoff"), Param.required("kpoints", "list", "Monkhorst-Pack grid [k1, k2, k3]"),
             Param.optional("koffset", "list", new AdcList(List.of(0L, 0L, 0L)), "grid offsets (0 or 1)"),
             Param.optional("ecutrho", "energy", org.adc.lang.None.INSTANCE, "charge-density cutoff (default 4 ecutwfc)"),

@@ -633,7 +633,7 @@ public final class StructureLib {
                 + "and 21 (Si) overlap: 0.0220 Å apart\"); a missing file or one outside the recipe's folder.",
             "CIF 1.1 (Hall, Allen & Brown, Acta Cryst. A47, 655 (1991)); VASP POSCAR (VASP wiki); extended XYZ (ASE, libAtoms); "
                 + "LAMMPS read_data; seed 003 supporting information section F"),
-            StructureLib::read, Param.required("path", "string", "file relative to the script's folder"),
+            StructureLib::read, Param.required("path", "string", "file relative to the script's folder").reads(),
             Param.optional("format", "string", None.INSTANCE, "cif, poscar, extxyz, lammps-data or si-table"),
             lenP("min_distance", StructureIO.MIN_DISTANCE, "smallest allowed interatomic distance")));
         m.add(fn("write", "none", doc("Writes a structure to a file in the run directory", "write(s, path, format = none, tolerance = 1e-3 Å)",
@@ -642,7 +642,7 @@ public final class StructureLib {
             a -> {
                 write(a, structure(a, 0), a.string(1), a.has(2) ? a.string(2) : null, length(a, 3));
                 return None.INSTANCE;
-            }, Param.required("s", "any", "structure"), Param.required("path", "string", "output file"),
+            }, Param.required("s", "any", "structure"), Param.required("path", "string", "output file").writes(),
             Param.optional("format", "string", None.INSTANCE, "cif, cif-symmetrized, poscar, extxyz, lammps-data"),
             Param.optional("tolerance", "length", SYMPREC, "symmetry tolerance for cif-symmetrized")));
         m.add(fn("symmetry", "record", doc("Detects the space group of a structure within a tolerance",

@@ -323,7 +323,7 @@ public final class StructureValue implements HasMembers {
                     a -> {
                         StructureLib.write(a, s, a.string(0), a.has(1) ? a.string(1) : null, StructureLib.length(a, 2));
                         return None.INSTANCE;
-                    }, Param.required("path", "string", "output file, relative to the run directory"),
+                    }, Param.required("path", "string", "output file, relative to the run directory").writes(),
                     Param.optional("format", "string", None.INSTANCE, "cif, cif-symmetrized, poscar, extxyz or lammps-data (default: from the name)"),
                     Param.optional("tolerance", "length", len(1e-3), "symmetry tolerance for cif-symmetrized"));
             case "format":

@@ -169,7 +169,7 @@ public final class ProcedureEngine {
                 return null;
             }
             try {
-                LogFile f = env.openLog(Journal.FILE, true);
+                LogFile f = env.openOwnLog(Journal.FILE, true);
                 f.trimTornLine();
                 journal = new Journal(f, !clock.isVirtual());
             } catch (RuntimeException | IOException e) {
@@ -575,7 +575,7 @@ public final class ProcedureEngine {
             journal.close();
         }
         if (!plan.isEmpty() && env.journaled()) {
-            try (LogFile f = env.openLog("plan.txt", false)) {
+            try (LogFile f = env.openOwnLog("plan.txt", false)) {
                 f.write(planText());
             } catch (RuntimeException | IOException e) {
                 // the plan is a convenience; the journal and the logs are what matter

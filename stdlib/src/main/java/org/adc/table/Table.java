@@ -372,7 +372,7 @@ public final class Table implements HasMembers, Iterable<Object> {
                     a -> {
                         CsvWriter.write(this, a.env().openWrite(a.string(0)), a.string(0));
                         return None.INSTANCE;
-                    }, Param.required("path", "string", "output file, relative to the run directory"));
+                    }, Param.required("path", "string", "output file, relative to the run directory").writes());
             default:
                 return null;
         }

@@ -118,7 +118,13 @@ class LiveRecipeTest {
             int seen = fake.seen().size();
 
             out.reset();
+            // the lab file and live mode are confirmed on the command line, never taken from the run directory
             code = org.adc.launcher.Main.execute(InputStream.nullInputStream(), ps, ps, "run", "--resume", rd.toString());
+            assertEquals(2, code, out.toString(StandardCharsets.UTF_8));
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains("--lab " + lab + " --live"), out.toString(StandardCharsets.UTF_8));
+            out.reset();
+            code = org.adc.launcher.Main.execute(InputStream.nullInputStream(), ps, ps, "run", "--resume", rd.toString(), "--lab", lab.toString(),
+                "--live");
             String o = out.toString(StandardCharsets.UTF_8);
             assertEquals(0, code, o);
             assertTrue(o.contains("adc: resuming") && o.contains("I = 2 uA"), o);
