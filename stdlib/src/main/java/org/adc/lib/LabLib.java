@@ -153,6 +153,14 @@ public final class LabLib {
         }
         SimFurnace f = new SimFurnace(a.string(0), lim(a, "max_temperature", a.si(1, Dimension.TEMPERATURE)),
             lim(a, "max_rate", a.si(2, Dimension.HEATING_RATE)), a.si(3, Dimension.TIME), 600, 1273.15);
+        org.adc.procedure.DeviceFactory lab = engine(a).deviceFactory();
+        if (lab != null) {
+            Quantity min = lab.limits(a.string(0)).get("min_temperature");
+            if (min != null) {
+                f.setMinTemperature(min.si());
+            }
+            lab.refusedOperations(a.string(0)).forEach(f::refuseOperation);
+        }
         engine(a).register(f);
         return f;
     }

@@ -22,7 +22,7 @@ import org.adc.units.Units;
  * Safe state: rate register to the safe release rate, setpoint to 0 (pressure released under the
  * controller's own rate control).
  */
-public final class ModbusPress extends HardwareDevice {
+public final class ModbusPress extends HardwareDevice implements org.adc.device.kind.Press {
     /** One named register: address, format and scale (engineering value = raw × scale). */
     public record Reg(int address, RegisterFormat format, double scale) {
     }
@@ -149,20 +149,13 @@ public final class ModbusPress extends HardwareDevice {
     }
 
     @Override
+    public void startCompress(double toPascal, double pascalPerSecond) {
+        compress(toPascal / 1e9, pascalPerSecond / 1e9 * 3600);
+    }
+
+    /** Operations as declared once for the kind ({@link org.adc.device.kind.Press#KIND}). */
+    @Override
     protected List<NativeFunction> operations() {
-        Dimension rate = Dimension.PRESSURE.divide(Dimension.TIME);
-        return List.of(
-            new NativeFunction("compress", "none", new Doc("raises the load to a pressure at a rate and waits", "press.compress(to = 1 GPa, "
-                + "rate = 1 GPa/h)", null, null, null, null, null, null), a -> {
-                    compress(a.si(0, Dimension.PRESSURE) / 1e9, a.si(1, rate) / 1e9 * 3600);
-                    finish(name + ".compress");
-                    return None.INSTANCE;
-                }, Param.required("to", "pressure", "target pressure"), Param.required("rate", "any", "pressure rate")),
-            new NativeFunction("release", "none", new Doc("lowers the load to zero at a rate and waits", "press.release(rate = 0.5 GPa/h)",
-                null, null, null, null, null, null), a -> {
-                    compress(0, a.si(0, rate) / 1e9 * 3600);
-                    finish(name + ".release");
-                    return None.INSTANCE;
-                }, Param.required("rate", "any", "pressure rate")));
+        return KIND.bind(this);
     }
 }
