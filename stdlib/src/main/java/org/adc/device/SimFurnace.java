@@ -37,6 +37,7 @@ public final class SimFurnace extends Device implements org.adc.procedure.Holdba
     private double target = AMBIENT;
     private double rate;
     private double minTemperature = Double.NEGATIVE_INFINITY;
+    private double controllerMax = Double.POSITIVE_INFINITY;
     /** The running ramp/dwell program (null: none), its segment index and the dwell time left, s. */
     private FurnaceProgram program;
     private int segment;
@@ -288,17 +289,19 @@ public final class SimFurnace extends Device implements org.adc.procedure.Holdba
     }
 
     /**
-     * The lowest setpoint the controller accepts (K): in a pre-flight, the live controller's own setpoint low limit
-     * (Eurotherm SP.LO); a ramp or program segment below it is refused.
+     * The setpoint limits of the live controller this twin stands for in a pre-flight (K; Eurotherm SP.LO/SP.HI, read
+     * from the controller): a ramp or program target outside them is refused, as the live driver refuses it.
      */
-    public void setMinTemperature(double kelvin) {
-        minTemperature = kelvin;
+    public void setControllerLimits(double lowKelvin, double highKelvin) {
+        minTemperature = lowKelvin;
+        controllerMax = highKelvin;
     }
 
     private void checkMinimum(double to) {
-        if (to < minTemperature) {
-            throw new ProcedureError(name + ": setpoint " + fmtC(to) + " is below the controller's setpoint low limit " + fmtC(minTemperature),
-                "raise the setpoint, or lower the controller's setpoint low limit (SP.LO) at its front panel");
+        if (to < minTemperature || to > controllerMax) {
+            throw new ProcedureError(name + ": setpoint " + fmtC(to) + " is outside the controller's own setpoint limits SP.LO .. SP.HI = "
+                + fmtC(minTemperature) + " .. " + fmtC(controllerMax) + " (read from the controller at pre-flight)",
+                "choose a target inside them, or change the limits at the controller's front panel");
         }
     }
 

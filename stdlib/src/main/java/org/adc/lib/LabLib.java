@@ -155,9 +155,10 @@ public final class LabLib {
             lim(a, "max_rate", a.si(2, Dimension.HEATING_RATE)), a.si(3, Dimension.TIME), 600, 1273.15);
         org.adc.procedure.DeviceFactory lab = engine(a).deviceFactory();
         if (lab != null) {
-            Quantity min = lab.limits(a.string(0)).get("min_temperature");
-            if (min != null) {
-                f.setMinTemperature(min.si());
+            Quantity lo = lab.limits(a.string(0)).get("setpoint_low_limit");
+            Quantity hi = lab.limits(a.string(0)).get("setpoint_high_limit");
+            if (lo != null && hi != null) {
+                f.setControllerLimits(lo.si(), hi.si());
             }
             lab.refusedOperations(a.string(0)).forEach(f::refuseOperation);
         }

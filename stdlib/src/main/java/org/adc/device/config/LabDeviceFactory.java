@@ -92,8 +92,8 @@ public final class LabDeviceFactory implements DeviceFactory {
         Map<String, org.adc.units.Quantity> m = new LinkedHashMap<>(build(e, null).limits());
         if (probe && e.driver().startsWith("eurotherm")) {
             double[] sp = probed.computeIfAbsent(name, n -> probeSetpointLimits(e));
-            m.put("max_temperature", org.adc.units.Quantity.of(Math.min(m.get("max_temperature").value(), sp[1]), "degC"));
-            m.put("min_temperature", org.adc.units.Quantity.of(sp[0], "degC"));
+            m.put("setpoint_low_limit", org.adc.units.Quantity.of(sp[0], "degC"));
+            m.put("setpoint_high_limit", org.adc.units.Quantity.of(sp[1], "degC"));
         }
         return m;
     }
@@ -131,6 +131,7 @@ public final class LabDeviceFactory implements DeviceFactory {
         d.connect();
         created.add(d);
         engine.register(d);
+        d.flushEvents();
         engine.event("settings", name + ": " + d.settings());
         return d;
     }

@@ -1,5 +1,7 @@
 package org.adc.device.driver;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.adc.procedure.Device;
@@ -24,17 +26,14 @@ public abstract class HardwareDevice extends Device {
     private String identity = "(not connected)";
     private boolean safing;
     private boolean connected;
+    private final List<String[]> pending = new ArrayList<>();
 
     /** @param name device name; @param link connection with reconnect policy; @param pollEvery s between polls */
     protected HardwareDevice(String name, Link link, double pollEvery) {
         super(name);
         this.link = link;
         this.pollEvery = pollEvery;
-        link.onEvent((kind, m) -> {
-            if (engine != null) {
-                engine.event(kind, m);
-            }
-        });
+        link.onEvent(this::event);
         link.onReconnect(this::reconnected);
     }
 
@@ -74,9 +73,14 @@ public abstract class HardwareDevice extends Device {
     /** Opens the link, reads the identity and configures the instrument (output off). */
     public final void connect() {
         link.open();
-        identity = link.call("identification", this::identify);
-        clearStatus();
-        configure();
+        try {
+            identity = link.call("identification", this::identify);
+            clearStatus();
+            configure();
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
         connected = true;
     }
 
@@ -121,10 +125,22 @@ public abstract class HardwareDevice extends Device {
         }
     }
 
-    /** Records an event if the device is attached to an engine. */
+    /** Records an event; before the device is registered with an engine (while connecting) it is kept until then. */
     protected void event(String kind, String message) {
+        if (engine == null) {
+            pending.add(new String[]{kind, message});
+            return;
+        }
+        flushEvents();
+        engine.event(kind, message);
+    }
+
+    /** Records the events kept while connecting (the lab factory calls this right after registering the device). */
+    public void flushEvents() {
         if (engine != null) {
-            engine.event(kind, message);
+            List<String[]> p = new ArrayList<>(pending);
+            pending.clear();
+            p.forEach(ev -> engine.event(ev[0], ev[1]));
         }
     }
 

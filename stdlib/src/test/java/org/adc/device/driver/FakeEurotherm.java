@@ -36,10 +36,13 @@ final class FakeEurotherm extends FakeInstrument {
     private double dwellDone;
     private final boolean has2000Programmer;
     private final int manualAfter;
+    private final int crcAt;
+    private boolean corruptNext;
 
     /**
      * @param options "model=3200|2400" (default 3200), "ident=0x3216" (identifier override), "manual=1" (starts in manual
-     *                mode), "manual_after=N" (switches to manual after N PV reads), "sp_hi=", "sp_lo=", "op_hi=", "op_lo="
+     *                mode), "manual_after=N" (switches to manual after N PV reads), "crc_at=N" (the reply to the Nth PV read has
+     *                a wrong checksum, line noise), "sp_hi=", "sp_lo=", "op_hi=", "op_lo="
      */
     FakeEurotherm(String path, int unit, int runawayAfter, double overshoot, java.util.Map<String, String> options) {
         super(path);
@@ -55,6 +58,7 @@ final class FakeEurotherm extends FakeInstrument {
         ints.put(Eurotherm.IDENT, id);
         ints.put(Eurotherm.AUTO_MANUAL, Integer.parseInt(options.getOrDefault("manual", "0")));
         manualAfter = Integer.parseInt(options.getOrDefault("manual_after", "0"));
+        crcAt = Integer.parseInt(options.getOrDefault("crc_at", "0"));
         params.put(Eurotherm.PV, 25.0);
         params.put(Eurotherm.TARGET_SP, 25.0);
         params.put(Eurotherm.WORKING_SP, 25.0);
@@ -122,7 +126,8 @@ final class FakeEurotherm extends FakeInstrument {
     private void send(byte[] body) {
         byte[] f = new byte[body.length + 2];
         System.arraycopy(body, 0, f, 0, body.length);
-        int c = crc(body, body.length);
+        int c = crc(body, body.length) ^ (corruptNext ? 0x5A5A : 0);
+        corruptNext = false;
         f[body.length] = (byte) (c & 0xFF);
         f[body.length + 1] = (byte) (c >>> 8);
         write(f);
@@ -288,6 +293,10 @@ final class FakeEurotherm extends FakeInstrument {
 
     private void advance() {
         reads++;
+        if (crcAt > 0 && reads == crcAt) {
+            corruptNext = true;
+            record("corrupt CRC");
+        }
         if (manualAfter > 0 && reads == manualAfter) {
             ints.put(Eurotherm.AUTO_MANUAL, 1);
             record("switched to manual");
