@@ -24,9 +24,9 @@ public interface SourceMeasureUnit {
     /** The declaration shared by the twin and every driver. */
     DeviceKind<SourceMeasureUnit> KIND = DeviceKind.of("source-measure unit", SourceMeasureUnit.class)
         .reading("voltage", "V", "sourced voltage (0 while the output is off)")
-        .reading("current", "µA", "measured current")
+        .reading("current", "uA", "measured current")
         .reading("charge", "C", "∫ I dt while the output is on")
-        .reading("peak_current", "µA", "largest |current| since the start or the last reset_charge()")
+        .reading("peak_current", "uA", "largest |current| since the start or the last reset_charge()")
         .operation("apply", "sources a voltage with a current compliance (output on)", "smu.apply(voltage = 50 V, compliance = 1 mA)",
             (d, a) -> {
                 d.apply(a.si(0, Dimension.VOLTAGE), a.si(1, Dimension.CURRENT));
