@@ -4,12 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.adc.lang.Doc;
 import org.adc.lang.NativeFunction;
-import org.adc.lang.Param;
 import org.adc.procedure.Device;
 import org.adc.procedure.ProcedureError;
-import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 import org.adc.units.Units;
 

@@ -295,10 +295,11 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
         }
         checkSetpoint(toC, "setpoint");
         checkAuto();
-        write(RATE, rateCPerMin, "setpoint rate limit");
-        write(TARGET_SP, toC, "target setpoint");
+        // the intended state first: a reconnect in the middle writes all of it again (HardwareDevice)
         target = toC;
         rate = rateCPerMin;
+        write(RATE, rateCPerMin, "setpoint rate limit");
+        write(TARGET_SP, toC, "target setpoint");
         event("setpoint", name + " ramp to " + toC + " degC at " + rateCPerMin + " degC/min");
     }
 

@@ -4,12 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.adc.lang.Doc;
 import org.adc.lang.NativeFunction;
-import org.adc.lang.None;
-import org.adc.lang.Param;
 import org.adc.procedure.ProcedureError;
-import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 import org.adc.units.Units;
 
@@ -135,14 +131,15 @@ public final class Keithley24xx extends ScpiDevice implements org.adc.device.kin
             throw new ProcedureError(name + ": compliance " + complianceA + " A is outside (0, " + maxCurrent + " A]",
                 "choose a compliance up to max_current in the lab file");
         }
-        send((is2400() ? ":SENS:CURR:PROT " : ":SOUR:VOLT:ILIM ") + num(complianceA));
-        send(":SOUR:VOLT " + num(v));
-        send(":OUTP ON");
-        checkErrors();
+        // the intended state first: a reconnect in the middle re-applies all of it (HardwareDevice), not the old one
         setVoltage = v;
         compliance = complianceA;
         on = true;
         tripped = false;
+        send((is2400() ? ":SENS:CURR:PROT " : ":SOUR:VOLT:ILIM ") + num(complianceA));
+        send(":SOUR:VOLT " + num(v));
+        send(":OUTP ON");
+        checkErrors();
         lastPoll = engine == null ? Double.NaN : engine.now();
         event("output", name + " on at " + v + " V, compliance " + complianceA + " A");
     }

@@ -4,12 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.adc.lang.Doc;
 import org.adc.lang.NativeFunction;
-import org.adc.lang.None;
-import org.adc.lang.Param;
 import org.adc.procedure.ProcedureError;
-import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 import org.adc.units.Units;
 
@@ -77,10 +73,11 @@ public abstract class SupplyDevice extends ScpiDevice implements org.adc.device.
             throw new ProcedureError(name + ": current limit " + limitA + " A is outside (0, " + maxCurrent + " A]",
                 "choose a limit up to max_current in the lab file");
         }
-        sendApply(v, limitA);
+        // the intended state first: a reconnect in the middle re-applies all of it (HardwareDevice), not the old one
         on = true;
         setV = v;
         setLimit = limitA;
+        sendApply(v, limitA);
         lastPoll = engine == null ? Double.NaN : engine.now();
         event("output", name + " on at " + v + " V, current limit " + limitA + " A");
     }

@@ -79,7 +79,11 @@ class DriverSerialEndToEndTest {
         return err;
     }
 
-    private static void assertOffAfterOn(InstrumentFake fake) {
+    private static void assertOffAfterOn(InstrumentFake fake) throws InterruptedException {
+        // a fake process reports what it received through a pipe: give its last lines a moment to arrive
+        for (int i = 0; i < 100 && (fake.outputOn() || fake.seen().lastIndexOf(":OUTP OFF") < fake.seen().lastIndexOf(":OUTP ON")); i++) {
+            Thread.sleep(20);
+        }
         List<String> seen = fake.seen();
         int on = seen.lastIndexOf(":OUTP ON");
         int off = seen.lastIndexOf(":OUTP OFF");
