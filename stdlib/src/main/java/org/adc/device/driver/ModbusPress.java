@@ -76,8 +76,9 @@ public final class ModbusPress extends HardwareDevice implements org.adc.device.
 
     @Override
     protected String identify() {
-        double p = read(pressureReg, "pressure");
-        return "Modbus press controller at address " + unit + " (pressure register " + pressureReg.address() + ", reads " + p + " GPa)";
+        // the pressure is read as a sign of life; it is not part of the identity (compared again after a reconnect)
+        read(pressureReg, "pressure");
+        return "Modbus press controller at address " + unit + " (pressure register " + pressureReg.address() + ")";
     }
 
     @Override
