@@ -92,13 +92,29 @@ public final class LabDeviceFactory implements DeviceFactory {
         Map<String, org.adc.units.Quantity> m = new LinkedHashMap<>(build(e, null).limits());
         if (probe && e.driver().startsWith("eurotherm")) {
             double[] sp = probed.computeIfAbsent(name, n -> probeSetpointLimits(e));
+            if (sp.length == 0) {
+                return m;
+            }
             m.put("setpoint_low_limit", org.adc.units.Quantity.of(sp[0], "degC"));
             m.put("setpoint_high_limit", org.adc.units.Quantity.of(sp[1], "degC"));
         }
         return m;
     }
 
+    /**
+     * Connects read-only and returns SP.LO, SP.HI (°C). A port that cannot be opened gives no limits (empty): the pre-flight
+     * then holds the twin to the lab file's limits only, and the live driver checks the controller's limits at connect,
+     * before it writes anything. A reachable slave that is not the lab file's model is refused here.
+     */
     private double[] probeSetpointLimits(LabEntry e) {
+        Channel ch = channels.apply(e);
+        try {
+            ch.open();
+        } catch (org.adc.device.driver.LinkLostException ex) {
+            return new double[0];
+        } finally {
+            ch.close();
+        }
         Eurotherm d = (Eurotherm) build(e, channels.apply(e));
         try {
             d.connect();
