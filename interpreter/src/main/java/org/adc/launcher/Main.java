@@ -268,6 +268,8 @@ public final class Main implements Callable<Integer> {
             }
             RunJournal.writeStart(rd, script, file, source.getCharacters().toString(), params, lab, live, realTime || live, allowRead, allowWrite);
             if ((realTime || live) && !noPreflight) {
+                // a live run's pre-flight reads the controllers' own limits (LabDeviceFactory.probingInstruments)
+                System.setProperty("adc.preflightProbe", Boolean.toString(live));
                 int pf = RunJournal.preflight(source, dir, rd, params, allowRead, allowWrite, lab, main.out, err);
                 if (pf != Launch.OK) {
                     return pf;

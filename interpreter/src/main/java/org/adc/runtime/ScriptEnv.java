@@ -78,8 +78,10 @@ public final class ScriptEnv implements Env {
                 hardware = new org.adc.device.config.LabDeviceFactory(org.adc.device.config.LabConfig.load(java.nio.file.Path.of(labFile)));
                 engine.setDeviceFactory(hardware);
             } else if (preflight) {
+                // the pre-flight of a --live run also reads the controllers' own limits (read-only; ports closed again)
                 engine.setDeviceFactory(org.adc.procedure.DeviceFactory.twinsWithLimitsOf(
-                    new org.adc.device.config.LabDeviceFactory(org.adc.device.config.LabConfig.load(java.nio.file.Path.of(labFile)))));
+                    new org.adc.device.config.LabDeviceFactory(org.adc.device.config.LabConfig.load(java.nio.file.Path.of(labFile)))
+                        .probingInstruments(Boolean.getBoolean("adc.preflightProbe"))));
             }
             if (resume && runDir != null) {
                 org.adc.procedure.Journal.Replay r;

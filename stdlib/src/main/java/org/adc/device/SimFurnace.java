@@ -4,12 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.adc.lang.Doc;
 import org.adc.lang.NativeFunction;
-import org.adc.lang.Param;
 import org.adc.procedure.Device;
 import org.adc.procedure.ProcedureError;
-import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 import org.adc.units.Units;
 
@@ -22,7 +19,7 @@ import org.adc.units.Units;
  * point, by default 600 W at 1000 °C (seed 002, Fig. 1d: ~600 W input gives ~1000 °C).
  * Safe state: setpoint ramps down to ambient at the safe rate, heater output follows.
  */
-public final class SimFurnace extends Device implements org.adc.procedure.Holdback {
+public final class SimFurnace extends Device implements org.adc.procedure.Holdback, org.adc.device.kind.FurnaceController {
     private static final double AMBIENT = 298.15;
     private static final org.adc.units.Unit DEGC = Units.parse("degC");
     private static final org.adc.units.Unit WATT = Units.parse("W");
@@ -36,6 +33,8 @@ public final class SimFurnace extends Device implements org.adc.procedure.Holdba
     private double setpoint = AMBIENT;
     private double target = AMBIENT;
     private double rate;
+    private double minTemperature = Double.NEGATIVE_INFINITY;
+    private double controllerMax = Double.POSITIVE_INFINITY;
     /** The running ramp/dwell program (null: none), its segment index and the dwell time left, s. */
     private FurnaceProgram program;
     private int segment;
@@ -63,6 +62,7 @@ public final class SimFurnace extends Device implements org.adc.procedure.Holdba
 
     /** Starts a ramp of the setpoint to {@code to} (K) at {@code ratePerSecond} (K/s). */
     public void ramp(double to, double ratePerSecond) {
+        checkMinimum(to);
         if (to > maxTemperature) {
             throw new ProcedureError(name + ": setpoint " + fmtC(to) + " is above the furnace limit " + fmtC(maxTemperature),
                 "lower the setpoint or raise max_temperature in the lab configuration");
@@ -263,34 +263,43 @@ public final class SimFurnace extends Device implements org.adc.procedure.Holdba
         return m;
     }
 
-    private static Doc doc(String summary, String syntax) {
-        return new Doc(summary, syntax, null, null, null, null, null, null);
+    /** Operations as declared once for the kind ({@link org.adc.device.kind.FurnaceController#KIND}). */
+    @Override
+    protected List<NativeFunction> operations() {
+        return KIND.bind(this);
     }
 
     @Override
-    protected List<NativeFunction> operations() {
-        return List.of(
-            new NativeFunction("ramp", "none", doc("ramps the setpoint to a temperature at a rate and waits until the furnace is there "
-                + "(inside parallel it only starts)", "furnace.ramp(to = 450 degC, rate = 5 degC/min)"), a -> {
-                    ramp(a.si(0, Dimension.TEMPERATURE), a.si(1, Dimension.HEATING_RATE));
-                    finish(name + ".ramp");
-                    return org.adc.lang.None.INSTANCE;
-                }, Param.required("to", "temperature", "target temperature"), Param.required("rate", "heating_rate", "ramp rate")),
-            new NativeFunction("program", "none", doc("runs a ramp/dwell program as the controller's programmer would: a list of segments "
-                + "{ramp: RATE, to: TEMPERATURE} or {dwell: DURATION}, checked against max_temperature and max_rate; waits until the program "
-                + "is complete (inside parallel it only starts)", "furnace.program([{ramp: 5 degC/min, to: 450 degC}, {dwell: 8 d}, "
-                + "{ramp: 5 degC/min, to: 25 degC}])"), a -> {
-                    program(FurnaceProgram.parse(name, a.list(0), maxTemperature, maxRate));
-                    finish(name + ".program");
-                    return org.adc.lang.None.INSTANCE;
-                }, Param.required("segments", "list", "program segments")),
-            new NativeFunction("programmer", "none", doc("holds, continues or resets the running program", "furnace.programmer(\"hold\")"), a -> {
-                programmer(a.string(0));
-                return org.adc.lang.None.INSTANCE;
-            }, Param.required("state", "string", "\"run\", \"hold\" or \"reset\"")),
-            new NativeFunction("off", "none", doc("heater down: ramps to ambient at the safe rate without waiting", "furnace.off()"), a -> {
-                goSafe();
-                return org.adc.lang.None.INSTANCE;
-            }));
+    public void startRamp(double toKelvin, double kelvinPerSecond) {
+        ramp(toKelvin, kelvinPerSecond);
     }
+
+    @Override
+    public void startProgram(org.adc.lang.AdcList segments) {
+        FurnaceProgram p = FurnaceProgram.parse(name, segments, maxTemperature, maxRate);
+        for (FurnaceProgram.Segment s : p.segments()) {
+            if (!s.dwell()) {
+                checkMinimum(s.target());
+            }
+        }
+        program(p);
+    }
+
+    /**
+     * The setpoint limits of the live controller this twin stands for in a pre-flight (K; Eurotherm SP.LO/SP.HI, read
+     * from the controller): a ramp or program target outside them is refused, as the live driver refuses it.
+     */
+    public void setControllerLimits(double lowKelvin, double highKelvin) {
+        minTemperature = lowKelvin;
+        controllerMax = highKelvin;
+    }
+
+    private void checkMinimum(double to) {
+        if (to < minTemperature || to > controllerMax) {
+            throw new ProcedureError(name + ": setpoint " + fmtC(to) + " is outside the controller's own setpoint limits SP.LO .. SP.HI = "
+                + fmtC(minTemperature) + " .. " + fmtC(controllerMax) + " (read from the controller at pre-flight)",
+                "choose a target inside them, or change the limits at the controller's front panel");
+        }
+    }
+
 }

@@ -4,13 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.adc.lang.Doc;
 import org.adc.lang.NativeFunction;
-import org.adc.lang.None;
-import org.adc.lang.Param;
 import org.adc.procedure.Device;
 import org.adc.procedure.ProcedureError;
-import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 import org.adc.units.Units;
 
@@ -25,7 +21,7 @@ import org.adc.units.Units;
  * evacuate waits until the gauge reads the target. Safe state: the atmosphere is kept as it is
  * (a hot sample cools under its inert gas or vacuum; venting it to air would oxidise it).
  */
-public final class SimGasLine extends Device {
+public final class SimGasLine extends Device implements org.adc.device.kind.GasLine {
     private static final double ATM = 101325;
     private static final double TAU_VENT = 10;
     private static final double TAU_PUMP = 60;
@@ -51,6 +47,7 @@ public final class SimGasLine extends Device {
     }
 
     /** Inert-gas flow in m³/s (0 closes the valve); the tube is at atmospheric pressure while it flows. */
+    @Override
     public void flow(double rate) {
         if (rate < 0 || rate > maxFlow) {
             throw new ProcedureError(name + ": flow " + Quantity.ofSi(rate, LPM) + " is outside 0 .. " + Quantity.ofSi(maxFlow, LPM),
@@ -63,6 +60,7 @@ public final class SimGasLine extends Device {
     }
 
     /** Closes the flow and pumps down to {@code to} Pa; busy until the gauge reads it. */
+    @Override
     public void evacuate(double to) {
         if (to < basePressure * 1.01) {
             throw new ProcedureError(name + ": " + Quantity.ofSi(to, TORR) + " is below what the pump reaches ("
@@ -124,24 +122,10 @@ public final class SimGasLine extends Device {
         return m;
     }
 
-    private static Doc doc(String summary, String syntax) {
-        return new Doc(summary, syntax, null, null, null, null, null, null);
-    }
-
+    /** Operations as declared once for the kind ({@link org.adc.device.kind.GasLine#KIND}). */
     @Override
     protected List<NativeFunction> operations() {
-        Dimension flowDim = Dimension.VOLUME.divide(Dimension.TIME);
-        return List.of(
-            new NativeFunction("purge", "none", doc("sets the inert-gas flow (0 closes it); the tube goes to atmospheric pressure",
-                "gas.purge(0.2 L/min)"), a -> {
-                    flow(a.si(0, flowDim));
-                    return None.INSTANCE;
-                }, Param.required("rate", "any", "flow, e.g. 0.2 L/min")),
-            new NativeFunction("evacuate", "none", doc("closes the flow, pumps down and waits until the gauge reads the pressure "
-                + "(inside parallel it only starts)", "gas.evacuate(to = 1e-3 Torr)"), a -> {
-                    evacuate(a.si(0, Dimension.PRESSURE));
-                    finish(name + ".evacuate");
-                    return None.INSTANCE;
-                }, Param.required("to", "pressure", "target pressure")));
+        return KIND.bind(this);
     }
+
 }

@@ -4,13 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.adc.lang.Doc;
 import org.adc.lang.NativeFunction;
-import org.adc.lang.None;
-import org.adc.lang.Param;
 import org.adc.procedure.Device;
 import org.adc.procedure.ProcedureError;
-import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 
 /**
@@ -18,7 +14,7 @@ import org.adc.units.Quantity;
  * limited by the press's own maximum rate. An optional HPDC cell load sees the pressure.
  * Safe state: pressure released at the safe rate.
  */
-public final class SimPress extends Device {
+public final class SimPress extends Device implements org.adc.device.kind.Press {
     private static final org.adc.units.Unit GPA = org.adc.units.Units.parse("GPa");
     private final double maxPressure;
     private final double maxRate;
@@ -107,23 +103,15 @@ public final class SimPress extends Device {
         return m;
     }
 
-    private static Doc doc(String summary, String syntax) {
-        return new Doc(summary, syntax, null, null, null, null, null, null);
+    /** Operations as declared once for the kind ({@link org.adc.device.kind.Press#KIND}). */
+    @Override
+    protected List<NativeFunction> operations() {
+        return KIND.bind(this);
     }
 
     @Override
-    protected List<NativeFunction> operations() {
-        return List.of(
-            new NativeFunction("compress", "none", doc("raises the load to a pressure at a rate and waits (inside parallel it only starts)",
-                "press.compress(to = 1 GPa, rate = 1 GPa/h)"), a -> {
-                    compress(a.si(0, Dimension.PRESSURE), a.si(1, Dimension.PRESSURE.divide(Dimension.TIME)));
-                    finish(name + ".compress");
-                    return None.INSTANCE;
-                }, Param.required("to", "pressure", "target pressure"), Param.required("rate", "any", "pressure rate, e.g. 1 GPa/h")),
-            new NativeFunction("release", "none", doc("lowers the load to zero at a rate and waits", "press.release(rate = 0.5 GPa/h)"), a -> {
-                    compress(0, a.si(0, Dimension.PRESSURE.divide(Dimension.TIME)));
-                    finish(name + ".release");
-                    return None.INSTANCE;
-                }, Param.required("rate", "any", "pressure rate")));
+    public void startCompress(double toPascal, double pascalPerSecond) {
+        compress(toPascal, pascalPerSecond);
     }
+
 }

@@ -4,13 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.adc.lang.Doc;
 import org.adc.lang.NativeFunction;
-import org.adc.lang.None;
-import org.adc.lang.Param;
 import org.adc.procedure.Device;
 import org.adc.procedure.ProcedureError;
-import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 
 /**
@@ -20,7 +16,7 @@ import org.adc.units.Quantity;
  * while the output is on (trapezoid-free rectangle rule on the engine's step, ≤ 1 s).
  * Safe state: output off.
  */
-public final class SimSourceMeter extends Device {
+public final class SimSourceMeter extends Device implements org.adc.device.kind.SourceMeasureUnit {
     private static final org.adc.units.Unit VOLT = org.adc.units.Units.parse("V");
     private static final org.adc.units.Unit MICROAMP = org.adc.units.Units.parse("uA");
     private static final org.adc.units.Unit COULOMB = org.adc.units.Units.parse("C");
@@ -50,6 +46,7 @@ public final class SimSourceMeter extends Device {
         return "source-measure unit";
     }
 
+    @Override
     public void apply(double v, double complianceA) {
         if (Math.abs(v) > maxVoltage) {
             throw new ProcedureError(name + ": " + v + " V is above the instrument limit " + maxVoltage + " V", "lower the voltage");
@@ -170,27 +167,16 @@ public final class SimSourceMeter extends Device {
         return m;
     }
 
-    private static Doc doc(String summary, String syntax) {
-        return new Doc(summary, syntax, null, null, null, null, null, null);
+    @Override
+    public void resetCharge() {
+        charge = 0;
+        peak = 0;
     }
 
+    /** Operations as declared once for the kind ({@link org.adc.device.kind.SourceMeasureUnit#KIND}). */
     @Override
     protected List<NativeFunction> operations() {
-        return List.of(
-            new NativeFunction("apply", "none", doc("sources a voltage with a current compliance (output on)",
-                "smu.apply(voltage = 50 V, compliance = 1 mA)"), a -> {
-                    apply(a.si(0, Dimension.VOLTAGE), a.si(1, Dimension.CURRENT));
-                    return None.INSTANCE;
-                }, Param.required("voltage", "voltage", "source voltage"),
-                Param.optional("compliance", "current", Quantity.of(1, "mA"), "current limit")),
-            new NativeFunction("off", "none", doc("output off", "smu.off()"), a -> {
-                goSafe();
-                return None.INSTANCE;
-            }),
-            new NativeFunction("reset_charge", "none", doc("starts the charge integral and the peak current again from zero", "smu.reset_charge()"), a -> {
-                charge = 0;
-                peak = 0;
-                return None.INSTANCE;
-            }));
+        return KIND.bind(this);
     }
+
 }

@@ -43,7 +43,7 @@ public final class LabLib {
             "let f = furnace()\nf.ramp(to = 450 degC, rate = 5 degC/min)\nprint(f.temperature)",
             "Readings: temperature, setpoint, power. Operations: ramp(to, rate), program(segments) (a ramp/dwell program: "
                 + "[{ramp: 5 degC/min, to: 450 degC}, {dwell: 8 d}], run as a controller's programmer runs it; on a live Eurotherm "
-                + "it is written into the controller), programmer(\"hold\" | \"run\" | \"reset\"), off(). The twin's heater calibration passes "
+                + "it is written into the controller; a controller without a programmer over its communications, such as a Eurotherm 3200 by default, refuses it at pre-flight), programmer(\"hold\" | \"run\" | \"reset\"), off(). The twin's heater calibration passes "
                 + "through 600 W at 1000 degC.", "temperatures absolute; rates K/min or degC/min", "seed 002, Fig. 1d (600 W ~ 1000 degC)"),
             LabLib::furnace, Param.optional("name", "string", "furnace", "device name"),
             Param.optional("max_temperature", "temperature", Quantity.of(1200, "degC"), "highest allowed setpoint"),
@@ -153,6 +153,15 @@ public final class LabLib {
         }
         SimFurnace f = new SimFurnace(a.string(0), lim(a, "max_temperature", a.si(1, Dimension.TEMPERATURE)),
             lim(a, "max_rate", a.si(2, Dimension.HEATING_RATE)), a.si(3, Dimension.TIME), 600, 1273.15);
+        org.adc.procedure.DeviceFactory lab = engine(a).deviceFactory();
+        if (lab != null) {
+            Quantity lo = lab.limits(a.string(0)).get("setpoint_low_limit");
+            Quantity hi = lab.limits(a.string(0)).get("setpoint_high_limit");
+            if (lo != null && hi != null) {
+                f.setControllerLimits(lo.si(), hi.si());
+            }
+            lab.refusedOperations(a.string(0)).forEach(f::refuseOperation);
+        }
         engine(a).register(f);
         return f;
     }

@@ -75,6 +75,15 @@ public abstract class Device implements HasMembers {
     }
 
     private final Map<String, Quantity> recipeLimits = new LinkedHashMap<>();
+    private final Map<String, String> refused = new LinkedHashMap<>();
+
+    /**
+     * Makes operation {@code op} an error with {@code reason} before it does anything: a twin in the pre-flight is told
+     * what its instrument cannot do (a controller without a programmer over its communications refuses {@code program}).
+     */
+    public void refuseOperation(String op, String reason) {
+        refused.put(op, reason);
+    }
 
     /**
      * A limit the recipe gives this device ({@code furnace(max_temperature = 460 degC)}); it applies on top of the
@@ -135,7 +144,7 @@ public abstract class Device implements HasMembers {
     }
 
     /** Waits (in the engine's time) until the running operation is done, unless inside a parallel block. */
-    protected void finish(String what) {
+    public void finish(String what) {
         if (engine != null) {
             engine.awaitDevice(this, what);
         }
@@ -150,6 +159,10 @@ public abstract class Device implements HasMembers {
                 String step = name + "." + f.name();
                 ops.put(f.name(), new NativeFunction(f.name(), f.returns(), f.doc(),
                     a -> {
+                        String no = refused.get(f.name());
+                        if (no != null) {
+                            throw new ProcedureError(name + "." + f.name() + ": " + no, "change the recipe or the lab file; nothing was sent");
+                        }
                         checkRecipeLimits(a);
                         return engine == null ? f.apply(a) : engine.operation(step + "(" + describe(a) + ")", () -> f.apply(a));
                     },

@@ -23,6 +23,14 @@ public interface DeviceFactory {
         return java.util.Map.of();
     }
 
+    /**
+     * Operations the instrument {@code name} cannot do, with the reason (a controller without a programmer over its
+     * communications refuses {@code program}): the pre-flight twin refuses them too, before the run.
+     */
+    default java.util.Map<String, String> refusedOperations(String name) {
+        return java.util.Map.of();
+    }
+
     /** A pre-flight stand-in for an instrument that has no twin (readings 0, commands ignored), or null. */
     default Device standIn(String name) {
         return null;
@@ -43,6 +51,11 @@ public interface DeviceFactory {
             @Override
             public java.util.Map<String, org.adc.units.Quantity> limits(String name) {
                 return lab.limits(name);
+            }
+
+            @Override
+            public java.util.Map<String, String> refusedOperations(String name) {
+                return lab.refusedOperations(name);
             }
         };
     }

@@ -74,9 +74,9 @@ class LiveRecipeTest {
             String out = run(pty, false);
             assertTrue(out.contains("I = 2 uA"), out);
             List<String> seen = fake.seen();
-            assertTrue(seen.contains(":SOUR:VOLT 50.0") && seen.lastIndexOf(":OUTP OFF") > seen.indexOf(":OUTP ON"), seen.toString());
+            assertTrue(seen.contains(":SOUR:VOLT 50") && seen.lastIndexOf(":OUTP OFF") > seen.indexOf(":OUTP ON"), seen.toString());
             List<String> rows = csv();
-            assertEquals("t [s],smu.voltage [V],smu.current [uA],smu.charge [C]", rows.get(0));
+            assertEquals("t [s],smu.voltage [V],smu.current [uA],smu.charge [C],smu.peak_current [uA]", rows.get(0));
             assertTrue(rows.size() >= 5, rows.toString());
         }
     }
@@ -129,7 +129,7 @@ class LiveRecipeTest {
             assertEquals(0, code, o);
             assertTrue(o.contains("adc: resuming") && o.contains("I = 2 uA"), o);
             List<String> again = fake.seen().subList(seen, fake.seen().size());
-            assertTrue(again.contains("*IDN?") && again.contains(":SOUR:VOLT 50.0") && again.lastIndexOf(":OUTP OFF") > again.indexOf(":OUTP ON"),
+            assertTrue(again.contains("*IDN?") && again.contains(":SOUR:VOLT 50") && again.lastIndexOf(":OUTP OFF") > again.indexOf(":OUTP ON"),
                 again.toString());
             List<String> after = Files.readAllLines(rd.resolve("adc.csv"));
             assertEquals(before, after.subList(0, before.size()), "rows from before the crash are kept");
@@ -151,12 +151,75 @@ class LiveRecipeTest {
     @Test
     void garbageReplyEndsTheRecipeInTheSafeState() throws Exception {
         try (PtyPair pty = new PtyPair(dir, "livebad");
-             InstrumentFake fake = FakeMain.start(null, "keithley", pty.instrumentEnd(), "GARBAGE@2")) {
+             InstrumentFake fake = FakeMain.start(null, "keithley", pty.instrumentEnd(), "GARBAGE>=2")) {
             String msg = run(pty, true);
             assertTrue(msg.contains("reply '#!&%garbage' to ':READ?'"), msg);
             List<String> seen = fake.seen();
             assertTrue(seen.lastIndexOf(":OUTP OFF") > seen.indexOf(":OUTP ON"), seen.toString());
             assertTrue(csv().size() >= 2, "rows before the fault are in the CSV");
+        }
+    }
+
+    private static final String FURNACE_RECIPE = """
+        let f = furnace(max_rate = 1000 degC/min)
+        recipe anneal() {
+            STEP
+        } finally {
+            f.off()
+        }
+        anneal()
+        """;
+
+    /** adc run --live against a fake Eurotherm process: exit code and everything printed. */
+    private Object[] liveFurnace(PtyPair tc, String driver, String step) throws Exception {
+        Path recipe = dir.resolve("anneal.adc");
+        Files.writeString(recipe, FURNACE_RECIPE.replace("STEP", step));
+        Path lab = dir.resolve("furnace.yaml");
+        Files.writeString(lab, "devices:\n  furnace:\n    driver: " + driver + "\n    port: " + tc.driverEnd() + "\n    address: 1\n"
+            + "    serial: {timeout: \"500 ms\"}\n    limits: {max_temperature: \"1000 degC\", max_rate: \"1000 degC/min\"}\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        java.io.PrintStream ps = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        int code = org.adc.launcher.Main.execute(InputStream.nullInputStream(), ps, ps, "run", "--live", "--lab", lab.toString(),
+            "--run-dir", dir.resolve("anneal-run").toString(), recipe.toString());
+        return new Object[]{code, out.toString(StandardCharsets.UTF_8)};
+    }
+
+    /** The pre-flight reads the controller's own setpoint limits (SP.HI 400 degC) and refuses a 450 degC ramp; nothing is written. */
+    @Test
+    void preflightRefusesATargetOutsideTheControllersSetpointLimits() throws Exception {
+        try (PtyPair tc = new PtyPair(dir, "splim"); InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "0", "0",
+            "sp_hi=400")) {
+            Object[] r = liveFurnace(tc, "eurotherm-3200", "f.ramp(to = 450 degC, rate = 100 degC/min)");
+            String out = (String) r[1];
+            assertEquals(3, r[0], out);
+            assertTrue(out.contains("refused at pre-flight") && out.contains("SP.LO .. SP.HI") && out.contains("400"), out);
+            assertTrue(euro.seen().stream().noneMatch(x -> x.contains("=")), "nothing written to the controller: " + euro.seen());
+        }
+    }
+
+    /** program() on a 3200 (no programmer adc can drive over Modbus) is refused at pre-flight, before anything is written. */
+    @Test
+    void preflightRefusesAProgramOnA3200() throws Exception {
+        try (PtyPair tc = new PtyPair(dir, "prog3200"); InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "0", "0")) {
+            Object[] r = liveFurnace(tc, "eurotherm-3200", "f.program([{ramp: 600 degC/min, to: 30 degC}, {dwell: 3 s}])");
+            String out = (String) r[1];
+            assertEquals(3, r[0], out);
+            assertTrue(out.contains("refused at pre-flight") && out.contains("f.program") && out.contains("no setpoint programmer"), out);
+            assertTrue(euro.seen().stream().noneMatch(x -> x.contains("=") || x.startsWith("exception")), euro.seen().toString());
+        }
+    }
+
+    /** The same recipe on a 2400 (2000-series programmer map) passes the pre-flight and runs the program in the controller. */
+    @Test
+    void programRunsOnA2400() throws Exception {
+        try (PtyPair tc = new PtyPair(dir, "prog2400"); InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "0", "0",
+            "model=2400")) {
+            Object[] r = liveFurnace(tc, "eurotherm-2400", "f.program([{ramp: 600 degC/min, to: 30 degC}, {dwell: 3 s}])");
+            String out = (String) r[1];
+            assertEquals(0, r[0], out);
+            assertTrue(out.contains("pre-flight ok"), out);
+            List<String> seen = euro.seen();
+            assertTrue(seen.contains("status=2") && seen.contains("program complete"), seen.toString());
         }
     }
 }

@@ -36,6 +36,8 @@ public final class LabDeviceFactory implements DeviceFactory {
     private final LabConfig config;
     private final Function<LabEntry, Channel> channels;
     private final List<HardwareDevice> created = new ArrayList<>();
+    private final Map<String, double[]> probed = new LinkedHashMap<>();
+    private boolean probe;
 
     /** Real serial ports (jSerialComm for text instruments, j2mod RTU for Modbus ones). */
     public LabDeviceFactory(LabConfig config) {
@@ -54,7 +56,7 @@ public final class LabDeviceFactory implements DeviceFactory {
     }
 
     private static boolean isModbus(String driver) {
-        return driver.startsWith("eurotherm") || driver.equals("modbus-press");
+        return DriverRegistry.get(driver).modbus();
     }
 
     /** Instruments created so far (closed by the caller after the safe state). */
@@ -72,10 +74,63 @@ public final class LabDeviceFactory implements DeviceFactory {
         return new StandInInstrument(name, g.kind(), g.readingUnits(), g.commandNames());
     }
 
+    /**
+     * Pre-flight of a live run: {@link #limits} also reads each furnace controller's own limits (identifier checked,
+     * setpoint limits SP.LO/SP.HI) over its port, read-only, and closes the port again.
+     */
+    public LabDeviceFactory probingInstruments(boolean on) {
+        this.probe = on;
+        return this;
+    }
+
     @Override
     public Map<String, org.adc.units.Quantity> limits(String name) {
         LabEntry e = config.entry(name);
-        return e == null ? Map.of() : build(e, null).limits();
+        if (e == null) {
+            return Map.of();
+        }
+        Map<String, org.adc.units.Quantity> m = new LinkedHashMap<>(build(e, null).limits());
+        if (probe && e.driver().startsWith("eurotherm")) {
+            double[] sp = probed.computeIfAbsent(name, n -> probeSetpointLimits(e));
+            if (sp.length == 0) {
+                return m;
+            }
+            m.put("setpoint_low_limit", org.adc.units.Quantity.of(sp[0], "degC"));
+            m.put("setpoint_high_limit", org.adc.units.Quantity.of(sp[1], "degC"));
+        }
+        return m;
+    }
+
+    /**
+     * Connects read-only and returns SP.LO, SP.HI (°C). A port that cannot be opened gives no limits (empty): the pre-flight
+     * then holds the twin to the lab file's limits only, and the live driver checks the controller's limits at connect,
+     * before it writes anything. A reachable slave that is not the lab file's model is refused here.
+     */
+    private double[] probeSetpointLimits(LabEntry e) {
+        Channel ch = channels.apply(e);
+        try {
+            ch.open();
+        } catch (org.adc.device.driver.LinkLostException ex) {
+            return new double[0];
+        } finally {
+            ch.close();
+        }
+        Eurotherm d = (Eurotherm) build(e, channels.apply(e));
+        try {
+            d.connect();
+            return d.setpointLimits();
+        } finally {
+            d.close();
+        }
+    }
+
+    @Override
+    public Map<String, String> refusedOperations(String name) {
+        LabEntry e = config.entry(name);
+        if (e != null && build(e, null) instanceof Eurotherm d && d.programRefusal() != null) {
+            return Map.of("program", d.programRefusal(), "programmer", d.programRefusal());
+        }
+        return Map.of();
     }
 
     @Override
@@ -92,6 +147,7 @@ public final class LabDeviceFactory implements DeviceFactory {
         d.connect();
         created.add(d);
         engine.register(d);
+        d.flushEvents();
         engine.event("settings", name + ": " + d.settings());
         return d;
     }
@@ -102,75 +158,118 @@ public final class LabDeviceFactory implements DeviceFactory {
     }
 
     private static HardwareDevice build(LabEntry e, Channel ch) {
+        HardwareDevice d = DriverRegistry.get(e.driver()).builder().build(e, new Link(e.name(), ch, e.policy()));
+        if (d instanceof org.adc.device.driver.ScpiDevice sd) {
+            sd.setGarbledRetries(e.settings().sub("reconnect").integer("garbled_retries", 1, 0, 100));
+        }
+        return d;
+    }
+
+    static HardwareDevice keithley(LabEntry e, Link link) {
         Settings s = e.settings();
         Settings lim = s.sub("limits");
-        Link link = new Link(e.name(), ch, e.policy());
-        double poll = e.pollSeconds();
-        switch (e.driver()) {
-            case "keithley-2400", "keithley-2450" -> {
-                lim.only("max_voltage", "max_current");
-                String oc = s.string("on_compliance", "abort");
-                if (!oc.equals("abort") && !oc.equals("event")) {
-                    throw new LabConfigError(s.where() + ".on_compliance must be abort or event", "write on_compliance: abort");
-                }
-                return new Keithley24xx(e.name(), link, poll, e.driver().substring(9), lim.quantity("max_voltage", Dimension.VOLTAGE, "200 V"),
-                    lim.quantity("max_current", Dimension.CURRENT, "100 mA"), oc.equals("abort"));
+        lim.only("max_voltage", "max_current");
+        String oc = s.string("on_compliance", "abort");
+        if (!oc.equals("abort") && !oc.equals("event")) {
+            throw new LabConfigError(s.where() + ".on_compliance must be abort or event", "write on_compliance: abort");
+        }
+        return new Keithley24xx(e.name(), link, e.pollSeconds(), e.driver().substring(9), lim.quantity("max_voltage", Dimension.VOLTAGE, "200 V"),
+            lim.quantity("max_current", Dimension.CURRENT, "100 mA"), oc.equals("abort"));
+    }
+
+    static HardwareDevice keysight(LabEntry e, Link link) {
+        Settings s = e.settings();
+        Settings lim = s.sub("limits");
+        lim.only("max_voltage", "max_current");
+        return calibrated(s, new KeysightE36xx(e.name(), link, e.pollSeconds(), lim.quantity("max_voltage", Dimension.VOLTAGE, "20 V"),
+            lim.quantity("max_current", Dimension.CURRENT, "1 A")));
+    }
+
+    static HardwareDevice genesys(LabEntry e, Link link) {
+        Settings s = e.settings();
+        Settings lim = s.sub("limits");
+        lim.only("max_voltage", "max_current");
+        return calibrated(s, new GenesysSupply(e.name(), link, e.pollSeconds(), e.address(), lim.quantity("max_voltage", Dimension.VOLTAGE, "20 V"),
+            lim.quantity("max_current", Dimension.CURRENT, "10 A")));
+    }
+
+    static HardwareDevice eurotherm(LabEntry e, Link link) {
+        Settings s = e.settings();
+        Settings lim = s.sub("limits");
+        lim.only("max_temperature", "max_rate");
+        Settings safe = s.sub("safe");
+        safe.only("setpoint", "rate");
+        String model = e.driver().substring(10);
+        Eurotherm d = new Eurotherm(e.name(), link, e.pollSeconds(), e.address(), format(s, s.string("registers", "float")),
+            lim.quantity("max_temperature", Dimension.TEMPERATURE, "1000 degC") - 273.15,
+            lim.quantity("max_rate", Dimension.HEATING_RATE, "10 K/min") * 60,
+            safe.quantity("setpoint", Dimension.TEMPERATURE, "25 degC") - 273.15,
+            safe.quantity("rate", Dimension.HEATING_RATE, "10 K/min") * 60,
+            s.quantity("heater_power", Dimension.POWER, "1000 W")).withModel(model, identifier(s));
+        com.fasterxml.jackson.databind.JsonNode pn = s.raw("programmer");
+        if (pn != null && pn.isTextual() && pn.asText().equals("none")) {
+            d.withProgrammer(null);
+        } else if (pn != null) {
+            d.withProgrammer(programmer(s.sub("programmer"), model));
+        }
+        return d;
+    }
+
+    static HardwareDevice press(LabEntry e, Link link) {
+        Settings s = e.settings();
+        Settings lim = s.sub("limits");
+        lim.only("max_pressure", "max_rate");
+        Settings regs = s.sub("registers");
+        regs.only("pressure", "setpoint", "rate");
+        Dimension rate = Dimension.PRESSURE.divide(Dimension.TIME);
+        return new ModbusPress(e.name(), link, e.pollSeconds(), e.address(), reg(regs.sub("pressure")), reg(regs.sub("setpoint")),
+            reg(regs.sub("rate")), lim.quantity("max_pressure", Dimension.PRESSURE, "6 GPa") / 1e9,
+            lim.quantity("max_rate", rate, "2 GPa/h") / 1e9 * 3600, s.sub("safe").quantity("rate", rate, "0.5 GPa/h") / 1e9 * 3600,
+            s.quantity("tolerance", Dimension.PRESSURE, "0.01 GPa") / 1e9);
+    }
+
+    static HardwareDevice genericScpi(LabEntry e, Link link) {
+        Settings s = e.settings();
+        Map<String, GenericScpi.Reading> readings = new LinkedHashMap<>();
+        Settings rs = s.sub("readings");
+        for (String k : rs.keys()) {
+            Settings r = rs.sub(k);
+            r.only("query", "unit", "min", "max");
+            readings.put(k, new GenericScpi.Reading(r.string("query"), unit(r), r.number("min", -1e300), r.number("max", 1e300)));
+        }
+        Map<String, GenericScpi.Command> cmds = new LinkedHashMap<>();
+        Settings cs = s.sub("commands");
+        for (String k : cs.keys()) {
+            Settings c = cs.sub(k);
+            c.only("send", "unit");
+            cmds.put(k, new GenericScpi.Command(c.string("send"), unit(c)));
+        }
+        List<String> safe = new ArrayList<>();
+        if (s.raw("safe") != null) {
+            if (!s.raw("safe").isArray()) {
+                throw new LabConfigError(s.where() + ".safe must be a list of commands", "write safe: [\"OUTP OFF\"]");
             }
-            case "keysight-e36xx" -> {
-                lim.only("max_voltage", "max_current");
-                return calibrated(s, new KeysightE36xx(e.name(), link, poll, lim.quantity("max_voltage", Dimension.VOLTAGE, "20 V"),
-                    lim.quantity("max_current", Dimension.CURRENT, "1 A")));
+            s.raw("safe").forEach(n -> safe.add(n.asText()));
+        }
+        return new GenericScpi(e.name(), link, e.pollSeconds(), s.string("kind", "instrument"), s.string("identify", "*IDN?"), readings, cmds, safe);
+    }
+
+    /** {@code identifier: 0x3216} (or 12822): the exact instrument identifier (parameter 122) to expect; absent: -1 (model family). */
+    private static int identifier(Settings s) {
+        com.fasterxml.jackson.databind.JsonNode n = s.raw("identifier");
+        if (n == null) {
+            return -1;
+        }
+        String t = n.asText().strip().toLowerCase(java.util.Locale.ROOT);
+        try {
+            int v = t.startsWith("0x") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t);
+            if (v < 0 || v > 0xFFFF) {
+                throw new NumberFormatException();
             }
-            case "genesys" -> {
-                lim.only("max_voltage", "max_current");
-                return calibrated(s, new GenesysSupply(e.name(), link, poll, e.address(), lim.quantity("max_voltage", Dimension.VOLTAGE, "20 V"),
-                    lim.quantity("max_current", Dimension.CURRENT, "10 A")));
-            }
-            case "eurotherm-3200", "eurotherm-2400" -> {
-                lim.only("max_temperature", "max_rate");
-                Settings safe = s.sub("safe");
-                safe.only("setpoint", "rate");
-                return new Eurotherm(e.name(), link, poll, e.address(), format(s, s.string("registers", "float")),
-                    lim.quantity("max_temperature", Dimension.TEMPERATURE, "1000 degC") - 273.15,
-                    lim.quantity("max_rate", Dimension.HEATING_RATE, "10 K/min") * 60,
-                    safe.quantity("setpoint", Dimension.TEMPERATURE, "25 degC") - 273.15,
-                    safe.quantity("rate", Dimension.HEATING_RATE, "10 K/min") * 60,
-                    s.quantity("heater_power", Dimension.POWER, "1000 W")).withProgrammer(programmer(s.sub("programmer")));
-            }
-            case "modbus-press" -> {
-                lim.only("max_pressure", "max_rate");
-                Settings regs = s.sub("registers");
-                regs.only("pressure", "setpoint", "rate");
-                Dimension rate = Dimension.PRESSURE.divide(Dimension.TIME);
-                return new ModbusPress(e.name(), link, poll, e.address(), reg(regs.sub("pressure")), reg(regs.sub("setpoint")),
-                    reg(regs.sub("rate")), lim.quantity("max_pressure", Dimension.PRESSURE, "6 GPa") / 1e9,
-                    lim.quantity("max_rate", rate, "2 GPa/h") / 1e9 * 3600, s.sub("safe").quantity("rate", rate, "0.5 GPa/h") / 1e9 * 3600,
-                    s.quantity("tolerance", Dimension.PRESSURE, "0.01 GPa") / 1e9);
-            }
-            default -> {
-                Map<String, GenericScpi.Reading> readings = new LinkedHashMap<>();
-                Settings rs = s.sub("readings");
-                for (String k : rs.keys()) {
-                    Settings r = rs.sub(k);
-                    r.only("query", "unit", "min", "max");
-                    readings.put(k, new GenericScpi.Reading(r.string("query"), unit(r), r.number("min", -1e300), r.number("max", 1e300)));
-                }
-                Map<String, GenericScpi.Command> cmds = new LinkedHashMap<>();
-                Settings cs = s.sub("commands");
-                for (String k : cs.keys()) {
-                    Settings c = cs.sub(k);
-                    c.only("send", "unit");
-                    cmds.put(k, new GenericScpi.Command(c.string("send"), unit(c)));
-                }
-                List<String> safe = new ArrayList<>();
-                if (s.raw("safe") != null) {
-                    if (!s.raw("safe").isArray()) {
-                        throw new LabConfigError(s.where() + ".safe must be a list of commands", "write safe: [\"OUTP OFF\"]");
-                    }
-                    s.raw("safe").forEach(n -> safe.add(n.asText()));
-                }
-                return new GenericScpi(e.name(), link, poll, s.string("kind", "instrument"), s.string("identify", "*IDN?"), readings, cmds, safe);
-            }
+            return v;
+        } catch (NumberFormatException ex) {
+            throw new LabConfigError(s.where() + ".identifier must be a 16-bit number such as 0x3216, got '" + n.asText() + "'",
+                "write the identifier your controller reports in parameter 122, e.g. identifier: \"0x3216\"");
         }
     }
 
@@ -221,10 +320,22 @@ public final class LabDeviceFactory implements DeviceFactory {
         };
     }
 
-    /** {@code programmer: {base: 8192, program_stride: 136, ...}}; defaults in {@link EurothermProgrammer#DEFAULT}. */
-    private static EurothermProgrammer programmer(Settings p) {
+    /**
+     * {@code programmer: {base: 8192, program_stride: 136, ...}}; defaults in {@link EurothermProgrammer#DEFAULT} (the
+     * 2000-series map). A 3200 has no default map: its entry must give at least base, select and status.
+     */
+    private static EurothermProgrammer programmer(Settings p, String model) {
         p.only("base", "program_stride", "segment_stride", "type_offset", "target_offset", "rate_offset", "duration_offset", "select",
             "status", "program", "rate_unit", "time_unit");
+        if (EurothermProgrammer.forModel(model) == null) {
+            for (String k : List.of("base", "select", "status")) {
+                if (!p.has(k)) {
+                    throw new LabConfigError(p.where() + ": '" + k + "' is missing: adc knows no programmer register map for the Eurotherm "
+                        + model + ", so the map must be given in full (base, select, status; the other keys default to the 2000-series "
+                        + "layout)", "give the addresses from your controller's communications handbook, or write programmer: none");
+                }
+            }
+        }
         EurothermProgrammer d = EurothermProgrammer.DEFAULT;
         return new EurothermProgrammer(p.integer("base", d.base(), 0, 65535), p.integer("program_stride", d.programStride(), 0, 65535),
             p.integer("segment_stride", d.segmentStride(), 1, 65535), p.integer("type_offset", d.typeOffset(), 0, 255),

@@ -20,18 +20,12 @@ import org.adc.units.Dimension;
  */
 public record LabEntry(String name, String driver, SerialSettings serial, int address, ReconnectPolicy policy, double pollSeconds,
                        Settings settings) {
-    /** Known drivers. */
-    public static final List<String> DRIVERS = List.of("keithley-2400", "keithley-2450", "keysight-e36xx", "genesys", "eurotherm-3200",
-        "eurotherm-2400", "modbus-press", "scpi");
+    /** Known drivers (from {@link DriverRegistry}). */
+    public static final List<String> DRIVERS = DriverRegistry.ids();
 
     /** What the script function asking for this device must be: "source-measure unit", "furnace", "press" or "instrument". */
     public String kind() {
-        return switch (driver) {
-            case "keithley-2400", "keithley-2450", "keysight-e36xx", "genesys" -> "source-measure unit";
-            case "eurotherm-3200", "eurotherm-2400" -> "furnace";
-            case "modbus-press" -> "press";
-            default -> "instrument";
-        };
+        return DriverRegistry.get(driver).recipeKind();
     }
 
     static LabEntry parse(String name, Settings s) {
@@ -40,9 +34,9 @@ public record LabEntry(String name, String driver, SerialSettings serial, int ad
             throw new LabConfigError("unknown driver '" + driver + "'", "use one of " + String.join(", ", DRIVERS));
         }
         s.only("driver", "port", "serial", "address", "reconnect", "poll", "limits", "on_compliance", "registers", "decimals", "safe",
-            "heater_power", "calibration", "kind", "identify", "readings", "commands", "tolerance");
+            "heater_power", "calibration", "kind", "identify", "readings", "commands", "tolerance", "programmer", "identifier");
         String port = s.string("port");
-        boolean modbus = driver.startsWith("eurotherm") || driver.equals("modbus-press");
+        boolean modbus = DriverRegistry.get(driver).modbus();
         Settings ser = s.sub("serial");
         ser.only("baud", "data_bits", "parity", "stop_bits", "timeout", "terminator");
         String term = switch (ser.string("terminator", driver.equals("genesys") ? "CR" : "LF")) {
@@ -61,9 +55,10 @@ public record LabEntry(String name, String driver, SerialSettings serial, int ad
         }
         int address = s.integer("address", modbus ? 1 : driver.equals("genesys") ? 6 : 0, 0, 247);
         Settings rc = s.sub("reconnect");
-        rc.only("attempts", "delay", "safe_attempts");
+        rc.only("attempts", "delay", "safe_attempts", "garbled_retries");
         ReconnectPolicy policy = new ReconnectPolicy(rc.integer("attempts", 3, 0, 1000),
             Math.round(rc.quantity("delay", Dimension.TIME, "1 s") * 1000), rc.integer("safe_attempts", 10, 0, 10000));
+        rc.integer("garbled_retries", 1, 0, 100);
         double poll = s.quantity("poll", Dimension.TIME, "1 s");
         LabEntry e = new LabEntry(name, driver, serial, address, policy, poll, s);
         LabDeviceFactory.validate(e);

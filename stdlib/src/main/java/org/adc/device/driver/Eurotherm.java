@@ -4,48 +4,66 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.adc.lang.Doc;
 import org.adc.lang.NativeFunction;
-import org.adc.lang.None;
-import org.adc.lang.Param;
 import org.adc.procedure.ProcedureError;
-import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 import org.adc.units.Units;
 
 /**
- * Eurotherm 3200 or 2400 series temperature controller over Modbus RTU (j2mod), used as a
- * furnace: readings {@code temperature} (°C, process value), {@code setpoint} (°C, working
- * setpoint), {@code power} (W: working output % × the heater's rated power); operations
- * {@code ramp(to, rate)} (the controller ramps its own setpoint with its setpoint rate limit) and
- * {@code off()}.
+ * Eurotherm 3200 or 2400 series temperature controller over Modbus RTU (j2mod), used as a furnace.
+ * Script API declared once for twin and driver in {@link org.adc.device.kind.FurnaceController}:
+ * readings {@code temperature} (°C, process value), {@code setpoint} (°C, working setpoint),
+ * {@code power} (W: working output % × the heater's rated power); operations {@code ramp(to, rate)}
+ * (the controller ramps its own setpoint with its setpoint rate limit), {@code program(segments)},
+ * {@code programmer(state)} and {@code off()}.
  *
- * <p>Register map (parameter numbers from the 2400 series and 3200 series communications manuals,
- * "Modbus addresses" / "Parameter tables"; the same numbers on both series):
+ * <p>Register map: Modbus parameter numbers for the 3200 series (Eurotherm "3200 Series
+ * Communications Handbook", HA028591, its table of parameter Modbus addresses; the 2400 uses the
+ * same numbers for these parameters, 2000 series handbook HA026230). We had no copy of either
+ * handbook while writing this driver: docs/lab.md, "Eurotherm register map", says which numbers
+ * are taken from where and what is still to be checked on a controller:
  * <pre>
- *   param  name                      access
- *   1      PV   process variable      read
- *   2      TgtSP target setpoint     write
- *   3      OP   working output, %    read
- *   5      WSP  working setpoint      read
- *   35     SPrr setpoint rate limit   write (display units per minute; 0 = off)
- *   122    instrument identifier      read (e.g. 0x3200 family; recorded as identity)
+ *   param  mnemonic  meaning                        access  when
+ *   1      PV.IN     process value                  read    every poll
+ *   2      TG.SP     target setpoint                write   ramp, safe state
+ *   3      MAN.OP    manual output, %               read    every poll (settings)
+ *   4      WRK.OP    working output, %              read    every poll (the power reading)
+ *   5      WKG.SP    working setpoint               read    every poll
+ *   30     OP.HI     output high limit, %           read    connect
+ *   31     OP.LO     output low limit, %            read    connect
+ *   35     SP.RAT    setpoint rate limit, /min      write   ramp, safe state
+ *   111    SP.HI     setpoint high limit            read    connect, pre-flight
+ *   112    SP.LO     setpoint low limit             read    connect, pre-flight
+ *   122    INST.ID   instrument identifier          read    connect, pre-flight (checked)
+ *   273    A-M       0 auto, 1 manual, 2 off        read    connect, every poll, before ramp/program
  * </pre>
  * In {@link RegisterFormat#FLOAT} format (the default) parameter n is read at 0x8000 + 2n as an
  * IEEE float pair, full precision; in scaled format at n as a 16-bit integer with the configured
- * number of decimals (the controller's display resolution). The controller's display unit must be
- * °C. adc's own ramp and hold statements send one segment at a time through TgtSP and SPrr;
- * {@code program([...])} instead writes a ramp/dwell program into the controller's programmer
- * (register map: {@link EurothermProgrammer}) and runs it there, and {@code programmer("hold")},
- * {@code ("run")}, {@code ("reset")} hold, continue or reset it.
+ * number of decimals (the controller's display resolution). The identifier and the auto/manual
+ * mode are plain 16-bit integers at n in both formats. The controller's display unit must be °C.
+ *
+ * <p>Checks: at connect the identifier must belong to the lab file's model (0x32.. for the 3200
+ * series, 0x24.. for the 2400 series, or exactly the lab file's {@code identifier:}), so any other
+ * Modbus slave on the bus is refused; a ramp or program target outside the controller's own
+ * setpoint limits SP.LO .. SP.HI is refused before anything is sent (the pre-flight reads these
+ * limits too, see {@link org.adc.device.config.LabDeviceFactory}); a ramp or program while the
+ * controller is in manual or off mode is refused (its setpoint would not move the heater), and a
+ * switch to manual during the run is an event.
+ *
+ * <p>adc's own ramp and hold statements send one segment at a time through TG.SP and SP.RAT;
+ * {@code program([...])} writes a ramp/dwell program into the controller's programmer (register
+ * map {@link EurothermProgrammer}, per model: the 2000-series map for the 2400, none for the
+ * 3200 unless the lab file's {@code programmer:} gives one) and runs it there; a controller
+ * without a programmer map refuses {@code program} before anything is sent (and at pre-flight).
  *
  * <p>Safe state: setpoint rate limit set to the safe rate, target setpoint to the safe setpoint
  * (default 25 °C), so the controller ramps down under control. A process value outside
  * −50 .. 1800 °C (sensor break) is an error.
  */
-public final class Eurotherm extends HardwareDevice implements org.adc.procedure.Holdback {
-    /** Parameter numbers. */
-    public static final int PV = 1, TARGET_SP = 2, OUTPUT = 3, WORKING_SP = 5, RATE = 35, IDENT = 122;
+public final class Eurotherm extends HardwareDevice implements org.adc.procedure.Holdback, org.adc.device.kind.FurnaceController {
+    /** Parameter numbers (see the class comment). */
+    public static final int PV = 1, TARGET_SP = 2, MANUAL_OUTPUT = 3, WORKING_OUTPUT = 4, WORKING_SP = 5, OUTPUT_HIGH = 30,
+        OUTPUT_LOW = 31, RATE = 35, SP_HIGH = 111, SP_LOW = 112, IDENT = 122, AUTO_MANUAL = 273;
     private static final org.adc.units.Unit DEGC = Units.parse("degC");
     private static final org.adc.units.Unit WATT = Units.parse("W");
     private final int unit;
@@ -55,12 +73,21 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
     private final double safeSetpoint;
     private final double safeRate;
     private final double heaterPower;
+    private String model = "3200";
+    private int expectedIdent = -1;
     private double pv;
     private double wsp;
     private double out;
+    private double manualOut;
+    private int mode;
+    private double spHigh = Double.NaN;
+    private double spLow = Double.NaN;
+    private double outHigh = Double.NaN;
+    private double outLow = Double.NaN;
+    private int ident = -1;
     private double target = Double.NaN;
     private double rate = Double.NaN;
-    private EurothermProgrammer programmer = EurothermProgrammer.DEFAULT;
+    private EurothermProgrammer programmer = EurothermProgrammer.forModel("3200");
     private boolean programActive;
 
     /**
@@ -79,10 +106,54 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
         this.heaterPower = heaterPower;
     }
 
-    /** Sets where the controller keeps its programmer (lab file {@code programmer:}). */
+    /**
+     * The lab file's model ("3200" or "2400"): the identifier family checked at connect and the default programmer
+     * map; {@code identifier} (≥ 0) makes the check exact instead.
+     */
+    public Eurotherm withModel(String m, int identifier) {
+        if (!m.equals("3200") && !m.equals("2400")) {
+            throw new IllegalArgumentException("model " + m + " must be 3200 or 2400");
+        }
+        this.model = m;
+        this.expectedIdent = identifier;
+        this.programmer = EurothermProgrammer.forModel(m);
+        return this;
+    }
+
+    /** Sets where the controller keeps its programmer (lab file {@code programmer:}); null: it has none adc can drive. */
     public Eurotherm withProgrammer(EurothermProgrammer p) {
         this.programmer = p;
         return this;
+    }
+
+    /** Why {@code program()} cannot run on this controller, or null when it can (also told to the twin at pre-flight). */
+    public String programRefusal() {
+        if (programmer != null) {
+            return null;
+        }
+        return "the Eurotherm " + model + " has no setpoint programmer adc can drive over Modbus (the 3200 series handbook "
+            + "HA028591 gives no programmer map adc could check); use ramp() and hold steps, or give the controller's programmer "
+            + "register map under programmer: in the lab file";
+    }
+
+    /** Setpoint limits SP.LO and SP.HI read from the controller at connect, °C (NaN before). */
+    public double[] setpointLimits() {
+        return new double[]{spLow, spHigh};
+    }
+
+    /** Output limits OP.LO and OP.HI read at connect, % (NaN before). */
+    public double[] outputLimits() {
+        return new double[]{outLow, outHigh};
+    }
+
+    /** Working output at the last poll, %. */
+    public double workingOutput() {
+        return out;
+    }
+
+    /** True when the controller was in manual (or off) mode at the last poll: its setpoint does not drive the heater. */
+    public boolean manual() {
+        return mode != 0;
     }
 
     private ModbusClient bus() {
@@ -117,25 +188,99 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
 
     @Override
     protected String identify() {
-        int[] id = bus().readHolding(unit, IDENT, 1);
-        return String.format("Eurotherm controller, instrument identifier 0x%04X, Modbus address %d", id[0], unit);
+        int id = bus().readHolding(unit, IDENT, 1)[0];
+        boolean ok = expectedIdent >= 0 ? id == expectedIdent : (id >>> 8) == (model.equals("3200") ? 0x32 : 0x24);
+        if (!ok) {
+            throw new ProcedureError(String.format("%s: the Modbus slave at address %d on %s reports instrument identifier 0x%04X (parameter "
+                + "122), which is not a Eurotherm %s (expected %s); it was not used", name, unit, link.channel().describe(), id, model,
+                expectedIdent >= 0 ? String.format("0x%04X", expectedIdent) : model.equals("3200") ? "0x32.." : "0x24.."),
+                "check the address and the driver (eurotherm-3200 or eurotherm-2400) in the lab file, or give the identifier your "
+                    + "controller reports as identifier: 0x.... after checking it is the furnace controller");
+        }
+        ident = id;
+        return String.format("Eurotherm %s controller, instrument identifier 0x%04X, Modbus address %d", model, id, unit);
+    }
+
+    private int readMode() {
+        int[] r = link.call("reading auto/manual mode (273)", () -> bus().readHolding(unit, AUTO_MANUAL, 1));
+        return r[0];
+    }
+
+    private static String modeName(int m) {
+        return switch (m) {
+            case 0 -> "auto";
+            case 1 -> "manual";
+            case 2 -> "off";
+            default -> "mode " + m;
+        };
+    }
+
+    /** Reads the controller's setpoint and output limits and its mode (connect, pre-flight). */
+    private void readLimits() {
+        double hi = read(SP_HIGH, "setpoint high limit SP.HI (111)");
+        double lo = read(SP_LOW, "setpoint low limit SP.LO (112)");
+        String reply = "SP.LO " + lo + ", SP.HI " + hi;
+        Replies.range(name, "read SP.HI", reply, hi, -200, 2000);
+        Replies.range(name, "read SP.LO", reply, lo, -200, hi);
+        double oh = read(OUTPUT_HIGH, "output high limit OP.HI (30)");
+        double ol = read(OUTPUT_LOW, "output low limit OP.LO (31)");
+        Replies.range(name, "read OP.HI", "OP.LO " + ol + ", OP.HI " + oh, oh, -100, 100);
+        Replies.range(name, "read OP.LO", "OP.LO " + ol + ", OP.HI " + oh, ol, -100, oh);
+        spHigh = hi;
+        spLow = lo;
+        outHigh = oh;
+        outLow = ol;
+        mode = readMode();
     }
 
     @Override
     protected void configure() {
+        readLimits();
         poll(0);
         target = wsp;
+        if (outHigh <= 0) {
+            event("controller", name + ": output high limit OP.HI is " + outHigh + " %: the heater cannot heat");
+        }
+        if (mode != 0) {
+            event("controller", name + ": controller is in " + modeName(mode) + " mode (parameter 273): ramps are refused until it is in auto");
+        }
     }
 
     @Override
     public Map<String, String> settings() {
         Map<String, String> m = new LinkedHashMap<>();
+        m.put("model", model);
+        m.put("identifier", String.format("0x%04X", ident));
         m.put("register_format", fmt.isFloat() ? "float" : "scaled, " + fmt.decimals() + " decimals");
+        m.put("mode", modeName(mode));
+        m.put("setpoint_limits_degC", spLow + " .. " + spHigh);
+        m.put("output_limits_percent", outLow + " .. " + outHigh);
         m.put("target_setpoint_degC", Double.toString(read(TARGET_SP, "target setpoint")));
         m.put("working_setpoint_degC", Double.toString(wsp));
         m.put("setpoint_rate_degC_per_min", Double.toString(read(RATE, "setpoint rate limit")));
         m.put("process_value_degC", Double.toString(pv));
+        m.put("working_output_percent", Double.toString(out));
+        m.put("manual_output_percent", Double.toString(manualOut));
+        m.put("programmer", programmer == null ? "none" : programmer.toString());
         return m;
+    }
+
+    /** Refuses a target outside the controller's own setpoint limits (read at connect). */
+    private void checkSetpoint(double toC, String what) {
+        if (!Double.isNaN(spHigh) && (toC > spHigh || toC < spLow)) {
+            throw new ProcedureError(name + ": " + what + " " + toC + " degC is outside the controller's setpoint limits SP.LO .. SP.HI = "
+                + spLow + " .. " + spHigh + " degC (parameters 112/111)", "choose a target inside them, or change the limits at the "
+                + "controller's front panel (the controller would clip the setpoint silently)");
+        }
+    }
+
+    /** Refuses when the controller is not in auto mode (re-read now): a setpoint would not move the heater. */
+    private void checkAuto() {
+        mode = readMode();
+        if (mode != 0) {
+            throw new ProcedureError(name + ": the controller is in " + modeName(mode) + " mode (parameter 273 A-M = " + mode
+                + "): a setpoint would not move the heater", "switch the controller to auto at its front panel and start again");
+        }
     }
 
     /** Ramps to {@code toC} °C at {@code rateCPerMin} °C/min using the controller's setpoint rate limit. */
@@ -148,10 +293,13 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
             throw new ProcedureError(name + ": ramp rate " + rateCPerMin + " degC/min is outside (0, " + maxRate + " degC/min]",
                 "use a ramp rate up to max_rate in the lab file");
         }
-        write(RATE, rateCPerMin, "setpoint rate limit");
-        write(TARGET_SP, toC, "target setpoint");
+        checkSetpoint(toC, "setpoint");
+        checkAuto();
+        // the intended state first: a reconnect in the middle writes all of it again (HardwareDevice)
         target = toC;
         rate = rateCPerMin;
+        write(RATE, rateCPerMin, "setpoint rate limit");
+        write(TARGET_SP, toC, "target setpoint");
         event("setpoint", name + " ramp to " + toC + " degC at " + rateCPerMin + " degC/min");
     }
 
@@ -168,6 +316,15 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
      * selects it and sets the programmer to run.
      */
     public void program(org.adc.device.FurnaceProgram p) {
+        if (programmer == null) {
+            throw new ProcedureError(name + ".program: " + programRefusal(), "nothing was written to the controller");
+        }
+        for (org.adc.device.FurnaceProgram.Segment seg : p.segments()) {
+            if (!seg.dwell()) {
+                checkSetpoint(seg.target() - 273.15, "program target");
+            }
+        }
+        checkAuto();
         EurothermProgrammer g = programmer;
         writeInt(g.status(), EurothermProgrammer.RESET, "programmer reset");
         int s = 0;
@@ -193,6 +350,9 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
 
     /** Programmer state: "run", "hold" or "reset". */
     public void programmer(String state) {
+        if (programmer == null) {
+            throw new ProcedureError(name + ".programmer: " + programRefusal(), "nothing was written to the controller");
+        }
         int v = switch (state) {
             case "run" -> EurothermProgrammer.RUN;
             case "hold" -> EurothermProgrammer.HOLD;
@@ -215,16 +375,25 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
         int base = fmt.address(PV);
         int w = fmt.width();
         int count = fmt.address(WORKING_SP) - base + w;
-        int[] r = link.call("reading PV, OP, WSP", () -> bus().readHolding(unit, base, count));
+        int[] r = link.call("reading PV, MAN.OP, WRK.OP, WSP", () -> bus().readHolding(unit, base, count));
         double p = fmt.decode(r, 0);
-        double o = fmt.decode(r, fmt.address(OUTPUT) - base);
+        double mo = fmt.decode(r, fmt.address(MANUAL_OUTPUT) - base);
+        double o = fmt.decode(r, fmt.address(WORKING_OUTPUT) - base);
         double s = fmt.decode(r, fmt.address(WORKING_SP) - base);
-        String reply = "PV " + p + ", OP " + o + ", WSP " + s;
+        String reply = "PV " + p + ", MAN.OP " + mo + ", WRK.OP " + o + ", WSP " + s;
         Replies.range(name, "read PV", reply, p, -50, 1800);
-        Replies.range(name, "read OP", reply, o, -100, 100);
+        Replies.range(name, "read WRK.OP", reply, o, -100, 100);
+        Replies.range(name, "read MAN.OP", reply, mo, -100, 100);
         Replies.range(name, "read WSP", reply, s, -50, 1800);
+        int m = readMode();
+        if (m != mode && engine != null) {
+            event("controller", name + ": controller switched from " + modeName(mode) + " to " + modeName(m) + " mode (parameter 273)"
+                + (m != 0 ? ": the setpoint no longer drives the heater" : ""));
+        }
+        mode = m;
         pv = p;
         out = o;
+        manualOut = mo;
         wsp = s;
     }
 
@@ -294,38 +463,22 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
         return m;
     }
 
-    private static Doc doc(String summary, String syntax) {
-        return new Doc(summary, syntax, null, null, null, null, "Eurotherm 2400/3200 communications manuals", null);
+    @Override
+    public void startRamp(double toKelvin, double kelvinPerSecond) {
+        ramp(toKelvin - 273.15, kelvinPerSecond * 60);
     }
 
     @Override
+    public void startProgram(org.adc.lang.AdcList segments) {
+        if (programmer == null) {
+            throw new ProcedureError(name + ".program: " + programRefusal(), "nothing was written to the controller");
+        }
+        program(org.adc.device.FurnaceProgram.parse(name, segments, maxTemperature + 273.15, maxRate / 60));
+    }
+
+    /** Operations as declared once for the kind ({@link org.adc.device.kind.FurnaceController#KIND}). */
+    @Override
     protected List<NativeFunction> operations() {
-        return List.of(
-            new NativeFunction("ramp", "none", doc("ramps the controller's setpoint to a temperature at a rate and waits until the "
-                + "furnace is there (inside parallel it only starts)", "furnace.ramp(to = 450 degC, rate = 5 degC/min)"), a -> {
-                    double to = a.si(0, Dimension.TEMPERATURE) - 273.15;
-                    double rate = a.si(1, Dimension.HEATING_RATE) * 60;
-                    ramp(to, rate);
-                    finish(name + ".ramp");
-                    return None.INSTANCE;
-                }, Param.required("to", "temperature", "target temperature"), Param.required("rate", "heating_rate", "ramp rate")),
-            new NativeFunction("program", "none", doc("writes a ramp/dwell program (a list of segments {ramp: RATE, to: TEMPERATURE} or "
-                + "{dwell: DURATION}; an end segment is added) into the controller's programmer, runs it and waits until it is complete "
-                + "(inside parallel it only starts)", "furnace.program([{ramp: 5 degC/min, to: 450 degC}, {dwell: 8 d}, {ramp: 5 degC/min, to: 25 degC}])"),
-                a -> {
-                    program(org.adc.device.FurnaceProgram.parse(name, a.list(0), maxTemperature + 273.15, maxRate / 60));
-                    finish(name + ".program");
-                    return None.INSTANCE;
-                }, Param.required("segments", "list", "program segments")),
-            new NativeFunction("programmer", "none", doc("holds, continues or resets the controller's programmer",
-                "furnace.programmer(\"hold\")"), a -> {
-                    programmer(a.string(0));
-                    return None.INSTANCE;
-                }, Param.required("state", "string", "\"run\", \"hold\" or \"reset\"")),
-            new NativeFunction("off", "none", doc("heater down: ramps to the safe setpoint at the safe rate without waiting", "furnace.off()"),
-                a -> {
-                    goSafe();
-                    return None.INSTANCE;
-                }));
+        return KIND.bind(this);
     }
 }

@@ -21,6 +21,14 @@ public record EurothermProgrammer(int base, int programStride, int segmentStride
 
     public static final EurothermProgrammer DEFAULT = new EurothermProgrammer(8192, 136, 8, 0, 1, 2, 3, 22, 23, 1, 60, 60);
 
+    /**
+     * The programmer map of a model when the lab file gives none: the 2000-series map above for the 2400; none
+     * (null) for the 3200, whose programmer adc has no verified Modbus map for, so {@code program()} is refused there.
+     */
+    public static EurothermProgrammer forModel(String model) {
+        return model.equals("2400") ? DEFAULT : null;
+    }
+
     /** Register number of field {@code offset} of segment {@code s} (1-based). */
     public int register(int s, int offset) {
         return base + program * programStride + s * segmentStride + offset;

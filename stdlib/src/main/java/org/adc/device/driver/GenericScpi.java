@@ -51,6 +51,14 @@ public final class GenericScpi extends ScpiDevice {
         return kind;
     }
 
+    /**
+     * Nothing at connect: a lab-file instrument need not implement the IEEE 488.2 status commands or an SCPI error queue
+     * (many gauges and flow controllers speak a SCPI-like subset); its replies are still checked and garbled ones retried.
+     */
+    @Override
+    protected void clearStatus() {
+    }
+
     @Override
     protected String identify() {
         String r = query(idnQuery);
@@ -74,7 +82,7 @@ public final class GenericScpi extends ScpiDevice {
 
     /** Sends configured command {@code cmd} with {@code value} in the command's unit. */
     public void command(String cmd, double value) {
-        send(commands.get(cmd).template().replace("{value}", Double.toString(value)));
+        send(commands.get(cmd).template().replace("{value}", num(value)));
         event("command", name + "." + cmd + "(" + value + ")");
     }
 

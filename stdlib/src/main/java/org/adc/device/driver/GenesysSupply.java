@@ -43,6 +43,11 @@ public final class GenesysSupply extends SupplyDevice {
         ok(cmd, false);
     }
 
+    /** The Genesys language has no SCPI error queue: every command is answered OK or with its error at once. */
+    @Override
+    protected void clearStatus() {
+    }
+
     @Override
     protected String identify() {
         String idn = query("IDN?");
@@ -71,8 +76,8 @@ public final class GenesysSupply extends SupplyDevice {
 
     @Override
     protected void sendApply(double v, double limitA) {
-        ok("PV " + v);
-        ok("PC " + limitA);
+        ok("PV " + num(v));
+        ok("PC " + num(limitA));
         ok("OUT 1");
     }
 

@@ -45,12 +45,14 @@ public final class J2modRtuClient implements ModbusClient {
         p.setEncoding("rtu");
         p.setEcho(false);
         ModbusSerialMaster m = new ModbusSerialMaster(p, s.timeoutMs());
-        m.setRetries(0);
         try {
             m.connect();
         } catch (Exception e) {
             throw new LinkLostException("cannot open serial port " + s.port() + ": " + e.getMessage(), e);
         }
+        // after connect: j2mod creates its transaction in connect(), and setRetries before that is silently ignored
+        // (its default then retried every timeout and CRC error unseen, multiplying the reconnect budget)
+        m.setRetries(0);
         master = m;
     }
 

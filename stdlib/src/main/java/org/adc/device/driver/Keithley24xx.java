@@ -4,26 +4,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.adc.lang.Doc;
 import org.adc.lang.NativeFunction;
-import org.adc.lang.None;
-import org.adc.lang.Param;
 import org.adc.procedure.ProcedureError;
-import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 import org.adc.units.Units;
 
 /**
  * Keithley 2400 or 2450 SourceMeter sourcing voltage and measuring current, over RS-232 SCPI.
- * Script API as the twin: readings {@code voltage} (V), {@code current} (µA), {@code charge} (C,
- * ∫ I dt over the polls while the output is on); operations {@code apply(voltage, compliance)},
- * {@code off()}, {@code reset_charge()}.
+ * Script API declared once for twin and driver in {@link org.adc.device.kind.SourceMeasureUnit}: readings
+ * {@code voltage} (V), {@code current} (µA), {@code charge} (C, ∫ I dt over the polls while the output is on),
+ * {@code peak_current} (µA, largest |I| read); operations {@code apply(voltage, compliance)}, {@code off()},
+ * {@code reset_charge()}.
  *
  * <p>What is sent (2400: Series 2400 User's Manual, sections "SOURce subsystem", "SENSe1
  * subsystem", "OUTPut subsystem", "FORMat subsystem"; 2450: Model 2450 Reference Manual, "SOURce
  * subsystem", "SENSe1 subsystem", "OUTPut subsystem", "READ?"):
  * <ul>
- * <li>connect: {@code *IDN?} (must name KEITHLEY and the model), {@code :OUTP OFF},
+ * <li>connect: {@code *IDN?} (must name KEITHLEY and the model), {@code :SYST:ERR?} until it
+ *     reports 0 (stale entries recorded), {@code *CLS}, {@code :OUTP OFF},
  *     {@code :SOUR:FUNC VOLT}, {@code :SENS:FUNC "CURR"}, {@code :SENS:CURR:RANG:AUTO ON};
  *     2400 only: {@code :SOUR:VOLT:MODE FIXED}, {@code :FORM:ELEM VOLT,CURR} and
  *     {@code :SOUR:CLE:AUTO OFF} (auto output-off disabled, so a read never toggles the output);
@@ -39,10 +37,13 @@ import org.adc.units.Units;
  * <li>safe state: {@code :OUTP OFF} and {@code :OUTP?} in one exchange (the reply must be 0, so a
  *     reconnect repeats both until the instrument confirms), then {@code :SOUR:VOLT 0}.</li>
  * </ul>
+ * After a reconnect the same sequence runs again ({@code *IDN?} must give the same answer as at
+ * connect) and the output the recipe had set is applied again (compliance, voltage, output on).
+ * Numbers are sent in their shortest exact decimal form ({@link #num}: 100 µA as {@code 0.0001}).
  * A compliance trip is an event; with {@code on_compliance = abort} (the default) it also stops the
  * run. The 2400's overflow value 9.91e37 and any value beyond ±210 V / ±1.05 A is an error.
  */
-public final class Keithley24xx extends ScpiDevice {
+public final class Keithley24xx extends ScpiDevice implements org.adc.device.kind.SourceMeasureUnit {
     private static final org.adc.units.Unit VOLT = Units.parse("V");
     private static final org.adc.units.Unit MICROAMP = Units.parse("uA");
     private static final org.adc.units.Unit COULOMB = Units.parse("C");
@@ -56,6 +57,7 @@ public final class Keithley24xx extends ScpiDevice {
     private double voltage;
     private double current;
     private double charge;
+    private double peak;
     private double lastPoll = Double.NaN;
     private boolean tripped;
 
@@ -120,6 +122,7 @@ public final class Keithley24xx extends ScpiDevice {
     }
 
     /** Sources {@code v} volts with a current compliance of {@code complianceA} amperes and switches the output on. */
+    @Override
     public void apply(double v, double complianceA) {
         if (Math.abs(v) > maxVoltage) {
             throw new ProcedureError(name + ": " + v + " V is above the instrument limit " + maxVoltage + " V", "lower the voltage");
@@ -128,14 +131,15 @@ public final class Keithley24xx extends ScpiDevice {
             throw new ProcedureError(name + ": compliance " + complianceA + " A is outside (0, " + maxCurrent + " A]",
                 "choose a compliance up to max_current in the lab file");
         }
-        send((is2400() ? ":SENS:CURR:PROT " : ":SOUR:VOLT:ILIM ") + complianceA);
-        send(":SOUR:VOLT " + v);
-        send(":OUTP ON");
-        checkErrors();
+        // the intended state first: a reconnect in the middle re-applies all of it (HardwareDevice), not the old one
         setVoltage = v;
         compliance = complianceA;
         on = true;
         tripped = false;
+        send((is2400() ? ":SENS:CURR:PROT " : ":SOUR:VOLT:ILIM ") + num(complianceA));
+        send(":SOUR:VOLT " + num(v));
+        send(":OUTP ON");
+        checkErrors();
         lastPoll = engine == null ? Double.NaN : engine.now();
         event("output", name + " on at " + v + " V, compliance " + complianceA + " A");
     }
@@ -149,7 +153,7 @@ public final class Keithley24xx extends ScpiDevice {
             return;
         }
         String cmd = is2400() ? ":READ?" : ":READ? \"defbuffer1\",SOUR,READ";
-        String r = query(cmd);
+        String r = queryNumbers(cmd, 2);
         double[] vi = Replies.numbers(name, cmd, r, 2);
         Replies.range(name, cmd, r, vi[0], -210, 210);
         Replies.range(name, cmd, r, vi[1], -1.05, 1.05);
@@ -159,6 +163,7 @@ public final class Keithley24xx extends ScpiDevice {
         lastPoll = t;
         voltage = vi[0];
         current = vi[1];
+        peak = Math.max(peak, Math.abs(current));
         String tripCmd = is2400() ? ":SENS:CURR:PROT:TRIP?" : ":SOUR:VOLT:ILIM:TRIP?";
         double trip = number(tripCmd, 0, 1);
         if (trip == 1 && !tripped) {
@@ -173,7 +178,7 @@ public final class Keithley24xx extends ScpiDevice {
 
     @Override
     public double[] saveState() {
-        return new double[]{on ? 1 : 0, setVoltage, compliance, charge};
+        return new double[]{on ? 1 : 0, setVoltage, compliance, charge, peak};
     }
 
     @Override
@@ -182,6 +187,7 @@ public final class Keithley24xx extends ScpiDevice {
         setVoltage = s[1];
         compliance = s[2];
         charge = s[3];
+        peak = s.length > 4 ? s[4] : 0;
     }
 
     /** After a crash the output may be off (power loss) or still on: either way it is set again as the journal says. */
@@ -219,6 +225,7 @@ public final class Keithley24xx extends ScpiDevice {
         m.put("voltage", Quantity.ofSi(voltage, VOLT));
         m.put("current", Quantity.ofSi(current, MICROAMP));
         m.put("charge", Quantity.ofSi(charge, COULOMB));
+        m.put("peak_current", Quantity.ofSi(peak, MICROAMP));
         return m;
     }
 
@@ -235,26 +242,15 @@ public final class Keithley24xx extends ScpiDevice {
         return on ? setVoltage : 0;
     }
 
-    private static Doc doc(String summary, String syntax) {
-        return new Doc(summary, syntax, null, null, null, null, "Keithley 2400/2450 manuals, SOURce/SENSe/OUTPut subsystems", null);
+    @Override
+    public void resetCharge() {
+        charge = 0;
+        peak = 0;
     }
 
+    /** Operations as declared once for the kind ({@link org.adc.device.kind.SourceMeasureUnit#KIND}). */
     @Override
     protected List<NativeFunction> operations() {
-        return List.of(
-            new NativeFunction("apply", "none", doc("sources a voltage with a current compliance (output on)",
-                "smu.apply(voltage = 50 V, compliance = 1 mA)"), a -> {
-                    apply(a.si(0, Dimension.VOLTAGE), a.si(1, Dimension.CURRENT));
-                    return None.INSTANCE;
-                }, Param.required("voltage", "voltage", "source voltage"),
-                Param.optional("compliance", "current", Quantity.of(1, "mA"), "current limit")),
-            new NativeFunction("off", "none", doc("output off", "smu.off()"), a -> {
-                goSafe();
-                return None.INSTANCE;
-            }),
-            new NativeFunction("reset_charge", "none", doc("starts the charge integral again from zero", "smu.reset_charge()"), a -> {
-                charge = 0;
-                return None.INSTANCE;
-            }));
+        return KIND.bind(this);
     }
 }

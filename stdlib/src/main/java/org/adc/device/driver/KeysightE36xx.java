@@ -8,7 +8,8 @@ import java.util.Map;
  * E36xx RS-232 interface expects 8 data bits, no parity and 2 stop bits by default (E3631A
  * User's Guide, "RS-232 interface configuration"); remote mode must be entered first.
  *
- * <p>Sent: connect {@code *IDN?} (must name the E36 model), {@code SYST:REM}, {@code OUTP OFF},
+ * <p>Sent: connect {@code *IDN?} (must name the E36 model), {@code :SYST:ERR?} until 0 and
+ * {@code *CLS} (stale errors recorded, see {@link ScpiDevice}), {@code SYST:REM}, {@code OUTP OFF},
  * {@code SYST:ERR?}; apply {@code VOLT <V>}, {@code CURR <A>}, {@code OUTP ON}, {@code SYST:ERR?};
  * poll {@code MEAS:VOLT?}, {@code MEAS:CURR?} (on the E36xx these measure the output without
  * changing it); safe {@code OUTP OFF}, {@code VOLT 0} (manual chapter "SCPI command summary",
@@ -48,8 +49,8 @@ public final class KeysightE36xx extends SupplyDevice {
 
     @Override
     protected void sendApply(double v, double limitA) {
-        send("VOLT " + v);
-        send("CURR " + limitA);
+        send("VOLT " + num(v));
+        send("CURR " + num(limitA));
         send("OUTP ON");
         checkErrors();
     }

@@ -1,6 +1,6 @@
 package org.adc.device.driver;
 
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 import org.adc.procedure.ProcedureError;
@@ -18,9 +18,11 @@ public final class Link {
     private final String device;
     private final Channel channel;
     private final ReconnectPolicy policy;
-    private Consumer<String> events = m -> { };
+    private BiConsumer<String, String> events = (k, m) -> { };
     private Runnable reinit = () -> { };
+    private Runnable reconnected = () -> { };
     private boolean safeMode;
+    private boolean reopening;
 
     /** @param device device name for messages; @param channel the transport; @param policy reconnect policy */
     public Link(String device, Channel channel, ReconnectPolicy policy) {
@@ -29,9 +31,21 @@ public final class Link {
         this.policy = policy;
     }
 
-    /** Where lost links and reconnects are reported. */
-    public void onEvent(Consumer<String> sink) {
+    /**
+     * Where lost links and reconnects are reported, as (kind, message): "link" (lost, reconnected), "crc" (a Modbus reply
+     * with a bad checksum) and "retry" (each reconnect attempt).
+     */
+    public void onEvent(BiConsumer<String, String> sink) {
         this.events = sink;
+    }
+
+    /**
+     * Runs after every reconnect (after {@link #onOpen}), before the failed exchange is repeated: the driver re-checks the
+     * instrument's identity and re-applies its configuration. Exchanges it makes are not retried on their own; a
+     * {@link LinkLostException} from it fails this reconnect attempt, any other error stops the run.
+     */
+    public void onReconnect(Runnable r) {
+        this.reconnected = r;
     }
 
     /** Runs after every (re)open, before the failed exchange is repeated (e.g. addressing the instrument). */
@@ -63,30 +77,54 @@ public final class Link {
 
     /** Runs one exchange with reconnects per the policy. */
     public <T> T call(String what, Supplier<T> exchange) {
+        if (reopening) {
+            return exchange.get();
+        }
         LinkLostException last;
         try {
             return exchange.get();
         } catch (LinkLostException e) {
             last = e;
         }
-        events.accept(device + ": link lost during " + what + ": " + last.getMessage());
+        lost(what, last);
         int budget = safeMode ? policy.safeAttempts() : policy.attempts();
         for (int i = 1; i <= budget; i++) {
             sleep(policy.delayMs());
+            events.accept("retry", device + ": reconnect attempt " + i + " of " + budget + " (" + what + ")");
             try {
-                channel.open();
-                reinit.run();
+                reopening = true;
+                try {
+                    channel.open();
+                    reinit.run();
+                    reconnected.run();
+                } finally {
+                    reopening = false;
+                }
                 T r = exchange.get();
-                events.accept(device + ": reconnected on " + channel.describe() + " (attempt " + i + ")");
+                events.accept("link", device + ": reconnected on " + channel.describe() + " (attempt " + i + ")");
                 return r;
             } catch (LinkLostException e) {
                 last = e;
+                crc(what, e);
                 channel.close();
             }
         }
         throw new ProcedureError(device + ": lost link on " + channel.describe() + " during " + what + ": " + last.getMessage()
             + (budget > 0 ? " (" + budget + " reconnect attempts failed)" : ""),
             "check the cable and the instrument; the run was stopped and every reachable device put into its safe state");
+    }
+
+    private void lost(String what, LinkLostException e) {
+        crc(what, e);
+        events.accept("link", device + ": link lost during " + what + ": " + e.getMessage());
+    }
+
+    /** A Modbus reply with a bad checksum (j2mod reports "CRC Error") is counted as its own event. */
+    private void crc(String what, LinkLostException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.toUpperCase(java.util.Locale.ROOT).contains("CRC")) {
+            events.accept("crc", device + ": corrupt reply (CRC) during " + what + ": " + m);
+        }
     }
 
     /** Runs an exchange without a result. */

@@ -4,12 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.adc.lang.Doc;
 import org.adc.lang.NativeFunction;
-import org.adc.lang.None;
-import org.adc.lang.Param;
 import org.adc.procedure.ProcedureError;
-import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 import org.adc.units.Units;
 
@@ -22,7 +18,7 @@ import org.adc.units.Units;
  * Safe state: rate register to the safe release rate, setpoint to 0 (pressure released under the
  * controller's own rate control).
  */
-public final class ModbusPress extends HardwareDevice {
+public final class ModbusPress extends HardwareDevice implements org.adc.device.kind.Press {
     /** One named register: address, format and scale (engineering value = raw × scale). */
     public record Reg(int address, RegisterFormat format, double scale) {
     }
@@ -80,8 +76,9 @@ public final class ModbusPress extends HardwareDevice {
 
     @Override
     protected String identify() {
-        double p = read(pressureReg, "pressure");
-        return "Modbus press controller at address " + unit + " (pressure register " + pressureReg.address() + ", reads " + p + " GPa)";
+        // the pressure is read as a sign of life; it is not part of the identity (compared again after a reconnect)
+        read(pressureReg, "pressure");
+        return "Modbus press controller at address " + unit + " (pressure register " + pressureReg.address() + ")";
     }
 
     @Override
@@ -149,20 +146,13 @@ public final class ModbusPress extends HardwareDevice {
     }
 
     @Override
+    public void startCompress(double toPascal, double pascalPerSecond) {
+        compress(toPascal / 1e9, pascalPerSecond / 1e9 * 3600);
+    }
+
+    /** Operations as declared once for the kind ({@link org.adc.device.kind.Press#KIND}). */
+    @Override
     protected List<NativeFunction> operations() {
-        Dimension rate = Dimension.PRESSURE.divide(Dimension.TIME);
-        return List.of(
-            new NativeFunction("compress", "none", new Doc("raises the load to a pressure at a rate and waits", "press.compress(to = 1 GPa, "
-                + "rate = 1 GPa/h)", null, null, null, null, null, null), a -> {
-                    compress(a.si(0, Dimension.PRESSURE) / 1e9, a.si(1, rate) / 1e9 * 3600);
-                    finish(name + ".compress");
-                    return None.INSTANCE;
-                }, Param.required("to", "pressure", "target pressure"), Param.required("rate", "any", "pressure rate")),
-            new NativeFunction("release", "none", new Doc("lowers the load to zero at a rate and waits", "press.release(rate = 0.5 GPa/h)",
-                null, null, null, null, null, null), a -> {
-                    compress(0, a.si(0, rate) / 1e9 * 3600);
-                    finish(name + ".release");
-                    return None.INSTANCE;
-                }, Param.required("rate", "any", "pressure rate")));
+        return KIND.bind(this);
     }
 }

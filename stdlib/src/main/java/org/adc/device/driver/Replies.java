@@ -52,6 +52,22 @@ public final class Replies {
         return out;
     }
 
+    /** True when the reply is exactly {@code n} comma-separated numbers (whatever their range): not garbled. */
+    public static boolean parses(String reply, int n) {
+        String[] parts = reply.strip().split(",");
+        if (parts.length != n) {
+            return false;
+        }
+        for (String p : parts) {
+            try {
+                Double.parseDouble(p.strip());
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The error for a bad reply. */
     public static ProcedureError bad(String device, String cmd, String reply, String why) {
         return new ProcedureError(device + ": reply '" + SerialTransport.printable(reply) + "' to '" + cmd + "' " + why,

@@ -4,22 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.adc.lang.Doc;
 import org.adc.lang.NativeFunction;
-import org.adc.lang.None;
-import org.adc.lang.Param;
 import org.adc.procedure.ProcedureError;
-import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 import org.adc.units.Units;
 
 /**
  * A DC power supply used like a source-measure unit: {@code apply(voltage, compliance)} sets the
  * voltage and the current limit and switches the output on; readings {@code voltage} (V),
- * {@code current} (µA), {@code charge} (C, ∫ I dt between polls while on). Subclasses say how each
+ * {@code current} (µA), {@code charge} (C, ∫ I dt between polls while on), {@code peak_current} (µA), as declared
+ * once in {@link org.adc.device.kind.PowerSupply}. Subclasses say how each
  * step is spoken (SCPI for Keysight E36xx, the Genesys language for TDK-Lambda).
  */
-public abstract class SupplyDevice extends ScpiDevice {
+public abstract class SupplyDevice extends ScpiDevice implements org.adc.device.kind.PowerSupply {
     private static final org.adc.units.Unit VOLT = Units.parse("V");
     private static final org.adc.units.Unit MICROAMP = Units.parse("uA");
     private static final org.adc.units.Unit COULOMB = Units.parse("C");
@@ -29,6 +26,7 @@ public abstract class SupplyDevice extends ScpiDevice {
     private double voltage;
     private double current;
     private double charge;
+    private double peak;
     private double setV;
     private double setLimit;
     private double lastPoll = Double.NaN;
@@ -66,6 +64,7 @@ public abstract class SupplyDevice extends ScpiDevice {
     protected abstract void sendOff();
 
     /** Sets the output (limits checked first). */
+    @Override
     public void apply(double v, double limitA) {
         if (v < 0 || v > maxVoltage) {
             throw new ProcedureError(name + ": " + v + " V is outside 0 .. " + maxVoltage + " V", "lower the voltage");
@@ -74,10 +73,11 @@ public abstract class SupplyDevice extends ScpiDevice {
             throw new ProcedureError(name + ": current limit " + limitA + " A is outside (0, " + maxCurrent + " A]",
                 "choose a limit up to max_current in the lab file");
         }
-        sendApply(v, limitA);
+        // the intended state first: a reconnect in the middle re-applies all of it (HardwareDevice), not the old one
         on = true;
         setV = v;
         setLimit = limitA;
+        sendApply(v, limitA);
         lastPoll = engine == null ? Double.NaN : engine.now();
         event("output", name + " on at " + v + " V, current limit " + limitA + " A");
     }
@@ -97,11 +97,12 @@ public abstract class SupplyDevice extends ScpiDevice {
         lastPoll = t;
         voltage = vi[0];
         current = vi[1];
+        peak = Math.max(peak, Math.abs(current));
     }
 
     @Override
     public double[] saveState() {
-        return new double[]{on ? 1 : 0, setV, setLimit, charge};
+        return new double[]{on ? 1 : 0, setV, setLimit, charge, peak};
     }
 
     @Override
@@ -110,6 +111,7 @@ public abstract class SupplyDevice extends ScpiDevice {
         setV = s[1];
         setLimit = s[2];
         charge = s[3];
+        peak = s.length > 4 ? s[4] : 0;
     }
 
     @Override
@@ -136,6 +138,7 @@ public abstract class SupplyDevice extends ScpiDevice {
         m.put("voltage", Quantity.ofSi(voltage, VOLT));
         m.put("current", Quantity.ofSi(current, MICROAMP));
         m.put("charge", Quantity.ofSi(charge, COULOMB));
+        m.put("peak_current", Quantity.ofSi(peak, MICROAMP));
         if (calibration != null) {
             double p = Math.max(0, voltage * current);
             m.put("power", Quantity.ofSi(p, WATT));
@@ -153,23 +156,14 @@ public abstract class SupplyDevice extends ScpiDevice {
     }
 
     @Override
+    public void resetCharge() {
+        charge = 0;
+        peak = 0;
+    }
+
+    /** Operations as declared once for the kind ({@link org.adc.device.kind.PowerSupply#KIND}). */
+    @Override
     protected List<NativeFunction> operations() {
-        Doc d = new Doc("sets voltage and current limit and switches the output on", "supply.apply(voltage = 5 V, compliance = 2 A)",
-            null, null, null, null, null, null);
-        return List.of(
-            new NativeFunction("apply", "none", d, a -> {
-                apply(a.si(0, Dimension.VOLTAGE), a.si(1, Dimension.CURRENT));
-                return None.INSTANCE;
-            }, Param.required("voltage", "voltage", "output voltage"),
-                Param.optional("compliance", "current", Quantity.of(1, "mA"), "current limit")),
-            new NativeFunction("off", "none", new Doc("output off", "supply.off()", null, null, null, null, null, null), a -> {
-                goSafe();
-                return None.INSTANCE;
-            }),
-            new NativeFunction("reset_charge", "none", new Doc("starts the charge integral again", "supply.reset_charge()", null, null,
-                null, null, null, null), a -> {
-                    charge = 0;
-                    return None.INSTANCE;
-                }));
+        return KIND.bind(this);
     }
 }

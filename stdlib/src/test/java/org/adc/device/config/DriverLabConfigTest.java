@@ -84,7 +84,7 @@ class DriverLabConfigTest {
             + "    limits: {max_voltage: \"20 V\", max_current: \"40 A\"}\n"
             + "    calibration: {power: [\"0 W\", \"600 W\"], temperature: [\"25 degC\", \"1000 degC\"]}\n";
         Map<String, String> g = new LinkedHashMap<>();
-        for (String ok : new String[]{"ADR 6", "RMT REM", "OUT 0", "PV 12.0", "PC 40.0", "OUT 1", "PV 0"}) {
+        for (String ok : new String[]{"ADR 6", "RMT REM", "OUT 0", "PV 12", "PC 40", "OUT 1", "PV 0"}) {
             g.put(ok, "OK");
         }
         g.put("IDN?", "LAMBDA,GEN20-76");

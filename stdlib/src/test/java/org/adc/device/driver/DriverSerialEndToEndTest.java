@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.adc.device.config.LabConfig;
 import org.adc.device.config.LabDeviceFactory;
@@ -78,7 +79,11 @@ class DriverSerialEndToEndTest {
         return err;
     }
 
-    private static void assertOffAfterOn(InstrumentFake fake) {
+    private static void assertOffAfterOn(InstrumentFake fake) throws InterruptedException {
+        // a fake process reports what it received through a pipe: give its last lines a moment to arrive
+        for (int i = 0; i < 100 && (fake.outputOn() || fake.seen().lastIndexOf(":OUTP OFF") < fake.seen().lastIndexOf(":OUTP ON")); i++) {
+            Thread.sleep(20);
+        }
         List<String> seen = fake.seen();
         int on = seen.lastIndexOf(":OUTP ON");
         int off = seen.lastIndexOf(":OUTP OFF");
@@ -116,7 +121,7 @@ class DriverSerialEndToEndTest {
 
     @Test
     void garbageReplyStopsTheRunSafely() throws Exception {
-        faultRun("garbage", "GARBAGE@10", 1000, "reply '#!&%garbage' to ':READ?'");
+        faultRun("garbage", "GARBAGE>=10", 1000, "reply '#!&%garbage' to ':READ?'");
     }
 
     @Test
@@ -220,7 +225,8 @@ class DriverSerialEndToEndTest {
      */
     @Test
     void eurothermProgramRunsOnTheController() throws Exception {
-        try (PtyPair tc = new PtyPair(dir, "prog"); InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "0", "0")) {
+        try (PtyPair tc = new PtyPair(dir, "prog");
+             InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "0", "0", "model=2400")) {
             LabDeviceFactory f = factory("devices:\n  furnace:\n    driver: eurotherm-2400\n    port: " + tc.driverEnd() + "\n    address: 1\n"
                 + "    serial: {timeout: \"500 ms\"}\n    limits: {max_temperature: \"1000 degC\", max_rate: \"1000 degC/min\"}\n"
                 + "    safe: {setpoint: \"25 degC\", rate: \"10 degC/min\"}\n");
@@ -295,6 +301,197 @@ class DriverSerialEndToEndTest {
             assertTrue(err != null && err.getMessage().contains("no reply from"), String.valueOf(err));
             assertRowsUpTo(times("smu.csv"), 3);
             assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("safe state")), e.events().toString());
+        }
+    }
+
+    private static String furnaceEntry(String driver, String port, String extra) {
+        return "devices:\n  furnace:\n    driver: " + driver + "\n    port: " + port + "\n    address: 1\n"
+            + "    serial: {timeout: \"500 ms\"}\n    limits: {max_temperature: \"1000 degC\", max_rate: \"1000 degC/min\"}\n"
+            + "    safe: {setpoint: \"25 degC\", rate: \"10 degC/min\"}\n" + extra;
+    }
+
+    private static boolean wrote(List<String> seen) {
+        return seen.stream().anyMatch(x -> x.contains("="));
+    }
+
+    /** A Modbus slave whose identifier (122) is not a 3200's is refused at connect, and nothing is written to it. */
+    @Test
+    void eurotherm3200RefusesAnotherSlave() throws Exception {
+        try (PtyPair tc = new PtyPair(dir, "ident"); InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "0", "0",
+            "ident=0x2480")) {
+            LabDeviceFactory f = factory(furnaceEntry("eurotherm-3200", tc.driverEnd(), ""));
+            ProcedureError err = assertThrows(ProcedureError.class, () -> f.create("furnace", "furnace", engine()));
+            assertTrue(err.getMessage().contains("identifier 0x2480") && err.getMessage().contains("not a Eurotherm 3200"), err.getMessage());
+            assertTrue(!wrote(euro.seen()), "nothing may be written to the wrong slave: " + euro.seen());
+            f.created().forEach(HardwareDevice::close);
+            LabDeviceFactory exact = factory(furnaceEntry("eurotherm-3200", tc.driverEnd(), "    identifier: \"0x2480\"\n"));
+            Eurotherm ok = (Eurotherm) exact.create("furnace", "furnace", engine());
+            assertTrue(ok.identity().contains("0x2480"), ok.identity());
+            exact.created().forEach(HardwareDevice::close);
+        }
+    }
+
+    /**
+     * The 3200 map read from the controller: working output (4) for the power, the setpoint/output limits and the mode in the
+     * settings; a controller in manual mode (273) refuses ramps before anything is written; a switch to manual mid-run is an event.
+     */
+    @Test
+    void eurotherm3200ManualModeAndLimitsAreRead() throws Exception {
+        try (PtyPair tc = new PtyPair(dir, "manual"); InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "0", "0",
+            "manual=1", "sp_hi=400", "sp_lo=5", "op_hi=80")) {
+            LabDeviceFactory f = factory(furnaceEntry("eurotherm-3200", tc.driverEnd(), ""));
+            ProcedureEngine e = engine();
+            Eurotherm furnace = (Eurotherm) f.create("furnace", "furnace", e);
+            try {
+                assertTrue(furnace.manual());
+                assertEquals(List.of(5.0, 400.0), List.of(furnace.setpointLimits()[0], furnace.setpointLimits()[1]));
+                assertEquals(80.0, furnace.outputLimits()[1], 1e-6);
+                assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("settings") && ev.message().contains("mode=manual")
+                    && ev.message().contains("setpoint_limits_degC=5.0 .. 400.0")), e.events().toString());
+                ProcedureError man = assertThrows(ProcedureError.class, () -> furnace.ramp(300, 10));
+                assertTrue(man.getMessage().contains("manual mode (parameter 273"), man.getMessage());
+                ProcedureError lim = assertThrows(ProcedureError.class, () -> furnace.ramp(450, 10));
+                assertTrue(lim.getMessage().contains("SP.LO .. SP.HI = 5.0 .. 400.0"), lim.getMessage());
+                assertTrue(!wrote(euro.seen()), "a refused ramp writes nothing: " + euro.seen());
+            } finally {
+                f.created().forEach(HardwareDevice::close);
+            }
+        }
+        try (PtyPair tc = new PtyPair(dir, "tomanual"); InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "0", "0",
+            "manual_after=5")) {
+            LabDeviceFactory f = factory(furnaceEntry("eurotherm-3200", tc.driverEnd(), ""));
+            ProcedureEngine e = engine();
+            Eurotherm furnace = (Eurotherm) f.create("furnace", "furnace", e);
+            try {
+                furnace.ramp(100, 60);
+                e.hold(10, null, 0, 1);
+                assertTrue(furnace.manual());
+                assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("controller") && ev.message().contains("from auto to manual")),
+                    e.events().toString());
+                assertTrue(euro.seen().contains("switched to manual"), euro.seen().toString());
+            } finally {
+                e.shutdown("end of run");
+                f.created().forEach(HardwareDevice::close);
+            }
+        }
+    }
+
+    /** program() per model: a 3200 (no programmer over comms) refuses before writing; the 2400 runs it (eurothermProgramRunsOnTheController). */
+    @Test
+    void eurotherm3200RefusesAProgramBeforeWriting() throws Exception {
+        try (PtyPair tc = new PtyPair(dir, "noprog"); InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "0", "0")) {
+            LabDeviceFactory f = factory(furnaceEntry("eurotherm-3200", tc.driverEnd(), ""));
+            ProcedureEngine e = engine();
+            Eurotherm furnace = (Eurotherm) f.create("furnace", "furnace", e);
+            try {
+                assertEquals(Map.of("program", furnace.programRefusal(), "programmer", furnace.programRefusal()), f.refusedOperations("furnace"));
+                ProcedureError err = assertThrows(ProcedureError.class, () -> furnace.program(new org.adc.device.FurnaceProgram(List.of(
+                    new org.adc.device.FurnaceProgram.Segment(false, 10, 373.15, Double.NaN)))));
+                assertTrue(err.getMessage().contains("no setpoint programmer"), err.getMessage());
+                assertTrue(!wrote(euro.seen()) && euro.seen().stream().noneMatch(x -> x.startsWith("exception")), euro.seen().toString());
+            } finally {
+                f.created().forEach(HardwareDevice::close);
+            }
+            // the lab file's programmer map for a 3200 must be complete
+            org.adc.device.config.LabConfigError bad = assertThrows(org.adc.device.config.LabConfigError.class,
+                () -> factory(furnaceEntry("eurotherm-3200", tc.driverEnd(), "    programmer: {program: 1}\n")));
+            assertTrue(bad.getMessage().contains("'base' is missing"), bad.getMessage());
+            LabDeviceFactory given = factory(furnaceEntry("eurotherm-3200", tc.driverEnd(), "    programmer: {base: 8192, select: 22, status: 23}\n"));
+            assertEquals(Map.of(), given.refusedOperations("furnace"));
+        }
+    }
+
+    /** The pre-flight of a live run reads the controller's setpoint limits (read-only) and hands them to the twin. */
+    @Test
+    void preflightReadsTheControllersSetpointLimits() throws Exception {
+        try (PtyPair tc = new PtyPair(dir, "probe"); InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "0", "0",
+            "sp_hi=400", "sp_lo=10")) {
+            LabDeviceFactory f = factory(furnaceEntry("eurotherm-3200", tc.driverEnd(), "")).probingInstruments(true);
+            Map<String, org.adc.units.Quantity> lim = org.adc.procedure.DeviceFactory.twinsWithLimitsOf(f).limits("furnace");
+            assertEquals(400.0, lim.get("setpoint_high_limit").value(), 1e-9);
+            assertEquals(10.0, lim.get("setpoint_low_limit").value(), 1e-9);
+            assertEquals(1000.0, lim.get("max_temperature").value(), 1e-9);
+            assertTrue(!wrote(euro.seen()), "the probe only reads: " + euro.seen());
+            org.adc.device.SimFurnace twin = new org.adc.device.SimFurnace("furnace", 1273.15, 1, 60, 600, 1273.15);
+            twin.setControllerLimits(lim.get("setpoint_low_limit").si(), lim.get("setpoint_high_limit").si());
+            ProcedureError err = assertThrows(ProcedureError.class, () -> twin.ramp(450 + 273.15, 0.1));
+            assertTrue(err.getMessage().contains("SP.LO .. SP.HI"), err.getMessage());
+        }
+    }
+
+    /** A Modbus reply with a bad checksum is a crc event, the exchange is retried after a reconnect and the run goes on. */
+    @Test
+    void modbusCrcErrorIsCountedAndRetried() throws Exception {
+        try (PtyPair tc = new PtyPair(dir, "crc"); InstrumentFake euro = FakeMain.start(null, "eurotherm", tc.instrumentEnd(), "1", "0", "0",
+            "crc_at=4")) {
+            LabDeviceFactory f = factory(furnaceEntry("eurotherm-3200", tc.driverEnd(), "    reconnect: {attempts: 3, delay: \"100 ms\"}\n"));
+            ProcedureEngine e = engine();
+            Eurotherm furnace = (Eurotherm) f.create("furnace", "furnace", e);
+            e.addLogger("crc.csv", 1, List.of(furnace));
+            try {
+                e.hold(8, null, 0, 1);
+            } finally {
+                e.shutdown("end of run");
+                f.created().forEach(HardwareDevice::close);
+            }
+            assertTrue(euro.seen().contains("corrupt CRC"), euro.seen().toString());
+            assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("crc")), e.events() + " " + euro.seen());
+            assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("retry")), e.events().toString());
+            assertRowsUpTo(times("crc.csv"), 8);
+        }
+    }
+
+    /** Errors left in the SMU's queue from an earlier session are read out (events) and cleared by *CLS; the run starts. */
+    @Test
+    void staleErrorQueueIsClearedAtConnect() throws Exception {
+        try (PtyPair pty = new PtyPair(dir, "stale"); InstrumentFake fake = FakeMain.start(null, "keithley", pty.instrumentEnd(), "NONE", "stale")) {
+            ProcedureEngine e = engine();
+            assertEquals(null, smuRun(pty, fake, 1000, 0, 3, e));
+            List<String> seen = fake.seen();
+            assertTrue(seen.indexOf("*CLS") > seen.indexOf("*IDN?") && seen.indexOf("*CLS") < seen.indexOf(":OUTP OFF"), seen.toString());
+            assertEquals(2, e.events().stream().filter(ev -> ev.kind().equals("stale error")).count(), e.events().toString());
+            assertTrue(e.events().stream().anyMatch(ev -> ev.message().contains("-222")), e.events().toString());
+            assertOffAfterOn(fake);
+        }
+    }
+
+    /** One garbled reply is asked again (garbled_retries: 1 by default) and recorded; the run goes on with every row. */
+    @Test
+    void oneGarbledReplyIsSurvivedAndRecorded() throws Exception {
+        try (PtyPair pty = new PtyPair(dir, "garble1"); InstrumentFake fake = FakeMain.start(null, "keithley", pty.instrumentEnd(), "GARBAGE@6")) {
+            ProcedureEngine e = engine();
+            assertEquals(null, smuRun(pty, fake, 1000, 0, 12, e));
+            assertRowsUpTo(times("smu.csv"), 12);
+            assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("garbage") && ev.message().contains("#!&%garbage")), e.events().toString());
+            assertEquals(1, e.events().stream().filter(ev -> ev.kind().equals("retry")).count(), e.events().toString());
+            assertOffAfterOn(fake);
+        }
+    }
+
+    /**
+     * The SMU is power-cycled mid-run (silent 1.5 s, then back in its power-on state: output off, all five FORM elements): the
+     * driver reconnects, re-checks *IDN?, clears the status, re-sends the configuration and the output the recipe had set,
+     * and the run goes on; judged by the fake's own command log.
+     */
+    @Test
+    void powerCycledSmuIsReidentifiedAndReconfigured() throws Exception {
+        try (PtyPair pty = new PtyPair(dir, "cycle"); InstrumentFake fake = FakeMain.start(null, "keithley", pty.instrumentEnd(), "POWERCYCLE@5")) {
+            ProcedureEngine e = engine();
+            assertEquals(null, smuRun(pty, fake, 300, 50, 12, e));
+            List<String> seen = fake.seen();
+            int cycle = seen.indexOf("power cycle");
+            assertTrue(cycle > 0, seen.toString());
+            List<String> after = seen.subList(cycle, seen.size());
+            int idn = after.indexOf("*IDN?");
+            int cls = after.indexOf("*CLS");
+            int form = after.indexOf(":FORM:ELEM VOLT,CURR");
+            int prot = after.indexOf(":SENS:CURR:PROT 0.001");
+            int on = after.indexOf(":OUTP ON");
+            assertTrue(idn > 0 && idn < cls && cls < form && form < prot && prot < on, "re-identified, cleared, configured, output on again: " + after);
+            assertTrue(after.indexOf(":READ?") > on, "read only after the configuration: " + after);
+            assertTrue(e.events().stream().anyMatch(ev -> ev.message().contains("re-identified after the reconnect")), e.events().toString());
+            assertRowsUpTo(times("smu.csv"), 12);
+            assertOffAfterOn(fake);
         }
     }
 }

@@ -54,8 +54,9 @@ class DriverUnitTest {
         assertEquals(1.5, k.reading("current").value(), 1e-9);
         List<String> s = t.sent();
         assertTrue(s.indexOf(":OUTP OFF") < s.indexOf(":SOUR:FUNC VOLT"));
-        assertTrue(s.indexOf(":SENS:CURR:PROT 0.001") < s.indexOf(":SOUR:VOLT 50.0"));
-        assertTrue(s.indexOf(":SOUR:VOLT 50.0") < s.indexOf(":OUTP ON"));
+        assertTrue(s.indexOf(":SENS:CURR:PROT 0.001") < s.indexOf(":SOUR:VOLT 50"));
+        assertTrue(s.indexOf(":SOUR:VOLT 50") < s.indexOf(":OUTP ON"));
+        assertTrue(s.indexOf("*CLS") > s.indexOf("*IDN?") && s.indexOf("*CLS") < s.indexOf(":OUTP OFF"), "status cleared before configuring: " + s);
         k.goSafe();
         assertEquals(":SOUR:VOLT 0", s.get(s.size() - 1));
         assertEquals(":OUTP OFF", s.get(s.size() - 3));
@@ -150,13 +151,13 @@ class DriverUnitTest {
         m.put("IDN?", "LAMBDA,GEN20-38");
         m.put("RMT REM", "OK");
         m.put("OUT 0", "OK");
-        m.put("PV 5.0", "OK");
-        m.put("PC 2.0", "OK");
+        m.put("PV 5", "OK");
+        m.put("PC 2", "OK");
         m.put("OUT 1", "OK");
         m.put("MV?", "5.001");
         m.put("MC?", "1.2");
         m.put("PV 0", "OK");
-        m.put("PV 30.0", "E04");
+        m.put("PV 30", "E04");
         InMemoryTransport t = scpi(m);
         GenesysSupply g = new GenesysSupply("psu", new Link("psu", t, ReconnectPolicy.none()), 1, 6, 40, 10);
         g.connect();
@@ -183,14 +184,14 @@ class DriverUnitTest {
         KeysightE36xx k = new KeysightE36xx("psu", new Link("psu", t, ReconnectPolicy.none()), 1, 6, 1);
         k.connect();
         engine().register(k);
-        assertEquals(List.of("*IDN?", "SYST:REM", "OUTP OFF", ":SYST:ERR?"), t.sent().subList(0, 4));
+        assertEquals(List.of("*IDN?", ":SYST:ERR?", "*CLS", "SYST:REM", "OUTP OFF", ":SYST:ERR?"), t.sent().subList(0, 6));
         k.apply(5, 0.5);
         assertThrows(ProcedureError.class, () -> k.step(0, 1));
     }
 
     @Test
     void eurothermFloatRegisters() {
-        InMemoryModbus bus = new InMemoryModbus();
+        InMemoryModbus bus = controller3200(true);
         putFloat(bus, 0x8000 + 2 * Eurotherm.PV, 24.5f);
         putFloat(bus, 0x8000 + 2 * Eurotherm.WORKING_SP, 25f);
         Eurotherm f = new Eurotherm("furnace", new Link("furnace", bus, ReconnectPolicy.none()), 1, 1, RegisterFormat.FLOAT, 1000, 10, 25, 5,
@@ -212,7 +213,7 @@ class DriverUnitTest {
 
     @Test
     void eurothermScaledRegisters() {
-        InMemoryModbus bus = new InMemoryModbus();
+        InMemoryModbus bus = controller3200(false);
         bus.set(Eurotherm.PV, 245);
         bus.set(Eurotherm.WORKING_SP, 250);
         Eurotherm f = new Eurotherm("furnace", new Link("furnace", bus, ReconnectPolicy.none()), 1, 1, new RegisterFormat(false, 1), 1000,
@@ -275,6 +276,87 @@ class DriverUnitTest {
         assertEquals(-12.3, s.decode(s.encode(-12.3), 0), 1e-9);
         assertThrows(IllegalArgumentException.class, () -> s.encode(5000));
         assertEquals(0x8002, RegisterFormat.FLOAT.address(1));
+    }
+
+    /** A register bank with what a 3200 reports at connect: identifier, setpoint limits 0 .. 1200 degC, output limits 0 .. 100 %, auto. */
+    private static InMemoryModbus controller3200(boolean floats) {
+        InMemoryModbus bus = new InMemoryModbus();
+        bus.set(Eurotherm.IDENT, 0x3216);
+        if (floats) {
+            putFloat(bus, 0x8000 + 2 * Eurotherm.SP_HIGH, 1200f);
+            putFloat(bus, 0x8000 + 2 * Eurotherm.OUTPUT_HIGH, 100f);
+        } else {
+            bus.set(Eurotherm.SP_HIGH, 12000);
+            bus.set(Eurotherm.OUTPUT_HIGH, 1000);
+        }
+        return bus;
+    }
+
+    @Test
+    void eurothermChecksIdentifierLimitsModeAndProgrammer() {
+        InMemoryModbus bus = controller3200(true);
+        putFloat(bus, 0x8000 + 2 * Eurotherm.SP_HIGH, 500f);
+        putFloat(bus, 0x8000 + 2 * Eurotherm.SP_LOW, 20f);
+        putFloat(bus, 0x8000 + 2 * Eurotherm.WORKING_SP, 25f);
+        putFloat(bus, 0x8000 + 2 * Eurotherm.PV, 25f);
+        putFloat(bus, 0x8000 + 2 * Eurotherm.MANUAL_OUTPUT, 7f);
+        putFloat(bus, 0x8000 + 2 * Eurotherm.WORKING_OUTPUT, 40f);
+        Eurotherm f = new Eurotherm("furnace", new Link("furnace", bus, ReconnectPolicy.none()), 1, 1, RegisterFormat.FLOAT, 1000, 10, 25, 5,
+            1000);
+        f.connect();
+        engine().register(f);
+        assertEquals(400, f.reading("power").value(), 1e-3, "power from the working output (4), not the manual output (3)");
+        assertEquals(List.of(20.0, 500.0), List.of(f.setpointLimits()[0], f.setpointLimits()[1]));
+        ProcedureError hi = assertThrows(ProcedureError.class, () -> f.ramp(600, 5));
+        assertTrue(hi.getMessage().contains("SP.LO .. SP.HI = 20.0 .. 500.0"), hi.getMessage());
+        assertThrows(ProcedureError.class, () -> f.ramp(10, 5));
+        assertEquals(0f, getFloat(bus, 0x8000 + 2 * Eurotherm.TARGET_SP), "nothing written for a refused target");
+        assertTrue(f.programRefusal() != null && f.programRefusal().contains("no setpoint programmer"), f.programRefusal());
+        bus.set(Eurotherm.AUTO_MANUAL, 1);
+        ProcedureError man = assertThrows(ProcedureError.class, () -> f.ramp(300, 5));
+        assertTrue(man.getMessage().contains("manual mode (parameter 273"), man.getMessage());
+        assertTrue(f.manual());
+
+        InMemoryModbus other = controller3200(true);
+        other.set(Eurotherm.IDENT, 0x2480);
+        Eurotherm g = new Eurotherm("furnace", new Link("furnace", other, ReconnectPolicy.none()), 1, 1, RegisterFormat.FLOAT, 1000, 10, 25, 5,
+            1000);
+        ProcedureError id = assertThrows(ProcedureError.class, g::connect);
+        assertTrue(id.getMessage().contains("identifier 0x2480") && id.getMessage().contains("not a Eurotherm 3200"), id.getMessage());
+    }
+
+    @Test
+    void numbersAreSentInTheirShortestExactForm() {
+        assertEquals("0.0001", ScpiDevice.num(100 * 1e-6));
+        assertEquals("0.0001", ScpiDevice.num(9.999999999999999E-5));
+        assertEquals("50", ScpiDevice.num(50.0));
+        assertEquals("0.1", ScpiDevice.num(0.1 + 0.2 - 0.2));
+        assertEquals("0.3", ScpiDevice.num(0.1 + 0.2));
+        assertEquals("-12.5", ScpiDevice.num(-12.5));
+        assertEquals("1E-7", ScpiDevice.num(1e-7));
+        assertEquals("2.5E9", ScpiDevice.num(2.5e9));
+        assertEquals("0", ScpiDevice.num(0.0));
+    }
+
+    @Test
+    void oneGarbledReplyIsAskedAgainAndRecorded() {
+        int[] reads = {0};
+        Map<String, String> m = keithley("50.0,2e-6");
+        InMemoryTransport t = new InMemoryTransport(cmd -> cmd.equals(":READ?") && ++reads[0] == 2 ? "#!&%" : m.get(cmd));
+        Keithley24xx k = new Keithley24xx("smu", new Link("smu", t, ReconnectPolicy.none()), 1, "2400", 100, 0.01, true);
+        k.connect();
+        ProcedureEngine e = engine();
+        e.register(k);
+        k.apply(50, 1e-3);
+        k.step(0, 1);
+        k.step(1, 1);
+        assertEquals(2.0, k.reading("current").value(), 1e-9);
+        assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("garbage") && ev.message().contains("#!&%")), e.events().toString());
+        assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("retry")), e.events().toString());
+        k.setGarbledRetries(0);
+        reads[0] = 1;
+        ProcedureError err = assertThrows(ProcedureError.class, () -> k.step(2, 1));
+        assertTrue(err.getMessage().contains("'#!&%'"), err.getMessage());
     }
 
     private static void putFloat(InMemoryModbus bus, int ref, float v) {

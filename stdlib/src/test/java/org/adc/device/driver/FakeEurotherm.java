@@ -4,15 +4,24 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A Eurotherm controller as a Modbus RTU slave on a pty (function codes 03, 06, 16; CRC-16/MODBUS).
- * Parameters live as floats at 0x8000 + 2n (and as scaled integers with one decimal at n). Each
- * read of the PV block advances the model by one "second": the working setpoint moves to the
- * target at the rate limit (per minute), the PV follows it plus {@code overshoot} once
- * {@code runawayAfter} reads have happened (a failed heater relay). Writes are recorded as
- * "param=value". It also runs the setpoint programmer at the default register map of
- * {@link EurothermProgrammer}: segments written as type (integer), target, rate (per minute) and
+ * A Eurotherm controller as a Modbus RTU slave on a pty (function codes 03, 06, 16; CRC-16/MODBUS),
+ * with the parameter map of the driver's class comment (3200 series numbers). Parameters live as
+ * floats at 0x8000 + 2n (and as scaled integers with one decimal at n); the identifier (122) and
+ * the auto/manual mode (273) are plain integers at n. Each read of the PV block advances the model
+ * by one "second": the working setpoint moves to the target at the rate limit (per minute); in
+ * auto mode the working output is (WSP − 25) / 10 % clamped to OP.LO .. OP.HI (30/31) and the PV
+ * follows the setpoint while that demand is inside the output limits, else it stays at
+ * 25 + 10·OP.HI; plus {@code overshoot} once {@code runawayAfter} reads have happened (a failed
+ * heater relay). In manual mode (273 = 1) the working output is the manual output (3) and the PV
+ * does not follow the setpoint. A target setpoint outside SP.LO .. SP.HI (112/111) is refused
+ * with Modbus exception 03 (illegal data value), as the controller refuses it.
+ *
+ * <p>Model 2400: identifier 0x2480 and the setpoint programmer at the default register map of
+ * {@link EurothermProgrammer} (segments written as type (integer), target, rate (per minute) and
  * duration (minutes); select and status (integers: 1 reset, 2 run, 4 hold, 16 complete); while
- * running, each PV read is one second of the program.
+ * running, each PV read is one second of the program). Model 3200: identifier 0x3216 and no
+ * programmer: a programmer address answers Modbus exception 02 (illegal data address), which is
+ * what the issue reports a real 3200 doing. Writes are recorded as "param=value".
  */
 final class FakeEurotherm extends FakeInstrument {
     private final int unit;
@@ -25,21 +34,58 @@ final class FakeEurotherm extends FakeInstrument {
     private final Map<Integer, Integer> ints = new HashMap<>();
     private int segment;
     private double dwellDone;
+    private final boolean has2000Programmer;
+    private final int manualAfter;
+    private final int crcAt;
+    private boolean corruptNext;
 
-    FakeEurotherm(String path, int unit, int runawayAfter, double overshoot) {
+    /**
+     * @param options "model=3200|2400" (default 3200), "ident=0x3216" (identifier override), "manual=1" (starts in manual
+     *                mode), "manual_after=N" (switches to manual after N PV reads), "crc_at=N" (the reply to the Nth PV read has
+     *                a wrong checksum, line noise), "sp_hi=", "sp_lo=", "op_hi=", "op_lo="
+     */
+    FakeEurotherm(String path, int unit, int runawayAfter, double overshoot, java.util.Map<String, String> options) {
         super(path);
         this.unit = unit;
         this.runawayAfter = runawayAfter;
         this.overshoot = overshoot;
+        String model = options.getOrDefault("model", "3200");
+        has2000Programmer = model.equals("2400");
+        int id = model.equals("2400") ? 0x2480 : 0x3216;
+        if (options.containsKey("ident")) {
+            id = Integer.decode(options.get("ident"));
+        }
+        ints.put(Eurotherm.IDENT, id);
+        ints.put(Eurotherm.AUTO_MANUAL, Integer.parseInt(options.getOrDefault("manual", "0")));
+        manualAfter = Integer.parseInt(options.getOrDefault("manual_after", "0"));
+        crcAt = Integer.parseInt(options.getOrDefault("crc_at", "0"));
         params.put(Eurotherm.PV, 25.0);
         params.put(Eurotherm.TARGET_SP, 25.0);
         params.put(Eurotherm.WORKING_SP, 25.0);
-        params.put(Eurotherm.OUTPUT, 0.0);
+        params.put(Eurotherm.MANUAL_OUTPUT, 0.0);
+        params.put(Eurotherm.WORKING_OUTPUT, 0.0);
         params.put(Eurotherm.RATE, 0.0);
-        ints.put(G.status(), EurothermProgrammer.RESET);
+        params.put(Eurotherm.SP_HIGH, Double.parseDouble(options.getOrDefault("sp_hi", "1200")));
+        params.put(Eurotherm.SP_LOW, Double.parseDouble(options.getOrDefault("sp_lo", "0")));
+        params.put(Eurotherm.OUTPUT_HIGH, Double.parseDouble(options.getOrDefault("op_hi", "100")));
+        params.put(Eurotherm.OUTPUT_LOW, Double.parseDouble(options.getOrDefault("op_lo", "0")));
+        if (has2000Programmer) {
+            ints.put(G.status(), EurothermProgrammer.RESET);
+        }
     }
 
-    private static boolean isInt(int ref) {
+    /** True for an address the controller does not have (the 3200's missing programmer): exception 02. */
+    private boolean illegalAddress(int ref) {
+        return !has2000Programmer && ref >= G.base() && ref < 0x8000 || !has2000Programmer && (ref == G.status() || ref == G.select());
+    }
+
+    private boolean isInt(int ref) {
+        if (ref == Eurotherm.IDENT || ref == Eurotherm.AUTO_MANUAL) {
+            return true;
+        }
+        if (!has2000Programmer) {
+            return false;
+        }
         if (ref == G.status() || ref == G.select()) {
             return true;
         }
@@ -48,7 +94,10 @@ final class FakeEurotherm extends FakeInstrument {
     }
 
     /** "s2.rate" for a programmer register, else null. */
-    private static String programName(int n) {
+    private String programName(int n) {
+        if (!has2000Programmer) {
+            return null;
+        }
         int rel = n - G.base() - G.program() * G.programStride();
         if (rel < 0 || rel >= G.programStride()) {
             return null;
@@ -77,7 +126,8 @@ final class FakeEurotherm extends FakeInstrument {
     private void send(byte[] body) {
         byte[] f = new byte[body.length + 2];
         System.arraycopy(body, 0, f, 0, body.length);
-        int c = crc(body, body.length);
+        int c = crc(body, body.length) ^ (corruptNext ? 0x5A5A : 0);
+        corruptNext = false;
         f[body.length] = (byte) (c & 0xFF);
         f[body.length + 1] = (byte) (c >>> 8);
         write(f);
@@ -103,6 +153,22 @@ final class FakeEurotherm extends FakeInstrument {
             }
             int ref = ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
             int n = ((b[4] & 0xFF) << 8) | (b[5] & 0xFF);
+            if (illegalAddress(ref)) {
+                record("exception 02 at " + ref);
+                send(new byte[]{(byte) unit, (byte) (fc | 0x80), 2});
+                continue;
+            }
+            if (fc == 6 || fc == 16) {
+                int[] vals = fc == 6 ? new int[]{n} : new int[n];
+                for (int i = 0; fc == 16 && i < n; i++) {
+                    vals[i] = ((b[7 + 2 * i] & 0xFF) << 8) | (b[8 + 2 * i] & 0xFF);
+                }
+                if (!setpointAllowed(ref, vals)) {
+                    record("exception 03 at " + ref);
+                    send(new byte[]{(byte) unit, (byte) (fc | 0x80), 3});
+                    continue;
+                }
+            }
             if (fc == 3) {
                 if (ref == 0x8000 + 2 * Eurotherm.PV) {
                     advance();
@@ -135,10 +201,25 @@ final class FakeEurotherm extends FakeInstrument {
         }
     }
 
-    private int register(int ref) {
-        if (ref == Eurotherm.IDENT) {
-            return 0x3216;
+    /** A target setpoint outside SP.LO .. SP.HI is refused, as the controller does. */
+    private boolean setpointAllowed(int ref, int[] vals) {
+        double v;
+        if (ref == 0x8000 + 2 * Eurotherm.TARGET_SP && vals.length >= 2) {
+            v = Float.intBitsToFloat((vals[0] << 16) | vals[1]);
+        } else if (ref == Eurotherm.TARGET_SP) {
+            v = (short) vals[0] / 10.0;
+        } else {
+            return true;
         }
+        return v >= param(Eurotherm.SP_LOW) - 1e-6 && v <= param(Eurotherm.SP_HIGH) + 1e-6;
+    }
+
+    /** Auto/manual mode as the controller holds it: 0 auto, 1 manual. */
+    synchronized int mode() {
+        return ints.getOrDefault(Eurotherm.AUTO_MANUAL, 0);
+    }
+
+    private int register(int ref) {
         if (ints.containsKey(ref) || isInt(ref)) {
             return ints.getOrDefault(ref, 0);
         }
@@ -180,6 +261,7 @@ final class FakeEurotherm extends FakeInstrument {
         return switch (n) {
             case Eurotherm.TARGET_SP -> "TgtSP";
             case Eurotherm.RATE -> "SPrr";
+            case Eurotherm.MANUAL_OUTPUT -> "ManOP";
             default -> "p" + n;
         };
     }
@@ -211,8 +293,16 @@ final class FakeEurotherm extends FakeInstrument {
 
     private void advance() {
         reads++;
+        if (crcAt > 0 && reads == crcAt) {
+            corruptNext = true;
+            record("corrupt CRC");
+        }
+        if (manualAfter > 0 && reads == manualAfter) {
+            ints.put(Eurotherm.AUTO_MANUAL, 1);
+            record("switched to manual");
+        }
         double wsp = param(Eurotherm.WORKING_SP);
-        int st = ints.getOrDefault(G.status(), EurothermProgrammer.RESET);
+        int st = has2000Programmer ? ints.getOrDefault(G.status(), EurothermProgrammer.RESET) : EurothermProgrammer.RESET;
         if (st == EurothermProgrammer.RUN) {
             wsp = programStep(wsp);
         } else if (st != EurothermProgrammer.HOLD && st != EurothermProgrammer.COMPLETE) {
@@ -221,7 +311,16 @@ final class FakeEurotherm extends FakeInstrument {
             wsp = step <= 0 || Math.abs(tgt - wsp) <= step ? tgt : wsp + Math.signum(tgt - wsp) * step;
         }
         params.put(Eurotherm.WORKING_SP, wsp);
-        params.put(Eurotherm.PV, wsp + (runawayAfter > 0 && reads > runawayAfter ? overshoot : 0));
-        params.put(Eurotherm.OUTPUT, Math.min(100, Math.max(0, (wsp - 25) / 10)));
+        double extra = runawayAfter > 0 && reads > runawayAfter ? overshoot : 0;
+        if (mode() != 0) {
+            // manual: the output stays at the manual output, the PV does not follow the setpoint
+            params.put(Eurotherm.WORKING_OUTPUT, param(Eurotherm.MANUAL_OUTPUT));
+            return;
+        }
+        double demand = (wsp - 25) / 10;
+        double hi = param(Eurotherm.OUTPUT_HIGH);
+        double op = Math.min(hi, Math.max(param(Eurotherm.OUTPUT_LOW), demand));
+        params.put(Eurotherm.WORKING_OUTPUT, Math.max(0, op));
+        params.put(Eurotherm.PV, (demand > hi ? 25 + 10 * hi : wsp) + extra);
     }
 }

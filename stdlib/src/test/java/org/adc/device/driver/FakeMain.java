@@ -11,7 +11,8 @@ import java.util.function.IntFunction;
 /**
  * Runs a fake instrument as its own process on the far end of a pty, as the issue asks:
  * {@code java -cp TESTCLASSPATH org.adc.device.driver.FakeMain keithley PATH [FAULT@N | FAULT>=N]} or
- * {@code ... FakeMain eurotherm PATH UNIT RUNAWAY_AFTER OVERSHOOT}. It prints "ready" once the port is
+ * {@code ... FakeMain eurotherm PATH UNIT RUNAWAY_AFTER OVERSHOOT [KEY=VALUE ...]} (options of {@link FakeEurotherm}:
+ * model=2400, ident=0x3216, manual=1, manual_after=N, sp_hi=, sp_lo=, op_hi=, op_lo=). It prints "ready" once the port is
  * open, "seen CMD" for every command received and "unplug" when its fault plan says to pull the cable;
  * it runs until stdin closes (the test ends) or it is killed. {@link #start} launches one and returns a
  * handle that collects what it printed.
@@ -23,8 +24,10 @@ public final class FakeMain {
     public static void main(String[] args) throws Exception {
         FakeInstrument.echo = true;
         FakeInstrument fake = switch (args[0]) {
-            case "keithley" -> new FakeKeithley(args[1], plan(args.length > 2 ? args[2] : "NONE"), () -> FakeInstrument.emit("unplug"));
-            case "eurotherm" -> new FakeEurotherm(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Double.parseDouble(args[4]));
+            case "keithley" -> new FakeKeithley(args[1], plan(args.length > 2 ? args[2] : "NONE"), () -> FakeInstrument.emit("unplug"),
+                options(args, 3).containsKey("stale"));
+            case "eurotherm" -> new FakeEurotherm(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Double.parseDouble(args[4]),
+                options(args, 5));
             default -> throw new IllegalArgumentException("unknown fake " + args[0]);
         };
         FakeInstrument.emit("ready");
@@ -33,6 +36,16 @@ public final class FakeMain {
         }
         fake.close();
         System.exit(0);
+    }
+
+    /** KEY=VALUE arguments from index {@code from} on. */
+    static java.util.Map<String, String> options(String[] args, int from) {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (int i = from; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            m.put(kv[0], kv.length > 1 ? kv[1] : "");
+        }
+        return m;
     }
 
     /** "GARBAGE@10" (the 10th read only), "TRIP>=10" (from the 10th read on) or "NONE". */
