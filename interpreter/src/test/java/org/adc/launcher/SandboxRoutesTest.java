@@ -69,6 +69,8 @@ class SandboxRoutesTest {
         call("plot.hull", "plot.hull", "[{x: 0, energy: 0 eV}, {x: 0.5, energy: -0.1 eV}, {x: 1, energy: 0 eV}], P", null);
         call("plot.profile", "plot.profile", "data.table([{depth: 1 nm, c: 1}, {depth: 2 nm, c: 2}]), P, y = [\"c\"]", null);
         call("plot.isotherm", "plot.isotherm", "data.table([{mu: -0.1 eV, n: 1}, {mu: -0.05 eV, n: 2}]), P, x = \"mu\", y = \"n\"", null);
+        call("electrochem.read_biologic", "electrochem.read_biologic", "P", "cell.mpt");
+        call("electrochem.read_gamry", "electrochem.read_gamry", "P", "eis.DTA");
         call("Table.write_csv", "t.write_csv", "P", null);
         call("Structure.write", "s.write", "P", null);
     }
@@ -88,6 +90,7 @@ class SandboxRoutesTest {
         import gcmc
         import analysis
         import plot
+        import electrochem
         let t = data.table([{x: 1, y: 2 eV}, {x: 2, y: 3 eV}])
         let s = structure.diamond("Si", 5.43 Å)
         let f = lab.furnace("f")
@@ -105,7 +108,9 @@ class SandboxRoutesTest {
             "Si.tersoff", ROOT.resolve("stdlib/src/test/resources/potential/Si.tersoff"),
             "Cu_u3.eam", ROOT.resolve("stdlib/src/test/resources/potential/Cu_u3.eam"),
             "nasb.morse", ROOT.resolve("examples/nasb/data/nasb.morse"),
-            "XDATCAR_walk", ROOT.resolve("examples/analysis/data/XDATCAR_walk"));
+            "XDATCAR_walk", ROOT.resolve("examples/analysis/data/XDATCAR_walk"),
+            "cell.mpt", ROOT.resolve("examples/analysis/data/instruments/cell_PEIS_C02.mpt"),
+            "eis.DTA", ROOT.resolve("examples/analysis/data/instruments/EISPOT_randles.DTA"));
         for (Path d : List.of(recipes, outside)) {
             for (Map.Entry<String, Path> e : sources.entrySet()) {
                 Files.copy(e.getValue(), d.resolve(e.getKey()));
@@ -219,7 +224,7 @@ class SandboxRoutesTest {
         assertEquals(routes(), refused.size(), c.toString());
         // nothing was written outside: only the files put there before
         try (var s = Files.list(outside)) {
-            assertEquals(7, s.count(), "files appeared outside the sandbox");
+            assertEquals(9, s.count(), "files appeared outside the sandbox");
         }
         // print as a value writes into the console copy, like print
         assertTrue(Files.readString(rd.resolve("stdout.txt")).contains("printed by a value"));

@@ -209,7 +209,7 @@ final class ImpedanceLib {
             BIOLOGIC,
             "read_gamry, impedance_fit, table"),
             a -> BiologicMpt.read(a.string(0), ExportText.lines(a.env(), a.string(0))),
-            Param.required("path", "string", "the .mpt file, relative to the recipe's folder")));
+            Param.required("path", "string", "the .mpt file, relative to the recipe's folder").reads()));
         m.add(new NativeFunction("read_gamry", "table", new Doc(
             "Reads a Gamry Framework data file (.DTA: EIS, CV) into a table with units",
             "electrochem.read_gamry(path, curve = \"\")",
@@ -226,7 +226,7 @@ final class ImpedanceLib {
             GAMRY,
             "read_biologic, impedance_fit"),
             a -> GamryDta.read(a.string(0), ExportText.lines(a.env(), a.string(0)), a.string(1)),
-            Param.required("path", "string", "the .DTA file, relative to the recipe's folder"),
+            Param.required("path", "string", "the .DTA file, relative to the recipe's folder").reads(),
             Param.optional("curve", "string", "", "block name (ZCURVE, CURVE2, OCVCURVE); default ZCURVE, else all CURVEn")));
         m.add(new NativeFunction("impedance", "table", new Doc(
             "Impedance of an equivalent circuit at given frequencies",
