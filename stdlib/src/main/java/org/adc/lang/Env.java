@@ -50,6 +50,16 @@ public interface Env {
         throw new AdcError("writing binary files is not supported here ('" + path + "')", "run the recipe with `adc run`");
     }
 
+    /**
+     * The executor for a fan-out that asked for {@code choice} ("auto": the one the command line picked, "local", "slurm").
+     * Without a launcher (tests, tools) every fan-out runs locally.
+     *
+     * @throws AdcError when the recipe asks for Slurm but the command line did not allow it
+     */
+    default org.adc.exec.TaskExecutor executor(String choice) {
+        return org.adc.exec.TaskExecutor.LOCAL;
+    }
+
     /** The script's standard output. */
     PrintStream out();
 

@@ -84,6 +84,16 @@ public final class ExternalProgram {
      * @throws ExternalProgramException when the program is missing, cannot start, times out or fails
      */
     public void run(Path dir, List<String> args, String stdin, String stdout, java.util.function.Function<Path, String> lastWords) {
+        run(List.of(), dir, args, stdin, stdout, lastWords);
+    }
+
+    /**
+     * As {@link #run(Path, List, String, String, java.util.function.Function)}, started through {@code launch} (the
+     * executor's parallel launch, e.g. {@code srun --exact -n 4 -c 1}; empty: directly). The launch prefix comes from
+     * adc's executor, never from a recipe.
+     */
+    public void run(List<String> launch, Path dir, List<String> args, String stdin, String stdout,
+                    java.util.function.Function<Path, String> lastWords) {
         List<String> cmd = command();
         if (cmd == null) {
             String over = System.getenv(envVar);
@@ -92,6 +102,11 @@ public final class ExternalProgram {
                 install + ", or set " + envVar + " to its command line (e.g. " + envVar + "=\"" + names.get(0) + "\")");
         }
         cmd.addAll(args);
+        if (!launch.isEmpty()) {
+            List<String> full = new ArrayList<>(launch);
+            full.addAll(cmd);
+            cmd = full;
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
             .redirectOutput(dir.resolve(stdout).toFile());
         if (stdin != null) {
