@@ -168,7 +168,7 @@ public final class ClusterExecutor implements TaskExecutor {
                 st.put("state", "failed");
                 st.put("exit_status", 1);
                 st.put("end", Instant.now().toString());
-                st.put("error", String.valueOf(e.getMessage()));
+                st.put("error", e instanceof org.adc.runtime.AdcException x ? x.rawMessage() : String.valueOf(e.getMessage()));
                 TaskFiles.writeJson(dir.resolve("status.json"), st);
                 throw e;
             }
@@ -226,7 +226,7 @@ public final class ClusterExecutor implements TaskExecutor {
         Path foFile = dir.resolve("fanout.json");
         if (Files.isRegularFile(foFile)) {
             JsonNode old = TaskFiles.OM.readTree(foFile.toFile());
-            if (!old.equals(fo)) {
+            if (!old.path("label").asText().equals(f.label()) || old.path("n").asInt() != f.n() || old.path("seed").asLong() != f.seed()) {
                 // a resumed run whose recipe now takes another path: the old results belong to something else
                 deleteTree(dir);
                 Files.createDirectories(dir);
