@@ -17,7 +17,7 @@ fn sq(x, s) { return x * x + s % 10 }
 print(len(tasks.map(sq, range(0, $2), seed = 1)))
 ADC
 }
-t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; e=$(date +%s.%N); awk -v a="$s" -v b="$e" 'BEGIN { printf "%.3f", b - a }'; }
 mk t20 20; mk t100 100
 "$ADC" run "$W/t20.adc" --run-dir "$W/warm" >/dev/null 2>&1   # builds if needed
 local20=$(t "$ADC" run "$W/t20.adc" --run-dir "$W/l20")

@@ -564,6 +564,31 @@ public final class ClusterExecutor implements TaskExecutor {
         return a;
     }
 
+    /** The executor for the run record (null for the local default): kind, allocation, slots, how external programs start. */
+    public ObjectNode describe() {
+        if (!spec.slurm() || spec.worker()) {
+            return null;
+        }
+        ObjectNode n = TaskFiles.OM.createObjectNode();
+        n.put("kind", "slurm");
+        n.put("mode", inAllocation() ? "srun --exact steps in allocation " + System.getenv("SLURM_JOB_ID") : "one job array per fan-out");
+        if (spec.partition() != null) {
+            n.put("partition", spec.partition());
+        }
+        if (spec.time() != null) {
+            n.put("time", spec.time());
+        }
+        if (spec.account() != null) {
+            n.put("account", spec.account());
+        }
+        n.put("cpus_per_task", spec.cpusPerTask());
+        n.put("max_concurrent", spec.maxConcurrent());
+        n.put("slots", concurrentSlots());
+        n.put("external_launch", String.join(" ", launchPrefix(1, 1)).isEmpty() ? "direct" : String.join(" ", launchPrefix(1, 1)) + " (ranks, threads per calculator)");
+        n.put("fanouts", counter);
+        return n;
+    }
+
     public boolean hasTasks() {
         return !ledger.isEmpty();
     }

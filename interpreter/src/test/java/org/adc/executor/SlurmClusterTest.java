@@ -45,6 +45,13 @@ class SlurmClusterTest {
         write_csv(iso, "isotherm.csv")
         """;
 
+    /** The sweep, then kMC replicas: the replicas' tasks take the sweep's results from its files. */
+    static String sweepAndReplicas = sweep + """
+        import kmc
+        let r = kmc.run(kmc.lattice("fcc", 4, 3 Å), t = 600 K, events = 2000, vacancies = 1, rate = fn(hop) => 0.3 eV, replicas = 2, seed = 5)
+        print(r.d_tracer, r.f, r.d_tracer_err)
+        """;
+
     @BeforeAll
     static void cluster() {
         boolean up = sh("sinfo", "-h", "-o", "%T").strip().matches("(?s).*(idle|mixed|allocated).*");
@@ -81,7 +88,7 @@ class SlurmClusterTest {
 
     @Test
     void muSweepAsAnArrayEqualsTheLocalRunByteForByte() throws IOException {
-        Path recipe = Files.writeString(tmp.resolve("sweep.adc"), sweep);
+        Path recipe = Files.writeString(tmp.resolve("sweep.adc"), sweepAndReplicas);
         Run local = adc("run", recipe.toString(), "--run-dir", tmp.resolve("local").toString());
         assertEquals(0, local.code(), local.toString());
         Run slurm = adc("run", recipe.toString(), "--run-dir", tmp.resolve("slurm").toString(), "--executor", "slurm", "--max-concurrent", "4",
@@ -92,12 +99,13 @@ class SlurmClusterTest {
         }
         JsonNode rec = OM.readTree(tmp.resolve("slurm/run.json").toFile());
         assertEquals("ok", rec.path("status").asText());
-        assertEquals(16, rec.path("tasks").size());
+        assertEquals(18, rec.path("tasks").size(), "16 μ points and 2 kMC replicas");
+        assertEquals("kmc.run", rec.path("tasks").get(17).path("function").asText());
         String arrayJob = rec.path("tasks").get(0).path("array_job_id").asText();
         assertTrue(arrayJob.matches("\\d+"), rec.toString());
         for (JsonNode t : rec.path("tasks")) {
             assertEquals("done", t.path("state").asText(), t.toString());
-            assertEquals(arrayJob, t.path("array_job_id").asText());
+            assertEquals(t.path("fanout").asInt() == 0, arrayJob.equals(t.path("array_job_id").asText()), "one array per fan-out");
             assertEquals(0, t.path("exit_status").asInt(-1));
             assertEquals("adcnode", t.path("node").asText(), t.toString());
             assertTrue(t.path("output_sha256").asText().matches("[0-9a-f]{64}"), t.toString());
@@ -175,6 +183,35 @@ class SlurmClusterTest {
         assertEquals(local.out(), Files.readString(rd.resolve("stdout.txt")));
     }
 
+    @Test
+    void adcCancelCancelsTheJobsOfARunFromItsRecord() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("cancel"));
+        Path recipe = Files.writeString(dir.resolve("faulty.adc"), faulty);
+        Files.writeString(dir.resolve("cfg.csv"), "slow,fail\n1,0\n");
+        Path rd = tmp.resolve("cancel-run");
+        Run[] first = new Run[1];
+        Thread t = new Thread(() -> first[0] = adc("run", recipe.toString(), "--run-dir", rd.toString(), "--executor", "slurm"));
+        t.start();
+        boolean running = false;
+        for (int i = 0; i < 600 && !running; i++) {
+            Thread.sleep(200);
+            Path st = rd.resolve("tasks/0/1/status.json");
+            running = Files.isRegularFile(st) && OM.readTree(st.toFile()).path("state").asText().equals("running");
+        }
+        assertTrue(running, "task 1 never started");
+        String arrayJob = OM.readTree(rd.resolve("tasks/0/1/status.json").toFile()).path("array_job_id").asText();
+        // the run.json written at submission names the jobs
+        assertEquals("running", OM.readTree(rd.resolve("run.json").toFile()).path("status").asText());
+        Run c = adc("cancel", rd.toString());
+        assertEquals(0, c.code(), c.toString());
+        assertTrue(c.out().contains(arrayJob + "_1"), c.out());
+        t.join(120_000);
+        assertEquals(1, first[0].code(), first[0].toString());
+        assertTrue(first[0].err().contains("task 1 (exit status") && first[0].err().contains("CANCELLED"), first[0].err());
+        assertTrue(sh("squeue", "-h", "--jobs=" + arrayJob).isBlank() || !sh("squeue", "-h", "-t", "PD,R", "--jobs=" + arrayJob).contains(arrayJob),
+            "nothing of the run is left in the queue");
+    }
+
     static String neb = """
         import potential as p
         let bulk = p.bulk("Ar", "fcc", 5.26 Å, repeat = [2, 2, 2])
@@ -199,6 +236,10 @@ class SlurmClusterTest {
         String out = sh(cmd.toArray(String[]::new));
         assertEquals(local.out(), Files.readString(tmp.resolve("neb-alloc/stdout.txt")), out);
         assertTrue(local.out().startsWith("0.0861"), local.out());
+        JsonNode ex = OM.readTree(tmp.resolve("neb-alloc/run.json").toFile()).path("executor");
+        assertTrue(ex.path("mode").asText().startsWith("srun --exact steps in allocation"), ex.toString());
+        assertEquals(2, ex.path("slots").asInt(), ex.toString());
+        assertTrue(ex.path("external_launch").asText().startsWith("srun --exact"), ex.toString());
     }
 
     @Test

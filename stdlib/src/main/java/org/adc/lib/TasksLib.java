@@ -36,11 +36,20 @@ public final class TasksLib {
 
     private static Object map(Args a) {
         Callable f = a.function(0);
-        AdcList items = a.list(1);
+        List<Object> xs = new ArrayList<>();
+        if (a.get(1) instanceof Iterable<?> it) {
+            for (Object x : it) {
+                xs.add(x);
+                if (xs.size() > 1_000_000) {
+                    throw a.bad(1, "at most 1,000,000 items");
+                }
+            }
+        } else {
+            throw a.bad(1, "list or range");
+        }
         boolean seeded = a.has(2);
         long seed = seeded ? a.integer(2) : 0;
         String choice = choice(a, 3);
-        List<Object> xs = new ArrayList<>(items.items());
         FanOut<Object> fan = new FanOut<>("tasks.map", xs.size(), seed, 1, TaskCodec.VALUE,
             (i, rng) -> seeded ? f.call(xs.get(i), taskSeed(seed, i)) : f.call(xs.get(i)), choice);
         return new AdcList(a.env().executor(choice).map(fan));
@@ -80,7 +89,7 @@ public final class TasksLib {
             "tasks.seed, gcmc.lattice_gas, neb"),
             TasksLib::map,
             Param.required("f", "function", "the task: f(item) or, with seed, f(item, seed)"),
-            Param.required("items", "list", "one task per item"),
+            Param.required("items", "any", "one task per item: a list, a range or a table (its rows)"),
             Param.optional("seed", "int", None.INSTANCE, "master seed; task i gets tasks.seed(seed, i)"),
             Param.optional("executor", "string", "auto", "\"auto\" (the command line's), \"local\" or \"slurm\"")));
         m.add(new NativeFunction("seed", "int", new Doc(
