@@ -56,6 +56,8 @@ public final class ClusterExecutor implements TaskExecutor {
     /** Tasks of this run by "K/i", in submission order (the run record's "tasks"). */
     private final Map<String, ObjectNode> ledger = new LinkedHashMap<>();
     private final Set<String> activeJobs = new LinkedHashSet<>();
+    /** Every array this run submitted: at its end, whatever of them is still queued (a task requeued after it finished) goes. */
+    private final Set<String> submitted = new LinkedHashSet<>();
     private final List<Process> activeSteps = new ArrayList<>();
     private Thread cancelHook;
 
@@ -344,6 +346,7 @@ public final class ClusterExecutor implements TaskExecutor {
         }
         synchronized (activeJobs) {
             activeJobs.add(jobId);
+            submitted.add(jobId);
         }
         for (int i : todo) {
             ObjectNode e = ledger.get(k + "/" + i);
@@ -546,6 +549,20 @@ public final class ClusterExecutor implements TaskExecutor {
     /** The end of the run: nothing of it may stay in the queue. */
     public void close() {
         cancelAll();
+        List<String> all;
+        synchronized (activeJobs) {
+            all = new ArrayList<>(submitted);
+        }
+        if (!all.isEmpty()) {
+            // only elements still pending or running: finished ones are left alone (scancel -t names the states)
+            List<String> cmd = new ArrayList<>(List.of("scancel", "--quiet", "--state=PENDING"));
+            cmd.addAll(all);
+            try {
+                Slurm.run(cmd, 30);
+            } catch (RuntimeException e) {
+                // nothing queued, or the controller is gone: nothing to do
+            }
+        }
         if (cancelHook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(cancelHook);
