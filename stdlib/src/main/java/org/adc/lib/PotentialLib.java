@@ -339,7 +339,15 @@ public final class PotentialLib {
         double conv = a.quantity(7, Dimension.ENERGY).valueIn(RY);
         String dft = a.has(8) ? a.string(8) : null;
         var settings = new org.adc.potential.external.EspressoCalculator.Settings(files, ecut, ecutrho, k, off, smearing, degauss, conv, dft);
-        return new CalculatorValue(new org.adc.potential.external.EspressoCalculator(settings, a.env().workDirectory("espresso"), a.bool(9)));
+        long ranks = a.integer(10), threads = a.integer(11);
+        if (ranks < 1 || ranks > 100_000) {
+            throw a.bad(10, "a number of MPI ranks ≥ 1");
+        }
+        if (threads < 1 || threads > 10_000) {
+            throw a.bad(11, "a number of threads per rank ≥ 1");
+        }
+        return new CalculatorValue(new org.adc.potential.external.EspressoCalculator(settings, a.env().workDirectory("espresso"), a.bool(9))
+            .launch(a.env().executor("auto").launchPrefix((int) ranks, (int) threads)));
     }
 
     private static int[] ints(Args a, int i) {
@@ -818,7 +826,7 @@ public final class PotentialLib {
             Param.optional("threads", "int", 1L, "threads per rank (srun -c threads, OMP_NUM_THREADS)")));
         m.add(fn("espresso", "calculator", doc("Quantum ESPRESSO pw.x as a calculator: DFT energy, forces and stress (one SCF per call)",
             "espresso(pseudopotentials, ecutwfc, kpoints, koffset = [0, 0, 0], ecutrho, smearing, degauss = 0.01 Ry, conv_thr = 1e-10 Ry, "
-                + "input_dft, keep = false)",
+                + "input_dft, keep = false, ranks = 1, threads = 1)",
             "calc = espresso({Si: \"Si.pz-vbc.UPF\"}, ecutwfc = 16 Ry, kpoints = [2, 2, 2])",
             "Writes a pw.x input (calculation 'scf', tprnfor, tstress, ibrav 0, positions and cell in Å) into a new folder under "
                 + "espresso/ in the run directory, runs pw.x there and reads the '!' total energy, the forces and the total stress. "
@@ -836,7 +844,9 @@ public final class PotentialLib {
             Param.optional("degauss", "energy", Quantity.of(0.01, "Ry"), "smearing width"),
             Param.optional("conv_thr", "energy", Quantity.of(1e-10, "Ry"), "SCF convergence per atom"),
             Param.optional("input_dft", "string", org.adc.lang.None.INSTANCE, "override the functional of the pseudopotentials"),
-            Param.optional("keep", "bool", false, "keep every call's folder")));
+            Param.optional("keep", "bool", false, "keep every call's folder"),
+            Param.optional("ranks", "int", 1L, "MPI ranks per pw.x call (srun -n ranks under adc run --executor slurm)"),
+            Param.optional("threads", "int", 1L, "threads per rank (srun -c threads, OMP_NUM_THREADS)")));
         m.add(fn("emt", "calculator", doc("Effective medium theory with ASE's parameters (Al, Cu, Ag, Au, Ni, Pd, Pt)", "emt()",
             "calc = emt()", "Same equations, parameters and cutoff as ase.calculators.emt.EMT (ASE 3.22).", "eV, Å",
             "other elements are refused", "eam"), a -> new CalculatorValue(new Emt())));

@@ -80,6 +80,17 @@ public final class EspressoCalculator implements Calculator {
         this.keep = keep;
     }
 
+    private List<String> launch = List.of();
+
+    /**
+     * Starts pw.x through {@code prefix} (the executor's launch for this calculator's ranks and threads, e.g.
+     * {@code srun --exact -n 4 -c 1} inside a Slurm allocation). Set by the library binding, not by recipes.
+     */
+    public EspressoCalculator launch(List<String> prefix) {
+        launch = List.copyOf(prefix);
+        return this;
+    }
+
     @Override
     public Evaluation compute(Atoms atoms) {
         String[] species = s.pseudopotentials().keySet().toArray(String[]::new);
@@ -93,7 +104,7 @@ public final class EspressoCalculator implements Calculator {
             throw new ExternalProgramException("cannot write the pw.x input in " + workDir + ": " + e.getMessage(),
                 "check that the run directory is writable");
         }
-        PROGRAM.run(dir, List.of("-in", "pw.in"), null, "pw.out", d -> error(ExternalProgram.lines(d.resolve("pw.out"))));
+        PROGRAM.run(launch, dir, List.of("-in", "pw.in"), null, "pw.out", d -> error(ExternalProgram.lines(d.resolve("pw.out"))));
         Evaluation ev = parse(ExternalProgram.lines(dir.resolve("pw.out")), atoms.size(), atoms.volume(), dir.resolve("pw.out").toString());
         if (!keep) {
             LammpsCalculator.delete(dir);
