@@ -57,6 +57,8 @@ public final class AdcContext {
     /** The console output of a recorded run, copied into the run directory (an output of the run). */
     public static final String CONSOLE = "stdout.txt";
     private final ConsoleCopy console;
+    /** Where this run's fan-outs go (org.adc.exec); cancels what is left in the queue at the end. */
+    private final org.adc.executor.ClusterExecutor executor;
 
     /** A host object handed to the embedder as it is (the analysis of adc lsp). */
     @com.oracle.truffle.api.CompilerDirectives.TruffleBoundary
@@ -74,6 +76,10 @@ public final class AdcContext {
             env.getOptions().get(AdcLanguage.RealTime), env.getOptions().get(AdcLanguage.Lab), env.getOptions().get(AdcLanguage.Live),
             env.getOptions().get(AdcLanguage.Resume), env.getOptions().get(AdcLanguage.Preflight));
         this.writeRecord = env.getOptions().get(AdcLanguage.RunRecord);
+        org.adc.executor.ExecutorSpec spec = org.adc.executor.ExecutorSpec.decode(env.getOptions().get(AdcLanguage.Executor));
+        this.executor = new org.adc.executor.ClusterExecutor(spec, runDir.isEmpty() ? null : java.nio.file.Path.of(runDir),
+            new PrintStream(env.err(), true, StandardCharsets.UTF_8));
+        scriptEnv.executor(executor);
         for (String kv : env.getOptions().get(AdcLanguage.Params).split("\n")) {
             int eq = kv.indexOf('=');
             if (eq > 0) {
@@ -97,6 +103,7 @@ public final class AdcContext {
     /** End of the run: devices safe, logs closed, then the run record written. */
     void finish() {
         scriptEnv.shutdownProcedures("end of run");
+        executor.close();
         out.flush();
         if (console != null) {
             console.close();

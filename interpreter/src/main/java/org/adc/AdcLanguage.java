@@ -66,6 +66,10 @@ public final class AdcLanguage extends TruffleLanguage<AdcContext> {
         category = OptionCategory.USER, stability = OptionStability.STABLE)
     static final OptionKey<Boolean> Preflight = new OptionKey<>(false);
 
+    @Option(help = "Where fan-outs run (adc run --executor ...), key=value lines (org.adc.executor.ExecutorSpec).",
+        category = OptionCategory.USER, stability = OptionStability.STABLE)
+    static final OptionKey<String> Executor = new OptionKey<>("");
+
     @Option(help = "Write run.json into the run directory at the end (adc run).", category = OptionCategory.USER,
         stability = OptionStability.STABLE)
     static final OptionKey<Boolean> RunRecord = new OptionKey<>(false);

@@ -34,7 +34,13 @@ public final class Launch {
 
     /** Options of one context. */
     public record Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite,
-                          boolean realTime, boolean runRecord, Path lab, boolean live, boolean resume, boolean preflight) {
+                          boolean realTime, boolean runRecord, Path lab, boolean live, boolean resume, boolean preflight, String executor) {
+        /** @param executor where fan-outs run: org.adc.executor.ExecutorSpec's text ("": here) */
+        public Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite,
+                       boolean realTime, boolean runRecord, Path lab, boolean live, boolean resume, boolean preflight) {
+            this(scriptDir, runDir, params, allowRead, allowWrite, realTime, runRecord, lab, live, resume, preflight, "");
+        }
+
         public Options(Path scriptDir, Path runDir, Map<String, String> params, List<Path> allowRead, List<Path> allowWrite,
                        boolean realTime, boolean runRecord, Path lab, boolean live) {
             this(scriptDir, runDir, params, allowRead, allowWrite, realTime, runRecord, lab, live, false, false);
@@ -82,6 +88,7 @@ public final class Launch {
             .option("adc.Live", Boolean.toString(o.live()))
             .option("adc.Resume", Boolean.toString(o.resume()))
             .option("adc.Preflight", Boolean.toString(o.preflight()))
+            .option("adc.Executor", o.executor() == null ? "" : o.executor())
             .build();
     }
 

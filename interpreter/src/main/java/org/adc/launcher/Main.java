@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "adc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "adc: recipes for materials processing (structures, simulations, lab procedures).",
-    subcommands = {Main.Run.class, Main.Check.class, Pack.class, Verify.class, Main.Repl.class, Main.Lsp.class,
+    subcommands = {Main.Run.class, Main.Check.class, Pack.class, Verify.class, Main.Repl.class, Main.Lsp.class, Cancel.class, TaskWorker.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     final PrintStream out;
@@ -192,6 +192,38 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--help-params", description = "list the recipe's parameters (name, unit, default, range, description) and run nothing")
         boolean helpParams;
 
+        @Option(names = "--executor", paramLabel = "KIND", description = "where fan-outs (tasks.map, gcmc μ sweeps, NEB images with "
+            + "an external calculator) run: local (default) or slurm (a job array per fan-out; srun --exact steps inside an allocation)")
+        String executor = "local";
+
+        @Option(names = "--partition", paramLabel = "NAME", description = "Slurm partition of the tasks (--executor slurm)")
+        String partition;
+
+        @Option(names = "--time", paramLabel = "LIMIT", description = "Slurm time limit per task, e.g. 00:30:00 (--executor slurm)")
+        String time;
+
+        @Option(names = "--account", paramLabel = "NAME", description = "Slurm account to charge (--executor slurm)")
+        String account;
+
+        @Option(names = "--cpus-per-task", paramLabel = "N", description = "CPUs of each task (--executor slurm, default 1)")
+        int cpusPerTask = 1;
+
+        @Option(names = "--max-concurrent", paramLabel = "N", description = "at most N tasks of a job array at once (--executor slurm, "
+            + "default: no limit)")
+        int maxConcurrent;
+
+        /** The executor options, checked; null after printing the problem. */
+        org.adc.executor.ExecutorSpec executorSpec(PrintStream err) {
+            org.adc.executor.ExecutorSpec spec = new org.adc.executor.ExecutorSpec(executor, partition, time, account, cpusPerTask,
+                maxConcurrent, null, -1, -1);
+            String problem = spec.problem();
+            if (problem != null) {
+                err.println("adc run: " + problem);
+                return null;
+            }
+            return spec;
+        }
+
         /** Set when FILE is a bundle: the checked, extracted bundle and the recipe's name in messages. */
         Bundle.Opened bundle;
         String shownAs;
@@ -205,6 +237,13 @@ public final class Main implements Callable<Integer> {
                 return ParamHelp.print(file, shownAs, main.out, main.err);
             }
             PrintStream err = main.err;
+            org.adc.executor.ExecutorSpec spec = executorSpec(err);
+            if (spec == null) {
+                return Launch.USAGE_ERROR;
+            }
+            if (resume != null && java.nio.file.Files.isDirectory(resume.resolve("tasks"))) {
+                return SweepResume.resume(this, resume, spec, main, err);
+            }
             if (resume != null) {
                 return RunJournal.resume(this, resume, main, err);
             }
@@ -275,7 +314,11 @@ public final class Main implements Callable<Integer> {
                     return pf;
                 }
             }
-            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite, realTime || live, true, lab, live);
+            if (spec.slurm()) {
+                java.nio.file.Files.writeString(rd.resolve("executor.txt"), spec.encode());
+            }
+            Launch.Options o = new Launch.Options(dir, rd, params, allowRead, allowWrite, realTime || live, true, lab, live, false, false,
+                spec.encode());
             return RunJournal.execute(o, source, main, err);
         }
     }

@@ -56,6 +56,10 @@ final class Verify implements Callable<Integer> {
     @Option(names = "--allow-read", paramLabel = "PATH", description = "let the rerun read below PATH too (never taken from run.json)")
     List<Path> allowReadOption = new ArrayList<>();
 
+    @Option(names = "--executor", paramLabel = "KIND", description = "rerun the fan-outs here (local, the default) or on the Slurm "
+        + "cluster (slurm; the rerun directory must be visible to the nodes: use --keep DIR on a shared file system)")
+    String executor = "local";
+
     @CommandLine.ParentCommand
     Main main;
 
@@ -170,7 +174,18 @@ final class Verify implements Callable<Integer> {
             }
             ByteArrayOutputStream rerunErr = new ByteArrayOutputStream();
             ByteArrayOutputStream rerunOut = new ByteArrayOutputStream();
-            Launch.Options o = new Launch.Options(scriptDir, rerunDir, set, allowRead, List.of(), false, true);
+            org.adc.executor.ExecutorSpec spec = new org.adc.executor.ExecutorSpec(executor, null, null, null, 1, 0, null, -1, -1);
+            if (spec.problem() != null) {
+                err.println("adc verify: " + spec.problem());
+                return Launch.USAGE_ERROR;
+            }
+            if (spec.slurm()) {
+                // the rerun's tasks read the recipe and parameters from the rerun directory, as a run's tasks do
+                RunJournal.writeStart(rerunDir, file != null ? file : rerunDir.resolve(name), name, text, set, null, false, false, allowRead,
+                    List.of());
+            }
+            Launch.Options o = new Launch.Options(scriptDir, rerunDir, set, allowRead, List.of(), false, true, null, false, false, false,
+                spec.encode());
             Source src = Source.newBuilder("adc", text, name).build();
             int code;
             try (PrintStream po = new PrintStream(rerunOut, true, StandardCharsets.UTF_8);

@@ -213,6 +213,13 @@ public final class RunRecord {
                 o.put("sha256", "unreadable: " + ex.getMessage());
             }
         }
+        if (scriptEnv.clusterExecutor() != null && scriptEnv.clusterExecutor().describe() != null) {
+            root.set("executor", scriptEnv.clusterExecutor().describe());
+        }
+        if (scriptEnv.clusterExecutor() != null && scriptEnv.clusterExecutor().hasTasks()) {
+            // every task that went to the cluster: job/array/step id, node, start/end, exit status, restarts, result hash
+            root.set("tasks", scriptEnv.clusterExecutor().tasksJson());
+        }
         ArrayNode tol = root.putArray("tolerances");
         scriptEnv.tolerances().forEach((path, t) -> {
             ObjectNode o = tol.addObject();

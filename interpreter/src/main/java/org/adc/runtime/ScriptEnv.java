@@ -272,6 +272,23 @@ public final class ScriptEnv implements Env {
         }
     }
 
+    private org.adc.executor.ClusterExecutor executor;
+
+    /** Sets where fan-outs run (the context does, from adc run --executor). */
+    public void executor(org.adc.executor.ClusterExecutor e) {
+        executor = e;
+    }
+
+    @Override
+    public org.adc.exec.TaskExecutor executor(String choice) {
+        return executor == null ? org.adc.exec.TaskExecutor.LOCAL : executor;
+    }
+
+    /** The run's executor (for the run record's task list), or null. */
+    public org.adc.executor.ClusterExecutor clusterExecutor() {
+        return executor;
+    }
+
     @Override
     public java.nio.file.Path workDirectory(String name) {
         if (runDir == null) {

@@ -50,7 +50,23 @@ public final class MuSweep {
     public static List<IsothermPoint> latticeGas(LatticeGas model, double[] mus, double temperature,
                                                  int equilibrationSweeps, int samples, int sweepsBetween, long seed,
                                                  int threads) {
-        return ParallelTasks.map(mus.length, threads, seed, (k, rng) -> {
+        return latticeGas(model, mus, temperature, equilibrationSweeps, samples, sweepsBetween, seed, threads,
+            org.adc.exec.TaskExecutor.LOCAL, "local");
+    }
+
+    /**
+     * Lattice-gas isotherm with its μ points as the tasks of {@code executor} (one task per μ; point k uses stream k
+     * of seed wherever it runs).
+     *
+     * @param executor where the points run (org.adc.exec)
+     * @param choice   the executor the call asked for ("auto", "local", "slurm")
+     * @see #latticeGas(LatticeGas, double[], double, int, int, int, long, int)
+     */
+    public static List<IsothermPoint> latticeGas(LatticeGas model, double[] mus, double temperature,
+                                                 int equilibrationSweeps, int samples, int sweepsBetween, long seed,
+                                                 int threads, org.adc.exec.TaskExecutor executor, String choice) {
+        return executor.map(new org.adc.exec.FanOut<>("gcmc.lattice_gas", mus.length, seed, threads,
+            org.adc.exec.TaskCodec.ISOTHERM_POINT, (k, rng) -> {
             LatticeGasGcmc mc = new LatticeGasGcmc(model, mus[k], temperature, rng);
             mc.run(equilibrationSweeps);
             double[] cov = new double[samples];
@@ -61,7 +77,7 @@ public final class MuSweep {
                 en[s] = mc.energy();
             }
             return new IsothermPoint(mus[k], BlockAverage.of(cov), BlockAverage.of(en), null);
-        });
+        }, choice));
     }
 
     /** Creates the sampler of one sweep point. */

@@ -70,6 +70,16 @@ public interface Env {
     default void externalProgram(String name, java.util.List<String> commandLine, java.util.function.Supplier<String> version) {
     }
 
+    /**
+     * The executor for a fan-out that asked for {@code choice} ("auto": the one the command line picked, "local", "slurm").
+     * Without a launcher (tests, tools) every fan-out runs locally.
+     *
+     * @throws AdcError when the recipe asks for Slurm but the command line did not allow it
+     */
+    default org.adc.exec.TaskExecutor executor(String choice) {
+        return org.adc.exec.TaskExecutor.LOCAL;
+    }
+
     /** The script's standard output. */
     PrintStream out();
 

@@ -100,7 +100,8 @@ public final class GcmcLib {
                 }
                 model = LatticeGas.ring((int) sites, eps, j);
             }
-            List<IsothermPoint> pts = MuSweep.latticeGas(model, mu, t, eq, samples, every, seed, threads);
+            String choice = TasksLib.choice(a, 11);
+            List<IsothermPoint> pts = MuSweep.latticeGas(model, mu, t, eq, samples, every, seed, threads, a.env().executor(choice), choice);
             List<Object> rows = new ArrayList<>();
             for (IsothermPoint p : pts) {
                 Object exact = None.INSTANCE;
@@ -410,7 +411,7 @@ public final class GcmcLib {
         m.add(new NativeFunction("lattice_gas", "table", new Doc(
             "Lattice-gas GCMC isotherm θ(μ) with error bars and the exact result",
             "gcmc.lattice_gas(mu, t, sites = 1000, epsilon = 0 eV, coupling = 0 eV, lattice = none, equilibration = 200, "
-                + "samples = 400, every = 1, seed = 1, threads = 1)",
+                + "samples = 400, every = 1, seed = 1, threads = 1, executor = \"auto\")",
             "let iso = gcmc.lattice_gas(gcmc.mu_grid(-0.2 eV, 0.2 eV, 0.05 eV), t = 300 K, epsilon = 0 eV)\nprint_table(iso)\n"
                 + "gcmc.lattice_gas(-0.05 eV, 300 K, coupling = 0.1 eV)      # 1D ring with repulsion",
             "H = Σ ε n_i + Σ_<ij> J n_i n_j on a periodic ring of `sites` sites (or on the hops of a kmc lattice), sampled in "
@@ -437,7 +438,9 @@ public final class GcmcLib {
             Param.optional("samples", "int", 400L, "samples per μ"),
             Param.optional("every", "int", 1L, "sweeps between samples"),
             Param.optional("seed", "int", 1L, "master seed"),
-            Param.optional("threads", "int", 1L, "worker threads")));
+            Param.optional("threads", "int", 1L, "worker threads"),
+            Param.optional("executor", "string", "auto", "where the μ points run: \"auto\" (adc run --executor), \"local\" or "
+                + "\"slurm\" (one task per μ; docs/cluster.md)")));
         m.add(new NativeFunction("langmuir", "number", new Doc(
             "Exact Langmuir coverage θ = 1/(1 + exp((ε − μ)/kB T))",
             "gcmc.langmuir(epsilon, mu, t)", "gcmc.langmuir(0 eV, -0.05 eV, 300 K)     # 0.1263",

@@ -33,7 +33,6 @@ import org.adc.lang.None;
 import org.adc.lang.Param;
 import org.adc.lang.Record;
 import org.adc.lang.Values;
-import org.adc.random.ParallelTasks;
 import org.adc.table.Table;
 import org.adc.units.Constants;
 import org.adc.units.Dimension;
@@ -693,6 +692,96 @@ public final class KmcLib {
                            double f, int particles, long extracted, long injected, long[] pathHops) {
     }
 
+    /** A replica's result file (org.adc.exec): every number as its 64 bits, so replicas on a cluster equal local ones. */
+    private static final org.adc.exec.TaskCodec<Replica> REPLICA = new org.adc.exec.TaskCodec<>() {
+        @Override
+        public void write(Replica r, java.io.DataOutputStream o) throws java.io.IOException {
+            o.writeDouble(r.time());
+            o.writeLong(r.events());
+            for (double[] x : new double[][]{r.tSeries(), r.tempSeries(), r.nSeries(), r.msdSeries(), r.exSeries()}) {
+                doubles(x, o);
+            }
+            matrix(r.occSeries(), o);
+            matrix(r.profiles(), o);
+            o.writeDouble(r.dTracer());
+            o.writeDouble(r.dJump());
+            o.writeDouble(r.f());
+            o.writeInt(r.particles());
+            o.writeLong(r.extracted());
+            o.writeLong(r.injected());
+            o.writeInt(r.pathHops() == null ? -1 : r.pathHops().length);
+            if (r.pathHops() != null) {
+                for (long h : r.pathHops()) {
+                    o.writeLong(h);
+                }
+            }
+        }
+
+        @Override
+        public Replica read(java.io.DataInputStream in) throws java.io.IOException {
+            double time = in.readDouble();
+            long events = in.readLong();
+            double[][] series = new double[5][];
+            for (int k = 0; k < 5; k++) {
+                series[k] = doubles(in);
+            }
+            double[][] occ = matrix(in);
+            double[][] prof = matrix(in);
+            double dt = in.readDouble(), dj = in.readDouble(), f = in.readDouble();
+            int particles = in.readInt();
+            long ex = in.readLong(), inj = in.readLong();
+            int nh = in.readInt();
+            long[] hops = nh < 0 ? null : new long[nh];
+            for (int k = 0; k < nh; k++) {
+                hops[k] = in.readLong();
+            }
+            return new Replica(time, events, series[0], series[1], series[2], series[3], series[4], occ, prof, dt, dj, f, particles, ex,
+                inj, hops);
+        }
+
+        private void doubles(double[] x, java.io.DataOutputStream o) throws java.io.IOException {
+            o.writeInt(x == null ? -1 : x.length);
+            if (x != null) {
+                for (double v : x) {
+                    o.writeDouble(v);
+                }
+            }
+        }
+
+        private double[] doubles(java.io.DataInputStream in) throws java.io.IOException {
+            int n = in.readInt();
+            if (n < 0) {
+                return null;
+            }
+            double[] x = new double[n];
+            for (int k = 0; k < n; k++) {
+                x[k] = in.readDouble();
+            }
+            return x;
+        }
+
+        private void matrix(double[][] x, java.io.DataOutputStream o) throws java.io.IOException {
+            o.writeInt(x == null ? -1 : x.length);
+            if (x != null) {
+                for (double[] row : x) {
+                    doubles(row, o);
+                }
+            }
+        }
+
+        private double[][] matrix(java.io.DataInputStream in) throws java.io.IOException {
+            int n = in.readInt();
+            if (n < 0) {
+                return null;
+            }
+            double[][] x = new double[n][];
+            for (int k = 0; k < n; k++) {
+                x[k] = doubles(in);
+            }
+            return x;
+        }
+    };
+
     private static Object run(Args a) {
         if (!(a.get(0) instanceof KmcLattice kl)) {
             throw a.bad(0, "kmc lattice");
@@ -803,7 +892,8 @@ public final class KmcLib {
         List<String> paths = lat.pathNames();
         List<Replica> reps;
         try {
-            reps = ParallelTasks.map(replicas, threads, seed, (r, rng) -> {
+            String choice = TasksLib.choice(a, 19);
+            reps = a.env().executor(choice).map(new org.adc.exec.FanOut<>("kmc.run", replicas, seed, threads, REPLICA, (r, rng) -> {
                 KmcSimulation.Builder b = KmcSimulation.builder(lat).species(species).temperature(pg).rng(rng);
                 for (Reservoir rv : res) {
                     b.reservoir(rv);
@@ -822,7 +912,7 @@ public final class KmcLib {
                 }
                 KmcSimulation sim = b.build();
                 return simulate(sim, lat, species, tEnd, nEvents, samples, nb, axis, kl.dim, typeNames.length, paths);
-            });
+            }, choice));
         } catch (KmcException e) {
             throw wrap(e, "kmc.run");
         }
@@ -1233,7 +1323,7 @@ public final class KmcLib {
             "Runs lattice kMC (BKL) and returns diffusion coefficients, conductivity, occupancy and depth profiles with units",
             "kmc.run(lattice, barriers = none, t, time = none, events = none, species = \"Na\", concentration = 1.0, "
                 + "vacancies = none, reservoirs = none, rate = none, samples = 10, profile_bins = 0, axis = \"z\", seed = 1, "
-                + "replicas = 1, threads = 1, nu0 = 1e13 Hz, charge = 1, site_energies = none)",
+                + "replicas = 1, threads = 1, nu0 = 1e13 Hz, charge = 1, site_energies = none, executor = \"auto\")",
             "let r = kmc.run(lat, b, t = 450 degC, time = 1 us, concentration = 0.5, replicas = 8, threads = 2)\n"
                 + "print(r.d_tracer, r.d_jump, r.haven, r.sigma)\n"
                 + "let f = kmc.run(kmc.lattice(\"fcc\", 4, 3 Å), b, t = 600 K, events = 20000, vacancies = 1).f\n"
@@ -1282,7 +1372,9 @@ public final class KmcLib {
             Param.optional("threads", "int", 1L, "worker threads"),
             Param.optional("nu0", "frequency", NU0, "attempt frequency for barriers from a rate function"),
             Param.optional("charge", "int", 1L, "charge number of the ion"),
-            Param.optional("site_energies", "any", None.INSTANCE, "energy of the ion per site type, e.g. {Si20: 0.2 eV}")));
+            Param.optional("site_energies", "any", None.INSTANCE, "energy of the ion per site type, e.g. {Si20: 0.2 eV}"),
+            Param.optional("executor", "string", "auto", "where the replicas run: \"auto\" (adc run --executor), \"local\" or "
+                + "\"slurm\" (one task per replica; docs/cluster.md)")));
         return m;
     }
 }

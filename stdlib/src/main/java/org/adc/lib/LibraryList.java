@@ -29,6 +29,7 @@ final class LibraryList {
         l.add(GcmcLib.module());
         l.add(AnalysisLib.module());
         l.add(PlotLib.module());
+        l.add(TasksLib.module());
         return l;
     }
 }

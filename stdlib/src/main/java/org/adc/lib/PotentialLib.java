@@ -307,8 +307,15 @@ public final class PotentialLib {
             el = inferred.toArray(String[]::new);
         }
         List<String> modify = a.string(3).isBlank() ? List.of() : List.of(a.string(3));
+        long ranks = a.integer(5), threads = a.integer(6);
+        if (ranks < 1 || ranks > 100_000) {
+            throw a.bad(5, "a number of MPI ranks ≥ 1");
+        }
+        if (threads < 1 || threads > 10_000) {
+            throw a.bad(6, "a number of threads per rank ≥ 1");
+        }
         return new CalculatorValue(new org.adc.potential.external.LammpsCalculator(style, coeff, modify, el,
-            a.env().workDirectory("lammps"), a.bool(4)));
+            a.env().workDirectory("lammps"), a.bool(4)).launch(a.env().executor("auto").launchPrefix((int) ranks, (int) threads)));
     }
 
     /** Quantum ESPRESSO pw.x as a calculator. */
@@ -348,6 +355,11 @@ public final class PotentialLib {
             a.number(13), (int) a.integer(14), a.bool(15), a.has(16) ? a.string(16) : null, (int) a.integer(17), (int) a.integer(18),
             (int) a.integer(19), a.string(20));
         var calc = new org.adc.potential.external.EspressoCalculator(settings, options, a.env().workDirectory("espresso"), a.bool(9));
+        // inside a Slurm allocation (adc run --executor slurm) the executor launches pw.x as srun --exact steps
+        List<String> exe = a.env().executor("auto").launchPrefix(options.ranks(), options.threads());
+        if (!exe.isEmpty() && exe.get(0).equals("srun")) {
+            calc.launch(exe);
+        }
         a.env().externalProgram("pw.x", calc.commandLine(), calc::version);
         return new CalculatorValue(calc);
     }
@@ -712,6 +724,13 @@ public final class PotentialLib {
                 default -> throw new AdcError("unknown optimizer '" + a.string(9) + "'", "use \"fire\" or \"lbfgs\"");
             })
             .fixed(fixedMask(a, 10, ini.size()));
+        if (c instanceof org.adc.potential.external.LammpsCalculator || c instanceof org.adc.potential.external.EspressoCalculator) {
+            // external-program images run at the same time, as many as the executor has slots (allocation steps under Slurm)
+            int slots = a.env().executor("auto").concurrentSlots();
+            if (slots > 1) {
+                neb.concurrency(Math.min(slots, (int) images - 2));
+            }
+        }
         if (ks != null) {
             neb.springs(ks);
         }
@@ -801,7 +820,7 @@ public final class PotentialLib {
             Param.optional("cutoff", "length", Quantity.of(10, "Å"), "real-space and Buckingham cutoff"),
             Param.optional("accuracy", "number", 1e-8, "relative accuracy of the Ewald sum")));
         m.add(fn("lammps", "calculator", doc("The LAMMPS executable (lmp) as a calculator: energy, forces and stress from any LAMMPS pair style",
-            "lammps(pair_style, pair_coeff, elements = [], pair_modify = \"\", keep = false)",
+            "lammps(pair_style, pair_coeff, elements = [], pair_modify = \"\", keep = false, ranks = 1, threads = 1)",
             "calc = lammps(\"sw\", \"* * Si.sw Si\")\ncalc = lammps(\"lj/cut 8.5\", \"1 1 0.0104 3.4\", [\"Ar\"], pair_modify = \"shift yes\")",
             "Each evaluation writes a data file and an input (units metal, run 0) into a new folder under lammps/ in the run "
                 + "directory, runs lmp there and reads the energy, forces (dump, 17 digits) and virial (compute pressure NULL virial). "
@@ -816,7 +835,9 @@ public final class PotentialLib {
             Param.required("pair_coeff", "any", "pair_coeff arguments: a string or a list of strings (one per pair_coeff line)").reads(),
             Param.optional("elements", "list", none, "element of LAMMPS type 1, 2, ..."),
             Param.optional("pair_modify", "string", "", "pair_modify arguments, e.g. \"shift yes\""),
-            Param.optional("keep", "bool", false, "keep every call's folder (inputs and outputs)")));
+            Param.optional("keep", "bool", false, "keep every call's folder (inputs and outputs)"),
+            Param.optional("ranks", "int", 1L, "MPI ranks per LAMMPS call (srun -n ranks under adc run --executor slurm)"),
+            Param.optional("threads", "int", 1L, "threads per rank (srun -c threads, OMP_NUM_THREADS)")));
         m.add(fn("espresso", "calculator", doc("Quantum ESPRESSO pw.x as a calculator: DFT energy, forces and stress (one SCF per call)",
             "espresso(pseudopotentials, ecutwfc, kpoints, koffset = [0, 0, 0], ecutrho, smearing, degauss = 0.01 Ry, conv_thr = 1e-10 Ry, "
                 + "input_dft, keep = false, magnetization, tot_charge = 0, electron_maxstep = 100, mixing_beta = 0.7, nbnd = 0, nosym = false, "
@@ -853,7 +874,7 @@ public final class PotentialLib {
             Param.optional("nbnd", "int", 0L, "number of bands (0: pw.x's default)"),
             Param.optional("nosym", "bool", false, "switch symmetry off"),
             Param.optional("vdw_corr", "string", org.adc.lang.None.INSTANCE, "dispersion correction: grimme-d2, grimme-d3, ts, xdm"),
-            Param.optional("ranks", "int", 1L, "MPI ranks of each pw.x run"),
+            Param.optional("ranks", "int", 1L, "MPI ranks of each pw.x run (srun --exact -n ranks inside a Slurm allocation)"),
             Param.optional("pools", "int", 1L, "k-point pools (pw.x -nk), dividing ranks"),
             Param.optional("threads", "int", 1L, "OpenMP threads per rank"),
             Param.optional("launcher", "string", "mpirun", "MPI launcher for ranks > 1: mpirun, mpiexec or srun")));

@@ -42,6 +42,8 @@ final class Band {
     int climbing = -1;
     int evaluations;
     private boolean endsDone;
+    /** Pool for parallel evaluation (null: the common pool). */
+    java.util.concurrent.ForkJoinPool pool;
 
     /**
      * @param images images including end points (copied references; interior ones are moved)
@@ -110,10 +112,15 @@ final class Band {
         int from = endsDone ? 1 : 0;
         int to = endsDone ? m - 1 : m;
         IntStream s = IntStream.range(from, to);
-        if (parallel) {
-            s = s.parallel();
+        if (parallel && pool != null) {
+            // external-program images: as many calls at once as the executor has slots (srun --exact steps in an allocation)
+            pool.submit(() -> IntStream.range(from, to).parallel().forEach(this::evaluate)).join();
+        } else {
+            if (parallel) {
+                s = s.parallel();
+            }
+            s.forEach(this::evaluate);
         }
-        s.forEach(this::evaluate);
         endsDone = true;
         evaluations++;
         for (int k = 0; k < m; k++) {

@@ -45,6 +45,7 @@ public final class Neb {
     private Method method = Method.LINEAR;
     private OptimizerKind optimizer = OptimizerKind.FIRE;
     private Boolean parallel;
+    private int concurrency;
     private boolean mic = true;
     private boolean[] fixed;
     private double maxStep = 0.2;
@@ -122,6 +123,18 @@ public final class Neb {
         return this;
     }
 
+    /**
+     * Evaluate the images on {@code n} concurrent calls (an external calculator under an executor with n slots: NEB
+     * images as concurrent srun steps of one allocation); implies parallel evaluation. Results do not depend on it.
+     */
+    public Neb concurrency(int n) {
+        concurrency = n;
+        if (n > 1) {
+            parallel = true;
+        }
+        return this;
+    }
+
     /** Minimum-image displacements between the end points (default true). */
     public Neb mic(boolean b) {
         mic = b;
@@ -166,9 +179,18 @@ public final class Neb {
         }
         boolean par = parallel != null ? parallel
             : (long) (m - 2) * path.get(0).size() >= PARALLEL_MIN_ATOMS && Runtime.getRuntime().availableProcessors() > 1;
-        OptimizationResult r = opt.minimize(band.objective(par), band.interiorCoordinates());
-        band.setInterior(r.x());
-        band.evaluateAll(par);
+        java.util.concurrent.ForkJoinPool pool = par && concurrency > 1 ? new java.util.concurrent.ForkJoinPool(concurrency) : null;
+        band.pool = pool;
+        OptimizationResult r;
+        try {
+            r = opt.minimize(band.objective(par), band.interiorCoordinates());
+            band.setInterior(r.x());
+            band.evaluateAll(par);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
         double[] nf = new double[(m - 2) * path.get(0).positions().length];
         band.nebForces(nf);
         return result(band, r.converged(), r.steps(), r.maxForce());

@@ -43,6 +43,14 @@ public final class Quantity implements Comparable<Quantity> {
         return new Quantity(si, display, false);
     }
 
+    /**
+     * A quantity exactly as it was: SI value, display unit and whether it is an absolute temperature on an offset scale
+     * (results of tasks that ran in another process, org.adc.exec.TaskCodec).
+     */
+    public static Quantity restore(double si, Unit display, boolean absolute) {
+        return new Quantity(si, display, absolute);
+    }
+
     /** Value in coherent SI units (kelvin, joule, second, ...). */
     public double si() {
         return si;

@@ -92,7 +92,12 @@ public final class EspressoCalculator implements Calculator {
     public List<String> commandLine() {
         List<String> args = new ArrayList<>(o.programArguments());
         args.addAll(List.of("-in", "pw.in"));
-        return PROGRAM.commandLine(o.launchPrefix(), args);
+        return PROGRAM.commandLine(prefix(), args);
+    }
+
+    /** The executor's launch inside a Slurm allocation (srun --exact ...) when set, else the options' MPI launcher. */
+    private List<String> prefix() {
+        return launch.isEmpty() ? o.launchPrefix() : launch;
     }
 
     /** pw.x's version as it printed it ("6.7MaX"), known after the first call; null before. */
@@ -103,6 +108,18 @@ public final class EspressoCalculator implements Calculator {
     /** The options of this calculator. */
     public EspressoOptions options() {
         return o;
+    }
+
+    private List<String> launch = List.of();
+
+    /**
+     * Starts pw.x through {@code prefix} (the executor's launch for this calculator's ranks and threads, e.g.
+     * {@code srun --exact -n 4 -c 1} inside a Slurm allocation), instead of the options' MPI launcher. Set by the
+     * library binding, not by recipes.
+     */
+    public EspressoCalculator launch(List<String> prefix) {
+        launch = List.copyOf(prefix);
+        return this;
     }
 
     @Override
@@ -120,7 +137,8 @@ public final class EspressoCalculator implements Calculator {
         }
         List<String> args = new ArrayList<>(o.programArguments());
         args.addAll(List.of("-in", "pw.in"));
-        PROGRAM.run(dir, o.launchPrefix(), args, o.threads(), null, "pw.out", d -> error(ExternalProgram.lines(d.resolve("pw.out"))));
+        PROGRAM.run(dir, prefix(), args, launch.isEmpty() ? o.threads() : 0, null, "pw.out",
+            d -> error(ExternalProgram.lines(d.resolve("pw.out"))));
         List<String> out = ExternalProgram.lines(dir.resolve("pw.out"));
         if (version == null) {
             version = version(out);

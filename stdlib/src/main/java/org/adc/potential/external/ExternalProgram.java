@@ -114,6 +114,16 @@ public final class ExternalProgram {
     }
 
     /**
+     * As {@link #run(Path, List, String, String, java.util.function.Function)}, started through {@code launch} (the
+     * executor's parallel launch, e.g. {@code srun --exact -n 4 -c 1}; empty: directly). The launch prefix comes from
+     * adc's executor, never from a recipe.
+     */
+    public void run(List<String> launch, Path dir, List<String> args, String stdin, String stdout,
+                    java.util.function.Function<Path, String> lastWords) {
+        run(dir, launch, args, 0, stdin, stdout, lastWords);
+    }
+
+    /**
      * As {@link #run(Path, List, String, String, java.util.function.Function)}, with a launch prefix chosen by the
      * library from an allow-list ({@code mpirun -np 4}, {@code srun -n 4}) put before the program, and
      * {@code threads} OpenMP threads per process (0: keep OMP_NUM_THREADS, default 1). A process still running when

@@ -76,6 +76,21 @@ public final class LammpsCalculator implements Calculator {
 
     @Override
     public Evaluation compute(Atoms atoms) {
+        return computeIn(atoms);
+    }
+
+    private List<String> launch = List.of();
+
+    /**
+     * Starts LAMMPS through {@code prefix} (the executor's launch for this calculator's ranks and threads, e.g.
+     * {@code srun --exact -n 2 -c 1} inside a Slurm allocation). Set by the library binding, not by recipes.
+     */
+    public LammpsCalculator launch(List<String> prefix) {
+        launch = List.copyOf(prefix);
+        return this;
+    }
+
+    private Evaluation computeIn(Atoms atoms) {
         int[] type = atoms.typesFor(elements, "LAMMPS (" + pairStyle + ")");
         Path dir;
         try {
@@ -92,7 +107,7 @@ public final class LammpsCalculator implements Calculator {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PROGRAM.run(dir, List.of("-in", "in.adc", "-log", "log.lammps", "-screen", "none", "-nocite"), null, "screen.txt",
+        PROGRAM.run(launch, dir, List.of("-in", "in.adc", "-log", "log.lammps", "-screen", "none", "-nocite"), null, "screen.txt",
             LammpsCalculator::lammpsError);
         Evaluation ev = read(dir, atoms.size(), f);
         if (!keep) {
