@@ -243,7 +243,7 @@ final class ImpedanceLib {
             "impedance_fit, read_biologic, read_gamry"),
             ImpedanceLib::impedance,
             Param.required("circuit", "string", "circuit string, e.g. \"R0-p(R1,CPE1)-W1\""),
-            Param.required("params", "record", "a value for every parameter"),
+            Param.required("params", "any", "a value for every parameter"),
             Param.required("freqs", "list", "frequencies")));
         m.add(new NativeFunction("impedance_fit", "record", new Doc(
             "Fits an equivalent circuit to an impedance spectrum (complex nonlinear least squares)",
@@ -265,6 +265,6 @@ final class ImpedanceLib {
             ImpedanceLib::impedanceFit,
             Param.required("data", "any", "table with freq, z_re, z_im (from read_biologic / read_gamry)"),
             Param.required("circuit", "string", "circuit string, e.g. \"R0-p(R1,CPE1)\""),
-            Param.required("start", "record", "starting value of every parameter")));
+            Param.required("start", "any", "starting value of every parameter")));
     }
 }
