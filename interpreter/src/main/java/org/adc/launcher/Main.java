@@ -192,6 +192,16 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--help-params", description = "list the recipe's parameters (name, unit, default, range, description) and run nothing")
         boolean helpParams;
 
+        @Option(names = "--bundle-max-entry", paramLabel = "SIZE", description = "largest file a .adcz bundle may unpack to "
+            + "(default 256MiB)")
+        String bundleMaxEntry;
+
+        @Option(names = "--bundle-max-total", paramLabel = "SIZE", description = "largest total a .adcz bundle may unpack to (default 1GiB)")
+        String bundleMaxTotal;
+
+        @Option(names = "--bundle-max-files", paramLabel = "N", description = "most entries a .adcz bundle may hold (default 10000)")
+        Integer bundleMaxFiles;
+
         /** Set when FILE is a bundle: the checked, extracted bundle and the recipe's name in messages. */
         Bundle.Opened bundle;
         String shownAs;
