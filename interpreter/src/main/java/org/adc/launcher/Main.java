@@ -232,6 +232,11 @@ public final class Main implements Callable<Integer> {
                     err.println("  hint: e.g. --set anneal_t=440degC");
                     return Launch.USAGE_ERROR;
                 }
+                if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+                    err.println("adc run: --set " + name + ": the value contains a line break");
+                    err.println("  hint: give the value on one line");
+                    return Launch.USAGE_ERROR;
+                }
                 if (params.containsKey(name)) {
                     err.println("adc run: parameter '" + name + "' is set twice");
                     return Launch.USAGE_ERROR;
