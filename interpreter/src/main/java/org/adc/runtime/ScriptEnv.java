@@ -105,6 +105,9 @@ public final class ScriptEnv implements Env {
     }
 
     private TruffleFile resolve(String base, String path) {
+        if (path.indexOf('\0') >= 0) {
+            throw new AdcError("not a valid path: '" + path.replace('\0', '?') + "' contains a NUL character", "remove the NUL (\\0) from the path");
+        }
         TruffleFile f = env.getPublicTruffleFile(path);
         if (!f.isAbsolute() && base != null && !base.isEmpty()) {
             f = env.getPublicTruffleFile(base).resolve(path);

@@ -139,11 +139,13 @@ public final class Cif {
         double a = cellValue(b, in, "_cell_length_a", null), bb = cellValue(b, in, "_cell_length_b", null), c = cellValue(b, in, "_cell_length_c", null);
         double al = cellValue(b, in, "_cell_angle_alpha", 90.0), be = cellValue(b, in, "_cell_angle_beta", 90.0), ga = cellValue(b, in, "_cell_angle_gamma", 90.0);
         Lattice lat;
+        int cellLine = b.items.get("_cell_length_a").line;
+        for (double len : new double[]{a, bb, c})
+            if (len > TextInput.MAX_LENGTH) throw in.error(cellLine, "cell length " + len + " Å is out of range (at most " + (long) TextInput.MAX_LENGTH + " Å)");
         try {
-            lat = Lattice.fromParameters(a, bb, c, al, be, ga);
+            lat = in.lattice(Lattice.fromParameters(a, bb, c, al, be, ga).matrix(), cellLine);
         } catch (StructureException e) {
-            Tok t = b.items.get("_cell_length_a");
-            throw new StructureException(in.file, t.line, e.getMessage());
+            throw e.file() != null ? e : new StructureException(in.file, cellLine, e.getMessage());
         }
         // symmetry operations
         List<SymOp> ops = new ArrayList<>();
@@ -199,6 +201,7 @@ public final class Cif {
             if (el == null) throw in.error(line, "cannot determine the element of atom site '" + typ + "'");
             double[] x = {in.num(vals.get(r * nt + cx).text, px + "x", line), in.num(vals.get(r * nt + cy).text, px + "y", line), in.num(vals.get(r * nt + cz).text, px + "z", line)};
             if (cart) x = lat.toFractional(x);
+            in.fractional(x, line);
             double occ = 1.0;
             if (cOcc >= 0) {
                 String o = vals.get(r * nt + cOcc).text;
