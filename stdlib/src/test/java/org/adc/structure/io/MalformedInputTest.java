@@ -162,4 +162,31 @@ class MalformedInputTest {
             new double[]{1e300, 0, 0, 0, 5, 0, 0, 0, 5}, 0.5));
         assertTrue(e.getMessage().contains("cell unsuitable"), e.getMessage());
     }
+
+    /** Issue 14 item 6: many sites under many symmetry operations, or many sites at one position, stay fast and bounded. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 20, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void hostileCifSiteCountsStayBounded() {
+        String head = CIF.substring(0, CIF.indexOf("Na1 Na"));
+        StringBuilder many = new StringBuilder(head);
+        Random rnd = new Random(7);
+        for (int i = 0; i < 500; i++) {
+            many.append(String.format(java.util.Locale.ROOT, "Si%d Si %.6f %.6f %.6f 0.0001%n", i, rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()));
+        }
+        long t0 = System.nanoTime();
+        Structure s = Cif.read(many.toString(), "many.cif");   // F m -3 m: 192 operations, ~95,000 sites
+        assertTrue(s.size() > 90_000, "sites: " + s.size());
+        System.out.printf("hostile CIF: %d sites in %.2f s%n", s.size(), (System.nanoTime() - t0) / 1e9);
+        StringBuilder same = new StringBuilder(head);
+        for (int i = 0; i < 100_000; i++) {
+            same.append("Si").append(i).append(" Si 0.1 0.2 0.3 0.00001\n");
+        }
+        StructureException e = fails(() -> Cif.read(same.toString(), "same.cif"));
+        assertTrue(e.getMessage().contains("more than 64 sites share the position"), e.getMessage());
+        for (int i = 500; i < 1100; i++) {
+            many.append(String.format(java.util.Locale.ROOT, "Si%d Si %.6f %.6f %.6f 0.0001%n", i, rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()));
+        }
+        e = fails(() -> Cif.read(many.toString(), "many.cif"));
+        assertTrue(e.getMessage().contains("expand to more than 200000 sites"), e.getMessage());
+    }
 }
