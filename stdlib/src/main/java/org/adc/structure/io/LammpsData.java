@@ -97,7 +97,7 @@ public final class LammpsData {
                     int id = in.integer(at[0], "atom id");
                     int ty = in.integer(at[ti], "atom type");
                     if (nTypes > 0 && (ty < 1 || ty > nTypes)) throw in.error("atom type " + ty + " outside 1.." + nTypes);
-                    double[] r = {in.num(at[xi], "x"), in.num(at[xi + 1], "y"), in.num(at[xi + 2], "z"), 0, 0, 0};
+                    double[] r = {in.num(at[xi], "x"), in.num(at[xi + 1], "y"), in.num(at[xi + 2], "z"), 0, 0, 0, in.lineNo()};
                     if (at.length == ncol + 3) for (int q = 0; q < 3; q++) r[3 + q] = in.integer(at[ncol + q], "image flag");
                     if (pos.put(id, r) != null) throw in.error("duplicate atom id " + id);
                     atype.put(id, ty);
@@ -123,7 +123,7 @@ public final class LammpsData {
             double[] c = {r[0] - xlo + r[3] * m[0] + r[4] * m[3] + r[5] * m[6], r[1] - ylo + r[4] * m[4] + r[5] * m[7], r[2] - zlo + r[5] * m[8]};
             String el = typeElement.get(atype.get(e.getKey()));
             if (el == null) throw new StructureException(in.file, 0, "no Masses entry for atom type " + atype.get(e.getKey()) + ": cannot determine its element");
-            sites.add(new Site(el, in.fractional(lat.toFractional(c), in.lines.length), 1.0, null, null));
+            sites.add(new Site(el, in.fractional(lat.toFractional(c), (int) r[6]), 1.0, null, null));
         }
         return new Structure(lat, sites, title);
     }

@@ -153,6 +153,8 @@ class MalformedInputTest {
         assertEquals(2, fails(() -> ExtXyz.read(xyz, "a.xyz")).line());
         String data = "t\n\n1 atoms\n1 atom types\n0 1e300 xlo xhi\n0 5 ylo yhi\n0 5 zlo zhi\n\nMasses\n\n1 28.0855\n\nAtoms # atomic\n\n1 1 0 0 0\n";
         assertEquals(5, fails(() -> LammpsData.read(data, "a.data")).line());
+        String farAtom = data.replace("0 1e300 xlo xhi", "0 5 xlo xhi").replace("1 1 0 0 0", "1 1 1e200 0 0");
+        assertEquals(15, fails(() -> LammpsData.read(farAtom, "a.data")).line());
         String inverted = data.replace("0 1e300 xlo xhi", "5 0 xlo xhi");
         assertEquals(5, fails(() -> LammpsData.read(inverted, "a.data")).line());
         String cif = CIF.replace("_cell_length_a 4.0", "_cell_length_a 1e300");
