@@ -65,8 +65,10 @@ public final class LabConfig {
      */
     public static LabConfig parse(String text, Path file) {
         Map<String, Integer> lines;
+        JsonNode root;
         try {
             lines = keyLines(text, file.getFileName() + "");
+            root = new ObjectMapper(new YAMLFactory()).readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             String msg = e.getOriginalMessage().lines().findFirst().orElse("");
@@ -80,7 +82,7 @@ public final class LabConfig {
                 "fix the YAML syntax");
         }
         try {
-            return parseTree(text, file);
+            return parseTree(root, file);
         } catch (LabConfigError e) {
             String root = file.getFileName() + ".";
             throw new LabConfigError(file + ":" + lineOf(e.getMessage(), lines) + ": " + e.getMessage().replace(root + "devices", "devices"), e.hint());
@@ -140,14 +142,7 @@ public final class LabConfig {
         return out;
     }
 
-    private static LabConfig parseTree(String text, Path file) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(text);
-        } catch (IOException e) {
-            throw new LabConfigError("lab file " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""),
-                "fix the YAML syntax");
-        }
+    private static LabConfig parseTree(JsonNode root, Path file) {
         LabConfig c = new LabConfig(file);
         if (root == null || !root.isObject() || !root.has("devices")) {
             throw new LabConfigError("lab file " + file + " has no 'devices' mapping", "start the file with devices:");

@@ -62,6 +62,7 @@ class LabValidationTest {
         refused("pressure: {register: 100, scale: 0.001}", "pressure: {register: 100, scale: 0}", 20, "scale must not be zero");
         refused("min: 0, max: 1000", "min: 1000, max: 0", 29, "min 1000.0 is above max 0.0");
         refused("min: 0, max: 1000", "min: 0, max: 1e999", 29, "is not a finite number");
+        refused("min: 0, max: 1000", "min: 0, max: .inf", 29, "not valid YAML");
     }
 
     @Test
