@@ -84,8 +84,8 @@ public final class LabConfig {
         try {
             return parseTree(root, file);
         } catch (LabConfigError e) {
-            String root = file.getFileName() + ".";
-            throw new LabConfigError(file + ":" + lineOf(e.getMessage(), lines) + ": " + e.getMessage().replace(root + "devices", "devices"), e.hint());
+            String prefix = file.getFileName() + ".";
+            throw new LabConfigError(file + ":" + lineOf(e.getMessage(), lines) + ": " + e.getMessage().replace(prefix + "devices", "devices"), e.hint());
         }
     }
 
