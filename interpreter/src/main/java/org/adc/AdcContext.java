@@ -8,19 +8,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.adc.builtins.CoreBuiltins;
 import org.adc.lang.Module;
 import org.adc.lib.Stdlib;
-import org.adc.runtime.AdcException;
 import org.adc.runtime.ConsoleCopy;
 import org.adc.runtime.GlobalScope;
 import org.adc.runtime.ScriptEnv;
-import org.adc.units.Quantity;
-import org.adc.units.UnitException;
-import org.adc.units.Units;
 
 /**
  * The state of one running adc program: its global names (library globals first, then the
@@ -83,7 +77,7 @@ public final class AdcContext {
         for (String kv : env.getOptions().get(AdcLanguage.Params).split("\n")) {
             int eq = kv.indexOf('=');
             if (eq > 0) {
-                overrides.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+                overrides.put(kv.substring(0, eq).strip(), kv.substring(eq + 1));
             }
         }
         for (Module m : CoreBuiltins.modules()) {
@@ -154,35 +148,6 @@ public final class AdcContext {
 
     public Map<String, Object> usedParameters() {
         return usedParameters;
-    }
-
-    private static final Pattern QUANTITY = Pattern.compile("\\s*([-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?)\\s*(.*?)\\s*");
-
-    /** Reads a value given on the command line: 440degC, "440 degC", 5, 0.5, true, or text. */
-    @TruffleBoundary
-    public Object parseValue(String text, Node site, String name) {
-        Matcher m = QUANTITY.matcher(text);
-        if (m.matches()) {
-            String num = m.group(1);
-            String unit = m.group(2);
-            try {
-                if (unit.isEmpty()) {
-                    if (num.matches("[-+]?\\d+")) {
-                        return Long.parseLong(num);
-                    }
-                    return Double.parseDouble(num);
-                }
-                return Quantity.of(Double.parseDouble(num), Units.parse(unit));
-            } catch (UnitException e) {
-                throw new AdcException("--set " + name + "=" + text + ": " + e.getMessage(), e.hint(), site);
-            } catch (NumberFormatException e) {
-                throw new AdcException("--set " + name + "=" + text + ": not a number", "write e.g. 440degC or 5", site);
-            }
-        }
-        if (text.equals("true") || text.equals("false")) {
-            return Boolean.parseBoolean(text);
-        }
-        return text;
     }
 
     /** "did you mean 'x'?" for an unknown name, or null. */

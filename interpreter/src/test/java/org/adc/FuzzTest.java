@@ -32,7 +32,8 @@ import org.adc.launcher.Launch;
  * tokens and random text (unicode, braces, quotes, "${", numbers with units).
  *
  * <p>-Dadc.fuzz.count=N (default 100000) and -Dadc.fuzz.seed=S (default fixed) control the run;
- * failing inputs are written to target/fuzz-failures for replay.
+ * failing inputs are written to target/fuzz-failures for replay. The file readers (structures, CSV,
+ * lab files, --set values, bundles) are fuzzed with the same seed by {@link ReaderFuzzTest}.
  */
 class FuzzTest {
     static final int COUNT = Integer.getInteger("adc.fuzz.count", 100_000);
@@ -129,7 +130,7 @@ class FuzzTest {
         }
     }
 
-    private static String stack(Throwable e) {
+    static String stack(Throwable e) {
         StringBuilder sb = new StringBuilder();
         StackTraceElement[] st = e instanceof PolyglotException pe && pe.isHostException() ? pe.asHostException().getStackTrace() : e.getStackTrace();
         for (int i = 0; i < Math.min(12, st.length); i++) {

@@ -14,7 +14,9 @@ import java.time.format.DateTimeFormatter;
  * {@code adc run NAME.adcz}: checks the bundle (archive, manifest, hashes, adc version), extracts it
  * into a temporary folder, runs its recipe there like {@code adc run FILE} and deletes the copy. A
  * bundle that fails a check is refused with its reason and nothing runs. The run record names the
- * bundle and its SHA-256 so that {@code adc verify} can open it again.
+ * bundle and its SHA-256 so that {@code adc verify} can open it again. How much a bundle may unpack
+ * to is limited ({@link Bundle.Limits}: 256 MiB per file, 1 GiB in all, 10,000 entries by default;
+ * {@code --bundle-max-entry}, {@code --bundle-max-total}, {@code --bundle-max-files} change them).
  */
 final class BundleRun {
     private BundleRun() {
@@ -22,9 +24,20 @@ final class BundleRun {
 
     static int run(Main.Run r) throws Exception {
         String given = r.file;
+        Bundle.Limits limits;
+        try {
+            limits = Bundle.Limits.of(r.bundleMaxEntry == null ? null : Bundle.Limits.parseSize(r.bundleMaxEntry),
+                r.bundleMaxTotal == null ? null : Bundle.Limits.parseSize(r.bundleMaxTotal), r.bundleMaxFiles);
+            if (limits.maxEntries() <= 0) {
+                throw new IllegalArgumentException("--bundle-max-files must be positive, got " + limits.maxEntries());
+            }
+        } catch (IllegalArgumentException e) {
+            r.main.err.println("adc run: bundle limit " + e.getMessage());
+            return Launch.USAGE_ERROR;
+        }
         Bundle.Opened b;
         try {
-            b = Bundle.open(Path.of(given));
+            b = Bundle.open(Path.of(given), limits);
         } catch (Bundle.BundleError e) {
             r.main.err.println("adc run: " + e.getMessage());
             r.main.err.println("  hint: " + e.hint);

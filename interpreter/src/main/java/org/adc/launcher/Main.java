@@ -224,6 +224,16 @@ public final class Main implements Callable<Integer> {
             return spec;
         }
 
+        @Option(names = "--bundle-max-entry", paramLabel = "SIZE", description = "largest file a .adcz bundle may unpack to "
+            + "(default 256MiB)")
+        String bundleMaxEntry;
+
+        @Option(names = "--bundle-max-total", paramLabel = "SIZE", description = "largest total a .adcz bundle may unpack to (default 1GiB)")
+        String bundleMaxTotal;
+
+        @Option(names = "--bundle-max-files", paramLabel = "N", description = "most entries a .adcz bundle may hold (default 10000)")
+        Integer bundleMaxFiles;
+
         /** Set when FILE is a bundle: the checked, extracted bundle and the recipe's name in messages. */
         Bundle.Opened bundle;
         String shownAs;
@@ -259,6 +269,11 @@ public final class Main implements Callable<Integer> {
                 if (eq <= 0 || !name.matches("[\\p{L}_][\\p{L}\\p{N}_]*") || s.substring(eq + 1).isBlank()) {
                     err.println("adc run: --set needs NAME=VALUE, got '" + s + "'");
                     err.println("  hint: e.g. --set anneal_t=440degC");
+                    return Launch.USAGE_ERROR;
+                }
+                if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+                    err.println("adc run: --set " + name + ": the value contains a line break");
+                    err.println("  hint: give the value on one line");
                     return Launch.USAGE_ERROR;
                 }
                 if (params.containsKey(name)) {

@@ -133,6 +133,19 @@ final class Pack implements Callable<Integer> {
         for (String l : leftOut) {
             out.println("  not packed: " + l);
         }
+        long total = 0;
+        for (Bundle.Entry e : entries.values()) {
+            long size = Files.size(e.source());
+            total += size;
+            if (size > Bundle.Limits.DEFAULT.maxEntryBytes()) {
+                out.println("  note: " + e.path() + " is larger than " + Bundle.human(Bundle.Limits.DEFAULT.maxEntryBytes())
+                    + ": whoever runs the bundle needs --bundle-max-entry " + Bundle.human(size).replace(" ", ""));
+            }
+        }
+        if (total > Bundle.Limits.DEFAULT.maxTotalBytes()) {
+            out.println("  note: the files add up to more than " + Bundle.human(Bundle.Limits.DEFAULT.maxTotalBytes())
+                + ": whoever runs the bundle needs --bundle-max-total");
+        }
         out.println("run it anywhere with: adc run " + target);
         return Launch.OK;
     }

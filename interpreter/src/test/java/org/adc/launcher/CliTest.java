@@ -181,6 +181,37 @@ class CliTest {
         assertTrue(r.out.contains("anneal at 450 degC, nu0 = 1e13 Hz, n = 3"), r.out);
     }
 
+    /** Issue 14 item 8: --set is read as the kind of the parameter's default, and run.json records the value used. */
+    @Test
+    void setIsTypedByTheParametersKind() throws IOException {
+        String f = path("k.adc", "param flag = false\nparam n = 10\nparam x = 0.5\nparam t = 450 degC\nparam label = \"run\"\n"
+            + "print(flag, n, x, t, label)\n");
+        String[][] refused = {
+            {"flag=1", "parameter 'flag' is a bool, got '1'"}, {"flag=yes", "is a bool"},
+            {"n=true", "parameter 'n' is an int, got 'true'"}, {"n=5.0", "is an int"}, {"n=99999999999999999999", "does not fit an int"},
+            {"x=true", "parameter 'x' is a float, got 'true'"}, {"x=1e3083", "overflows a float"}, {"x=1__0", "is a float"},
+            {"t=5", "needs a unit"}, {"t=1e3083 K", "overflows"}, {"t=true", "is a temperature quantity"},
+            {"label=a\u0000b", "control character"}, {"label=a\nb", "line break"},
+        };
+        for (String[] c : refused) {
+            Cli r = Cli.run("run", f, "--set", c[0], runDir()).noJava();
+            expect(2, r);
+            assertTrue(r.err.contains(c[1]), c[0] + ": " + r.err);
+            assertEquals("", r.out, "nothing runs: " + c[0]);
+        }
+        Path rd = dir.resolve("typed-run");
+        Cli ok = Cli.run("run", f, "--set", "flag=true", "--set", "n=1_000", "--set", "x=2", "--set", "t=440degC", "--set", "label=3rd run",
+            "--run-dir", rd.toString());
+        expect(0, ok);
+        assertEquals("true 1000 2 440 degC 3rd run\n", ok.out);
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(rd.resolve("run.json").toFile());
+        assertEquals("1_000", j.path("set").path("n").asText(), "the value as given");
+        assertEquals("1000", j.path("parameters").path("n").asText(), "the value used");
+        assertEquals("3rd run", j.path("set").path("label").asText());
+        assertEquals("\"3rd run\"", j.path("parameters").path("label").asText());
+        assertEquals("2", j.path("parameters").path("x").asText());
+    }
+
     @Test
     void wrongDimensionIsRefusedBeforeAnythingRuns() throws IOException {
         String f = path("p.adc", PARAMS);

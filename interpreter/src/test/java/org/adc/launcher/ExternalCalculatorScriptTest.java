@@ -109,6 +109,30 @@ class ExternalCalculatorScriptTest {
         assertTrue(r.err.contains("reading '../outside.sw' is not allowed"), r.err);
     }
 
+    /** Issue 14 item 5: the hostile calls of the report are refused before LAMMPS ever runs; try can catch them. */
+    @Test
+    void hostileLammpsInputsAreRefusedFromARecipe() throws IOException {
+        String[][] cases = {
+            {"p.lammps(\"hybrid/overlay python 2.5 sw\", \"* * sw Si.sw Si\")", "'python' is not allowed"},
+            {"p.lammps(\"lj/cut $(is_file(/etc/hostname))\", \"1 1 0.01 3.4\", [\"Si\"])", "without quotes, &, #, $"},
+            {"p.lammps(\"list /etc/passwd 8.0\", \"1 1 0.01 3.4\", [\"Si\"])", "'list' is not allowed"},
+            {"p.lammps(\"lj/cut 8\", \"1 1 v_eps 3.4\", [\"Si\"])", "refers to a LAMMPS variable"},
+            {"p.lammps(\"sw\", \"* * /etc/passwd Si\")", "reading '/etc/passwd' is not allowed"},
+        };
+        for (String[] c : cases) {
+            String f = Cli.write(recipes, "bad.adc", "import potential as p\nlet ext = " + c[0] + "\n").toString();
+            Cli r = Cli.run("run", f, "--run-dir", run.toString()).noJava();
+            assertEquals(1, r.code, c[0] + ": " + r);
+            assertTrue(r.err.contains(c[1]), c[0] + ": " + r.err);
+            assertTrue(!Files.exists(run.resolve("lammps")) || Files.list(run.resolve("lammps")).findAny().isEmpty(), "nothing ran: " + c[0]);
+        }
+        String f = Cli.write(recipes, "caught.adc", "import potential as p\ntry {\n  p.lammps(\"python 1\", \"* * x Si\")\n} catch e {\n"
+            + "  print(\"caught\")\n}\n").toString();
+        Cli r = Cli.run("run", f, "--run-dir", run.toString());
+        assertEquals(0, r.code, r.toString());
+        assertTrue(r.out.contains("caught"), r.toString());
+    }
+
     @Test
     void checkerAcceptsTheCall() throws IOException {
         String f = Cli.write(recipes, "norun.adc", """

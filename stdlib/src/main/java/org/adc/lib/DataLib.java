@@ -67,7 +67,16 @@ public final class DataLib {
         if (x instanceof String path) {
             char sep = separator(a, 1);
             boolean slash = a.bool(2);
-            return CsvReader.read(path, a.env().openRead(path), sep, slash);
+            java.util.Set<String> nonFinite = new java.util.HashSet<>();
+            Object nf = a.get(3);
+            if (Boolean.TRUE.equals(nf)) {
+                nonFinite.add("*");
+            } else if (nf instanceof AdcList l) {
+                nonFinite.addAll(names(l));
+            } else if (!Boolean.FALSE.equals(nf)) {
+                throw a.bad(3, "list of column names or bool");
+            }
+            return CsvReader.read(path, a.env().openRead(path), sep, slash, nonFinite);
         }
         if (x instanceof AdcList l) {
             return Table.fromRecords(l.items(), List.of());
@@ -82,7 +91,7 @@ public final class DataLib {
         Module m = new Module("data", "tables from CSV with units, table printing, CSV output");
         m.add(new NativeFunction("table", "table", new Doc(
             "Reads a CSV file (units in the header) into a table, or makes a table from a list of records",
-            "table(path, sep = \",\", slash_units = false)\ntable(rows)",
+            "table(path, sep = \",\", slash_units = false, non_finite = false)\ntable(rows)",
             "let t = table(\"table1_barriers.csv\")       # header: site,path,barrier [eV]\n"
                 + "for r in t { print(r.path, arrhenius(ea = r.barrier, t = 450 degC)) }\n"
                 + "t.where(fn(r) => r.site == \"none\").sort_by(\"barrier\")\n"
@@ -98,7 +107,10 @@ public final class DataLib {
                 + "`print(t)` prints the aligned table.\n"
                 + "Instrument exports: `sep = \"tab\"` (or \";\") changes the separator; `slash_units = true` also reads "
                 + "units written after a slash in the header (`Ewe/V`, `<I>/mA`, `time/s` become columns Ewe, I, time); a "
-                + "slash part that is not a unit leaves the header as the column name.",
+                + "slash part that is not a unit leaves the header as the column name.\n"
+                + "Non-finite numbers: `nan`, `inf`, `-inf`, `infinity` and numbers beyond the float range (`1e400`) are errors "
+                + "(file:line:column) unless the column is listed in `non_finite = [\"name\"]` (or `non_finite = true`); there "
+                + "they become NaN and ±infinity. A header cell has at most one unit (`x [eV] [meV]` is an error).",
             "values in a unit column are quantities in the header's unit",
             "errors name file:line:column: \"t.csv:5:14: row 3 has 4 cells, header has 3\"; \"t.csv:4:9: cannot read "
                 + "'0.9x' as a number in column barrier [eV]\"; \"t.csv:1:9: unknown unit 'eVV' in header cell ...\"; "
@@ -108,7 +120,9 @@ public final class DataLib {
             DataLib::table,
             Param.required("path", "any", "CSV file relative to the script's folder, or a list of records").reads(),
             Param.optional("sep", "string", ",", "cell separator: \",\", \";\" or \"tab\""),
-            Param.optional("slash_units", "bool", Boolean.FALSE, "also read units written after a slash (Ewe/V, <I>/mA, time/s)")));
+            Param.optional("slash_units", "bool", Boolean.FALSE, "also read units written after a slash (Ewe/V, <I>/mA, time/s)"),
+            Param.optional("non_finite", "any", Boolean.FALSE, "columns that may hold nan, inf and numbers beyond the float range "
+                + "(list of column names, or true for all); elsewhere these are errors")));
         m.add(new NativeFunction("format_table", "string", new Doc(
             "Formats a table or a list of records as aligned text with units in the header",
             "format_table(rows, columns...)",

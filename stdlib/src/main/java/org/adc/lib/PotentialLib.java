@@ -276,28 +276,29 @@ public final class PotentialLib {
 
     /** LAMMPS executable as a calculator; potential files named in pair_coeff are resolved next to the script. */
     private static Object lammps(Args a) {
-        String style = a.string(0);
+        String style;
         List<String> coeff = new ArrayList<>();
         List<String> inferred = new ArrayList<>();
-        for (String line : stringOrList(a, 1)) {
-            String[] t = line.trim().split("\\s+");
-            StringBuilder sb = new StringBuilder();
-            List<String> els = new ArrayList<>();
-            for (int k = 0; k < t.length; k++) {
-                String tok = t[k];
-                boolean number = tok.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eEdD][-+]?\\d+)?");
-                if (k >= 2 && !number && (tok.contains(".") || tok.contains("/"))) {
-                    tok = a.env().readablePath(tok).toString();   // a potential file: sandbox-checked, absolute for LAMMPS
+        try {
+            style = org.adc.potential.external.LammpsInput.pairStyle(a.string(0));
+            for (String line : stringOrList(a, 1)) {
+                // every potential file goes through the recipe's sandbox (one check) and comes back absolute for LAMMPS
+                String checked = org.adc.potential.external.LammpsInput.pairCoeff(style, line, a.env()::readablePath);
+                String[] t = checked.split(" ");
+                List<String> els = new ArrayList<>();
+                for (int k = 3; k < t.length; k++) {
+                    if (org.adc.structure.Elements.isElement(t[k])) {
+                        els.add(t[k]);
+                    }
                 }
-                if (k >= 3 && org.adc.structure.Elements.isElement(tok)) {
-                    els.add(tok);
+                if (inferred.isEmpty() && t.length > 3 && t[0].equals("*") && t[1].equals("*") && els.size() == t.length - 3) {
+                    inferred.addAll(els);
                 }
-                sb.append(k == 0 ? "" : " ").append(tok);
+                coeff.add(checked);
             }
-            if (inferred.isEmpty() && t.length > 3 && t[0].equals("*") && t[1].equals("*") && els.size() == t.length - 3) {
-                inferred.addAll(els);
-            }
-            coeff.add(sb.toString());
+        } catch (IllegalArgumentException e) {
+            throw new AdcError(e.getMessage(), "LAMMPS inputs from a recipe use listed pair styles, numbers, elements and potential files "
+                + "inside the recipe's folder; see the reference of potential.lammps");
         }
         String[] el = strings(a, 2);
         if (el.length == 0) {
@@ -827,7 +828,12 @@ public final class PotentialLib {
                 + "Potential files named in pair_coeff are read next to the script. elements gives LAMMPS types 1, 2, ... (default: "
                 + "the element names at the end of a '* * file El ...' line). Any cell works: it is rotated into LAMMPS's triclinic "
                 + "frame and back. The program is lmp (or lmp_serial, lmp_mpi) on the PATH, or the command line in the environment "
-                + "variable ADC_LAMMPS; scripts cannot start other programs. Folders are removed after a successful call unless keep.",
+                + "variable ADC_LAMMPS; scripts cannot start other programs. Folders are removed after a successful call unless keep.\n"
+                + "What a recipe may pass is an allow-list: pair styles of a fixed list (lj/cut, morse, buck, table, sw, tersoff, eam, "
+                + "eam/alloy, eam/fs, meam, snap, airebo, pace, zbl, ... and hybrid/hybrid/overlay of them; not python, kim or list), "
+                + "numbers, element symbols, NULL, atom types, table/pair_modify keywords, and potential files, every one of which goes "
+                + "through the recipe's sandbox (inside its folder or --allow-read). LAMMPS variables ($x, ${x}, $(...), v_name), "
+                + "quotes, &, # and line breaks are refused.",
             "metal units: eV, Å, eV/Å, GPa",
             "LAMMPS not installed (names the package); LAMMPS's own ERROR line and the work folder when it fails; no run directory",
             "espresso, sw"),
@@ -853,7 +859,10 @@ public final class PotentialLib {
                 + "(launcher = \"srun\" inside a Slurm allocation: `srun -n 4 pw.x`), pools = 2 adds `-nk 2`, threads sets "
                 + "OMP_NUM_THREADS; the command line and pw.x's version go into run.json (external_programs). A pw.x still running when "
                 + "adc ends (error, Ctrl-C, SIGTERM) is ended with its MPI children. A failed SCF quotes pw.x's last estimated "
-                + "accuracies and names the options that help.",
+                + "accuracies and names the options that help.\n"
+                + "Only allow-listed values reach the input: smearing one of pw.x's names (gaussian, methfessel-paxton/m-p, "
+                + "marzari-vanderbilt/cold, fermi-dirac ...), input_dft one word (PBE, PBEsol, B3LYP), pseudopotential files one-word "
+                + "names checked by the recipe's sandbox, energies finite.",
             "ecutwfc, ecutrho, degauss, conv_thr energies (Ry or any energy unit); results in eV, Å (Ry = 13.605693122994 eV, "
                 + "a0 = 0.529177210903 Å)",
             "pw.x not installed; pw.x's 'Error in routine' message or 'convergence NOT achieved' with the work folder; a non-periodic cell",

@@ -28,6 +28,12 @@ import org.adc.units.Units;
  * that unit. Elsewhere an unquoted integer becomes an int, another number a float, {@code true}/{@code false}
  * a bool, a number followed by a unit ({@code 0.903 eV}) a quantity, and anything else (or anything quoted)
  * a string. Empty cells are none. Errors name {@code file:line:column}.
+ *
+ * <p>Non-finite numbers follow one policy in every column: {@code nan}, {@code inf}, {@code -inf},
+ * {@code infinity} (any case) and numbers beyond the float range ({@code 1e400}) are refused with
+ * {@code file:line:column} unless the column is named in {@code nonFinite} (or {@code nonFinite}
+ * holds {@code "*"}); there they become NaN and ±infinity. A header cell carries at most one unit:
+ * {@code x [eV] [meV]} is refused.</p>
  */
 public final class CsvReader {
     private static final Pattern INT = Pattern.compile("[+-]?\\d+");
@@ -38,17 +44,19 @@ public final class CsvReader {
     private final BufferedReader in;
     private final char sep;
     private final boolean slashUnits;
+    private final Set<String> nonFinite;
     private int line; // physical line being read, 1-based
 
     /** One parsed field: text, whether it was quoted, and where it started. */
     private record Field(String text, boolean quoted, int line, int col) {
     }
 
-    private CsvReader(String file, BufferedReader in, char sep, boolean slashUnits) {
+    private CsvReader(String file, BufferedReader in, char sep, boolean slashUnits, Set<String> nonFinite) {
         this.file = file;
         this.in = in;
         this.sep = sep;
         this.slashUnits = slashUnits;
+        this.nonFinite = nonFinite;
     }
 
     /** Reads a whole comma-separated table; {@code file} is used in messages only. Closes {@code in}. */
@@ -62,8 +70,17 @@ public final class CsvReader {
      * {@code time/s}); a slash part that is not a unit leaves the column without one. Closes {@code in}.
      */
     public static Table read(String file, BufferedReader in, char sep, boolean slashUnits) {
+        return read(file, in, sep, slashUnits, Set.of());
+    }
+
+    /**
+     * As {@link #read(String, BufferedReader, char, boolean)}; the columns named in {@code nonFinite}
+     * (identifiers as the table names them, or "*" for every column) may hold nan, inf and numbers
+     * beyond the float range; anywhere else those are errors. Closes {@code in}.
+     */
+    public static Table read(String file, BufferedReader in, char sep, boolean slashUnits, Set<String> nonFinite) {
         try (BufferedReader r = in) {
-            return new CsvReader(file, r, sep, slashUnits).table();
+            return new CsvReader(file, r, sep, slashUnits, nonFinite).table();
         } catch (IOException e) {
             throw new AdcError("cannot read '" + file + "': " + e.getMessage(), "check that the file is readable");
         }
@@ -114,6 +131,10 @@ public final class CsvReader {
         int open = t.lastIndexOf('[');
         if (t.endsWith("]") && open >= 0) {
             name = t.substring(0, open).strip();
+            if (name.contains("[") || name.contains("]")) {
+                throw error(f.line(), f.col(), "header cell '" + t + "' gives more than one unit",
+                    "give each column one unit: " + identifier(name.replaceAll("\\[[^\\]]*\\]", " ")) + " [" + t.substring(open + 1, t.length() - 1).strip() + "]");
+            }
             String u = t.substring(open + 1, t.length() - 1).strip();
             if (!u.isEmpty() && !u.equals("1")) {
                 try {
@@ -166,6 +187,30 @@ public final class CsvReader {
         return sb.toString();
     }
 
+    /** nan, inf, -inf, +infinity ... in any case: a non-finite number as text. */
+    private static final Pattern NON_FINITE = Pattern.compile("(?i)[+-]?(nan|inf|infinity)");
+
+    /**
+     * A number read from a cell: finite, or non-finite only in a column that allows it
+     * ({@code nonFinite}); {@code text} is a NUMBER or NON_FINITE match.
+     */
+    private double number(String text, Field f, Column col) {
+        double v;
+        if (NON_FINITE.matcher(text).matches()) {
+            String w = text.toLowerCase(java.util.Locale.ROOT);
+            v = w.endsWith("nan") ? Double.NaN : w.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        } else {
+            v = Double.parseDouble(text);
+        }
+        if (!Double.isFinite(v) && !nonFinite.contains(col.name()) && !nonFinite.contains("*")) {
+            boolean overflow = !NON_FINITE.matcher(text).matches();
+            throw error(f.line(), f.col(), (overflow ? "'" + text + "' is beyond the float range (about ±1.8e308)" : "'" + text + "' is not a finite number")
+                + " in column " + col.label(),
+                "fix the value, leave the cell empty for a missing value, or allow it with table(..., non_finite = [\"" + col.name() + "\"])");
+        }
+        return v;
+    }
+
     private Object value(Field f, Column col) {
         String t = f.quoted() ? f.text() : f.text().strip();
         if (t.isEmpty()) {
@@ -173,11 +218,8 @@ public final class CsvReader {
         }
         if (col.unit() != null) {
             String s = t.strip();
-            if (NUMBER.matcher(s).matches()) {
-                return Quantity.of(Double.parseDouble(s), col.unit());
-            }
-            if (s.equalsIgnoreCase("nan")) {
-                return Quantity.of(Double.NaN, col.unit());
+            if (NUMBER.matcher(s).matches() || NON_FINITE.matcher(s).matches()) {
+                return Quantity.of(number(s, f, col), col.unit());
             }
             throw error(f.line(), f.col(), "cannot read '" + t + "' as a number in column " + col.label(),
                 "a column with a unit holds numbers only (the unit is in the header); leave the cell empty for a missing value");
@@ -189,22 +231,24 @@ public final class CsvReader {
             try {
                 return Long.parseLong(t.startsWith("+") ? t.substring(1) : t);
             } catch (NumberFormatException e) {
-                return Double.parseDouble(t);
+                return number(t, f, col);
             }
         }
-        if (NUMBER.matcher(t).matches()) {
-            return Double.parseDouble(t);
+        if (NUMBER.matcher(t).matches() || NON_FINITE.matcher(t).matches()) {
+            return number(t, f, col);
         }
         if (t.equals("true") || t.equals("false")) {
             return Boolean.valueOf(t);
         }
         var m = NUMBER_UNIT.matcher(t);
         if (m.matches()) {
+            Unit u;
             try {
-                return Quantity.of(Double.parseDouble(m.group(1)), Units.parse(m.group(2)));
+                u = Units.parse(m.group(2));
             } catch (UnitException e) {
                 return t;
             }
+            return Quantity.of(number(m.group(1), f, col), u);
         }
         return t;
     }

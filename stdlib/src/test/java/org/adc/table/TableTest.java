@@ -91,6 +91,43 @@ class TableTest {
         assertEquals(2, t.size());
     }
 
+    /** Issue 14 item 9: one policy for nan, inf and overflow in every column; one unit per header cell. */
+    @Test
+    void nonFiniteNumbersAreRefusedUnlessTheColumnAllowsThem() {
+        String[][] bad = {
+            {"x [eV]\n1e400\n", "t.csv:2:1: '1e400' is beyond the float range (about ±1.8e308) in column x [eV]"},
+            {"x [eV]\ninf\n", "t.csv:2:1: 'inf' is not a finite number in column x [eV]"},
+            {"x [eV]\nNaN\n", "t.csv:2:1: 'NaN' is not a finite number in column x [eV]"},
+            {"a,x\n1,-1e999\n", "t.csv:2:3: '-1e999' is beyond the float range"},
+            {"a,x\n1,-Infinity\n", "t.csv:2:3: '-Infinity' is not a finite number in column x"},
+            {"a,x\n1,nan\n", "t.csv:2:3: 'nan' is not a finite number"},
+            {"a,x\n1,1e400 eV\n", "t.csv:2:3: '1e400' is beyond the float range"},
+            {"a,x\n1,99999999999999999999e300\n", "is beyond the float range"},
+        };
+        for (String[] c : bad) {
+            AdcError e = readError(c[0]);
+            assertTrue(e.getMessage().startsWith(c[1]) || e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
+            assertTrue(e.hint().contains("non_finite"), e.hint());
+        }
+        Table t = CsvReader.read("t.csv", new BufferedReader(new StringReader("a,x [eV],y\n1,nan,inf\n2,1e400,-inf\n")), ',', false,
+            java.util.Set.of("x", "y"));
+        assertTrue(Double.isNaN(((Quantity) t.rows().get(0).member("x")).value()));
+        assertEquals(Double.POSITIVE_INFINITY, ((Quantity) t.rows().get(1).member("x")).value());
+        assertEquals(Double.POSITIVE_INFINITY, (Double) t.rows().get(0).member("y"));
+        assertEquals(Double.NEGATIVE_INFINITY, (Double) t.rows().get(1).member("y"));
+        Table all = CsvReader.read("t.csv", new BufferedReader(new StringReader("x\nnan\n")), ',', false, java.util.Set.of("*"));
+        assertTrue(Double.isNaN((Double) all.rows().get(0).member("x")));
+        // quoted text stays text
+        assertEquals("inf", read("x\n\"inf\"\n").rows().get(0).member("x"));
+    }
+
+    @Test
+    void aHeaderCellHasOneUnit() {
+        AdcError e = readError("x [eV] [meV]\n1\n");
+        assertTrue(e.getMessage().startsWith("t.csv:1:1: header cell 'x [eV] [meV]' gives more than one unit"), e.getMessage());
+        assertTrue(e.hint().contains("x [meV]"), e.hint());
+    }
+
     @Test
     void errorsNameFileLineAndColumn() {
         AdcError cells = readError("a,b,c\n1,2,3\n4,5,6,7\n");

@@ -9,6 +9,7 @@ import org.adc.lang.None;
 import org.adc.lang.Values;
 import org.adc.nodes.AdcNode;
 import org.adc.runtime.AdcException;
+import org.adc.runtime.Diagnostic;
 import org.adc.runtime.LongRange;
 import org.adc.runtime.Ops;
 import org.adc.runtime.QuantityRange;
@@ -17,7 +18,8 @@ import org.adc.units.Quantity;
 /**
  * {@code param anneal_t = 450 degC in 300 degC .. 460 degC, "anneal temperature"}: a script
  * parameter. A value given with {@code adc run --set anneal_t=440degC} replaces the default after
- * checking its dimension and range; otherwise the default is used.
+ * reading it as the default's kind and dimension ({@link org.adc.runtime.ParamValue}) and checking
+ * the range; otherwise the default is used.
  */
 @NodeInfo(shortName = "param")
 public final class ParamNode extends AdcNode {
@@ -74,18 +76,14 @@ public final class ParamNode extends AdcNode {
             return d;
         }
         try {
-            Object v = ctx.parseValue(given, this, name);
-            boolean sameKind = d instanceof Quantity qd ? v instanceof Quantity qv && qv.dimension().equals(qd.dimension())
-                : !(v instanceof Quantity) && (d instanceof String) == (v instanceof String);
-            if (!sameKind) {
-                throw new AdcException("parameter '" + name + "' must be " + Values.typeName(d) + " like its default " + Values.repr(d)
-                    + ", got " + Values.describe(v), "e.g. --set " + name + "=" + Values.repr(d).replace(" ", ""), this);
-            }
+            Object v = org.adc.runtime.ParamValue.parse(name, given, d);
             if (r != null && !inRange(v, r)) {
                 throw new AdcException("parameter '" + name + "' = " + Values.repr(v) + " is outside its allowed range " + r,
                     "choose a value in the declared range", this);
             }
             return v;
+        } catch (org.adc.runtime.ParamValue.Refused e) {
+            throw ParamCheckNode.usageError(ctx, Diagnostic.format(getSourceSection(), "error", e.getMessage(), e.hint).stripTrailing(), this);
         } catch (AdcException e) {
             throw ParamCheckNode.usageError(ctx, e.getMessage(), this);
         }

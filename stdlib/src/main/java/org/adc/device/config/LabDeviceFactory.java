@@ -235,7 +235,11 @@ public final class LabDeviceFactory implements DeviceFactory {
         for (String k : rs.keys()) {
             Settings r = rs.sub(k);
             r.only("query", "unit", "min", "max");
-            readings.put(k, new GenericScpi.Reading(r.string("query"), unit(r), r.number("min", -1e300), r.number("max", 1e300)));
+            double min = r.number("min", -1e300), max = r.number("max", 1e300);
+            if (min > max) {
+                throw new LabConfigError(r.where() + ": min " + min + " is above max " + max, "swap them or correct one");
+            }
+            readings.put(k, new GenericScpi.Reading(r.string("query"), unit(r), min, max));
         }
         Map<String, GenericScpi.Command> cmds = new LinkedHashMap<>();
         Settings cs = s.sub("commands");
@@ -249,7 +253,7 @@ public final class LabDeviceFactory implements DeviceFactory {
             if (!s.raw("safe").isArray()) {
                 throw new LabConfigError(s.where() + ".safe must be a list of commands", "write safe: [\"OUTP OFF\"]");
             }
-            s.raw("safe").forEach(n -> safe.add(n.asText()));
+            s.raw("safe").forEach(n -> safe.add(Settings.text(s.where() + ".safe", n.asText())));
         }
         return new GenericScpi(e.name(), link, e.pollSeconds(), s.string("kind", "instrument"), s.string("identify", "*IDN?"), readings, cmds, safe);
     }
@@ -351,6 +355,11 @@ public final class LabDeviceFactory implements DeviceFactory {
         if (addr < 0) {
             throw new LabConfigError(r.where() + ".register is missing", "give the Modbus register number");
         }
-        return new ModbusPress.Reg(addr, format(r, r.string("format", "scaled")), r.number("scale", 1));
+        double scale = r.number("scale", 1);
+        if (scale == 0) {
+            throw new LabConfigError(r.where() + ".scale must not be zero (every reading would be 0 and every setpoint infinite)",
+                "give the register's scale factor, e.g. scale: 0.001");
+        }
+        return new ModbusPress.Reg(addr, format(r, r.string("format", "scaled")), scale);
     }
 }

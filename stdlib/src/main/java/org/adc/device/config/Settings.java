@@ -17,6 +17,13 @@ import org.adc.units.Units;
  * Typed access to one mapping of the lab file with messages that name where a value sits
  * ({@code devices.furnace.limits.max_temperature}). Quantities are written as text with a unit,
  * {@code "1000 degC"}, {@code "10 degC/min"}, {@code "2 GPa/h"}, and come back in SI.
+ *
+ * <p>Every value is checked for sanity, since a lab file sets safety limits: numbers and quantities
+ * are finite ({@code "1e999 A"} is refused); temperatures lie above absolute zero; limits
+ * ({@code max_*}), intervals and durations ({@code poll}, {@code timeout}, {@code delay},
+ * {@code rate_unit}, {@code time_unit}), rates, {@code tolerance} and {@code heater_power} are
+ * strictly positive; strings hold no control characters (a newline in a SCPI string would send two
+ * commands).</p>
  */
 public final class Settings {
     private final String where;
@@ -83,7 +90,19 @@ public final class Settings {
         if (!n.isValueNode()) {
             throw new LabConfigError(where + "." + key + " must be a single value", "write " + key + ": VALUE");
         }
-        return n.asText();
+        return text(where + "." + key, n.asText());
+    }
+
+    /** {@code value} if it holds no control characters; else an error naming {@code at}. */
+    public static String text(String at, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw new LabConfigError(at + " contains a control character (U+" + String.format("%04X", (int) c) + ")",
+                    "write the string on one line without control characters; adc adds the terminator itself");
+            }
+        }
+        return value;
     }
 
     /** An optional string. */
@@ -116,6 +135,9 @@ public final class Settings {
         if (!n.isNumber()) {
             throw new LabConfigError(where + "." + key + " must be a number, got '" + n.asText() + "'", "write a number");
         }
+        if (!Double.isFinite(n.asDouble())) {
+            throw new LabConfigError(where + "." + key + " = " + n.asText() + " is not a finite number", "write a finite number");
+        }
         return n.asDouble();
     }
 
@@ -125,7 +147,18 @@ public final class Settings {
         if (text == null) {
             throw new LabConfigError(where + ": '" + key + "' is missing", "add " + key + ": VALUE UNIT");
         }
-        return parse(where + "." + key, text, d).si();
+        double v = parse(where + "." + key, text, d).si();
+        if (mustBePositive(key) && !(v > 0)) {
+            throw new LabConfigError(where + "." + key + " = '" + text + "' must be positive",
+                key.startsWith("max_") ? "a limit is a positive magnitude, e.g. \"100 V\"" : "write a value above zero");
+        }
+        return v;
+    }
+
+    /** Limits, intervals, durations, rates, tolerances and powers: zero or negative makes no sense. */
+    private static boolean mustBePositive(String key) {
+        return key.startsWith("max_") || key.equals("poll") || key.equals("timeout") || key.equals("delay") || key.equals("rate")
+            || key.equals("rate_unit") || key.equals("time_unit") || key.equals("tolerance") || key.equals("heater_power");
     }
 
     /** Parses "VALUE UNIT" with the dimension {@code d}; the message names {@code at}. */
@@ -159,6 +192,12 @@ public final class Settings {
         }
         if (d != null && !q.dimension().equals(d)) {
             throw new LabConfigError(at + ": '" + text + "' is a " + q.dimension() + ", expected a " + d, "use a unit of " + d);
+        }
+        if (!Double.isFinite(q.si())) {
+            throw new LabConfigError(at + ": '" + text + "' is not finite", "write a finite value, e.g. \"1000 degC\" or \"50 V\"");
+        }
+        if (q.dimension().equals(Dimension.TEMPERATURE) && !(q.si() > 0)) {
+            throw new LabConfigError(at + ": '" + text + "' is at or below absolute zero", "write a temperature above 0 K (-273.15 degC)");
         }
         return q;
     }

@@ -34,7 +34,19 @@ public final class EspressoCalculator implements Calculator {
     /** Bohr radius in Å (CODATA 2018). */
     public static final double BOHR = 0.529177210903;
 
-    /** Settings of the SCF; energies in Ry as pw.x takes them. */
+    /** pw.x's smearing names (pw.x input description, "smearing"): the only values a recipe may give. */
+    public static final java.util.Set<String> SMEARINGS = java.util.Set.of("gaussian", "gauss", "methfessel-paxton", "m-p", "mp",
+        "marzari-vanderbilt", "cold", "m-v", "mv", "fermi-dirac", "f-d", "fd");
+    /** A functional name for input_dft: one word of letters, digits and + - _ ( ). */
+    static final java.util.regex.Pattern DFT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9+\\-_()]{1,40}");
+    /** A pseudopotential file name as pw.x reads it from ATOMIC_SPECIES: one word. */
+    static final java.util.regex.Pattern PSEUDO_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9._+\\-]{1,200}");
+
+    /**
+     * Settings of the SCF; energies in Ry as pw.x takes them. Every value a recipe gives is checked
+     * against what pw.x accepts (an allow-list: smearing names, a functional name, one-word file
+     * names, finite positive energies), so nothing else can reach the namelist.
+     */
     public record Settings(Map<String, Path> pseudopotentials, double ecutwfc, double ecutrho, int[] kpoints, int[] koffset,
                            String smearing, double degauss, double convThr, String inputDft) {
         public Settings {
@@ -47,6 +59,16 @@ public final class EspressoCalculator implements Calculator {
                     throw new IllegalArgumentException("'" + e.getKey() + "' is not an element symbol");
                 }
                 ExternalProgram.singleLine("pseudopotential file", e.getValue().toString(), "'\"!&");
+                Path name = e.getValue().getFileName();
+                if (name == null || !PSEUDO_NAME.matcher(name.toString()).matches()) {
+                    throw new IllegalArgumentException("pseudopotential file name '" + name + "' must be letters, digits and . _ + - only "
+                        + "(pw.x reads it as one word)");
+                }
+            }
+            if (!(ecutwfc > 0) || !Double.isFinite(ecutwfc) || !(ecutrho >= 0) || !Double.isFinite(ecutrho) || !(degauss >= 0)
+                || !Double.isFinite(degauss) || !(convThr > 0) || !Double.isFinite(convThr)) {
+                throw new IllegalArgumentException("ecutwfc and conv_thr must be positive and finite, ecutrho and degauss finite and not "
+                    + "negative; got ecutwfc " + ecutwfc + ", ecutrho " + ecutrho + ", degauss " + degauss + ", conv_thr " + convThr + " (Ry)");
             }
             if (!(ecutwfc > 0)) {
                 throw new IllegalArgumentException("ecutwfc must be positive (Ry), got " + ecutwfc);
@@ -60,11 +82,13 @@ public final class EspressoCalculator implements Calculator {
                         + " " + java.util.Arrays.toString(koffset));
                 }
             }
-            if (smearing != null) {
-                ExternalProgram.singleLine("smearing", smearing, "'\"!&/");
+            if (smearing != null && !SMEARINGS.contains(smearing)) {
+                throw new IllegalArgumentException("smearing '" + smearing.replace("\n", "\\n") + "' is not one of pw.x's: "
+                    + String.join(", ", new java.util.TreeSet<>(SMEARINGS)));
             }
-            if (inputDft != null) {
-                ExternalProgram.singleLine("input_dft", inputDft, "'\"!&/");
+            if (inputDft != null && !DFT_NAME.matcher(inputDft).matches()) {
+                throw new IllegalArgumentException("input_dft '" + inputDft.replace("\n", "\\n") + "' must be a functional name such as PBE, "
+                    + "PBEsol or B3LYP (letters, digits and + - _ ( ), at most 40)");
             }
         }
     }

@@ -42,8 +42,8 @@ public final class LammpsCalculator implements Calculator {
     private final AtomicInteger calls = new AtomicInteger();
 
     /**
-     * @param pairStyle  e.g. "sw", "lj/cut 8.5"
-     * @param pairCoeff  pair_coeff arguments, one entry per line, file names already absolute (e.g. "* * /x/Si.sw Si")
+     * @param pairStyle  e.g. "sw", "lj/cut 8.5"; only styles of {@link LammpsInput#STYLES}
+     * @param pairCoeff  pair_coeff arguments, one entry per line, file names already checked and absolute (e.g. "* * /x/Si.sw Si")
      * @param pairModify pair_modify arguments ("shift yes"), may be empty
      * @param elements   element of LAMMPS type 1, 2, ...
      * @param workDir    folder for the runs (created if missing)
@@ -51,16 +51,13 @@ public final class LammpsCalculator implements Calculator {
      */
     public LammpsCalculator(String pairStyle, List<String> pairCoeff, List<String> pairModify, String[] elements, Path workDir,
                             boolean keep) {
-        this.pairStyle = ExternalProgram.singleLine("pair_style", pairStyle.trim(), "&\"'");
-        String first = this.pairStyle.split("\\s+")[0];
-        if (first.isEmpty() || first.startsWith("python") || first.equals("kim")) {
-            throw new IllegalArgumentException("pair_style '" + first + "' is not supported from adc (it runs code outside LAMMPS)");
-        }
+        this.pairStyle = LammpsInput.pairStyle(pairStyle);
         if (pairCoeff.isEmpty()) {
             throw new IllegalArgumentException("give at least one pair_coeff line");
         }
-        this.pairCoeff = pairCoeff.stream().map(s -> ExternalProgram.singleLine("pair_coeff", s.trim(), "&\"'")).toList();
-        this.pairModify = pairModify.stream().map(s -> ExternalProgram.singleLine("pair_modify", s.trim(), "&\"'")).toList();
+        // files were sandbox-checked and made absolute by the caller (LammpsInput.pairCoeff with the recipe's file check)
+        this.pairCoeff = pairCoeff.stream().map(s -> LammpsInput.pairCoeff(this.pairStyle, s, Path::of)).toList();
+        this.pairModify = pairModify.stream().map(LammpsInput::pairModify).toList();
         if (elements.length == 0) {
             throw new IllegalArgumentException("give the elements of the LAMMPS atom types (type 1 first)");
         }

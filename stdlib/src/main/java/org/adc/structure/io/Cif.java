@@ -139,11 +139,13 @@ public final class Cif {
         double a = cellValue(b, in, "_cell_length_a", null), bb = cellValue(b, in, "_cell_length_b", null), c = cellValue(b, in, "_cell_length_c", null);
         double al = cellValue(b, in, "_cell_angle_alpha", 90.0), be = cellValue(b, in, "_cell_angle_beta", 90.0), ga = cellValue(b, in, "_cell_angle_gamma", 90.0);
         Lattice lat;
+        int cellLine = b.items.get("_cell_length_a").line;
+        for (double len : new double[]{a, bb, c})
+            if (len > TextInput.MAX_LENGTH) throw in.error(cellLine, "cell length " + len + " Å is out of range (at most " + (long) TextInput.MAX_LENGTH + " Å)");
         try {
-            lat = Lattice.fromParameters(a, bb, c, al, be, ga);
+            lat = in.lattice(Lattice.fromParameters(a, bb, c, al, be, ga).matrix(), cellLine);
         } catch (StructureException e) {
-            Tok t = b.items.get("_cell_length_a");
-            throw new StructureException(in.file, t.line, e.getMessage());
+            throw e.file() != null ? e : new StructureException(in.file, cellLine, e.getMessage());
         }
         // symmetry operations
         List<SymOp> ops = new ArrayList<>();
@@ -189,6 +191,8 @@ public final class Cif {
         if (cType < 0 && cLabel < 0) throw in.error(vals.isEmpty() ? 0 : vals.get(0).line, "atom site loop has neither _atom_site_type_symbol nor _atom_site_label");
         List<Site> out = new ArrayList<>();
         List<Integer> outLine = new ArrayList<>();
+        // sites by 0.01-wide bins of fractional coordinates: finding a site within 1e-3 looks at 27 bins, not at every site
+        java.util.Map<Integer, List<Integer>> bins = new java.util.HashMap<>();
         for (int r = 0; r < vals.size() / nt; r++) {
             Tok first = vals.get(r * nt);
             int line = first.line;
@@ -199,6 +203,7 @@ public final class Cif {
             if (el == null) throw in.error(line, "cannot determine the element of atom site '" + typ + "'");
             double[] x = {in.num(vals.get(r * nt + cx).text, px + "x", line), in.num(vals.get(r * nt + cy).text, px + "y", line), in.num(vals.get(r * nt + cz).text, px + "z", line)};
             if (cart) x = lat.toFractional(x);
+            in.fractional(x, line);
             double occ = 1.0;
             if (cOcc >= 0) {
                 String o = vals.get(r * nt + cOcc).text;
@@ -214,12 +219,19 @@ public final class Cif {
                 if (!dup) images.add(y);
             }
             for (double[] y : images) {
-                for (int j = 0; j < out.size(); j++) {
+                int shared = 0;
+                for (int j : near(bins, y)) {
                     Site s = out.get(j);
-                    if (fracClose(s.frac(), y, 1e-3) && s.occupancy() + occ > 1 + 1e-6)
+                    if (!fracClose(s.frac(), y, 1e-3)) continue;
+                    if (s.occupancy() + occ > 1 + 1e-6)
                         throw in.error(line, String.format(Locale.ROOT, "site %s overlaps site %s (line %d): total occupancy %.4f exceeds 1",
                             label != null ? label : typ, s.label(), outLine.get(j), s.occupancy() + occ));
+                    if (++shared >= MAX_SHARED)
+                        throw in.error(line, "more than " + MAX_SHARED + " sites share the position of site " + (label != null ? label : typ));
                 }
+                if (out.size() >= MAX_SITES)
+                    throw in.error(line, "the atom sites expand to more than " + MAX_SITES + " sites in the cell");
+                bins.computeIfAbsent(bin(y, 0, 0, 0), key -> new ArrayList<>()).add(out.size());
                 out.add(new Site(el, y, occ, label, null));
                 outLine.add(line);
             }
@@ -227,6 +239,34 @@ public final class Cif {
         String title = "";
         for (Tok t : tokenize(in)) if (!t.quoted && t.text.toLowerCase(Locale.ROOT).startsWith("data_")) { title = t.text.substring(5); break; }
         return new Structure(lat, out, title);
+    }
+
+    /** Most sites a CIF may expand to (a hostile file with many sites and many operations stays bounded; real cells hold far fewer). */
+    static final int MAX_SITES = 200_000;
+    /** Most partially occupied sites at one position (a real disorder model has a handful). */
+    static final int MAX_SHARED = 64;
+    private static final int BINS = 100;
+
+    /** The bin of fractional y (in [0, 1)) shifted by (dx, dy, dz) bins, periodic. */
+    private static int bin(double[] y, int dx, int dy, int dz) {
+        int[] k = new int[3];
+        int[] d = {dx, dy, dz};
+        for (int q = 0; q < 3; q++) k[q] = Math.floorMod((int) Math.floor(y[q] * BINS) + d[q], BINS);
+        return (k[0] * BINS + k[1]) * BINS + k[2];
+    }
+
+    /** Indices of the sites in the 27 bins around y. */
+    private static List<Integer> near(java.util.Map<Integer, List<Integer>> bins, double[] y) {
+        List<Integer> out = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int dx = -1; dx <= 1; dx++)
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dz = -1; dz <= 1; dz++) {
+                    int b = bin(y, dx, dy, dz);
+                    if (seen.add(b)) out.addAll(bins.getOrDefault(b, List.of()));
+                }
+        java.util.Collections.sort(out);
+        return out;
     }
 
     private static boolean fracClose(double[] a, double[] b, double tol) {

@@ -40,14 +40,14 @@ public final class ExtXyz {
             if (n < 0) throw in.error("negative atom count");
             String info = in.next("comment line with Lattice= and Properties=");
             int infoLine = in.lineNo();
+            in.countFits(n, "atoms", 1);
             Map<String, String> kv = parseInfo(info, in, infoLine);
             if (!kv.containsKey("Lattice")) throw in.error(infoLine, "no Lattice=\"...\" in the comment line: non-periodic frames cannot be read as a crystal structure");
             String[] lt = kv.get("Lattice").trim().split("\\s+");
             if (lt.length != 9) throw in.error(infoLine, "Lattice needs 9 numbers, found " + lt.length);
             double[] m = new double[9];
             for (int i = 0; i < 9; i++) m[i] = in.num(lt[i], "Lattice component", infoLine);
-            Lattice lat;
-            try { lat = Lattice.fromVectors(m); } catch (StructureException e) { throw in.error(infoLine, e.getMessage()); }
+            Lattice lat = in.lattice(m, infoLine);
             String props = kv.getOrDefault("Properties", "species:S:1:pos:R:3");
             String[] p = props.split(":");
             if (p.length % 3 != 0) throw in.error(infoLine, "Properties must be name:type:count triples, found '" + props + "'");
@@ -55,6 +55,7 @@ public final class ExtXyz {
             for (int i = 0; i < p.length; i += 3) {
                 int cnt;
                 try { cnt = Integer.parseInt(p[i + 2]); } catch (NumberFormatException e) { throw in.error(infoLine, "bad column count '" + p[i + 2] + "' in Properties"); }
+                if (cnt < 1 || cnt > 1000) throw in.error(infoLine, "column count " + cnt + " of '" + p[i] + "' in Properties must be 1..1000");
                 if (p[i].equals("species")) spCol = col;
                 if (p[i].equals("pos")) { posCol = col; if (cnt != 3) throw in.error(infoLine, "pos must have 3 columns"); }
                 col += cnt;
@@ -68,7 +69,7 @@ public final class ExtXyz {
                 String sp = t[spCol];
                 if (!Elements.isElement(sp)) throw in.error("unknown element '" + sp + "'");
                 double[] r = {in.num(t[posCol], "x"), in.num(t[posCol + 1], "y"), in.num(t[posCol + 2], "z")};
-                sites.add(new Site(sp, lat.toFractional(r), 1.0, null, null));
+                sites.add(new Site(sp, in.fractional(lat.toFractional(r), in.lineNo()), 1.0, null, null));
             }
             frames.add(new Structure(lat, sites, kv.getOrDefault("comment", "")));
         }

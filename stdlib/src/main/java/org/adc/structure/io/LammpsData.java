@@ -44,6 +44,7 @@ public final class LammpsData {
         int nAtoms = -1, nTypes = -1;
         double xlo = 0, xhi = 0, ylo = 0, yhi = 0, zlo = 0, zhi = 0, xy = 0, xz = 0, yz = 0;
         boolean hx = false, hy = false, hz = false;
+        int boxLine = 0;
         Map<Integer, String> typeElement = new HashMap<>();
         Map<Integer, double[]> pos = new java.util.TreeMap<>();
         Map<Integer, Integer> atype = new HashMap<>();
@@ -55,9 +56,9 @@ public final class LammpsData {
             String joined = String.join(" ", t);
             if (joined.endsWith(" atoms") && t.length == 2) nAtoms = in.integer(t[0], "number of atoms");
             else if (joined.endsWith("atom types") && t.length == 3) nTypes = in.integer(t[0], "number of atom types");
-            else if (t.length == 4 && t[2].equals("xlo")) { xlo = in.num(t[0], "xlo"); xhi = in.num(t[1], "xhi"); hx = true; }
-            else if (t.length == 4 && t[2].equals("ylo")) { ylo = in.num(t[0], "ylo"); yhi = in.num(t[1], "yhi"); hy = true; }
-            else if (t.length == 4 && t[2].equals("zlo")) { zlo = in.num(t[0], "zlo"); zhi = in.num(t[1], "zhi"); hz = true; }
+            else if (t.length == 4 && t[2].equals("xlo")) { xlo = in.num(t[0], "xlo"); xhi = in.num(t[1], "xhi"); hx = true; in.box(xlo, xhi, "x", in.lineNo()); boxLine = in.lineNo(); }
+            else if (t.length == 4 && t[2].equals("ylo")) { ylo = in.num(t[0], "ylo"); yhi = in.num(t[1], "yhi"); hy = true; in.box(ylo, yhi, "y", in.lineNo()); boxLine = in.lineNo(); }
+            else if (t.length == 4 && t[2].equals("zlo")) { zlo = in.num(t[0], "zlo"); zhi = in.num(t[1], "zhi"); hz = true; in.box(zlo, zhi, "z", in.lineNo()); boxLine = in.lineNo(); }
             else if (t.length == 6 && t[3].equals("xy")) { xy = in.num(t[0], "xy"); xz = in.num(t[1], "xz"); yz = in.num(t[2], "yz"); }
             else if (t.length >= 2 && (t[1].equals("bonds") || t[1].equals("angles") || t[1].equals("dihedrals") || t[1].equals("impropers") || (t.length == 3 && t[2].equals("types")))) { /* topology counts: ignored */ }
             else if (t[0].equals("Masses")) {
@@ -96,7 +97,7 @@ public final class LammpsData {
                     int id = in.integer(at[0], "atom id");
                     int ty = in.integer(at[ti], "atom type");
                     if (nTypes > 0 && (ty < 1 || ty > nTypes)) throw in.error("atom type " + ty + " outside 1.." + nTypes);
-                    double[] r = {in.num(at[xi], "x"), in.num(at[xi + 1], "y"), in.num(at[xi + 2], "z"), 0, 0, 0};
+                    double[] r = {in.num(at[xi], "x"), in.num(at[xi + 1], "y"), in.num(at[xi + 2], "z"), 0, 0, 0, in.lineNo()};
                     if (at.length == ncol + 3) for (int q = 0; q < 3; q++) r[3 + q] = in.integer(at[ncol + q], "image flag");
                     if (pos.put(id, r) != null) throw in.error("duplicate atom id " + id);
                     atype.put(id, ty);
@@ -114,12 +115,7 @@ public final class LammpsData {
                 if (!Elements.isElement(typeElements.get(k))) throw new StructureException("unknown element '" + typeElements.get(k) + "' for atom type " + (k + 1));
                 typeElement.put(k + 1, typeElements.get(k));
             }
-        Lattice lat;
-        try {
-            lat = Lattice.fromVectors(new double[]{xhi - xlo, 0, 0, xy, yhi - ylo, 0, xz, yz, zhi - zlo});
-        } catch (StructureException e) {
-            throw new StructureException(in.file, 0, e.getMessage());
-        }
+        Lattice lat = in.lattice(new double[]{xhi - xlo, 0, 0, xy, yhi - ylo, 0, xz, yz, zhi - zlo}, boxLine);
         double[] m = lat.matrix();
         List<Site> sites = new ArrayList<>();
         for (Map.Entry<Integer, double[]> e : pos.entrySet()) {
@@ -127,7 +123,7 @@ public final class LammpsData {
             double[] c = {r[0] - xlo + r[3] * m[0] + r[4] * m[3] + r[5] * m[6], r[1] - ylo + r[4] * m[4] + r[5] * m[7], r[2] - zlo + r[5] * m[8]};
             String el = typeElement.get(atype.get(e.getKey()));
             if (el == null) throw new StructureException(in.file, 0, "no Masses entry for atom type " + atype.get(e.getKey()) + ": cannot determine its element");
-            sites.add(new Site(el, lat.toFractional(c), 1.0, null, null));
+            sites.add(new Site(el, in.fractional(lat.toFractional(c), (int) r[6]), 1.0, null, null));
         }
         return new Structure(lat, sites, title);
     }

@@ -36,18 +36,14 @@ public final class Poscar {
             if (t.length < 3) throw in.error("lattice vector " + (i + 1) + " needs 3 numbers, found " + t.length);
             for (int k = 0; k < 3; k++) m[3 * i + k] = in.num(t[k], "lattice vector component");
         }
+        int cellLine = in.lineNo();
         double s = scale;
         if (scale < 0) {
             double v = Math.abs(Lattice.det(m));
             s = Math.cbrt(-scale / v);
         }
         for (int i = 0; i < 9; i++) m[i] *= s;
-        Lattice lat;
-        try {
-            lat = Lattice.fromVectors(m);
-        } catch (StructureException e) {
-            throw in.error(in.lineNo() - 1, e.getMessage());
-        }
+        Lattice lat = in.lattice(m, cellLine);
         String[] t = TextInput.tokens(in.next("species names or counts"));
         if (t.length == 0) throw in.error("empty line where species names or counts were expected");
         String[] species;
@@ -70,11 +66,11 @@ public final class Poscar {
         }
         if (countsTok.length != species.length) throw in.error(species.length + " species but " + countsTok.length + " counts");
         int[] counts = new int[countsTok.length];
-        int n = 0;
+        long declared = 0;
         for (int i = 0; i < counts.length; i++) {
             counts[i] = in.integer(countsTok[i], "atom count");
             if (counts[i] < 0) throw in.error("negative atom count " + counts[i]);
-            n += counts[i];
+            declared += counts[i];
         }
         String mode = in.next("coordinate mode").trim();
         if (mode.toLowerCase(Locale.ROOT).startsWith("s")) mode = in.next("coordinate mode").trim();
@@ -82,6 +78,7 @@ public final class Poscar {
         char c0 = Character.toLowerCase(mode.charAt(0));
         boolean cart = c0 == 'c' || c0 == 'k';
         if (!cart && c0 != 'd') throw in.error("coordinate mode must be Direct or Cartesian, found '" + mode + "'");
+        int n = in.countFits(declared, "atoms", 1);
         List<Site> sites = new ArrayList<>(n);
         int spec = 0, left = counts.length > 0 ? counts[0] : 0;
         for (int i = 0; i < n; i++) {
@@ -90,6 +87,7 @@ public final class Poscar {
             if (p.length < 3) throw in.error("atom " + (i + 1) + " needs 3 coordinates, found " + p.length);
             double[] x = {in.num(p[0], "coordinate"), in.num(p[1], "coordinate"), in.num(p[2], "coordinate")};
             if (cart) x = lat.toFractional(new double[]{x[0] * s, x[1] * s, x[2] * s});
+            in.fractional(x, in.lineNo());
             sites.add(new Site(species[spec], x, 1.0, null, null));
             left--;
         }

@@ -75,7 +75,14 @@ public final class NeighborList {
             total = (long) nb[0] * nb[1] * nb[2];
         }
         int[] reach = new int[3];
-        for (int k = 0; k < 3; k++) reach[k] = (int) Math.ceil(cutoff * nb[k] / h[k] - 1e-12);
+        // in doubles first: a degenerate or overflowing cell (heights 0, NaN or inf) must not wrap an int into a near-endless loop
+        for (int k = 0; k < 3; k++) {
+            double r = Math.ceil(cutoff * nb[k] / h[k] - 1e-12);
+            if (!(h[k] > 0) || !Double.isFinite(h[k]) || !(r <= MAX_STENCIL))
+                throw new StructureException(String.format("cell unsuitable for a %.4g Å cutoff (heights %.4g, %.4g, %.4g Å): "
+                    + "degenerate, too thin or too large", cutoff, h[0], h[1], h[2]));
+            reach[k] = (int) r;
+        }
         long images = (2L * reach[0] + 1) * (2L * reach[1] + 1) * (2L * reach[2] + 1);
         if (images > MAX_STENCIL)
             throw new StructureException(String.format("cell too thin for a %.4g Å cutoff (heights %.4g, %.4g, %.4g Å): %d periodic images would be searched",

@@ -78,7 +78,7 @@ class MalformedInputTest {
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("Lattice"));
         e = fails(() -> ExtXyz.read("2\nLattice=\"5 0 0 0 5 0 0 0 5\"\nSi 0 0 0\n", "a.xyz"));
-        assertTrue(e.getMessage().contains("a.xyz:4: atom line has 0 columns"), e.getMessage());
+        assertTrue(e.getMessage().contains("a.xyz:2: unexpected end of file: it declares 2 atoms but only 1 more line follows"), e.getMessage());
         e = fails(() -> LammpsData.read("t\n\n1 atoms\n1 atom types\n0 3 xlo xhi\n0 3 ylo yhi\n0 3 zlo zhi\n\nAtoms # atomic\n\n1 1 0 0 0\n", "d.data"));
         assertTrue(e.getMessage().contains("no Masses entry"), e.getMessage());
         e = fails(() -> SiTable.read("Lattice vectors (Å)\na 5 0 0\nb 0 5 0\nc 0 0 5\nFractional coordinates of the 2 atoms of Si\nSi 0 0 0\n", "t.sitable"));
@@ -114,5 +114,81 @@ class MalformedInputTest {
                 }
             }
         }
+    }
+
+    /** Issue 14 item 6: declared counts are checked against the lines present before anything is allocated. */
+    @Test
+    void hostileCountsAreRefusedBeforeAllocating() {
+        String poscar = "x\n1.0\n5 0 0\n0 5 0\n0 0 5\nSi\n2000000000\nDirect\n0 0 0\n";
+        StructureException e = fails(() -> Poscar.read(poscar, "POSCAR"));
+        assertTrue(e.getMessage().startsWith("POSCAR:8: unexpected end of file: it declares 2000000000 atoms but only 1 more line follows"), e.getMessage());
+        String overflow = "x\n1.0\n5 0 0\n0 5 0\n0 0 5\nSi Ge\n2000000000 2000000000\nDirect\n0 0 0\n";
+        e = fails(() -> Poscar.read(overflow, "POSCAR"));
+        assertTrue(e.getMessage().contains("it declares 4000000000 atoms"), e.getMessage());
+        String xyz = "2000000000\nLattice=\"5 0 0 0 5 0 0 0 5\" Properties=species:S:1:pos:R:3\nSi 0 0 0\n";
+        e = fails(() -> ExtXyz.read(xyz, "big.xyz"));
+        assertTrue(e.getMessage().startsWith("big.xyz:2: unexpected end of file: it declares 2000000000 atoms but only 1 more line follows"), e.getMessage());
+        String cols = "1\nLattice=\"5 0 0 0 5 0 0 0 5\" Properties=species:S:1:pos:R:3:q:R:-5\nSi 0 0 0\n";
+        e = fails(() -> ExtXyz.read(cols, "cols.xyz"));
+        assertEquals(2, e.line(), e.getMessage());
+        String data = "t\n\n2000000000 atoms\n1 atom types\n0 5 xlo xhi\n0 5 ylo yhi\n0 5 zlo zhi\n\nMasses\n\n1 28.0855\n\nAtoms # atomic\n\n1 1 0 0 0\n";
+        e = fails(() -> LammpsData.read(data, "big.data"));
+        assertNotNull(e.file());
+    }
+
+    /** Issue 14 item 6: cells and positions finite, bounded, non-degenerate, with file:line; nothing hangs. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void hostileCellsAreRefusedWithTheirLine() {
+        String huge = "x\n1.0\n1e300 0 0\n0 5 0\n0 0 5\nSi\n2\nDirect\n0 0 0\n0.5 0.5 0.5\n";
+        StructureException e = fails(() -> StructureIO.parse(huge, "poscar", "POSCAR"));
+        assertTrue(e.getMessage().startsWith("POSCAR:5: lattice vector 1 component 1.0E300 Å is out of range"), e.getMessage());
+        String flat = "x\n1.0\n5 0 0\n5 1e-9 0\n0 0 5\nSi\n1\nDirect\n0 0 0\n";
+        e = fails(() -> Poscar.read(flat, "POSCAR"));
+        assertTrue(e.getMessage().startsWith("POSCAR:5: lattice vectors are (nearly) linearly dependent"), e.getMessage());
+        String far = "x\n1.0\n5 0 0\n0 5 0\n0 0 5\nSi\n1\nDirect\n1e200 0 0\n";
+        e = fails(() -> Poscar.read(far, "POSCAR"));
+        assertTrue(e.getMessage().startsWith("POSCAR:9: atom position is more than 10000 cells outside the cell"), e.getMessage());
+        String xyz = "1\nLattice=\"1e300 0 0 0 5 0 0 0 5\" Properties=species:S:1:pos:R:3\nSi 0 0 0\n";
+        assertEquals(2, fails(() -> ExtXyz.read(xyz, "a.xyz")).line());
+        String data = "t\n\n1 atoms\n1 atom types\n0 1e300 xlo xhi\n0 5 ylo yhi\n0 5 zlo zhi\n\nMasses\n\n1 28.0855\n\nAtoms # atomic\n\n1 1 0 0 0\n";
+        assertEquals(5, fails(() -> LammpsData.read(data, "a.data")).line());
+        String farAtom = data.replace("0 1e300 xlo xhi", "0 5 xlo xhi").replace("1 1 0 0 0", "1 1 1e200 0 0");
+        assertEquals(15, fails(() -> LammpsData.read(farAtom, "a.data")).line());
+        String inverted = data.replace("0 1e300 xlo xhi", "5 0 xlo xhi");
+        assertEquals(5, fails(() -> LammpsData.read(inverted, "a.data")).line());
+        String cif = CIF.replace("_cell_length_a 4.0", "_cell_length_a 1e300");
+        assertEquals(2, fails(() -> Cif.read(cif, "a.cif")).line());
+        // the neighbour list itself refuses a cell whose heights overflow instead of looping
+        e = assertThrows(StructureException.class, () -> org.adc.structure.neighbor.NeighborList.build(new double[]{0, 0, 0, 1, 1, 1},
+            new double[]{1e300, 0, 0, 0, 5, 0, 0, 0, 5}, 0.5));
+        assertTrue(e.getMessage().contains("cell unsuitable"), e.getMessage());
+    }
+
+    /** Issue 14 item 6: many sites under many symmetry operations, or many sites at one position, stay fast and bounded. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 20, unit = java.util.concurrent.TimeUnit.SECONDS)
+    void hostileCifSiteCountsStayBounded() {
+        String head = CIF.substring(0, CIF.indexOf("Na1 Na"));
+        StringBuilder many = new StringBuilder(head);
+        Random rnd = new Random(7);
+        for (int i = 0; i < 500; i++) {
+            many.append(String.format(java.util.Locale.ROOT, "Si%d Si %.6f %.6f %.6f 0.0001%n", i, rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()));
+        }
+        long t0 = System.nanoTime();
+        Structure s = Cif.read(many.toString(), "many.cif");   // F m -3 m: 192 operations, ~95,000 sites
+        assertTrue(s.size() > 90_000, "sites: " + s.size());
+        System.out.printf("hostile CIF: %d sites in %.2f s%n", s.size(), (System.nanoTime() - t0) / 1e9);
+        StringBuilder same = new StringBuilder(head);
+        for (int i = 0; i < 100_000; i++) {
+            same.append("Si").append(i).append(" Si 0.1 0.2 0.3 0.00001\n");
+        }
+        StructureException e = fails(() -> Cif.read(same.toString(), "same.cif"));
+        assertTrue(e.getMessage().contains("more than 64 sites share the position"), e.getMessage());
+        for (int i = 500; i < 1100; i++) {
+            many.append(String.format(java.util.Locale.ROOT, "Si%d Si %.6f %.6f %.6f 0.0001%n", i, rnd.nextDouble(), rnd.nextDouble(), rnd.nextDouble()));
+        }
+        e = fails(() -> Cif.read(many.toString(), "many.cif"));
+        assertTrue(e.getMessage().contains("expand to more than 200000 sites"), e.getMessage());
     }
 }
