@@ -120,8 +120,9 @@ public final class Args {
     /** The error for argument {@code i} not being what was {@code expected}. */
     public AdcError bad(int i, String expected) {
         Param p = fn.params().get(i);
+        String hint = v[i] instanceof Quantity q ? org.adc.units.DimensionHints.forMismatch(Dimension.byName(expected), q.dimension()) : null;
         return new AdcError("bad argument #" + (i + 1) + " '" + p.name() + "' to '" + fn.name() + "' (" + expected + " expected, got "
-            + Values.describe(v[i]) + ")", p.doc() == null ? null : p.name() + ": " + p.doc());
+            + Values.describe(v[i]) + ")", hint != null ? hint : p.doc() == null ? null : p.name() + ": " + p.doc());
     }
 
     /** Argument {@code i} as a quantity of dimension {@code d}; a plain number is accepted only for dimensionless. */

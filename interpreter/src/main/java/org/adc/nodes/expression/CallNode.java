@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.NodeInfo;
 
 import org.adc.AdcContext;
@@ -13,6 +14,7 @@ import org.adc.lang.Callable;
 import org.adc.lang.NativeFunction;
 import org.adc.lang.Values;
 import org.adc.nodes.AdcNode;
+import org.adc.nodes.controlflow.CheckArgumentNode;
 import org.adc.runtime.AdcException;
 import org.adc.runtime.AdcFunction;
 import org.adc.runtime.Members;
@@ -68,6 +70,12 @@ public final class CallNode extends AdcNode {
                 ctx.callDepth++;
                 try {
                     return dispatch.executeDispatch(fn.getCallTarget(), args);
+                } catch (AdcException e) {
+                    if (e.getLocation() instanceof CheckArgumentNode check && check.getRootNode() == fn.getCallTarget().getRootNode()) {
+                        CompilerDirectives.transferToInterpreter();
+                        throw atArgument(e, check);
+                    }
+                    throw e;
                 } finally {
                     ctx.callDepth--;
                 }
@@ -79,6 +87,30 @@ public final class CallNode extends AdcNode {
             CompilerDirectives.transferToInterpreter();
             throw recursionTooDeep(f);
         }
+    }
+
+    /**
+     * A parameter declared with a unit got a value of another dimension: the mistake is at the call,
+     * so the error points at the argument (or the call when the default was used), not at the declaration.
+     */
+    @TruffleBoundary
+    private AdcException atArgument(AdcException e, CheckArgumentNode check) {
+        Node at = this;
+        if (check.index() < positional.length) {
+            at = positional[check.index()];
+        } else {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(check.param())) {
+                    at = named[i];
+                }
+            }
+        }
+        if (at.getEncapsulatingSourceSection() == null) {
+            at = this;
+        }
+        com.oracle.truffle.api.source.SourceSection decl = check.getEncapsulatingSourceSection();
+        String where = decl == null ? "" : " (declared as " + decl.getCharacters() + " at line " + decl.getStartLine() + ")";
+        return new AdcException(e.rawMessage(), e.hint() + where, at);
     }
 
     @TruffleBoundary
