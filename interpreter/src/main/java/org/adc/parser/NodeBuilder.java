@@ -224,7 +224,9 @@ final class NodeBuilder {
             nodes.add(0, new ParamCheckNode(params));
         }
         AdcNode body = new BlockNode(nodes.toArray(new AdcNode[0]));
-        if (interactive && !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof AdcParser.ExprStmtContext) {
+        // the REPL's completion asks for a value (source "<complete>"): returned, not printed
+        if (interactive && !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof AdcParser.ExprStmtContext
+            && !"<complete>".equals(source.getName())) {
             body = new PrintResultNode(body);
         }
         SourceSection whole = source.createSection(0, source.getLength());
