@@ -50,7 +50,7 @@ public final class ValueTypes {
                 + "its members are its fields and with()", "{path: \"Si28-Si20\", barrier: 0.903 eV}", new Record(fields));
             add(t, "quantity", "a number with a unit; arithmetic checks dimensions, `to` converts", "450 degC, 0.903 eV, q to K",
                 Quantity.of(450, "degC"));
-            add(t, "table", "named columns with units and rows as records", "read_csv(\"data.csv\"), table(rows)",
+            add(t, "table", "named columns with units and rows as records", "table(rows), analysis.run_table(\"log.csv\")",
                 org.adc.table.Table.fromRecords(List.of(new Record(fields)), List.of("path", "barrier")));
             try {
                 org.adc.structure.Structure s = new org.adc.structure.Structure(org.adc.structure.Lattice.fromParameters(5.43, 5.43, 5.43,

@@ -698,7 +698,14 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
                     items.add(item(e));
                 }
                 String type = device == null ? ValueTypeInference.typeOf(m, owner) : null;
-                if (type != null) {
+                if ("record".equals(type)) {
+                    for (String f : ValueTypeInference.recordMembers(m, owner)) {
+                        CompletionItem c = new CompletionItem(f);
+                        c.setKind(f.equals("with") ? CompletionItemKind.Method : CompletionItemKind.Field);
+                        c.setDetail(f.equals("with") ? "with(name = value, ...) — a copy with some fields replaced" : "field of the record");
+                        items.add(c);
+                    }
+                } else if (type != null) {
                     for (org.adc.docs.ValueTypes.Member vm : org.adc.docs.ValueTypes.members(org.adc.docs.ValueTypes.all().get(type))) {
                         CompletionItem c = new CompletionItem(vm.name());
                         c.setKind(vm.kind().equals("method") ? CompletionItemKind.Method : CompletionItemKind.Property);

@@ -23,8 +23,43 @@ final class ValueTypeInference {
     private ValueTypeInference() {
     }
 
+    /**
+     * The field names of a record written as a literal ({@code let r = {path: "a", barrier: 0.3 eV}}),
+     * then with; for a record from a library function only with (its fields are known when it runs).
+     */
+    static java.util.List<String> recordMembers(SourceModel m, Token owner) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        SourceModel.Decl d = m.resolve(owner.getText(), owner.getStartIndex());
+        String init = d == null ? "" : d.detail().replaceFirst("^[^=]*=\\s*", "").strip();
+        if (init.startsWith("{")) {
+            int depth = 0;
+            Matcher f = Pattern.compile("[{}\\[\\]()]|([\\p{L}_][\\p{L}\\p{N}_]*)\\s*:").matcher(init);
+            while (f.find()) {
+                String g = f.group();
+                if ("{[(".contains(g)) {
+                    depth++;
+                } else if ("}])".contains(g)) {
+                    depth--;
+                } else if (depth == 1 && f.group(1) != null) {
+                    out.add(f.group(1));
+                }
+            }
+        }
+        out.add("with");
+        return out;
+    }
+
     static String typeOf(SourceModel m, Token owner) {
         return owner.getType() == org.adc.parser.AdcLexer.IDENT ? typeOf(m, owner.getText(), owner.getStartIndex(), 0) : null;
+    }
+
+    /** The library module a name stands for at a place (an import, with its alias), or null. */
+    private static String moduleName(SourceModel m, String name, int at) {
+        SourceModel.Decl d = m.resolve(name, at);
+        if (d != null && d.kind().equals("import") && !d.params().isEmpty()) {
+            return StdlibIndex.get().modules().containsKey(d.params().get(0)) ? d.params().get(0) : null;
+        }
+        return d == null && StdlibIndex.get().modules().containsKey(name) ? name : null;
     }
 
     private static String typeOf(SourceModel m, String name, int at, int depth) {
@@ -57,8 +92,8 @@ final class ValueTypeInference {
         if (c.group(2) == null) {
             StdlibIndex.Entry e = lib.global(c.group(1));
             f = e == null ? null : e.value();
-        } else if (lib.modules().containsKey(c.group(1)) && m.resolve(c.group(1), at) == null) {
-            StdlibIndex.Entry e = lib.member(c.group(1), c.group(2));
+        } else if (moduleName(m, c.group(1), d.start()) != null) {
+            StdlibIndex.Entry e = lib.member(moduleName(m, c.group(1), d.start()), c.group(2));
             f = e == null ? null : e.value();
         } else {
             // a method of another inferred value: s.supercell(2) is a structure again
@@ -75,7 +110,10 @@ final class ValueTypeInference {
         if (!(f instanceof NativeFunction nf)) {
             return null;
         }
-        String r = nf.returns();
+        String r = nf.returns().equals("any") ? null : nf.returns();
+        if (r == null) {
+            return null;
+        }
         if (ValueTypes.all().containsKey(r)) {
             return r;
         }
