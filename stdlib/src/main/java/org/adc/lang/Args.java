@@ -212,6 +212,16 @@ public final class Args {
         throw bad(i, "function");
     }
 
+    /** The position of the parameter called name, or -1 when the function has none. */
+    public int indexOf(String name) {
+        for (int i = 0; i < fn.params().size(); i++) {
+            if (fn.params().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public String functionName() {
         return fn.name();
     }
