@@ -272,7 +272,11 @@ public final class CoreBuiltins {
         if (x instanceof Module m) {
             return new AdcList(m.memberNames());
         }
-        return new AdcList(org.adc.runtime.Members.names(x));
+        List<String> names = new ArrayList<>(org.adc.runtime.Members.names(x));
+        if (x instanceof org.adc.lang.Record && !names.contains("with")) {
+            names.add("with");
+        }
+        return new AdcList(names);
     }
 
     private static Object toInt(Args a) {

@@ -103,7 +103,11 @@ public final class ValueTypes {
     /** The members of one value (a record's own fields, a device's own readings). */
     public static List<Member> membersOf(Object value) {
         List<Member> out = new ArrayList<>();
-        for (String n : Members.names(value)) {
+        List<String> names = new ArrayList<>(Members.names(value));
+        if (value instanceof Record && !names.contains("with")) {
+            names.add("with");
+        }
+        for (String n : names) {
             Object v;
             try {
                 v = Members.get(null, value, n);

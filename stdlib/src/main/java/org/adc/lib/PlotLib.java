@@ -218,7 +218,7 @@ public final class PlotLib {
             AdcList wh = a.list(iSize);
             if (wh.size() != 2 || !(wh.items().get(0) instanceof Quantity w) || !(wh.items().get(1) instanceof Quantity h)
                 || !w.dimension().equals(Dimension.LENGTH) || !h.dimension().equals(Dimension.LENGTH)) {
-                throw a.bad(iSize, "[width, height] as two lengths, e.g. [8.5 cm, 6 cm],");
+                throw a.bad(iSize, "a list of two lengths");
             }
             // drawing units are 1/96 inch
             width = (int) Math.round(w.si() / 0.0254 * Chart.SCREEN_DPI);
