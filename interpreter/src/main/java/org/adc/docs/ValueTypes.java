@@ -108,6 +108,10 @@ public final class ValueTypes {
             names.add("with");
         }
         for (String n : names) {
+            if (value instanceof Record && n.equals("with")) {
+                out.add(new Member("with", "method", "with(name = value, ...)", "A copy with some fields replaced (records are immutable)"));
+                continue;
+            }
             Object v;
             try {
                 v = Members.get(null, value, n);

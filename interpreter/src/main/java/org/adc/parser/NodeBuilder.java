@@ -1074,8 +1074,8 @@ final class NodeBuilder {
             String[] pn = userParamNames.get(g.name());
             boolean aligned = checkArity(g.name(), g.name() + "(" + String.join(", ", pn) + ")", java.util.Arrays.asList(pn),
                 userRequired.get(g.name()), -1, posCtx, names, namedCtx, c);
-            for (int i = 0; aligned && i < Math.min(sig.length, pos.size()); i++) {
-                checkArg(g.name(), i, pn[i], sig[i], pos.get(i), posCtx.get(i));
+            if (aligned) {
+                checkPositional(g.name(), java.util.Arrays.asList(pn), java.util.Arrays.asList(sig), pos, posCtx, c);
             }
             for (int k = 0; k < names.size(); k++) {
                 for (int i = 0; i < pn.length; i++) {
@@ -1197,6 +1197,43 @@ final class NodeBuilder {
             ctx.getStop().getStopIndex()));
     }
 
+    /**
+     * Kinds of positional arguments. Two arguments whose dimensions fit each other's parameters are one
+     * mistake (they are swapped): one error naming both, not two.
+     */
+    private void checkPositional(String fname, List<String> pn, List<Dimension> wants, List<AdcNode> pos, List<ParserRuleContext> posCtx,
+                                 ParserRuleContext c) {
+        int n = Math.min(Math.min(wants.size(), pos.size()), pn.size());
+        List<Integer> wrong = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (mismatch(wants.get(i), dim(pos.get(i)))) {
+                wrong.add(i);
+            }
+        }
+        if (wrong.size() == 2) {
+            int i = wrong.get(0);
+            int j = wrong.get(1);
+            if (!mismatch(wants.get(i), dim(pos.get(j))) && !mismatch(wants.get(j), dim(pos.get(i)))) {
+                StringBuilder fixed = new StringBuilder(fname).append('(');
+                for (int k = 0; k < pos.size(); k++) {
+                    int from = k == i ? j : k == j ? i : k;
+                    fixed.append(k == 0 ? "" : ", ").append(k < pn.size() && (k == i || k == j) ? pn.get(k) + " = " : "")
+                        .append(text(posCtx.get(from)));
+                }
+                error(c, fname + "(): arguments #" + (i + 1) + " '" + pn.get(i) + "' and #" + (j + 1) + " '" + pn.get(j) + "' look swapped ("
+                    + wants.get(i).name() + " expected first, got " + dim(pos.get(i)).name() + ")", "write " + fixed.append(')'));
+                return;
+            }
+        }
+        for (int i : wrong) {
+            checkArg(fname, i, pn.get(i), wants.get(i), pos.get(i), posCtx.get(i));
+        }
+    }
+
+    private static boolean mismatch(Dimension want, Dimension got) {
+        return want != null && got != null && !want.equals(got) && got.amountOffset(want) == null;
+    }
+
     private void checkArg(String fname, int i, String pname, Dimension want, AdcNode arg, ParserRuleContext ctx) {
         Dimension got = dim(arg);
         if (want != null && got != null && !want.equals(got) && got.amountOffset(want) == null) {
@@ -1223,8 +1260,12 @@ final class NodeBuilder {
             required[i] = params.get(i).isRequired();
         }
         boolean aligned = checkArity(nf.name(), nf.signature(), pn, required, variadicAt, posCtx, names, namedCtx, c);
-        for (int i = 0; aligned && i < Math.min(fixed, pos.size()); i++) {
-            checkArg(nf.name(), i, params.get(i).name(), params.get(i).dimension(), pos.get(i), posCtx.get(i));
+        if (aligned) {
+            List<Dimension> wants = new ArrayList<>();
+            for (int i = 0; i < fixed; i++) {
+                wants.add(params.get(i).dimension());
+            }
+            checkPositional(nf.name(), pn.subList(0, fixed), wants, pos.subList(0, Math.min(fixed, pos.size())), posCtx, c);
         }
         for (int k = 0; k < names.size(); k++) {
             for (int i = 0; i < params.size(); i++) {

@@ -120,7 +120,10 @@ public final class Args {
     /** The error for argument {@code i} not being what was {@code expected}. */
     public AdcError bad(int i, String expected) {
         Param p = fn.params().get(i);
-        String hint = v[i] instanceof Quantity q ? org.adc.units.DimensionHints.forMismatch(Dimension.byName(expected), q.dimension()) : null;
+        // eV/K for an energy or a number is the forgotten kB; energy for temperature may also be swapped arguments,
+        // so there the parameter's own description is the better hint
+        String hint = v[i] instanceof Quantity q && q.dimension().equals(Dimension.ENERGY.divide(Dimension.TEMPERATURE))
+            ? org.adc.units.DimensionHints.forMismatch(Dimension.byName(expected), q.dimension()) : null;
         return new AdcError("bad argument #" + (i + 1) + " '" + p.name() + "' to '" + fn.name() + "' (" + expected + " expected, got "
             + Values.describe(v[i]) + ")", hint != null ? hint : p.doc() == null ? null : p.name() + ": " + p.doc());
     }

@@ -25,10 +25,10 @@ public final class DimensionHints {
             }
         }
         if (want.equals(Dimension.TEMPERATURE) && got.equals(Dimension.ENERGY)) {
-            return "did you forget kB? an energy is not a temperature: E / kB is one";
+            return "an energy is not a temperature; if this is kB·T, divide by kB (E / kB is a temperature)";
         }
         if (want.equals(Dimension.ENERGY) && got.equals(Dimension.TEMPERATURE)) {
-            return "did you forget kB? a temperature is not an energy: kB * T is one";
+            return "a temperature is not an energy; did you forget kB? (kB * T is an energy)";
         }
         if (want.isNone() && got.equals(Dimension.ENERGY)) {
             return "did you forget kB * T? divide the energy by it: E / (kB * T)";
