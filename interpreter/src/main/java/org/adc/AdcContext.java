@@ -41,6 +41,8 @@ public final class AdcContext {
 
     private final TruffleLanguage.Env env;
     private final GlobalScope globals = new GlobalScope();
+    /** How many adc function calls are active (the context runs on one thread); see CallNode.MAX_DEPTH. */
+    public int callDepth;
     private final ScriptEnv scriptEnv;
     private final PrintStream out;
     private final Map<String, String> overrides = new LinkedHashMap<>();

@@ -45,10 +45,19 @@ public final class CoreBuiltins {
             "print(value, ..., sep = \" \")", "print(\"rate:\", 1.2e6 Hz)\nprint(\"T = ${t to degC}\")",
             "Values are shown as in the REPL: quantities with their unit, strings without quotes.", "Quantities print in their own unit; choose one with `x to UNIT` or fmt.", "none: every value prints", "str, fmt, repr"), CoreBuiltins::print,
             Param.rest("values", "any", "values to print"), Param.optional("sep", "string", " ", "separator")));
-        CORE.add(new NativeFunction("len", "int", doc("number of elements of a list, map, string, table or range",
-            "len(x)", "len([1, 2, 3])  # 3", "Lists and ranges count elements, maps entries, strings characters, tables rows.", "Returns a plain int.", "a value without a length (a number, a quantity) is a bad argument", "list, range"), CoreBuiltins::len, Param.required("x", "any", "a collection")));
+        CORE.add(new NativeFunction("len", "int", doc("number of elements of a list, map, string, table, record, structure or range",
+            "len(x)", "len([1, 2, 3])  # 3\nlen(s)  # atoms of a structure", "Lists and ranges count elements, maps entries, strings characters, "
+                + "tables rows, records fields, structures atoms (as ASE's len(atoms)).", "Returns a plain int.", "a value without a length (a number, a quantity) is a bad argument", "list, range"), CoreBuiltins::len, Param.required("x", "any", "a collection")));
         CORE.add(new NativeFunction("type", "string", doc("the type of a value; for a quantity its dimension and unit",
-            "type(x)", "type(450 degC)  # \"temperature [degC]\"", "A short type name (int, float, string, list, map, record, ...); for a quantity its dimension and unit.", "The unit a quantity is written in appears in brackets.", "none", "str, repr"), CoreBuiltins::type, Param.required("x", "any", "any value")));
+            "type(x, detail = false)", "type(450 degC)  # \"temperature [degC]\"\ntype([1 eV, 2 eV], detail = true)  # \"list of 2 energy [eV]\"",
+            "A short type name (int, float, string, list, map, record, ...); for a quantity its dimension and unit. With detail = true "
+                + "(the REPL's :type), also what a list, map, record or table holds, with units.", "The unit a quantity is written in appears in brackets.", "none", "str, repr, dir"),
+            CoreBuiltins::type, Param.required("x", "any", "any value"), Param.optional("detail", "bool", false, "describe the contents too")));
+        CORE.add(new NativeFunction("dir", "list", doc("the names of a value's members (what x.name can be), or of a module's functions",
+            "dir(x)", "dir(\"abc\")  # [\"len\", \"upper\", ...]\ndir(s)  # a structure's members\ndir(math)",
+            "As Python's dir: the members value.name reaches, sorted as the value's type lists them. help(x) prints the page of the "
+                + "type with each member's summary (docs/reference/types/).", "Returns a list of strings.", "none: a value without members gives []",
+            "help, type, len"), CoreBuiltins::dir, Param.required("x", "any", "any value or module")));
         CORE.add(new NativeFunction("str", "string", doc("a value as text, as print shows it", "str(x)", "str(0.903 eV)", "The text print shows for the value.", "A quantity keeps its unit in the text.", "none", "repr, fmt, print"),
             a -> Values.display(a.get(0)), Param.required("x", "any", "any value")));
         CORE.add(new NativeFunction("repr", "string", doc("a value as source-like text (strings quoted)", "repr(x)", "repr(\"a\")", "Strings are quoted and escaped, so the text reads as adc source.", "A quantity is written as number and unit.", "none", "str"),
@@ -121,8 +130,11 @@ public final class CoreBuiltins {
             "help"),
             CoreBuiltins::tolerance, Param.required("path", "string", "output file, relative to the run directory"),
             Param.optional("rel", "number", 0.0, "relative tolerance (≥ 0)"), Param.optional("abs", "number", 0.0, "absolute tolerance (≥ 0)")));
-        CORE.add(new NativeFunction("help", "string", doc("the reference page of a library function or module",
-            "help(f)", "help(arrhenius)", "The same page as the REPL's :help and docs/reference/.", "none", "'no help for ...' for a value that is neither a function nor a module", "type"), CoreBuiltins::help, Param.required("f", "any", "a function or module")));
+        CORE.add(new NativeFunction("help", "none", doc("prints the reference page of a library function, module or value type",
+            "help(f)", "help(arrhenius)\nhelp(kmc.run)\nhelp(structure)", "Prints the same page as the REPL's :help and docs/reference/ "
+                + "(as Python's help, it returns none). For a value that is not a function or module, prints the page of its type: "
+                + "its members, as dir(x) lists them.", "none", "'no help for ...' for a value without a page", "dir, type"),
+            CoreBuiltins::help, Param.required("f", "any", "a function, module or value")));
     }
 
     /** The modules whose members are built-in globals. */
@@ -181,6 +193,16 @@ public final class CoreBuiltins {
         if (x instanceof HasMembers h && h.member("len") instanceof Callable c) {
             return c.call();
         }
+        if (x instanceof org.adc.lang.Record r) {
+            return (long) r.fields().size();
+        }
+        if (x instanceof HasMembers h && h.memberNames().contains("natoms") && h.member("natoms") instanceof Long n) {
+            return n;
+        }
+        if (x instanceof org.adc.procedure.Device || x instanceof Module) {
+            throw new AdcError("len() of " + Values.describe(x) + ": it has members, not elements",
+                "dir(x) lists its members, help(x) describes them");
+        }
         if (x instanceof Iterable<?> it) {
             long n = 0;
             for (Object ignored : it) {
@@ -192,11 +214,69 @@ public final class CoreBuiltins {
     }
 
     private static Object type(Args a) {
-        Object x = a.get(0);
+        return a.has(1) && a.bool(1) ? typeDetail(a.get(0), 0) : typeName(a.get(0));
+    }
+
+    private static String typeName(Object x) {
         if (x instanceof Quantity q) {
             return q.dimension().name() + " [" + q.unit().symbol() + "]";
         }
         return Values.typeName(x);
+    }
+
+    /** The type with what a container holds: "list of 3 energy [eV]", "record {path: string, barrier: energy [eV]}". */
+    private static String typeDetail(Object x, int depth) {
+        if (depth > 2) {
+            return typeName(x);
+        }
+        if (x instanceof AdcList l) {
+            if (l.size() == 0) {
+                return "list (empty)";
+            }
+            java.util.LinkedHashSet<String> kinds = new java.util.LinkedHashSet<>();
+            for (Object o : l.items()) {
+                kinds.add(typeDetail(o, depth + 1));
+                if (kinds.size() > 4) {
+                    break;
+                }
+            }
+            return "list of " + l.size() + " " + (kinds.size() == 1 ? kinds.iterator().next() : "(" + String.join(", ", kinds)
+                + (kinds.size() > 4 ? ", ..." : "") + ")");
+        }
+        if (x instanceof org.adc.lang.Record r) {
+            List<String> fs = new ArrayList<>();
+            r.fields().forEach((k, v) -> fs.add(k + ": " + typeDetail(v, depth + 1)));
+            return "record {" + String.join(", ", fs) + "}";
+        }
+        if (x instanceof AdcMap m) {
+            java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+            java.util.LinkedHashSet<String> vals = new java.util.LinkedHashSet<>();
+            m.entries().forEach((k, v) -> {
+                keys.add(typeName(k));
+                vals.add(typeDetail(v, depth + 1));
+            });
+            return "map of " + m.size() + (m.size() == 0 ? "" : " (" + String.join(" | ", keys) + " → " + String.join(" | ", vals) + ")");
+        }
+        if (x instanceof org.adc.table.Table t) {
+            List<String> cols = new ArrayList<>();
+            for (org.adc.table.Column c : t.columns()) {
+                cols.add(c.name() + (c.unit() == null ? "" : " [" + c.unit().symbol() + "]"));
+            }
+            return "table of " + t.rows().size() + " rows: " + String.join(", ", cols);
+        }
+        return typeName(x);
+    }
+
+    private static Object dir(Args a) {
+        Object x = a.get(0);
+        if (x instanceof Module m) {
+            return new AdcList(m.memberNames());
+        }
+        List<String> names = new ArrayList<>(org.adc.runtime.Members.names(x));
+        if (x instanceof org.adc.lang.Record && !names.contains("with")) {
+            names.add("with");
+        }
+        return new AdcList(names);
     }
 
     private static Object toInt(Args a) {
@@ -275,7 +355,12 @@ public final class CoreBuiltins {
     }
 
     private static Object help(Args a) {
-        Object x = a.get(0);
+        a.env().out().println(helpText(a.get(0)).stripTrailing());
+        return None.INSTANCE;
+    }
+
+    /** The text help(x) prints. */
+    public static String helpText(Object x) {
         if (x instanceof NativeFunction f) {
             return f.doc() == null ? f.signature() : f.doc().text(f.signature());
         }
@@ -284,6 +369,10 @@ public final class CoreBuiltins {
         }
         if (x instanceof org.adc.runtime.AdcFunction f) {
             return f.signature();
+        }
+        String page = org.adc.docs.ValueTypes.text(x);
+        if (page != null) {
+            return page;
         }
         return "no help for " + Values.describe(x);
     }

@@ -69,6 +69,12 @@ public final class ReferenceDocs {
             index.append("- `").append(e.getKey()).append("` — see [`").append(e.getValue()).append("`](statements/")
                 .append(file(e.getValue())).append(")\n");
         }
+        index.append("\n## value types\n\nThe members of the values a script works with (`dir(x)` lists them, `help(x)` prints the page).\n\n");
+        for (ValueTypes.Type t : ValueTypes.all().values()) {
+            index.append("- [`").append(t.name()).append("`](types/").append(file(t.name())).append(") — ").append(oneLine(t.summary()))
+                .append('\n');
+            out.put("types/" + file(t.name()), ValueTypes.page(t));
+        }
         Map<String, String> withIndex = new LinkedHashMap<>();
         withIndex.put("README.md", index.toString());
         withIndex.putAll(out);

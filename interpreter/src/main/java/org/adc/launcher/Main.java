@@ -374,9 +374,18 @@ public final class Main implements Callable<Integer> {
         @CommandLine.ParentCommand
         Main main;
 
+        @Option(names = "--run-dir", paramLabel = "DIR", description = "where files written with a relative path go (default: runs/repl, created)")
+        Path runDir;
+
+        @Option(names = "--allow-read", paramLabel = "PATH", description = "let the session read below PATH too (it reads below the current folder)")
+        List<Path> allowRead = new ArrayList<>();
+
+        @Option(names = "--allow-write", paramLabel = "PATH", description = "let the session write below PATH too")
+        List<Path> allowWrite = new ArrayList<>();
+
         @Override
         public Integer call() throws Exception {
-            try (ReplSession session = new ReplSession(main.in, main.out, main.err)) {
+            try (ReplSession session = new ReplSession(main.in, main.out, main.err, runDir, allowRead, allowWrite)) {
                 return session.run();
             }
         }

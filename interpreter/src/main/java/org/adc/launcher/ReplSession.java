@@ -57,12 +57,53 @@ final class ReplSession implements AutoCloseable {
     private final Context context;
     private static List<String> unitSymbols;
 
+    private final Path runDir;
+
+    /** A session writing into a fresh temporary run directory (for tests and embedding). */
     ReplSession(InputStream in, PrintStream out, PrintStream err) {
+        this(in, out, err, tempRunDir(), List.of(), List.of());
+    }
+
+    private static Path tempRunDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("adc-repl-");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A session reading below the current folder (and allowRead), writing into runDir (default
+     * runs/repl in the current folder, created now so that the first write works) and below allowWrite.
+     */
+    ReplSession(InputStream in, PrintStream out, PrintStream err, Path runDir, List<Path> allowRead, List<Path> allowWrite) {
         this.out = out;
         this.err = err;
         Path cwd = Path.of("").toAbsolutePath();
-        Launch.Options o = new Launch.Options(cwd, cwd.resolve("runs").resolve("repl"), Map.of(), List.of(), List.of());
+        this.runDir = createRunDir(runDir != null ? runDir.toAbsolutePath().normalize() : cwd.resolve("runs").resolve("repl"), err);
+        Launch.Options o = new Launch.Options(cwd, this.runDir, Map.of(), allowRead, allowWrite);
         this.context = Launch.context(o, in, out, err);
+    }
+
+    /** Creates the run directory; in a folder the user may not write, a fresh temporary one (and says so). */
+    private static Path createRunDir(Path dir, PrintStream err) {
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            return dir.toRealPath();
+        } catch (IOException | SecurityException e) {
+            try {
+                Path tmp = java.nio.file.Files.createTempDirectory("adc-repl-");
+                err.println("adc repl: cannot create " + dir + " (" + e.getMessage() + "); files are written to " + tmp);
+                return tmp.toRealPath();
+            } catch (IOException e2) {
+                throw new java.io.UncheckedIOException(e2);
+            }
+        }
+    }
+
+    /** Where files written with a relative path go. */
+    Path runDir() {
+        return runDir;
     }
 
     /** The interactive session on the process's terminal, history in ~/.adc_history. */
@@ -79,11 +120,13 @@ final class ReplSession implements AutoCloseable {
             .appName("adc")
             .parser(new InputParser())
             .completer(new NameCompleter())
+            .highlighter(new ReplHighlighter(this::isName))
             .variable(LineReader.HISTORY_FILE, historyFile)
             .variable(LineReader.SECONDARY_PROMPT_PATTERN, "...> ")
             .variable(LineReader.ERRORS, 0)
             .build();
         out.println("adc 0.1.0 (" + Launch.runtimeName() + ") — " + BANNER_HELP);
+        out.println("files written go to " + displayPath(runDir));
         try {
             while (true) {
                 String line;
@@ -139,7 +182,7 @@ final class ReplSession implements AutoCloseable {
             if (expr.isEmpty()) {
                 err.println(":type EXPR shows the type and unit of a value, e.g. :type 450 degC");
             } else {
-                eval("print(type(" + expr + "))");
+                eval("print(type((" + expr + "), detail = true))");
             }
             return true;
         }
@@ -187,10 +230,15 @@ final class ReplSession implements AutoCloseable {
             out.println(m.name() + " — " + m.summary() + "\n  " + String.join(", ", m.memberNames()));
             return;
         }
-        eval("print(help(" + name + "))");
+        eval("help(" + name + ")");
     }
 
-    private boolean isName(String name) {
+    private static String displayPath(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+    }
+
+    boolean isName(String name) {
         return userNames.contains(name) || importAliases.containsKey(name) || globalNames().contains(name);
     }
 
@@ -233,6 +281,25 @@ final class ReplSession implements AutoCloseable {
         return names;
     }
 
+    /**
+     * Members of the value a name (or a chain of names, s.lattice) has in the session, as dir() lists
+     * them; nothing when it is not a defined name. Only names are evaluated (never calls), so Tab has no side effects.
+     */
+    List<String> valueMembers(String recv) {
+        String root = recv.split("\\.")[0];
+        if (!NAME.matcher(recv).matches() || !isName(root)) {
+            return List.of();
+        }
+        try {
+            org.graalvm.polyglot.Value v = context.eval(Source.newBuilder("adc", "dir(" + recv + ").join(\"\\n\")", "<complete>")
+                .interactive(true).cached(false).buildLiteral());
+            String text = v.isString() ? v.asString() : "";
+            return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+        } catch (PolyglotException | IllegalStateException e) {
+            return List.of();
+        }
+    }
+
     /** Unit symbols, with the common SI prefixes the unit table accepts (meV, uA, µA, GPa, kJ, mg). */
     static synchronized List<String> unitSymbols() {
         if (unitSymbols == null) {
@@ -256,10 +323,9 @@ final class ReplSession implements AutoCloseable {
         if (dot > 0) {
             String recv = word.substring(0, dot);
             Module mod = Stdlib.modules().get(importAliases.getOrDefault(recv, recv));
-            if (mod != null) {
-                for (String m : mod.memberNames()) {
-                    candidates.add(new Candidate(recv + "." + m, m, null, null, null, null, true));
-                }
+            java.util.Collection<String> members = mod != null && !userNames.contains(recv) ? mod.memberNames() : valueMembers(recv);
+            for (String m : members) {
+                candidates.add(new Candidate(recv + "." + m, m, null, null, null, null, true));
             }
             return candidates;
         }

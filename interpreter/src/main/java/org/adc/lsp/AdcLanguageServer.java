@@ -693,8 +693,26 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
                     items.add(item(e));
                 }
             } else if (owner != null) {
-                for (StdlibIndex.Entry e : lib.deviceMembers(deviceOf(m, owner))) {
+                String device = deviceOf(m, owner);
+                for (StdlibIndex.Entry e : lib.deviceMembers(device)) {
                     items.add(item(e));
+                }
+                String type = device == null ? ValueTypeInference.typeOf(m, owner) : null;
+                if ("record".equals(type)) {
+                    for (String f : ValueTypeInference.recordMembers(m, owner)) {
+                        CompletionItem c = new CompletionItem(f);
+                        c.setKind(f.equals("with") ? CompletionItemKind.Method : CompletionItemKind.Field);
+                        c.setDetail(f.equals("with") ? "with(name = value, ...) — a copy with some fields replaced" : "field of the record");
+                        items.add(c);
+                    }
+                } else if (type != null) {
+                    for (org.adc.docs.ValueTypes.Member vm : org.adc.docs.ValueTypes.members(org.adc.docs.ValueTypes.all().get(type))) {
+                        CompletionItem c = new CompletionItem(vm.name());
+                        c.setKind(vm.kind().equals("method") ? CompletionItemKind.Method : CompletionItemKind.Property);
+                        c.setDetail(vm.signature() + " — " + type);
+                        c.setDocumentation(new MarkupContent(MarkupKind.MARKDOWN, vm.summary()));
+                        items.add(c);
+                    }
                 }
             }
             return items;

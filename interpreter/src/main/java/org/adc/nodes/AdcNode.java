@@ -40,9 +40,6 @@ public abstract class AdcNode extends Node {
         if (v instanceof Double d) {
             return d;
         }
-        if (v instanceof Long l) {
-            return l;
-        }
         throw new UnexpectedResultException(v);
     }
 

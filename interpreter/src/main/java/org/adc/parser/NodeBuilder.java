@@ -224,7 +224,9 @@ final class NodeBuilder {
             nodes.add(0, new ParamCheckNode(params));
         }
         AdcNode body = new BlockNode(nodes.toArray(new AdcNode[0]));
-        if (interactive && !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof AdcParser.ExprStmtContext) {
+        // the REPL's completion asks for a value (source "<complete>"): returned, not printed
+        if (interactive && !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof AdcParser.ExprStmtContext
+            && !"<complete>".equals(source.getName())) {
             body = new PrintResultNode(body);
         }
         SourceSection whole = source.createSection(0, source.getLength());
@@ -1070,9 +1072,10 @@ final class NodeBuilder {
         } else if (fn instanceof ReadGlobalNode g && userSigs.containsKey(g.name())) {
             Dimension[] sig = userSigs.get(g.name());
             String[] pn = userParamNames.get(g.name());
-            checkUserArity(g.name(), pn, userRequired.get(g.name()), pos.size(), names, namedCtx, c);
-            for (int i = 0; i < Math.min(sig.length, pos.size()); i++) {
-                checkArg(g.name(), i, pn[i], sig[i], pos.get(i), posCtx.get(i));
+            boolean aligned = checkArity(g.name(), g.name() + "(" + String.join(", ", pn) + ")", java.util.Arrays.asList(pn),
+                userRequired.get(g.name()), -1, posCtx, names, namedCtx, c);
+            if (aligned) {
+                checkPositional(g.name(), java.util.Arrays.asList(pn), java.util.Arrays.asList(sig), pos, posCtx, c);
             }
             for (int k = 0; k < names.size(); k++) {
                 for (int i = 0; i < pn.length; i++) {
@@ -1085,41 +1088,157 @@ final class NodeBuilder {
         return n;
     }
 
-    /** Argument count and names of a call to a function of this file, checked before anything runs. */
-    private void checkUserArity(String fname, String[] pn, boolean[] required, int positional, List<String> names,
-                                List<ParserRuleContext> namedCtx, ParserRuleContext c) {
-        String sig = fname + "(" + String.join(", ", pn) + ")";
-        if (positional > pn.length) {
-            error(c, fname + "() takes " + pn.length + " argument" + (pn.length == 1 ? "" : "s") + " but " + positional + " were given",
+    /**
+     * Argument count and names of a call, checked before anything runs, with one error per mistake:
+     * a misspelt argument name is reported once (with the missing parameter it probably meant), not
+     * also as a missing argument; a missing argument after positional arguments that filled an
+     * optional parameter is reported once, with the named form that was probably meant. Returns false
+     * when the positional arguments do not line up with the parameters (their kinds are then not checked,
+     * since each would be a second error for the same mistake).
+     */
+    private boolean checkArity(String fname, String sig, List<String> pn, boolean[] required, int variadicAt,
+                               List<ParserRuleContext> posCtx, List<String> names, List<ParserRuleContext> namedCtx, ParserRuleContext c) {
+        int np = pn.size();
+        int fixed = variadicAt >= 0 ? variadicAt : np;
+        int positional = posCtx.size();
+        if (variadicAt < 0 && positional > fixed) {
+            error(c, fname + "() takes " + fixed + " argument" + (fixed == 1 ? "" : "s") + " but " + positional + " were given",
                 "signature: " + sig);
-            return;
+            return false;
         }
-        boolean[] given = new boolean[pn.length];
-        for (int i = 0; i < positional; i++) {
+        boolean[] given = new boolean[np];
+        for (int i = 0; i < Math.min(fixed, positional); i++) {
             given[i] = true;
         }
+        List<Integer> unknown = new ArrayList<>();
         for (int k = 0; k < names.size(); k++) {
-            int idx = java.util.Arrays.asList(pn).indexOf(names.get(k));
+            int idx = -1;
+            for (int i = 0; i < np; i++) {
+                if (i != variadicAt && pn.get(i).equals(names.get(k))) {
+                    idx = i;
+                }
+            }
             if (idx < 0) {
-                error(namedCtx.get(k), fname + "() has no parameter named '" + names.get(k) + "'", "signature: " + sig);
+                unknown.add(k);
             } else if (given[idx]) {
                 error(namedCtx.get(k), fname + "() got two values for '" + names.get(k) + "'", "give each argument once");
             } else {
                 given[idx] = true;
             }
         }
-        for (int i = 0; i < pn.length; i++) {
-            if (!given[i] && required[i]) {
-                error(c, fname + "() is missing the argument '" + pn[i] + "'", "signature: " + sig);
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < np; i++) {
+            if (!given[i] && required[i] && i != variadicAt) {
+                missing.add(pn.get(i));
             }
         }
+        if (!unknown.isEmpty()) {
+            for (int k : unknown) {
+                String wrong = names.get(k);
+                String meant = null;
+                for (String m : missing) {
+                    if (meant == null || org.adc.lang.Spelling.distance(wrong, m) < org.adc.lang.Spelling.distance(wrong, meant)) {
+                        meant = m;
+                    }
+                }
+                String hint = meant != null && unknown.size() == 1 ? "did you mean '" + meant + "'? It is the argument still missing; signature: " + sig
+                    : "signature: " + sig;
+                error(namedCtx.get(k), fname + "() has no parameter named '" + wrong + "'", hint);
+            }
+            return true;
+        }
+        if (missing.isEmpty()) {
+            return true;
+        }
+        // positional arguments that went to optional parameters although required ones are missing:
+        // the user most likely meant the required parameters, in order
+        List<String> filledOptional = new ArrayList<>();
+        for (int i = 0; i < Math.min(fixed, positional); i++) {
+            if (!required[i]) {
+                filledOptional.add(pn.get(i));
+            }
+        }
+        if (filledOptional.isEmpty()) {
+            for (String m : missing) {
+                error(c, fname + "() is missing the argument '" + m + "'", "signature: " + sig);
+            }
+            return true;
+        }
+        StringBuilder filled = new StringBuilder();
+        for (int i = 0; i < Math.min(fixed, positional); i++) {
+            filled.append(i == 0 ? "" : ", ").append(pn.get(i)).append(" = ").append(text(posCtx.get(i)));
+        }
+        List<String> requiredNames = new ArrayList<>();
+        for (int i = 0; i < np; i++) {
+            if (required[i] && i != variadicAt) {
+                requiredNames.add(pn.get(i));
+            }
+        }
+        String hint = "positional arguments fill the parameters in order (" + filled + "); name them";
+        if (positional == requiredNames.size() && names.isEmpty()) {
+            StringBuilder call = new StringBuilder(fname).append('(');
+            for (int i = 0; i < positional; i++) {
+                call.append(i == 0 ? "" : ", ").append(requiredNames.get(i)).append(" = ").append(text(posCtx.get(i)));
+            }
+            hint += ": " + call.append(')');
+        } else {
+            hint += "; signature: " + sig;
+        }
+        error(c, fname + "() is missing the argument" + (missing.size() == 1 ? " '" : "s '") + String.join("', '", missing) + "'", hint);
+        return false;
+    }
+
+    /** The source text of a piece of the tree, as the user wrote it (spaces kept). */
+    private static String text(ParserRuleContext ctx) {
+        if (ctx.getStop() == null) {
+            return ctx.getText();
+        }
+        return ctx.getStart().getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(ctx.getStart().getStartIndex(),
+            ctx.getStop().getStopIndex()));
+    }
+
+    /**
+     * Kinds of positional arguments. Two arguments whose dimensions fit each other's parameters are one
+     * mistake (they are swapped): one error naming both, not two.
+     */
+    private void checkPositional(String fname, List<String> pn, List<Dimension> wants, List<AdcNode> pos, List<ParserRuleContext> posCtx,
+                                 ParserRuleContext c) {
+        int n = Math.min(Math.min(wants.size(), pos.size()), pn.size());
+        List<Integer> wrong = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (mismatch(wants.get(i), dim(pos.get(i)))) {
+                wrong.add(i);
+            }
+        }
+        if (wrong.size() == 2) {
+            int i = wrong.get(0);
+            int j = wrong.get(1);
+            if (!mismatch(wants.get(i), dim(pos.get(j))) && !mismatch(wants.get(j), dim(pos.get(i)))) {
+                StringBuilder fixed = new StringBuilder(fname).append('(');
+                for (int k = 0; k < pos.size(); k++) {
+                    int from = k == i ? j : k == j ? i : k;
+                    fixed.append(k == 0 ? "" : ", ").append(k < pn.size() && (k == i || k == j) ? pn.get(k) + " = " : "")
+                        .append(text(posCtx.get(from)));
+                }
+                error(c, fname + "(): arguments #" + (i + 1) + " '" + pn.get(i) + "' and #" + (j + 1) + " '" + pn.get(j) + "' look swapped ("
+                    + wants.get(i).name() + " expected first, got " + dim(pos.get(i)).name() + ")", "write " + fixed.append(')'));
+                return;
+            }
+        }
+        for (int i : wrong) {
+            checkArg(fname, i, pn.get(i), wants.get(i), pos.get(i), posCtx.get(i));
+        }
+    }
+
+    private static boolean mismatch(Dimension want, Dimension got) {
+        return want != null && got != null && !want.equals(got) && got.amountOffset(want) == null;
     }
 
     private void checkArg(String fname, int i, String pname, Dimension want, AdcNode arg, ParserRuleContext ctx) {
         Dimension got = dim(arg);
         if (want != null && got != null && !want.equals(got) && got.amountOffset(want) == null) {
             error(ctx, "bad argument #" + (i + 1) + " '" + pname + "' to '" + fname + "' (" + want.name() + " expected, got " + got.name() + ")",
-                "pass a value in units of " + want.name());
+                org.adc.units.DimensionHints.orDefault(want, got));
         }
     }
 
@@ -1134,33 +1253,25 @@ final class NodeBuilder {
         }
         boolean variadic = variadicAt >= 0;
         int fixed = variadic ? variadicAt : params.size();
-        if (!variadic && pos.size() > fixed) {
-            error(c, nf.name() + "() takes " + fixed + " argument" + (fixed == 1 ? "" : "s") + " but " + pos.size() + " were given",
-                "signature: " + nf.signature());
-            return;
+        List<String> pn = new ArrayList<>();
+        boolean[] required = new boolean[params.size()];
+        for (int i = 0; i < params.size(); i++) {
+            pn.add(params.get(i).name());
+            required[i] = params.get(i).isRequired();
         }
-        boolean[] given = new boolean[params.size()];
-        for (int i = 0; i < Math.min(fixed, pos.size()); i++) {
-            given[i] = true;
-            checkArg(nf.name(), i, params.get(i).name(), params.get(i).dimension(), pos.get(i), posCtx.get(i));
+        boolean aligned = checkArity(nf.name(), nf.signature(), pn, required, variadicAt, posCtx, names, namedCtx, c);
+        if (aligned) {
+            List<Dimension> wants = new ArrayList<>();
+            for (int i = 0; i < fixed; i++) {
+                wants.add(params.get(i).dimension());
+            }
+            checkPositional(nf.name(), pn.subList(0, fixed), wants, pos.subList(0, Math.min(fixed, pos.size())), posCtx, c);
         }
         for (int k = 0; k < names.size(); k++) {
-            int idx = -1;
             for (int i = 0; i < params.size(); i++) {
                 if (i != variadicAt && params.get(i).name().equals(names.get(k))) {
-                    idx = i;
+                    checkArg(nf.name(), i, params.get(i).name(), params.get(i).dimension(), named.get(k), namedCtx.get(k));
                 }
-            }
-            if (idx < 0) {
-                error(namedCtx.get(k), nf.name() + "() has no parameter named '" + names.get(k) + "'", "signature: " + nf.signature());
-                continue;
-            }
-            given[idx] = true;
-            checkArg(nf.name(), idx, params.get(idx).name(), params.get(idx).dimension(), named.get(k), namedCtx.get(k));
-        }
-        for (int i = 0; i < params.size(); i++) {
-            if (!given[i] && params.get(i).isRequired()) {
-                error(c, nf.name() + "() is missing the argument '" + params.get(i).name() + "'", "signature: " + nf.signature());
             }
         }
     }

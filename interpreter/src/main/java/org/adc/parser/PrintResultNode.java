@@ -8,7 +8,7 @@ import org.adc.lang.None;
 import org.adc.lang.Values;
 import org.adc.nodes.AdcNode;
 
-/** In the REPL, prints the value of an input that ends in an expression (unless it is none). */
+/** In the REPL, prints the value of an input that ends in an expression (unless it is none), long values shortened. */
 final class PrintResultNode extends AdcNode {
     @Child private AdcNode body;
 
@@ -26,7 +26,7 @@ final class PrintResultNode extends AdcNode {
     @TruffleBoundary
     private void print(Object v) {
         if (v != None.INSTANCE && v != null) {
-            AdcContext.get(this).out().println(Values.repr(v));
+            AdcContext.get(this).out().println(org.adc.runtime.ReplDisplay.of(v));
         }
     }
 }

@@ -61,6 +61,8 @@ public final class AdcException extends AbstractTruffleException {
         StringBuilder sb = new StringBuilder(Diagnostic.format(section(), "error", rawMessage, hint));
         List<TruffleStackTraceElement> trace = TruffleStackTrace.getStackTrace(this);
         if (trace != null) {
+            String previous = null;
+            int repeats = 0;
             boolean first = true;
             for (TruffleStackTraceElement e : trace) {
                 if (first) {
@@ -71,12 +73,28 @@ public final class AdcException extends AbstractTruffleException {
                 SourceSection s = call == null ? null : call.getEncapsulatingSourceSection();
                 if (s != null && s.isAvailable()) {
                     String fn = e.getTarget().getRootNode().getName();
-                    sb.append("  called from ").append(fn == null ? "script" : fn).append(" at ").append(s.getSource().getName())
-                        .append(':').append(s.getStartLine()).append(':').append(s.getStartColumn()).append('\n');
+                    String line = "  called from " + (fn == null ? "script" : fn) + " at " + s.getSource().getName()
+                        + ':' + s.getStartLine() + ':' + s.getStartColumn() + '\n';
+                    if (line.equals(previous)) {
+                        repeats++;
+                        continue;
+                    }
+                    appendRepeats(sb, repeats);
+                    repeats = 0;
+                    sb.append(line);
+                    previous = line;
                 }
             }
+            appendRepeats(sb, repeats);
         }
         String out = sb.toString();
         return out.endsWith("\n") ? out.substring(0, out.length() - 1) : out;
+    }
+
+    /** A deep recursion shows its repeated call once, as Python does, not thousands of times. */
+    private static void appendRepeats(StringBuilder sb, int repeats) {
+        if (repeats > 0) {
+            sb.append("  [the call above repeated ").append(repeats).append(repeats == 1 ? " more time]\n" : " more times]\n");
+        }
     }
 }

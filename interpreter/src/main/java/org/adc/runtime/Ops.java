@@ -69,8 +69,7 @@ public final class Ops {
     public static Object add(Node site, Object a, Object b) {
         try {
             if (a instanceof Long x && b instanceof Long y) {
-                long r = x + y;
-                return ((x ^ r) & (y ^ r)) < 0 ? (Object) ((double) x + (double) y) : (Object) r;
+                return LongMath.add(x, y);
             }
             if (isNumber(a) && isNumber(b)) {
                 return num(a) + num(b);
@@ -111,8 +110,7 @@ public final class Ops {
     public static Object sub(Node site, Object a, Object b) {
         try {
             if (a instanceof Long x && b instanceof Long y) {
-                long r = x - y;
-                return ((x ^ y) & (x ^ r)) < 0 ? (Object) ((double) x - (double) y) : (Object) r;
+                return LongMath.sub(x, y);
             }
             if (isNumber(a) && isNumber(b)) {
                 return num(a) - num(b);
@@ -135,9 +133,7 @@ public final class Ops {
     public static Object mul(Node site, Object a, Object b) {
         try {
             if (a instanceof Long x && b instanceof Long y) {
-                long hi = Math.multiplyHigh(x, y);
-                long lo = x * y;
-                return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0) ? (Object) lo : (Object) ((double) x * (double) y);
+                return LongMath.mul(x, y);
             }
             if (isNumber(a) && isNumber(b)) {
                 return num(a) * num(b);
@@ -160,13 +156,25 @@ public final class Ops {
         throw typeError(site, "*", a, b);
     }
 
+    /** The error for a zero divisor, for integers, floats and quantities alike (Python's ZeroDivisionError). */
+    @TruffleBoundary
+    public static AdcException divisionByZero(Node site, String op, Object a, Object b) {
+        String what = op.equals("%") ? "modulo by zero" : "division by zero";
+        return new AdcException(what,
+            "the divisor is zero; test it first (if x != 0 { ... }) or catch the error with try/catch", site);
+    }
+
+    private static boolean isZero(Object x) {
+        return (isNumber(x) && num(x) == 0) || (x instanceof Quantity q && q.si() == 0);
+    }
+
     @TruffleBoundary
     public static Object div(Node site, Object a, Object b) {
         try {
+            if ((isNumber(a) || a instanceof Quantity) && isZero(b)) {
+                throw divisionByZero(site, "/", a, b);
+            }
             if (isNumber(a) && isNumber(b)) {
-                if (b instanceof Long y && y == 0 && a instanceof Long) {
-                    throw new AdcException("division by zero", null, site);
-                }
                 return num(a) / num(b);
             }
             if (a instanceof Quantity qa && isNumber(b)) {
@@ -188,9 +196,12 @@ public final class Ops {
     public static Object floorDiv(Node site, Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             if (y == 0) {
-                throw new AdcException("division by zero", null, site);
+                throw divisionByZero(site, "//", a, b);
             }
-            return Math.floorDiv(x, y);
+            return LongMath.floorDiv(x, y);
+        }
+        if ((isNumber(a) || a instanceof Quantity) && isZero(b)) {
+            throw divisionByZero(site, "//", a, b);
         }
         Object q = div(site, a, b);
         if (q instanceof Double d) {
@@ -203,11 +214,14 @@ public final class Ops {
     public static Object mod(Node site, Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
             if (y == 0) {
-                throw new AdcException("modulo by zero", null, site);
+                throw divisionByZero(site, "%", a, b);
             }
             return Math.floorMod(x, y);
         }
         if (isNumber(a) && isNumber(b)) {
+            if (num(b) == 0) {
+                throw divisionByZero(site, "%", a, b);
+            }
             double x = num(a);
             double y = num(b);
             return x - Math.floor(x / y) * y;
@@ -219,16 +233,7 @@ public final class Ops {
     public static Object pow(Node site, Object a, Object b) {
         try {
             if (a instanceof Long x && b instanceof Long y && y >= 0) {
-                long r = 1;
-                for (long i = 0; i < y; i++) {
-                    long hi = Math.multiplyHigh(r, x);
-                    long lo = r * x;
-                    if (!((hi == 0 && lo >= 0) || (hi == -1 && lo < 0))) {
-                        return Math.pow(x, y);
-                    }
-                    r = lo;
-                }
-                return r;
+                return LongMath.pow(x, y);
             }
             if (isNumber(a) && isNumber(b)) {
                 return Math.pow(num(a), num(b));
@@ -248,7 +253,7 @@ public final class Ops {
     @TruffleBoundary
     public static Object neg(Node site, Object a) {
         if (a instanceof Long x) {
-            return x == Long.MIN_VALUE ? (Object) (-(double) x) : (Object) (-x);
+            return LongMath.neg(x);
         }
         if (a instanceof Double d) {
             return -d;

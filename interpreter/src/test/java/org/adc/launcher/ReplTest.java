@@ -201,4 +201,92 @@ class ReplTest {
         session.handle("print(\"after\", spins > 0)");
         assertTrue(out().contains("after true\n"), out() + err());
     }
+
+    // ---- issue 16 item 7: writes in a fresh folder, help pages, long values, colour, :type with units; item 6: members
+
+    @Test
+    void writesWorkInAFolderWithoutRunsDirectory() throws IOException {
+        Path runDir = tmp.resolve("fresh").resolve("runs").resolve("repl");
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try (ReplSession s = new ReplSession(InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(e, true, StandardCharsets.UTF_8), runDir, List.of(), List.of())) {
+            s.handle("write_csv([{a: 1, b: 2 eV}], \"out.csv\")");
+            assertEquals("", e.toString(StandardCharsets.UTF_8));
+            assertTrue(Files.isRegularFile(runDir.resolve("out.csv")), "out.csv written into the created run directory");
+        }
+    }
+
+    @Test
+    void replAcceptsAllowReadAndAllowWrite() {
+        Cli r = Cli.run("repl", "--help");
+        assertEquals(0, r.code, r.toString());
+        assertTrue(r.out.contains("--allow-write") && r.out.contains("--allow-read") && r.out.contains("--run-dir"), r.out);
+    }
+
+    @Test
+    void helpPrintsTheFormattedPage() {
+        session.handle("help(arrhenius)");
+        String o = out();
+        assertTrue(o.contains("\nSyntax:\n  arrhenius(nu0 = 1e13 Hz, ea, t)\n"), o);
+        assertFalse(o.contains("\\n"), "no escaped newlines: " + o);
+        assertFalse(o.stripTrailing().endsWith("\""), o);
+    }
+
+    @Test
+    void longValuesAreShortenedWithACount() {
+        session.handle("list(0 ..< 200000)");
+        String o = out();
+        assertTrue(o.contains("199999]") && o.contains("(200000 elements"), o);
+        assertTrue(o.length() < 1000, "echo of " + o.length() + " characters");
+        out.reset();
+        session.handle("print(len(list(0 ..< 200000)))");
+        assertEquals("200000\n", out());
+    }
+
+    @Test
+    void typeShowsUnitsOfContents() {
+        session.handle(":type [1 eV, 2 eV]");
+        session.handle(":type {path: \"a\", barrier: 0.3 eV}");
+        session.handle(":type 6 kJ/mol");
+        assertEquals("list of 2 energy [eV]\nrecord {path: string, barrier: energy [eV]}\nmolar energy [kJ/mol]\n", out(), err());
+    }
+
+    @Test
+    void highlighterColoursKeywordsNumbersUnitsStringsComments() {
+        ReplHighlighter h = new ReplHighlighter(n -> n.equals("T"));
+        String line = "let x = 450 degC * 2 T  # \"c\"";
+        org.jline.utils.AttributedString a = h.highlight(line);
+        assertEquals(line, a.toString());
+        assertEquals(ReplHighlighter.KEYWORD, a.styleAt(line.indexOf("let")));
+        assertEquals(ReplHighlighter.NUMBER, a.styleAt(line.indexOf("450")));
+        assertEquals(ReplHighlighter.UNIT, a.styleAt(line.indexOf("degC")));
+        assertEquals(ReplHighlighter.COMMENT, a.styleAt(line.indexOf("#")));
+        // T is a name of the session here, so after a number it is not coloured as tesla
+        assertEquals(org.jline.utils.AttributedStyle.DEFAULT, a.styleAt(line.indexOf("T ")));
+        ReplHighlighter h2 = new ReplHighlighter(n -> false);
+        String s = "print(\"a b\")";
+        assertEquals(ReplHighlighter.STRING, h2.highlight(s).styleAt(s.indexOf("a b")));
+    }
+
+    @Test
+    void completionAfterAValueListsItsMembers() {
+        session.handle("let s = \"abc\"");
+        session.handle("let r = {path: \"a\", barrier: 0.3 eV}");
+        List<String> sm = session.complete("s.").stream().map(Candidate::value).toList();
+        assertTrue(sm.contains("s.upper") && sm.contains("s.split"), sm.toString());
+        List<String> rm = session.complete("r.").stream().map(Candidate::value).toList();
+        assertTrue(rm.contains("r.barrier") && rm.contains("r.path"), rm.toString());
+        assertEquals(List.of(), session.complete("nosuch."));
+    }
+
+    @Test
+    void dirLenAndHelpOfValues() {
+        session.handle("import structure");
+        session.handle("let s = structure.diamond(\"Si\", a = 5.43 Å)");
+        session.handle("print(len(s), dir(s).contains(\"supercell\"), len({a: 1, b: 2}), len(\"Å1\"))");
+        assertEquals("8 true 2 2\n", out(), err());
+        out.reset();
+        session.handle("help(s)");
+        assertTrue(out().startsWith("structure — ") && out().contains("supercell(n, nb = none, nc = none)"), out());
+    }
 }

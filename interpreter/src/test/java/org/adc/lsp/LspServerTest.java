@@ -306,6 +306,24 @@ class LspServerTest {
     }
 
     @Test
+    void completionAfterAValueListsTheMembersOfItsInferredType() throws Exception {
+        String uri = "file:///w/values.adc";
+        open(uri, "import structure\nlet s = structure.diamond(\"Si\")\nlet big = s.supercell(2)\nlet r = arrhenius_fit([450 K, 500 K], [1 Hz, 2 Hz])\n"
+            + "let t = table([{a: 1}])\nlet name = \"Si\"\nlet q = {path: \"a\", barrier: {e: 1}}\ns.\nbig.\nt.\nname.\nr.\nq.\n");
+        List<String> s = labels(uri, 7, 2);
+        assertTrue(s.containsAll(List.of("supercell", "natoms", "lattice", "write")), s.toString());
+        List<String> big = labels(uri, 8, 4);
+        assertTrue(big.containsAll(List.of("supercell", "natoms")), big.toString());
+        List<String> t = labels(uri, 9, 2);
+        assertTrue(t.containsAll(List.of("rows", "columns", "where")), t.toString());
+        List<String> n = labels(uri, 10, 5);
+        assertTrue(n.containsAll(List.of("upper", "split")), n.toString());
+        List<String> r = labels(uri, 11, 2);
+        assertEquals(List.of("with"), r, "a library record's fields are known only when it runs");
+        assertEquals(List.of("path", "barrier", "with"), labels(uri, 12, 2));
+    }
+
+    @Test
     void completionAfterADeviceListsItsOperations() throws Exception {
         String uri = "file:///w/devices.adc";
         open(uri, "let furnace = furnace()\nlet s = smu(furnace = furnace)\nfurnace.\ns.\nfurnace.ramp(\n");

@@ -120,8 +120,12 @@ public final class Args {
     /** The error for argument {@code i} not being what was {@code expected}. */
     public AdcError bad(int i, String expected) {
         Param p = fn.params().get(i);
+        // eV/K for an energy or a number is the forgotten kB; energy for temperature may also be swapped arguments,
+        // so there the parameter's own description is the better hint
+        String hint = v[i] instanceof Quantity q && q.dimension().equals(Dimension.ENERGY.divide(Dimension.TEMPERATURE))
+            ? org.adc.units.DimensionHints.forMismatch(Dimension.byName(expected), q.dimension()) : null;
         return new AdcError("bad argument #" + (i + 1) + " '" + p.name() + "' to '" + fn.name() + "' (" + expected + " expected, got "
-            + Values.describe(v[i]) + ")", p.doc() == null ? null : p.name() + ": " + p.doc());
+            + Values.describe(v[i]) + ")", hint != null ? hint : p.doc() == null ? null : p.name() + ": " + p.doc());
     }
 
     /** Argument {@code i} as a quantity of dimension {@code d}; a plain number is accepted only for dimensionless. */
@@ -209,6 +213,16 @@ public final class Args {
             return c;
         }
         throw bad(i, "function");
+    }
+
+    /** The position of the parameter called name, or -1 when the function has none. */
+    public int indexOf(String name) {
+        for (int i = 0; i < fn.params().size(); i++) {
+            if (fn.params().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public String functionName() {

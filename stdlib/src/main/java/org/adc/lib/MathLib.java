@@ -58,6 +58,9 @@ public final class MathLib {
     }
 
     static String hintFor(Dimension d, String fn) {
+        if (d.equals(Dimension.ENERGY.divide(Dimension.TEMPERATURE))) {
+            return "did you forget kB? energy/temperature (eV/K) is not a number: write " + fn + "(-ea / (kB * t)), not " + fn + "(-ea / t)";
+        }
         if (d.equals(Dimension.ENERGY)) {
             return "divide by kB*T first: " + fn + "(-ea / (kB * t))";
         }

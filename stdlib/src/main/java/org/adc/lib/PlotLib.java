@@ -45,6 +45,8 @@ public final class PlotLib {
     private static final String JFREE = "JFreeChart 1.5 (jfree.org/jfreechart) for drawing, JFreeSVG 5 for SVG; "
         + "colours: Okabe & Ito colour-blind-safe palette (2008)";
 
+    /** The one label of a 1000/T axis, drawn as "1000/T (K⁻¹)"; examples that draw their own 1000/T axis use the same text. */
+    public static final String INVERSE_TEMPERATURE_LABEL = "1000/T (1/K)";
     private static final int W = 800;
     private static final int H = 560;
 
@@ -161,7 +163,8 @@ public final class PlotLib {
     // ---- writing
 
     /** Writes the chart to file: ".png", ".svg", or both when the name has neither extension. Returns the paths. */
-    static AdcList write(Args a, Chart c, String file) {
+    static AdcList write(Args a, Chart chart, String file) {
+        Chart c = styled(a, chart);
         String lower = file.toLowerCase(Locale.ROOT);
         List<String> paths = new ArrayList<>();
         if (lower.endsWith(".png") || lower.endsWith(".svg")) {
@@ -172,6 +175,10 @@ public final class PlotLib {
         }
         if (!(c.width() >= 50 && c.width() <= 10000 && c.height() >= 50 && c.height() <= 10000)) {
             throw new AdcError(a.functionName() + ": size " + c.width() + "×" + c.height() + " is outside 50..10000 pixels", "the default is 800×560");
+        }
+        if ((long) c.pixelWidth() * c.pixelHeight() > 100_000_000L) {
+            throw new AdcError(a.functionName() + ": a PNG of " + c.pixelWidth() + "×" + c.pixelHeight() + " pixels is too large",
+                "lower dpi or size (a 17 cm × 12 cm figure at 600 dpi is 4016×2835 pixels)");
         }
         for (String p : paths) {
             if (p.toLowerCase(Locale.ROOT).endsWith(".png")) {
@@ -188,6 +195,47 @@ public final class PlotLib {
             }
         }
         return new AdcList(new ArrayList<>(paths));
+    }
+
+    /** The publication options every plot function takes: physical size, PNG resolution, font size. */
+    static final Param SIZE = Param.optional("size", "list", None.INSTANCE,
+        "[width, height] as lengths (e.g. [8.5 cm, 6 cm] or [3.3 in, 2.4 in]); replaces width and height");
+    static final Param DPI = Param.optional("dpi", "int", (long) Chart.SCREEN_DPI,
+        "PNG resolution in dots per inch (300 for print); the layout is the same at every dpi");
+    static final Param FONT_SIZE = Param.optional("font_size", "number", None.INSTANCE, "tick and legend text in points (default 9 pt)");
+
+    /** The chart with the size, dpi and font_size the call gave. */
+    static Chart styled(Args a, Chart c) {
+        int iSize = a.indexOf("size");
+        int iDpi = a.indexOf("dpi");
+        int iFont = a.indexOf("font_size");
+        if (iSize < 0 || iDpi < 0 || iFont < 0) {
+            return c;
+        }
+        int width = c.width();
+        int height = c.height();
+        if (a.has(iSize)) {
+            AdcList wh = a.list(iSize);
+            if (wh.size() != 2 || !(wh.items().get(0) instanceof Quantity w) || !(wh.items().get(1) instanceof Quantity h)
+                || !w.dimension().equals(Dimension.LENGTH) || !h.dimension().equals(Dimension.LENGTH)) {
+                throw a.bad(iSize, "a list of two lengths");
+            }
+            // drawing units are 1/96 inch
+            width = (int) Math.round(w.si() / 0.0254 * Chart.SCREEN_DPI);
+            height = (int) Math.round(h.si() / 0.0254 * Chart.SCREEN_DPI);
+        }
+        long dpi = a.integer(iDpi);
+        if (dpi < 50 || dpi > 2400) {
+            throw new AdcError(a.functionName() + ": dpi " + dpi + " is outside 50..2400", "300 is usual for print, 600 for line art");
+        }
+        double font = 0;
+        if (a.has(iFont)) {
+            font = a.number(iFont);
+            if (!(font >= 4 && font <= 72)) {
+                throw new AdcError(a.functionName() + ": font_size " + PlotLib.g(font) + " pt is outside 4..72", "8-10 pt is usual in a figure");
+            }
+        }
+        return c.styled(width, height, (int) dpi, font);
     }
 
     private static int size(Args a, int i) {
@@ -439,7 +487,7 @@ public final class PlotLib {
             yUnit = "K";
         }
         String yl = timesT ? sym + "T" : sym;
-        Chart c = new Chart(a.string(7), "1000/T (1/K)", label(yl, yUnit), "", false, true, size(a, 8), size(a, 9), out, List.of());
+        Chart c = new Chart(a.string(7), INVERSE_TEMPERATURE_LABEL, label(yl, yUnit), "", false, true, size(a, 8), size(a, 9), out, List.of());
         return write(a, c, a.string(2));
     }
 
@@ -676,7 +724,7 @@ public final class PlotLib {
         m.add(new NativeFunction("chart", "list", new Doc(
             "Draws series into a PNG and/or SVG file in the run directory; axis labels carry the data's units",
             "plot.chart(series, file, title = \"\", x_label = \"x\", y_label = \"y\", y2_label = \"\", x_unit = \"\", y_unit = \"\", "
-                + "y2_unit = \"\", log_x = false, log_y = false, width = 800, height = 560, notes = [])",
+                + "y2_unit = \"\", log_x = false, log_y = false, width = 800, height = 560, size = none, dpi = 96, font_size = 9, notes = [])",
             "import plot\nlet t = [0 h, 1 h, 2 h]\n"
                 + "plot.chart([plot.series(t, [1 mA, 3 mA, 2 mA], name = \"I\")], \"current\", x_label = \"Time\", y_label = \"Current\", "
                 + "y_unit = \"uA\")\n# writes current.png and current.svg; the y axis reads \"Current (µA)\"",
@@ -705,11 +753,12 @@ public final class PlotLib {
             Param.optional("log_y", "bool", Boolean.FALSE, "logarithmic left y axis"),
             Param.optional("width", "int", (long) W, "width in pixels"),
             Param.optional("height", "int", (long) H, "height in pixels"),
-            Param.optional("notes", "list", new AdcList(), "text lines drawn in the plot's top-left corner")));
+            Param.optional("notes", "list", new AdcList(), "text lines drawn in the plot's top-left corner"),
+            SIZE, DPI, FONT_SIZE));
         m.add(new NativeFunction("current_charge", "list", new Doc(
             "Current and passed charge vs time on one chart (charge on the right axis)",
             "plot.current_charge(times, currents, file, charge = none, time_unit = \"h\", current_unit = \"\", charge_unit = \"C\", "
-                + "title = \"\", width = 800, height = 560, log_time = false)",
+                + "title = \"\", width = 800, height = 560, size = none, dpi = 96, font_size = 9, log_time = false)",
             "import plot\nlet log = table(\"current.csv\")      # columns t [h], I [uA]\n"
                 + "plot.current_charge(log.column(\"t\"), log.column(\"I\"), \"extraction\", current_unit = \"uA\")",
             "Current on the left axis and charge Q(t) = ∫ I dt (trapezoid rule from the first sample, as coulometry's "
@@ -731,11 +780,12 @@ public final class PlotLib {
             Param.optional("title", "string", "", "chart title"),
             Param.optional("width", "int", (long) W, "width in pixels"),
             Param.optional("height", "int", (long) H, "height in pixels"),
-            Param.optional("log_time", "bool", Boolean.FALSE, "logarithmic time axis (t = 0 is left out)")));
+            Param.optional("log_time", "bool", Boolean.FALSE, "logarithmic time axis (t = 0 is left out)"),
+            SIZE, DPI, FONT_SIZE));
         m.add(new NativeFunction("arrhenius", "list", new Doc(
             "Arrhenius plot: log σ (or σT) vs 1000/T with a fitted line and Ea ± σ per data set",
             "plot.arrhenius(temperatures, values, file, names = [], times_t = false, fit = true, label = \"σ\", title = \"\", "
-                + "width = 800, height = 560)",
+                + "width = 800, height = 560, size = none, dpi = 96, font_size = 9)",
             "import plot\nplot.arrhenius([313 K, 333 K, 353 K, 373 K], [1e-6 S/cm, 3e-6 S/cm, 8e-6 S/cm, 2e-5 S/cm], \"arrhenius\", "
                 + "times_t = true)\n"
                 + "plot.arrhenius([[313 K, 353 K, 373 K], [313 K, 353 K, 373 K]], [[1e-7 S/cm, 1e-6 S/cm, 3e-6 S/cm], "
@@ -757,10 +807,11 @@ public final class PlotLib {
             Param.optional("label", "string", "σ", "symbol of the plotted quantity"),
             Param.optional("title", "string", "", "chart title"),
             Param.optional("width", "int", (long) W, "width in pixels"),
-            Param.optional("height", "int", (long) H, "height in pixels")));
+            Param.optional("height", "int", (long) H, "height in pixels"),
+            SIZE, DPI, FONT_SIZE));
         m.add(new NativeFunction("neb", "list", new Doc(
             "NEB energy profile: images and a cubic spline through them, with the barrier",
-            "plot.neb(energies, file, coords = none, energy_unit = \"\", title = \"\", width = 800, height = 560)",
+            "plot.neb(energies, file, coords = none, energy_unit = \"\", title = \"\", width = 800, height = 560, size = none, dpi = 96, font_size = 9)",
             "import plot\nimport potential\n# let r = potential.neb(...)\n# plot.neb(r, \"neb\")          # energies and reaction_coordinate of the result\n"
                 + "plot.neb([0 meV, 21 meV, 55 meV, 60 meV, 52 meV, 18 meV, 2 meV], \"hop\")",
             "Energies relative to the first image against the reaction coordinate (the NEB result's reaction_coordinate, coords, "
@@ -778,10 +829,11 @@ public final class PlotLib {
             Param.optional("energy_unit", "string", "", "display unit of energy"),
             Param.optional("title", "string", "", "chart title"),
             Param.optional("width", "int", (long) W, "width in pixels"),
-            Param.optional("height", "int", (long) H, "height in pixels")));
+            Param.optional("height", "int", (long) H, "height in pixels"),
+            SIZE, DPI, FONT_SIZE));
         m.add(new NativeFunction("hull", "list", new Doc(
             "Convex hull plot: formation energy per atom vs composition with the lower hull",
-            "plot.hull(rows, file, x = \"x\", energy = \"energy\", x_label = \"x\", title = \"\", width = 800, height = 560)",
+            "plot.hull(rows, file, x = \"x\", energy = \"energy\", x_label = \"x\", title = \"\", width = 800, height = 560, size = none, dpi = 96, font_size = 9)",
             "import plot\nlet pts = [{x: 0.5, energy: -0.30 eV}, {x: 0.6, energy: -0.30 eV}, {x: 0.75, energy: -0.35 eV}]\n"
                 + "plot.hull(pts, \"hull\", x_label = \"x in NaxSb1-x\")",
             "All structures as points and the lower convex hull (gcmc.hull's construction, end members at 0 eV added) as a line; a "
@@ -798,10 +850,11 @@ public final class PlotLib {
             Param.optional("x_label", "string", "x", "composition axis label"),
             Param.optional("title", "string", "", "chart title"),
             Param.optional("width", "int", (long) W, "width in pixels"),
-            Param.optional("height", "int", (long) H, "height in pixels")));
+            Param.optional("height", "int", (long) H, "height in pixels"),
+            SIZE, DPI, FONT_SIZE));
         m.add(new NativeFunction("profile", "list", new Doc(
             "Concentration (site fraction) vs depth from a table, one line per column",
-            "plot.profile(table, file, x = \"depth\", y = [], title = \"\", width = 800, height = 560, label = \"\")",
+            "plot.profile(table, file, x = \"depth\", y = [], title = \"\", width = 800, height = 560, size = none, dpi = 96, font_size = 9, label = \"\")",
             "import plot\nimport kmc\n# let r = kmc.run(..., profile_bins = 20)\n# plot.profile(r.profile, \"profile\")     # start and end profiles\n"
                 + "plot.profile(table([{depth: 1 nm, start: 1.0, end: 0.4}, {depth: 2 nm, start: 1.0, end: 0.5}]), \"p\")",
             "Lines of the y columns (default: those of start, end, fraction, concentration, occupancy present) against the x column "
@@ -818,10 +871,11 @@ public final class PlotLib {
             Param.optional("title", "string", "", "chart title"),
             Param.optional("width", "int", (long) W, "width in pixels"),
             Param.optional("height", "int", (long) H, "height in pixels"),
-            Param.optional("label", "string", "", "y axis label (default \"Site fraction\")")));
+            Param.optional("label", "string", "", "y axis label (default \"Site fraction\")"),
+            SIZE, DPI, FONT_SIZE));
         m.add(new NativeFunction("isotherm", "list", new Doc(
             "Adsorption isotherm: coverage vs chemical potential with error bars and the exact curve",
-            "plot.isotherm(table, file, x = \"mu\", y = \"coverage\", title = \"\", width = 800, height = 560, mu_unit = \"\")",
+            "plot.isotherm(table, file, x = \"mu\", y = \"coverage\", title = \"\", width = 800, height = 560, size = none, dpi = 96, font_size = 9, mu_unit = \"\")",
             "import plot\nimport gcmc\nlet iso = gcmc.lattice_gas(gcmc.mu_grid(-0.2 eV, 0.2 eV, 0.05 eV), t = 300 K)\nplot.isotherm(iso, \"isotherm\")",
             "GCMC points (with the table's error column as error bars) and, when the table has an exact column with values, the "
                 + "exact isotherm as a line (Langmuir or 1D transfer matrix from gcmc.lattice_gas).",
@@ -837,7 +891,8 @@ public final class PlotLib {
             Param.optional("title", "string", "", "chart title"),
             Param.optional("width", "int", (long) W, "width in pixels"),
             Param.optional("height", "int", (long) H, "height in pixels"),
-            Param.optional("mu_unit", "string", "", "display unit of μ")));
+            Param.optional("mu_unit", "string", "", "display unit of μ"),
+            SIZE, DPI, FONT_SIZE));
         return m;
     }
 }

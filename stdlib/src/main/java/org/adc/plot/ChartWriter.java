@@ -54,17 +54,21 @@ public final class ChartWriter {
         new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
         new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), Color.BLACK};
 
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
-    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
+    /** Tick and legend text in drawing units (px); labels are 2 units larger, the title 4. */
+    private static final float DEFAULT_TICK = 12;
 
     static JFreeChart build(Chart c) {
+        // font_size is in points: a point is 96/72 drawing units
+        float tickSize = c.fontSize() > 0 ? (float) (c.fontSize() * Chart.SCREEN_DPI / 72.0) : DEFAULT_TICK;
+        Font tick = new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(tickSize));
+        Font label = new Font(Font.SANS_SERIF, Font.PLAIN, Math.round(tickSize * 14 / 12));
+        Font title = new Font(Font.SANS_SERIF, Font.BOLD, Math.round(tickSize * 16 / 12));
         XYPlot plot = new XYPlot();
-        plot.setDomainAxis(axis(c.xLabel(), c.logX()));
-        plot.setRangeAxis(0, axis(c.yLabel(), c.logY()));
+        plot.setDomainAxis(axis(PlotText.pretty(c.xLabel()), c.logX(), label, tick));
+        plot.setRangeAxis(0, axis(PlotText.pretty(c.yLabel()), c.logY(), label, tick));
         boolean anyRight = c.series().stream().anyMatch(Series::right);
         if (anyRight) {
-            plot.setRangeAxis(1, axis(c.y2Label(), false));
+            plot.setRangeAxis(1, axis(PlotText.pretty(c.y2Label()), false, label, tick));
         }
         int k = 0;
         for (Series s : c.series()) {
@@ -109,7 +113,7 @@ public final class ChartWriter {
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.setOutlinePaint(Color.DARK_GRAY);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        JFreeChart chart = new JFreeChart(c.title().isEmpty() ? null : c.title(), TITLE, plot, true);
+        JFreeChart chart = new JFreeChart(c.title().isEmpty() ? null : PlotText.pretty(c.title()), title, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
@@ -118,7 +122,7 @@ public final class ChartWriter {
         if (!named) {
             chart.removeLegend();
         } else {
-            legend.setItemFont(TICK);
+            legend.setItemFont(tick);
             legend.setPosition(RectangleEdge.BOTTOM);
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         }
@@ -137,8 +141,8 @@ public final class ChartWriter {
                 double fy = bottom ? 0.03 + 0.06 * (nn - 1 - i) : 0.97 - 0.06 * i;
                 double x = c.logX() ? Math.pow(10, Math.log10(xr[0]) + fx * Math.log10(xr[1] / xr[0])) : xr[0] + fx * (xr[1] - xr[0]);
                 double y = c.logY() ? Math.pow(10, Math.log10(yr[0]) + fy * Math.log10(yr[1] / yr[0])) : yr[0] + fy * (yr[1] - yr[0]);
-                XYTextAnnotation a = new XYTextAnnotation(c.notes().get(i), x, y);
-                a.setFont(TICK);
+                XYTextAnnotation a = new XYTextAnnotation(PlotText.pretty(c.notes().get(i)), x, y);
+                a.setFont(tick);
                 a.setTextAnchor(bottom ? (right ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT) : (right ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT));
                 plot.addAnnotation(a);
             }
@@ -196,16 +200,16 @@ public final class ChartWriter {
     }
 
     private static String key(Series s, int k) {
-        return s.name().isEmpty() ? "series " + (k + 1) : s.name();
+        return s.name().isEmpty() ? "series " + (k + 1) : PlotText.pretty(s.name());
     }
 
-    private static ValueAxis axis(String label, boolean log) {
+    private static ValueAxis axis(String label, boolean log, Font labelFont, Font tickFont) {
         ValueAxis a;
         if (log) {
             LogAxis la = new LogAxis(label);
             la.setBase(10);
             la.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
-            la.setNumberFormatOverride(new TickFormat());
+            la.setNumberFormatOverride(new TickFormat(true));
             la.setSmallestValue(1e-300);
             a = la;
         } else {
@@ -215,26 +219,58 @@ public final class ChartWriter {
             na.setNumberFormatOverride(new TickFormat());
             a = na;
         }
-        a.setLabelFont(LABEL);
-        a.setTickLabelFont(TICK);
+        a.setLabelFont(labelFont);
+        a.setTickLabelFont(tickFont);
         return a;
     }
 
-    /** Writes the chart as PNG of c.width() × c.height() pixels. */
+    /**
+     * Writes the chart as PNG of c.pixelWidth() × c.pixelHeight() pixels: the layout of c.width() × c.height() drawing
+     * units scaled by dpi/96, so a 300 dpi figure has the same proportions and sharper text; the dpi is recorded in the
+     * PNG's pHYs chunk (so word processors place it at its physical size).
+     */
     public static void png(Chart c, OutputStream out) {
         JFreeChart chart = build(c);
-        BufferedImage img = new BufferedImage(c.width(), c.height(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(c.pixelWidth(), c.pixelHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            double scale = c.dpi() / (double) Chart.SCREEN_DPI;
+            g.scale(scale, scale);
             chart.draw(g, new Rectangle2D.Double(0, 0, c.width(), c.height()));
         } finally {
             g.dispose();
         }
         try (out) {
-            ImageIO.write(img, "png", out);
+            if (c.dpi() == Chart.SCREEN_DPI) {
+                ImageIO.write(img, "png", out);
+            } else {
+                writeWithDpi(img, c.dpi(), out);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** PNG with its resolution in the pHYs chunk (pixels per metre). */
+    private static void writeWithDpi(BufferedImage img, int dpi, OutputStream out) throws IOException {
+        javax.imageio.ImageWriter w = ImageIO.getImageWritersByFormatName("png").next();
+        try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            w.setOutput(ios);
+            javax.imageio.ImageWriteParam p = w.getDefaultWriteParam();
+            javax.imageio.metadata.IIOMetadata md = w.getDefaultImageMetadata(
+                javax.imageio.ImageTypeSpecifier.createFromRenderedImage(img), p);
+            String perMetre = Long.toString(Math.round(dpi / 0.0254));
+            javax.imageio.metadata.IIOMetadataNode phys = new javax.imageio.metadata.IIOMetadataNode("pHYs");
+            phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+            phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+            phys.setAttribute("unitSpecifier", "meter");
+            javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode("javax_imageio_png_1.0");
+            root.appendChild(phys);
+            md.mergeTree("javax_imageio_png_1.0", root);
+            w.write(null, new javax.imageio.IIOImage(img, null, md), p);
+        } finally {
+            w.dispose();
         }
     }
 

@@ -88,8 +88,9 @@ public final class Quantity implements Comparable<Quantity> {
         if (k != null) {
             return si * Math.pow(AVOGADRO, k);
         }
+        String hint = DimensionHints.forMismatch(d, dimension());
         throw new UnitException(what + ": " + d.name() + " expected, got " + dimension().name() + " (" + this + ")",
-            "give a value in units of " + d.name());
+            hint != null ? hint : "give a value in units of " + d.name());
     }
 
     public Quantity add(Quantity o) {

@@ -203,7 +203,23 @@ public final class Units {
         return d == null ? null : d.doc;
     }
 
+    /**
+     * Spellings from other programs and papers that are not adc units, with what to write instead.
+     * Checked before the nearest-spelling guess, which would offer 'A' (ampere) for "Ang".
+     */
+    private static final Map<String, String> FOREIGN_SPELLINGS = Map.ofEntries(
+        Map.entry("Ang", "Å' or 'angstrom"), Map.entry("ang", "Å' or 'angstrom"), Map.entry("Angstrom", "Å' or 'angstrom"),
+        Map.entry("Angstroms", "Å' or 'angstrom"), Map.entry("angstroms", "Å' or 'angstrom"), Map.entry("AA", "Å' or 'angstrom"),
+        Map.entry("Ao", "Å' or 'angstrom"), Map.entry("A0", "Å' or 'angstrom"),
+        Map.entry("micron", "um"), Map.entry("microns", "um"), Map.entry("sec", "s"), Map.entry("secs", "s"),
+        Map.entry("hr", "h"), Map.entry("hrs", "h"), Map.entry("celsius", "degC"), Map.entry("Celsius", "degC"),
+        Map.entry("kelvin", "K"), Map.entry("Kelvin", "K"));
+
     static UnitException unknown(String symbol) {
+        String foreign = FOREIGN_SPELLINGS.get(symbol);
+        if (foreign != null && !DEFS.containsKey(symbol)) {
+            return new UnitException("unknown unit '" + symbol + "'", "write '" + foreign + "'");
+        }
         // a prefixed unit with the wrong case (Gpa for GPa, kev for keV)
         for (Map.Entry<String, Def> d : DEFS.entrySet()) {
             if (d.getKey().equalsIgnoreCase(symbol)) {

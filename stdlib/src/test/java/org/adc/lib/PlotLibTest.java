@@ -135,7 +135,7 @@ class PlotLibTest {
         }
         callIn(env, p, "arrhenius", temps, sig, "arr.svg", n("times_t", true), n("names", AdcList.of("x = 0")));
         String t2 = svgText(dir.resolve("arr.svg"));
-        assertTrue(t2.contains("1000/T (1/K)") && t2.contains("σT (S·K/cm)") && t2.contains("x = 0 (Ea = 0.358 eV)"), t2);
+        assertTrue(t2.contains("1000/T (K⁻¹)") && t2.contains("σT (S·K/cm)") && t2.contains("x = 0 (Ea = 0.358 eV)"), t2);
 
         callIn(env, p, "neb", AdcList.of(q(0, "meV"), q(20, "meV"), q(55, "meV"), q(60, "meV"), q(50, "meV"), q(15, "meV"), q(0, "meV")), "neb.svg");
         String t3 = svgText(dir.resolve("neb.svg"));

@@ -8,6 +8,7 @@ import org.adc.lang.Values;
 import org.adc.nodes.AdcNode;
 import org.adc.runtime.AdcException;
 import org.adc.units.Dimension;
+import org.adc.units.DimensionHints;
 import org.adc.units.Quantity;
 
 /** Checks a parameter declared with a unit ({@code fn f(ea: eV)}) has that dimension when the function is called. */
@@ -39,9 +40,19 @@ public final class CheckArgumentNode extends AdcNode {
         throw fail(v);
     }
 
+    /** The parameter's position in the declaration (0-based). */
+    public int index() {
+        return index;
+    }
+
+    public String param() {
+        return param;
+    }
+
     @TruffleBoundary
     private AdcException fail(Object v) {
         return new AdcException("bad argument #" + (index + 1) + " '" + param + "' to '" + function + "' (" + dimension.name()
-            + " expected, got " + Values.describe(v) + ")", "pass a value in units of " + dimension.name(), this);
+            + " expected, got " + Values.describe(v) + ")",
+            v instanceof Quantity q ? DimensionHints.orDefault(dimension, q.dimension()) : "pass a value in units of " + dimension.name(), this);
     }
 }

@@ -8,4 +8,8 @@ import org.adc.nodes.AdcNode;
 @NodeChild("leftNode")
 @NodeChild("rightNode")
 public abstract class AdcBinaryNode extends AdcNode {
+    /** Guard for the float fast paths of / // %: a zero divisor goes to the error path. */
+    protected static boolean isNonZero(double divisor) {
+        return divisor != 0;
+    }
 }

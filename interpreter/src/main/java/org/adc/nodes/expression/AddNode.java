@@ -4,6 +4,7 @@ import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.NodeInfo;
 
+import org.adc.runtime.LongMath;
 import org.adc.runtime.Ops;
 import org.adc.units.Quantity;
 
@@ -15,8 +16,24 @@ public abstract class AddNode extends AdcBinaryNode {
         return Math.addExact(left, right);
     }
 
+    /** After an overflow: each call is exact when it fits, and only the overflowing call is a float. */
+    @Specialization(replaces = "doLong")
+    protected Object doLongOverflow(long left, long right) {
+        return LongMath.add(left, right);
+    }
+
     @Specialization
     protected double doDouble(double left, double right) {
+        return left + right;
+    }
+
+    @Specialization
+    protected double doLongDouble(long left, double right) {
+        return left + right;
+    }
+
+    @Specialization
+    protected double doDoubleLong(double left, long right) {
         return left + right;
     }
 

@@ -1,8 +1,10 @@
 package org.adc.nodes.expression;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.NodeInfo;
 
 import org.adc.AdcContext;
@@ -12,6 +14,7 @@ import org.adc.lang.Callable;
 import org.adc.lang.NativeFunction;
 import org.adc.lang.Values;
 import org.adc.nodes.AdcNode;
+import org.adc.nodes.controlflow.CheckArgumentNode;
 import org.adc.runtime.AdcException;
 import org.adc.runtime.AdcFunction;
 import org.adc.runtime.Members;
@@ -30,6 +33,12 @@ public final class CallNode extends AdcNode {
     @Children private final AdcNode[] named;
     private final String[] names;
     @Child private DispatchNode dispatch = DispatchNodeGen.create();
+    /**
+     * The deepest nesting of adc function calls, as Python's recursion limit (1000): a fixed number,
+     * so a recipe fails the same way interpreted or compiled. The launcher's thread stack (-Xss16m)
+     * holds it with room to spare; a Java stack overflow below it is reported the same way.
+     */
+    public static final int MAX_DEPTH = 2000;
 
     public CallNode(AdcNode function, AdcNode[] positional, String[] names, AdcNode[] named) {
         this.function = function;
@@ -50,10 +59,65 @@ public final class CallNode extends AdcNode {
         for (int i = 0; i < named.length; i++) {
             nv[i] = named[i].executeGeneric(frame);
         }
-        if (f instanceof AdcFunction fn) {
-            return dispatch.executeDispatch(fn.getCallTarget(), fn.arrange(pos, names, nv, this));
+        try {
+            if (f instanceof AdcFunction fn) {
+                Object[] args = fn.arrange(pos, names, nv, this);
+                AdcContext ctx = AdcContext.get(this);
+                if (ctx.callDepth >= MAX_DEPTH) {
+                    CompilerDirectives.transferToInterpreter();
+                    throw recursionTooDeep(f);
+                }
+                ctx.callDepth++;
+                try {
+                    return dispatch.executeDispatch(fn.getCallTarget(), args);
+                } catch (AdcException e) {
+                    if (e.getLocation() instanceof CheckArgumentNode check && check.getRootNode() == fn.getCallTarget().getRootNode()) {
+                        CompilerDirectives.transferToInterpreter();
+                        throw atArgument(e, check);
+                    }
+                    throw e;
+                } finally {
+                    ctx.callDepth--;
+                }
+            }
+            return callOther(f, pos, nv);
+        } catch (StackOverflowError e) {
+            // the deepest call sites may have too little stack left to build the error: they overflow again
+            // and the StackOverflowError reaches a call site further up, which reports it
+            CompilerDirectives.transferToInterpreter();
+            throw recursionTooDeep(f);
         }
-        return callOther(f, pos, nv);
+    }
+
+    /**
+     * A parameter declared with a unit got a value of another dimension: the mistake is at the call,
+     * so the error points at the argument (or the call when the default was used), not at the declaration.
+     */
+    @TruffleBoundary
+    private AdcException atArgument(AdcException e, CheckArgumentNode check) {
+        Node at = this;
+        if (check.index() < positional.length) {
+            at = positional[check.index()];
+        } else {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(check.param())) {
+                    at = named[i];
+                }
+            }
+        }
+        if (at.getEncapsulatingSourceSection() == null) {
+            at = this;
+        }
+        com.oracle.truffle.api.source.SourceSection decl = check.getEncapsulatingSourceSection();
+        String where = decl == null ? "" : " (declared as " + decl.getCharacters() + " at line " + decl.getStartLine() + ")";
+        return new AdcException(e.rawMessage(), e.hint() + where, at);
+    }
+
+    @TruffleBoundary
+    private AdcException recursionTooDeep(Object f) {
+        String name = f instanceof AdcFunction fn ? fn.name() + "()" : "a function";
+        return new AdcException("recursion too deep: more than " + MAX_DEPTH + " nested calls (calling " + name + ")",
+            "check that the recursive function reaches a case that returns without calling itself (the trace below shows the loop)", this);
     }
 
     @TruffleBoundary

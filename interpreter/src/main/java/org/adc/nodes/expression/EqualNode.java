@@ -20,6 +20,16 @@ public abstract class EqualNode extends AdcBinaryNode {
     }
 
     @Specialization
+    protected boolean doLongDouble(long left, double right) {
+        return left == right;
+    }
+
+    @Specialization
+    protected boolean doDoubleLong(double left, long right) {
+        return left == right;
+    }
+
+    @Specialization
     protected boolean doBoolean(boolean left, boolean right) {
         return left == right;
     }

@@ -19,6 +19,16 @@ public abstract class LessThanNode extends AdcBinaryNode {
         return left < right;
     }
 
+    @Specialization
+    protected boolean doLongDouble(long left, double right) {
+        return left < right;
+    }
+
+    @Specialization
+    protected boolean doDoubleLong(double left, long right) {
+        return left < right;
+    }
+
     @Fallback
     protected boolean doGeneric(Object left, Object right) {
         return Ops.compare(this, left, right, "<") < 0;

@@ -6,7 +6,11 @@ import com.oracle.truffle.api.nodes.NodeInfo;
 
 import org.adc.runtime.Ops;
 
-/** The % operator: remainder with the sign of the divisor. Fast paths for long and double; everything else (quantities, strings, lists) goes to {@link Ops#mod}. */
+/**
+ * The % operator: remainder with the sign of the divisor. Fast paths for long and double;
+ * everything else (quantities, a zero divisor) goes to {@link Ops#mod}, which reports modulo by
+ * zero for integers and floats alike (as in Python).
+ */
 @NodeInfo(shortName = "%")
 public abstract class ModNode extends AdcBinaryNode {
     @Specialization(guards = "right != 0")
@@ -14,12 +18,7 @@ public abstract class ModNode extends AdcBinaryNode {
         return Math.floorMod(left, right);
     }
 
-    @Specialization(guards = "right == 0")
-    protected long doLongZero(long left, long right) {
-        throw new org.adc.runtime.AdcException("division by zero", "an integer cannot be divided by 0", this);
-    }
-
-    @Specialization
+    @Specialization(guards = "isNonZero(right)")
     protected double doDouble(double left, double right) {
         return left - Math.floor(left / right) * right;
     }

@@ -23,6 +23,17 @@ public abstract class WriteLocalNode extends AdcNode {
         return value;
     }
 
+    /**
+     * A long into a slot that is not a long slot (it has held a float): stored boxed, so the value
+     * stays an integer (the double path below would widen it silently).
+     */
+    @Specialization(replaces = "writeLong")
+    protected Object writeLongBoxed(VirtualFrame frame, long value) {
+        frame.getFrameDescriptor().setSlotKind(getSlot(), FrameSlotKind.Object);
+        frame.setObject(getSlot(), value);
+        return value;
+    }
+
     @Specialization(guards = "isKind(frame, DOUBLE)", replaces = "writeLong")
     protected double writeDouble(VirtualFrame frame, double value) {
         frame.getFrameDescriptor().setSlotKind(getSlot(), FrameSlotKind.Double);
@@ -30,7 +41,7 @@ public abstract class WriteLocalNode extends AdcNode {
         return value;
     }
 
-    @Specialization(replaces = {"writeLong", "writeDouble"})
+    @Specialization(replaces = {"writeLong", "writeLongBoxed", "writeDouble"})
     protected Object write(VirtualFrame frame, Object value) {
         frame.getFrameDescriptor().setSlotKind(getSlot(), FrameSlotKind.Object);
         frame.setObject(getSlot(), value);
