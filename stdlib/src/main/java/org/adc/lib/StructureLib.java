@@ -270,16 +270,25 @@ public final class StructureLib {
             throw new AdcError("site #" + (k + 1) + " needs wyckoff: \"letter\" or position: [x, y, z]",
                 "Wyckoff letters of group " + g.number() + ": " + letters(g.number()));
         }
-        WyckoffPosition wp;
         try {
-            wp = WyckoffTable.position(g.number(), w);
+            WyckoffTable.position(g.number(), w);
         } catch (StructureException e) {
-            throw new AdcError("site #" + (k + 1) + ": space group " + g.symbol() + " (No. " + g.number() + ") has no Wyckoff position '" + w + "'",
+            throw new AdcError("site #" + (k + 1) + ": " + (e.getMessage().contains("multiplicity") ? e.getMessage()
+                : "space group " + g.symbol() + " (No. " + g.number() + ") has no Wyckoff position '" + w + "'"),
                 "its positions are " + letters(g.number()));
         }
-        double[] free = {f.containsKey("x") ? num(f.get("x"), k, "x") : 0, f.containsKey("y") ? num(f.get("y"), k, "y") : 0,
-            f.containsKey("z") ? num(f.get("z"), k, "z") : 0};
-        return new Site(sp, wp.position(free), occ, label, wp.label());
+        Map<String, Double> free = new java.util.LinkedHashMap<>();
+        for (String c : List.of("x", "y", "z")) {
+            if (f.containsKey(c)) {
+                free.put(c, num(f.get(c), k, c));
+            }
+        }
+        try {
+            return CrystalBuilder.wyckoffSite(g.number(), w, sp, free, occ, label);
+        } catch (StructureException e) {
+            throw new AdcError("site #" + (k + 1) + ": " + e.getMessage(),
+                "give only the free parameters of ITA's first triplet; positions of group " + g.number() + ": " + letters(g.number()));
+        }
     }
 
     private static String letters(int group) {
@@ -608,12 +617,17 @@ public final class StructureLib {
                 + "    {species: \"Na\", wyckoff: \"c\", occupancy: 0.5}])\n"
                 + "structure.crystal(spacegroup = 194, a = 3.21 Å, c = 5.21 Å, sites = [{species: \"Mg\", position: [1/3, 2/3, 1/4]}])",
             "Each site is a record {species, wyckoff: letter (\"e\" or \"32e\") with free parameters x, y, z as in ITA's first "
-                + "coordinate triplet, or position: [x, y, z]; occupancy (default 1); label}. Every site is expanded by all "
-                + "operations of the group; images closer than tolerance merge, so special positions get their multiplicity. "
+                + "coordinate triplet (all 1731 positions of the 230 groups, in the settings of structure.symmetry: origin choice 2, "
+                + "hexagonal axes for R groups, unique axis b; e.g. R-3m 18f is (x,0,0), so only x is given), or position: [x, y, z]; "
+                + "occupancy (default 1); label}. Every site is expanded by all operations of the group; images closer than "
+                + "tolerance merge, so a site given by position gets its multiplicity; a Wyckoff site must have exactly the "
+                + "multiplicity of its position. "
                 + "gamma defaults to 120 deg for trigonal and hexagonal groups. Atoms of the expanded crystal closer than min_distance "
                 + "are an error (sites sharing a position with total occupancy ≤ 1 are allowed).",
             UNITS, "an unknown space group (number outside 1..230 or unknown symbol); a Wyckoff letter the group does not have (the "
-                + "hint lists its positions); occupancy outside (0, 1]; two sites whose images coincide with total occupancy above 1; "
+                + "hint lists its positions), or a multiplicity prefix that is not its (\"16e\" in Fd-3m); a free parameter the position "
+                + "does not have (z for R-3m 18f); free parameters that put the site on a special position (Fd-3m 32e with x = 1/8 "
+                + "has 8 images, 8a); occupancy outside (0, 1]; two sites whose images coincide with total occupancy above 1; "
                 + "lattice parameters incompatible with the group; atoms closer than min_distance (\"atoms 0 (Na) and 4 (Cl) overlap\")", ITA),
             StructureLib::crystal, Param.required("spacegroup", "any", "ITA number 1..230 or Hermann-Mauguin symbol"),
             Param.required("a", "length", "a"), Param.optional("b", "length", None.INSTANCE, "b (default a)"),
