@@ -57,7 +57,9 @@ public final class StructureLib {
     static final String FORMATS_WRITE = "Formats: cif (P1 with occupancies), cif-symmetrized (space group detected within "
         + "`tolerance`, standard conventional cell, the group's symmetry operations and one site per orbit with its occupancy), poscar (VASP 5, Direct), extxyz (ASE style, "
         + "Lattice and Properties=species:S:1:pos:R:3), lammps-data (atomic style with Masses). The format is guessed from the "
-        + "file name (*.cif, POSCAR, *.xyz, *.data) unless given. ASE 3.22 reads these files back with the same cell and "
+        + "file name (*.cif, POSCAR, *.xyz, *.data) unless given. Every writer keeps the atom order (POSCAR lists consecutive "
+        + "runs of a species, as ASE with sort=False; sort = true groups them). POSCAR, extxyz and lammps-data cannot express "
+        + "partial occupancy and refuse it (s.ordered(seed) picks one configuration; cif keeps occupancies). ASE 3.22 reads these files back with the same cell and "
         + "positions within 1e-8 Å (stored cross-checks in stdlib/src/test/resources/structure/ref).";
     private static final String ITA = "Space groups: International Tables for Crystallography Vol. A (standard settings; Fd-3m and "
         + "the other two-origin groups in origin choice 2, R groups in hexagonal axes), operations generated from Hall symbols "
@@ -184,8 +186,12 @@ public final class StructureLib {
     }
 
     static void write(Args a, Structure s, String path, String format, double symprec) {
+        write(a, s, path, format, symprec, false);
+    }
+
+    static void write(Args a, Structure s, String path, String format, double symprec, boolean sort) {
         String fmt = format != null ? format : StructureIO.guessFormat(Path.of(path));
-        String text = StructureIO.format(s, fmt, symprec);
+        String text = StructureIO.format(s, fmt, symprec, sort);
         try (Writer w = a.env().openWrite(path)) {
             w.write(text);
         } catch (IOException e) {
@@ -197,6 +203,17 @@ public final class StructureLib {
         String path = a.string(0);
         String fmt = a.has(1) ? a.string(1) : StructureIO.guessFormat(Path.of(path));
         double minD = length(a, 2);
+        Integer index = a.has(3) ? Math.toIntExact(a.integer(3)) : null;
+        List<String> types = null;
+        if (a.has(4)) {
+            types = new ArrayList<>();
+            for (Object o : a.list(4)) {
+                if (!(o instanceof String t)) {
+                    throw a.bad(4, "list of element symbols for atom types 1, 2, ...");
+                }
+                types.add(t);
+            }
+        }
         StringBuilder sb = new StringBuilder();
         try (BufferedReader r = a.env().openRead(path)) {
             char[] buf = new char[8192];
@@ -207,7 +224,7 @@ public final class StructureLib {
         } catch (IOException e) {
             throw new AdcError("cannot read '" + path + "': " + e.getMessage(), "check the file exists next to the script");
         }
-        return value(StructureIO.parse(sb.toString(), fmt, path, minD));
+        return value(StructureIO.parse(sb.toString(), fmt, path, minD, index, types));
     }
 
     private static Object crystal(Args a) {
@@ -637,28 +654,42 @@ public final class StructureLib {
             Param.optional("title", "string", None.INSTANCE, "title"),
             lenP("min_distance", StructureIO.MIN_DISTANCE, "atoms closer than this are an error (0 Å: no check)")));
         m.add(fn("read", "structure", doc("Reads a structure file (below the recipe's folder)",
-            "read(path, format = none, min_distance = 0.5 Å)",
+            "read(path, format = none, min_distance = 0.5 Å, index = none, types = none)",
             "let s = structure.read(\"data/a-Si.sitable\")\nstructure.read(\"Na24Si136.cif\")\n"
-                + "structure.read(\"data/c-Si_Li.sitable\", min_distance = 0 Å)   # keep a duplicated atom as printed",
+                + "structure.read(\"data/c-Si_Li.sitable\", min_distance = 0 Å)   # keep a duplicated atom as printed\n"
+                + "structure.read(\"neb.xyz\", index = 0)      # first frame (default: the last, as ase.io.read)\n"
+                + "structure.read(\"cell.data\", types = [\"Na\", \"Si\"])   # LAMMPS atom types 1, 2",
             FORMATS_READ + " The file is read through the sandbox (relative to the script's folder). Atoms closer than "
-                + "min_distance are refused (sites sharing a position with total occupancy ≤ 1 are allowed); 0 Å disables the check.",
+                + "min_distance are refused (sites sharing a position with total occupancy ≤ 1 are allowed); 0 Å disables the check. "
+                + "A CIF with several data blocks or an extxyz file with several frames gives the one at index (0 first, -1 last; "
+                + "default the last, as ase.io.read). CIF symmetry: the operations loop, else the Hall symbol, else the H-M symbol in "
+                + "any of the 530 settings with its suffix (':1'/':2' or ' S'/' Z' origin choice, ':H'/':R' axes, non-standard settings "
+                + "such as 'P b n m' or 'P 1 1 21/b'), else the IT number; R groups without a suffix take the axes that fit the cell, "
+                + "a group with two origin choices and no suffix is refused unless both origins give the same crystal, and the "
+                + "cell must have the group's symmetry. LAMMPS data: types names the elements of atom types 1, 2, ... (needed when "
+                + "the file has no Masses section; otherwise the '# Symbol' comments or the masses identify them).",
             UNITS, "a malformed file: \"file:line: what is wrong\" (e.g. \"bad.cif:16: expected a number for _atom_site_fract_y, "
                 + "found '0.12x5'\"); an unknown format; occupancy above 1; atoms closer than min_distance (\"atoms 5 (Si) "
-                + "and 21 (Si) overlap: 0.0220 Å apart\"); a missing file or one outside the recipe's folder.",
+                + "and 21 (Si) overlap: 0.0220 Å apart\"); an empty (truncated) CIF loop or a short row, at its line; a CIF "
+                + "group whose origin choice is missing and matters, or whose symmetry the cell lacks; an index outside the "
+                + "blocks/frames; a missing file or one outside the recipe's folder.",
             "CIF 1.1 (Hall, Allen & Brown, Acta Cryst. A47, 655 (1991)); VASP POSCAR (VASP wiki); extended XYZ (ASE, libAtoms); "
                 + "LAMMPS read_data; seed 003 supporting information section F"),
             StructureLib::read, Param.required("path", "string", "file relative to the script's folder"),
             Param.optional("format", "string", None.INSTANCE, "cif, poscar, extxyz, lammps-data or si-table"),
-            lenP("min_distance", StructureIO.MIN_DISTANCE, "smallest allowed interatomic distance")));
-        m.add(fn("write", "none", doc("Writes a structure to a file in the run directory", "write(s, path, format = none, tolerance = 1e-3 Å)",
+            lenP("min_distance", StructureIO.MIN_DISTANCE, "smallest allowed interatomic distance"),
+            Param.optional("index", "int", None.INSTANCE, "CIF data block or extxyz frame: 0 first, -1 last (default: the last, as ase.io.read)"),
+            Param.optional("types", "list", None.INSTANCE, "LAMMPS data: elements of atom types 1, 2, ... (needed without a Masses section)")));
+        m.add(fn("write", "none", doc("Writes a structure to a file in the run directory", "write(s, path, format = none, tolerance = 1e-3 Å, sort = false)",
             "structure.write(s, \"Na24Si136.cif\")\nstructure.write(s, \"POSCAR\")\nstructure.write(s, \"Na24Si136_sym.cif\", format = \"cif-symmetrized\")", FORMATS_WRITE, UNITS,
             "an unknown format; a path outside the run directory (sandbox)", "CIF 1.1; VASP POSCAR; extended XYZ (ASE); LAMMPS data"),
             a -> {
-                write(a, structure(a, 0), a.string(1), a.has(2) ? a.string(2) : null, length(a, 3));
+                write(a, structure(a, 0), a.string(1), a.has(2) ? a.string(2) : null, length(a, 3), a.bool(4));
                 return None.INSTANCE;
             }, Param.required("s", "any", "structure"), Param.required("path", "string", "output file"),
             Param.optional("format", "string", None.INSTANCE, "cif, cif-symmetrized, poscar, extxyz, lammps-data"),
-            Param.optional("tolerance", "length", SYMPREC, "symmetry tolerance for cif-symmetrized")));
+            Param.optional("tolerance", "length", SYMPREC, "symmetry tolerance for cif-symmetrized"),
+            Param.optional("sort", "bool", Boolean.FALSE, "POSCAR: group atoms by species (default: keep the structure's order)")));
         m.add(fn("symmetry", "record", doc("Detects the space group of a structure within a tolerance",
             "symmetry(s, tolerance = 1e-3 Å)", "let g = structure.symmetry(s)\nprint(g.number, g.symbol)     # 227 Fd-3m\n"
                 + "structure.symmetry(s.remove(s.indices(\"Na28\")[0])).number    # 215",

@@ -318,14 +318,15 @@ public final class StructureValue implements HasMembers {
                     Param.optional("neighbor", "string", None.INSTANCE, "count only neighbours of this element"));
             case "write":
                 return method("write", "none", "Writes the structure to a file in the run directory",
-                    "s.write(path, format = none, tolerance = 1e-3 Å)", "s.write(\"Na24Si136.cif\")\ns.write(\"POSCAR\")\ns.write(\"cell.xyz\", format = \"extxyz\")\ns.write(\"Na24Si136_sym.cif\", format = \"cif-symmetrized\")",
+                    "s.write(path, format = none, tolerance = 1e-3 Å, sort = false)", "s.write(\"Na24Si136.cif\")\ns.write(\"POSCAR\")\ns.write(\"cell.xyz\", format = \"extxyz\")\ns.write(\"Na24Si136_sym.cif\", format = \"cif-symmetrized\")",
                     StructureLib.FORMATS_WRITE, "an unknown format or a name that gives no hint; the sandbox refuses paths outside the run directory",
                     a -> {
-                        StructureLib.write(a, s, a.string(0), a.has(1) ? a.string(1) : null, StructureLib.length(a, 2));
+                        StructureLib.write(a, s, a.string(0), a.has(1) ? a.string(1) : null, StructureLib.length(a, 2), a.bool(3));
                         return None.INSTANCE;
                     }, Param.required("path", "string", "output file, relative to the run directory"),
                     Param.optional("format", "string", None.INSTANCE, "cif, cif-symmetrized, poscar, extxyz or lammps-data (default: from the name)"),
-                    Param.optional("tolerance", "length", len(1e-3), "symmetry tolerance for cif-symmetrized"));
+                    Param.optional("tolerance", "length", len(1e-3), "symmetry tolerance for cif-symmetrized"),
+                    Param.optional("sort", "bool", Boolean.FALSE, "POSCAR: group atoms by species (default: keep the structure's order)"));
             case "format":
                 return method("format", "string", "The structure as file text", "s.format(format)",
                     "print(structure.diamond(\"Si\").format(\"poscar\"))", StructureLib.FORMATS_WRITE, "an unknown format",

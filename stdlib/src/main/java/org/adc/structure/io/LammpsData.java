@@ -126,7 +126,7 @@ public final class LammpsData {
             double[] r = e.getValue();
             double[] c = {r[0] - xlo + r[3] * m[0] + r[4] * m[3] + r[5] * m[6], r[1] - ylo + r[4] * m[4] + r[5] * m[7], r[2] - zlo + r[5] * m[8]};
             String el = typeElement.get(atype.get(e.getKey()));
-            if (el == null) throw new StructureException(in.file, 0, "no Masses entry for atom type " + atype.get(e.getKey()) + ": cannot determine its element");
+            if (el == null) throw new StructureException(in.file, 0, "no Masses entry for atom type " + atype.get(e.getKey()) + ": cannot determine its element (give the elements of the types in order: structure.read(path, types = [\"Na\", \"Si\"]))");
             sites.add(new Site(el, lat.toFractional(c), 1.0, null, null));
         }
         return new Structure(lat, sites, title);
