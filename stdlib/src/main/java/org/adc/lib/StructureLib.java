@@ -300,12 +300,14 @@ public final class StructureLib {
                 free.put(c, num(f.get(c), k, c));
             }
         }
+        double[] x;
         try {
-            return CrystalBuilder.wyckoffSite(g.number(), w, sp, free, occ, label);
+            x = CrystalBuilder.wyckoffPoint(g.number(), w, free);
         } catch (StructureException e) {
             throw new AdcError("site #" + (k + 1) + ": " + e.getMessage(),
                 "give only the free parameters of ITA's first triplet; positions of group " + g.number() + ": " + letters(g.number()));
         }
+        return new Site(sp, x, occ, label, WyckoffTable.position(g.number(), w).label());
     }
 
     private static String letters(int group) {

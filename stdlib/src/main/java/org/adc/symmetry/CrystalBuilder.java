@@ -43,6 +43,17 @@ public final class CrystalBuilder {
      *         parameter the position does not have (the message names the triplet)
      */
     public static Site wyckoffSite(int group, String letter, String species, java.util.Map<String, Double> given, double occupancy, String label) {
+        return new Site(species, wyckoffPoint(group, letter, given), occupancy, label, WyckoffTable.position(group, letter).label());
+    }
+
+    /**
+     * ITA's first representative of a Wyckoff position at the given free parameters.
+     * @param group ITA number @param letter Wyckoff letter ("f" or "18f")
+     * @param given free parameters by name ("x", "y", "z"; absent ones are 0)
+     * @return fractional coordinates
+     * @throws StructureException as {@link #wyckoffSite(int, String, String, java.util.Map, double, String)}
+     */
+    public static double[] wyckoffPoint(int group, String letter, java.util.Map<String, Double> given) {
         WyckoffPosition w = WyckoffTable.position(group, letter);
         String free = w.freeParameters();
         double[] xyz = new double[3];
@@ -54,7 +65,7 @@ public final class CrystalBuilder {
                     + (free.isEmpty() ? "no free parameter" : "free parameter" + (free.length() > 1 ? "s " : " ") + String.join(", ", free.split(""))) + ", not " + k);
             xyz[k.charAt(0) - 'x'] = e.getValue();
         }
-        return new Site(species, w.position(xyz), occupancy, label, w.label());
+        return w.position(xyz);
     }
 
     /**

@@ -156,7 +156,7 @@ public final class Cif {
         Tok t = b.items.get(tag);
         if (t == null) {
             if (dflt != null) return dflt;
-            throw new StructureException(in.file, b.line, "data block '" + b.name + "' has no " + tag);
+            throw new StructureException(in.file, 0, "missing " + tag);
         }
         return in.num(t.text, tag, t.line);
     }
