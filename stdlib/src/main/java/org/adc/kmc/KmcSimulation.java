@@ -1,5 +1,7 @@
 package org.adc.kmc;
 
+import org.adc.units.Constants;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -540,7 +542,7 @@ public final class KmcSimulation {
     }
 
     private void refreshRates() {
-        double kt = PhysicalConstants.KB_EV * temperature;
+        double kt = Constants.KB_EV * temperature;
         if (weightScratch.length < nClasses) {
             weightScratch = new double[cNu.length];
         }
@@ -868,7 +870,7 @@ public final class KmcSimulation {
                 if (reservoirs[r].capacity() > 0) { // the face closes: own class, ν0 scaled by the open fraction
                     int c = slotExtractClass[q];
                     cNu[c] = reservoirs[r].extract().nu0() * reservoirs[r].openFraction(extracted[r]);
-                    cRate[c] = cNu[c] * Math.exp(-cEa[c] / (PhysicalConstants.KB_EV * temperature));
+                    cRate[c] = cNu[c] * Math.exp(-cEa[c] / (Constants.KB_EV * temperature));
                     touch(c);
                 }
             } else {
@@ -886,7 +888,7 @@ public final class KmcSimulation {
         if (temp == temperature) {
             return total();
         }
-        double kt = PhysicalConstants.KB_EV * temp;
+        double kt = Constants.KB_EV * temp;
         double r = 0;
         for (int c = 0; c < nClasses; c++) {
             if (cCount[c] > 0) {

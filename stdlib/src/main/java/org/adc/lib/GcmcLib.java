@@ -303,7 +303,7 @@ public final class GcmcLib {
             mass = a.si(5, Dimension.MASS) / org.adc.units.Constants.AMU;
         } else {
             try {
-                mass = org.adc.structure.Elements.mass(el);
+                mass = org.adc.chem.Elements.mass(el);
             } catch (RuntimeException e) {
                 throw new AdcError("gcmc.run: no mass known for element '" + el + "'", "give mass = 39.948 u");
             }

@@ -289,7 +289,7 @@ public final class PotentialLib {
                 if (k >= 2 && !number && (tok.contains(".") || tok.contains("/"))) {
                     tok = a.env().readablePath(tok).toString();   // a potential file: sandbox-checked, absolute for LAMMPS
                 }
-                if (k >= 3 && org.adc.structure.Elements.isElement(tok)) {
+                if (k >= 3 && org.adc.chem.Elements.isElement(tok)) {
                     els.add(tok);
                 }
                 sb.append(k == 0 ? "" : " ").append(tok);

@@ -156,7 +156,7 @@ public final class StructureValue implements HasMembers {
             case "density": {
                 double mass = 0;
                 for (Site x : s.sites()) {
-                    mass += x.occupancy() * (org.adc.structure.Elements.isElement(x.species()) ? org.adc.structure.Elements.mass(x.species()) : 0);
+                    mass += x.occupancy() * (org.adc.chem.Elements.isElement(x.species()) ? org.adc.chem.Elements.mass(x.species()) : 0);
                 }
                 return Quantity.of(mass * 1.66053906660e-24 / (s.lattice().volume() * 1e-24), "g/cm^3");
             }

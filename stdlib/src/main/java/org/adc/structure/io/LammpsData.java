@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.adc.structure.Elements;
+import org.adc.chem.Elements;
 import org.adc.structure.Lattice;
 import org.adc.structure.Site;
 import org.adc.structure.Structure;
