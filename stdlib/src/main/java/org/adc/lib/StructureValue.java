@@ -69,13 +69,23 @@ public final class StructureValue implements HasMembers {
         return sym;
     }
 
-    static Record siteRecord(Structure s, int i) {
+    private String[] wyckoffLabels;
+
+    /** Wyckoff labels: as built, or detected for derived structures and files (cached). */
+    String[] wyckoffLabels() {
+        if (wyckoffLabels == null) wyckoffLabels = SymmetryFinder.wyckoffLabels(s, SymmetryFinder.DEFAULT_SYMPREC);
+        return wyckoffLabels;
+    }
+
+    static Record siteRecord(Structure s, int i) { return siteRecord(s, i, s.site(i).wyckoff()); }
+
+    static Record siteRecord(Structure s, int i, String wyckoff) {
         Site x = s.site(i);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("index", (long) i);
         f.put("label", x.label());
         f.put("species", x.species());
-        f.put("wyckoff", x.wyckoff() == null ? None.INSTANCE : x.wyckoff());
+        f.put("wyckoff", wyckoff == null ? None.INSTANCE : wyckoff);
         f.put("x", x.frac(0));
         f.put("y", x.frac(1));
         f.put("z", x.frac(2));
@@ -163,14 +173,14 @@ public final class StructureValue implements HasMembers {
             case "sites": {
                 List<Object> l = new ArrayList<>();
                 for (int i = 0; i < s.size(); i++) {
-                    l.add(siteRecord(s, i));
+                    l.add(siteRecord(s, i, wyckoffLabels()[i]));
                 }
                 return new AdcList(l);
             }
             case "wyckoff": {
                 List<Object> l = new ArrayList<>();
-                for (Site x : s.sites()) {
-                    l.add(x.wyckoff() == null ? None.INSTANCE : x.wyckoff());
+                for (String w : wyckoffLabels()) {
+                    l.add(w == null ? None.INSTANCE : w);
                 }
                 return new AdcList(l);
             }
@@ -184,7 +194,7 @@ public final class StructureValue implements HasMembers {
             case "site":
                 return method("site", "record", "One site as a record", "s.site(index)", "s.site(0).wyckoff    # \"96g\"",
                     "Fields: index, label, species, wyckoff (or none), x, y, z (fractional), occupancy. Negative indices count from the end.",
-                    "an index out of range", a -> siteRecord(s, index(a, 0)), Param.required("index", "int", "site index, 0-based"));
+                    "an index out of range", a -> { int k = index(a, 0); return siteRecord(s, k, wyckoffLabels()[k]); }, Param.required("index", "int", "site index, 0-based"));
             case "indices":
                 return method("indices", "list", "Indices of the sites with a label, species or Wyckoff label",
                     "s.indices(name)", "s.indices(\"Na28\")    # the 8 Na in Si28 cages\ns.indices(\"Si\")\ns.indices(\"96g\")",
