@@ -75,7 +75,7 @@ public final class PotentialLib {
                 ? "check that line of the file against the format in the help of " + a.functionName()
                 : "ask only for elements the file has parameters for (elements = [...]), or use a file for all of them");
         } catch (SimulationException e) {
-            throw new AdcError(e.getMessage(), e.step() >= 0 ? "lower the step size or start from a better structure"
+            throw new AdcError(e.getMessage(), e.hint() != null ? e.hint() : e.step() >= 0 ? "lower the step size or start from a better structure"
                 : "move the atoms apart or check the cell and units (positions are in Å)");
         } catch (org.adc.potential.external.ExternalProgramException e) {
             throw new AdcError(e.getMessage(), e.hint());
@@ -632,7 +632,7 @@ public final class PotentialLib {
         Calculator c = calculator(a, 0);
         Atoms at = atoms(a, 1);
         double fmax = a.quantity(2, Dimension.FORCE).valueIn(Units.parse("eV/Å"));
-        Optimizer opt = optimizer(a, 4).fmax(fmax).maxSteps((int) a.integer(3)).fixed(fixedMask(a, 5, at.size()));
+        Optimizer opt = optimizer(a, 4).fmax(fmax).maxSteps((int) a.integer(3)).maxStep(maxStep(a, 8)).fixed(fixedMask(a, 5, at.size()));
         OptimizationResult r;
         if (a.bool(6)) {
             double p = a.quantity(7, Dimension.PRESSURE).valueIn(Units.parse("GPa")) / Evaluation.EV_PER_A3_IN_GPA;
@@ -648,6 +648,14 @@ public final class PotentialLib {
         f.put("steps", (long) r.steps());
         f.put("max_force", Quantity.of(r.maxForce(), Units.parse("eV/Å")));
         return new Record(f);
+    }
+
+    private static double maxStep(Args a, int i) {
+        double v = a.quantity(i, Dimension.LENGTH).valueIn(ANG);
+        if (!(v > 0)) {
+            throw a.bad(i, "a positive length (largest move of one atom per step)");
+        }
+        return v;
     }
 
     private static double spring(Object kk, Args a) {
@@ -694,7 +702,7 @@ public final class PotentialLib {
                 case "lbfgs" -> Neb.OptimizerKind.LBFGS;
                 default -> throw new AdcError("unknown optimizer '" + a.string(9) + "'", "use \"fire\" or \"lbfgs\"");
             })
-            .fixed(fixedMask(a, 10, ini.size()));
+            .fixed(fixedMask(a, 10, ini.size())).maxStep(maxStep(a, 11));
         if (ks != null) {
             neb.springs(ks);
         }
@@ -860,37 +868,46 @@ public final class PotentialLib {
             "σ = −W/V (virial W = Σ r⊗f), positive = tensile (ASE convention), 3×3 rows.", "GPa", "elements without parameters in the calculator; atoms closer than the potential allows", "energy"), PotentialLib::stress,
             Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms")));
         m.add(fn("relax", "record", doc("Relaxes atomic positions (fixed cell)",
-            "relax(calc, atoms, fmax = 0.01 eV/Å, steps = 1000, optimizer = \"fire\", fixed = [], cell = false, pressure = 0 GPa)",
+            "relax(calc, atoms, fmax = 0.01 eV/Å, steps = 1000, optimizer = \"fire\", fixed = [], cell = false, pressure = 0 GPa, max_step = 0.2 Å)",
             "r = relax(calc, vac, fmax = 0.001 eV/Å)\nif !r.converged { print(\"not converged\") }",
             "FIRE or L-BFGS until the largest force is below fmax. With cell = true the cell relaxes too (enthalpy E + pV at the given pressure; unit-cell filter). "
                 + "Returns {atoms, volume, energy, converged, steps, max_force}. "
-                + "Atoms closer than the potential allows are reported before starting; NaN/inf forces stop with the step and atom.",
-            "fmax eV/Å; energy eV", "too close atoms; non-finite forces", "neb"),
+                + "Atoms closer than the potential allows are reported before starting; NaN/inf forces stop with the step and atom. "
+                + "steps counts the updates of the positions (at most the limit; forces are evaluated steps + 1 times, as ASE's nsteps). "
+                + "No atom moves more than max_step per step. A run that diverges stops with an error and a hint instead of "
+                + "returning converged = false: the largest force growing 1000-fold over max(start, 1 eV/Å), the energy rising more "
+                + "than 1 eV per atom above the start, or a non-finite energy.",
+            "fmax eV/Å; energy eV; max_step Å", "too close atoms; non-finite forces; a diverging run (hint: optimizer = \"fire\")", "neb"),
             PotentialLib::relax, Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms"),
             Param.optional("fmax", "force", Quantity.of(0.01, "eV/Å"), "convergence on the max force"),
             Param.optional("steps", "int", 1000L, "step limit"), Param.optional("optimizer", "string", "fire", "\"fire\" or \"lbfgs\""),
             Param.optional("fixed", "list", none, "indices of atoms that do not move"),
             Param.optional("cell", "bool", false, "also relax the cell (to the given pressure)"),
-            Param.optional("pressure", "pressure", Quantity.of(0, "GPa"), "external pressure for cell relaxation")));
+            Param.optional("pressure", "pressure", Quantity.of(0, "GPa"), "external pressure for cell relaxation"),
+            Param.optional("max_step", "length", Quantity.of(0.2, "Å"), "largest move of one atom per step")));
         m.add(fn("neb", "record", doc("Nudged elastic band between two relaxed end points",
             "neb(initial, final, calc, images = 7, climb = true, k = 0.1, fmax = 0.05 eV/Å, method = \"linear\", steps = 1000, "
-                + "optimizer = \"fire\", fixed = [])",
+                + "optimizer = \"fire\", fixed = [], max_step = 0.2 Å)",
             "r = neb(ini.atoms, fin.atoms, lj(0.0104 eV, 3.4 Å, 8.5 Å), images = 7, fmax = 0.001 eV/Å)\n"
                 + "if r.converged { print(r.barrier to meV) } else { print(\"NEB did not converge\") }\n"
                 + "for i, e in r.energies { print(r.reaction_coordinate[i], e) }",
             "Improved-tangent NEB with optional climbing image; images evaluated in parallel. Returns {converged, barrier (spline), "
                 + "barrier_images, reverse_barrier, energies (relative to the initial image), reaction_coordinate, steps, max_force, "
                 + "climbing_image, saddle, images, profile (a printable table of the energy profile)}. Atoms may be structure values "
-                + "(structure module) as well. A band that does not converge returns converged = false: check it.",
+                + "(structure module) as well. A band that does not converge returns converged = false: check it. steps counts the "
+                + "updates of the band (at most the limit). A band that diverges stops with an error and a hint (use FIRE): forces "
+                + "growing 1000-fold, the highest image energy rising more than 1 eV per atom of the band, or the band growing "
+                + "longer than 5 × its start + 1 Å.",
             "energies eV; reaction coordinate Å; k eV/Å^2 (number or quantity, or a list with one per segment); fmax eV/Å",
-            "fewer than 3 images; different atoms in the end points; too close atoms; non-finite forces", "relax"),
+            "fewer than 3 images; different atoms in the end points; too close atoms; non-finite forces; a diverging band", "relax"),
             PotentialLib::neb, Param.required("initial", "any", "initial end point"), Param.required("final", "any", "final end point"),
             Param.required("calc", "any", "calculator"), Param.optional("images", "int", 7L, "images including end points"),
             Param.optional("climb", "bool", true, "climbing image"), Param.optional("k", "any", 0.1, "spring constant, eV/Å^2, or a list of images − 1 per-segment constants"),
             Param.optional("fmax", "force", Quantity.of(0.05, "eV/Å"), "convergence on the max NEB force"),
             Param.optional("method", "string", "linear", "\"linear\" or \"idpp\""), Param.optional("steps", "int", 1000L, "step limit"),
             Param.optional("optimizer", "string", "fire", "\"fire\" or \"lbfgs\""),
-            Param.optional("fixed", "list", none, "indices of atoms fixed in all images")));
+            Param.optional("fixed", "list", none, "indices of atoms fixed in all images"),
+            Param.optional("max_step", "length", Quantity.of(0.2, "Å"), "largest move of one atom per step")));
         m.add(MorseEmbeddingFunction.function());
         return m;
     }
