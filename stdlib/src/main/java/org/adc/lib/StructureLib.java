@@ -95,6 +95,18 @@ public final class StructureLib {
 
     private static String hint(StructureException e) {
         String m = e.getMessage();
+        if (m.contains("cannot express partial occupancy")) {
+            return "s.ordered(seed = 1) gives one ordered configuration to write; cif keeps the occupancies";
+        }
+        if (m.contains("special position")) {
+            return "use the special position's letter, or free parameters off the special value";
+        }
+        if (m.contains("two origin choices")) {
+            return "add the origin choice to the symbol in the file (':1' or ':2'), or give the operations loop";
+        }
+        if (m.contains("does not have the symmetry of")) {
+            return "check the cell parameters and the space-group setting in the file (':H'/':R' for rhombohedral groups)";
+        }
         if (m.contains("overlap")) {
             return "atoms this close are a duplicated site or wrong coordinates; min_distance = 0 Å keeps them (structure.read, structure.crystal)";
         }

@@ -165,8 +165,8 @@ public final class Neb {
             }
             opt.fixed(all);
         }
-        boolean par = parallel != null ? parallel
-            : (long) (m - 2) * path.get(0).size() >= PARALLEL_MIN_ATOMS && Runtime.getRuntime().availableProcessors() > 1;
+        boolean par = calc.threadSafe() && (parallel != null ? parallel
+            : (long) (m - 2) * path.get(0).size() >= PARALLEL_MIN_ATOMS && Runtime.getRuntime().availableProcessors() > 1);
         OptimizationResult r = opt.minimize(stretchGuard(band.objective(par), path, opt), band.interiorCoordinates());
         band.setInterior(r.x());
         band.evaluateAll(par);

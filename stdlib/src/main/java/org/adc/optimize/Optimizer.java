@@ -6,8 +6,8 @@ import org.adc.potential.SimulationException;
  * Common parts of the minimisers: fixed coordinates, the max-force criterion, the step cap, the stop on
  * non-finite forces (reported with the step and the atom), and the divergence guard: a run stops with a
  * {@link SimulationException} (and a hint) when the largest force grows above
- * {@value #FORCE_GROWTH} × max(start force, 1 eV/Å), or the energy rises more than {@value #ENERGY_RISE} eV per
- * atom above the start, or the energy becomes non-finite. A minimisation never does that; an optimiser
+ * {@value #FORCE_GROWTH} × max(start force, 1 eV/Å), or the energy rises above the start by more than
+ * max({@value #ENERGY_RISE} eV per atom, {@value #ENERGY_SCALE} × |start energy|), or the energy becomes non-finite. A minimisation never does that; an optimiser
  * without a line search (L-BFGS on a non-conservative or non-convex problem) can.
  *
  * <p>Steps: {@link OptimizationResult#steps()} counts the updates of the coordinates (as ASE's
@@ -23,8 +23,10 @@ public abstract class Optimizer {
 
     /** Divergence: the largest force grew by more than this factor over max(start, 1 eV/Å). */
     public static final double FORCE_GROWTH = 1e3;
-    /** Divergence: the energy rose by more than this many eV per atom above the start. */
-    public static final double ENERGY_RISE = 1.0;
+    /** Divergence: the energy rose by more than this many eV per atom above the start (or {@link #ENERGY_SCALE}). */
+    public static final double ENERGY_RISE = 10.0;
+    /** Divergence: ... or by more than this multiple of |start energy| (model surfaces with large energy scales). */
+    public static final double ENERGY_SCALE = 10.0;
 
     /** Convergence: largest per-atom force norm in eV/Å (default 0.05). */
     public Optimizer fmax(double v) {
@@ -92,7 +94,7 @@ public abstract class Optimizer {
             why = "the energy became " + e;
         } else if (fm > FORCE_GROWTH * Math.max(startForce, 1.0)) {
             why = String.format(java.util.Locale.ROOT, "the largest force grew from %.4g to %.4g eV/Å", startForce, fm);
-        } else if (Double.isFinite(startEnergy) && e - startEnergy > ENERGY_RISE * Math.max(atoms, 1)) {
+        } else if (Double.isFinite(startEnergy) && e - startEnergy > Math.max(ENERGY_RISE * Math.max(atoms, 1), ENERGY_SCALE * Math.abs(startEnergy))) {
             why = String.format(java.util.Locale.ROOT, "the energy rose by %.4g eV (from %.6g to %.6g eV)", e - startEnergy, startEnergy, e);
         }
         if (why != null) {
