@@ -1210,6 +1210,38 @@ public final class KmcSimulation {
         return new TracerSums(count, sum, hopSq[sp], sumAll, jumps[sp], colX[sp], colY[sp], colZ[sp]);
     }
 
+    /** @return true if the temperature is constant (no ramp or program) */
+    public boolean constantTemperature() {
+        return constantProgram;
+    }
+
+    /**
+     * @param species species name
+     * @return number of hops ever made by the species (O(1))
+     */
+    public long jumpCount(String species) {
+        return jumps[speciesCode(species)];
+    }
+
+    /**
+     * Per-particle tracer state of one species, for block statistics: for every particle index p ever
+     * created (inserted particles get new indices; extracted ones keep theirs), {x, y, z, Σλ²} of its
+     * displacement since insertion (Å, Å²) at 4p..4p+3; NaN for particles of other species.
+     *
+     * @param species species name
+     * @return a copy, length 4 × (particles ever created)
+     */
+    public double[] tracerSnapshot(String species) {
+        int sp = speciesCode(species);
+        double[] out = Arrays.copyOf(pd, 4 * np);
+        for (int p = 0; p < np; p++) {
+            if (pspecies[p] != sp) {
+                Arrays.fill(out, 4 * p, 4 * p + 4, Double.NaN);
+            }
+        }
+        return out;
+    }
+
     /**
      * Occupancy per site type: fraction of the sites of each type holding {@code species}.
      *

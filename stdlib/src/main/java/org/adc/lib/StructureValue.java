@@ -202,9 +202,10 @@ public final class StructureValue implements HasMembers {
                     "none", a -> {
                         String n = a.string(0);
                         AdcList out = new AdcList();
+                        String[] wl = wyckoffLabels();
                         for (int i = 0; i < s.size(); i++) {
                             Site x = s.site(i);
-                            if (n.equals(x.label()) || n.equals(x.species()) || n.equals(x.wyckoff())) {
+                            if (n.equals(x.label()) || n.equals(x.species()) || n.equals(wl[i])) {
                                 out.add((long) i);
                             }
                         }
@@ -537,6 +538,7 @@ public final class StructureValue implements HasMembers {
         }
         b.append(String.format("%5s  %-8s %-4s %-7s %4s %10s %10s %10s %6s%n", grouped ? "first" : "#", "label", "elem", "wyckoff",
             "mult", "x", "y", "z", "occ"));
+        String[] wl = symprec == SymmetryFinder.DEFAULT_SYMPREC ? wyckoffLabels() : SymmetryFinder.wyckoffLabels(s, symprec);
         for (int i = 0; i < s.size(); i++) {
             if (grouped && eq[i] != i) {
                 continue;
@@ -544,7 +546,7 @@ public final class StructureValue implements HasMembers {
             Site x = s.site(i);
             String m = eq == null ? "" : String.valueOf(mult.get(eq[i]));
             b.append(String.format("%5d  %-8s %-4s %-7s %4s %10.6f %10.6f %10.6f %6.3f%n", i, x.label(), x.species(),
-                x.wyckoff() == null ? "-" : x.wyckoff(), m, x.frac(0), x.frac(1), x.frac(2), x.occupancy()));
+                wl[i] == null ? "-" : wl[i], m, x.frac(0), x.frac(1), x.frac(2), x.occupancy()));
         }
         return b.toString().stripTrailing();
     }
