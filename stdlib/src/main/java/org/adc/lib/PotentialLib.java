@@ -56,7 +56,7 @@ public final class PotentialLib {
     private static final Dimension INV_LENGTH = Dimension.of(-1, 0, 0, 0, 0, 0, 0);
     private static final String SOURCES = "Potentials as in LAMMPS (pair_style lj/cut, lj/smooth/linear, morse, sw, tersoff, eam, "
         + "eam/alloy) and ASE 3.22 (EMT); FIRE: Bitzek et al., PRL 97, 170201 (2006); L-BFGS: Liu and Nocedal, Math. Prog. 45, "
-        + "503 (1989); NEB: Henkelman and Jónsson, JCP 113, 9978 (2000), climbing image: Henkelman et al., JCP 113, 9901 (2000); Müller–Brown surface: K. Müller and L. D. Brown, Theor. Chim. Acta 53, 75 (1979).";
+        + "503 (1989); NEB: Henkelman and Jónsson, JCP 113, 9978 (2000), climbing image: Henkelman et al., JCP 113, 9901 (2000).";
 
     private static double ev(Args a, int i) {
         return a.quantity(i, Dimension.ENERGY).valueIn(EV);
@@ -849,7 +849,8 @@ public final class PotentialLib {
             "V(x, y) = Σ_k A_k exp[a_k (x − x0_k)² + b_k (x − x0_k)(y − y0_k) + c_k (y − y0_k)²] with the four terms of "
                 + "Müller and Brown, applied to every atom's x and y (z feels no force). Minima at (−0.558, 1.442), "
                 + "(0.623, 0.028), (−0.050, 0.467); saddles at (−0.822, 0.624) and (0.212, 0.293). A test surface for relax and "
-                + "neb: no virial (stress and cell = true refuse it), no cutoff.",
+                + "neb: no virial (stress and cell = true refuse it), no cutoff. Source: K. Müller and L. D. Brown, Theor. Chim. "
+                + "Acta 53, 75 (1979).",
             "energies in the surface's units read as eV; coordinates in Å", "stress or cell relaxation",
             "from_function, neb, relax"),
             a -> new CalculatorValue(new org.adc.potential.MullerBrown())));
