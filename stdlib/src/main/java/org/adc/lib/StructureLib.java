@@ -188,6 +188,111 @@ public final class StructureLib {
         f.put("operations", (long) d.operations().size());
         f.put("point_group_order", (long) d.pointGroupOrder());
         f.put("tolerance", StructureValue.len(symprec));
+        List<Object> ops = new ArrayList<>();
+        for (SymmetryDataset.SymOpReal o : d.operations()) {
+            ops.add(xyz(o.rotation(), o.translation()));
+        }
+        f.put("symops", new AdcList(ops));
+        List<Object> eq = new ArrayList<>();
+        for (int x : d.equivalentAtoms()) {
+            eq.add((long) x);
+        }
+        f.put("equivalent_atoms", new AdcList(eq));
+        List<Object> rows = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            rows.add(AdcList.of((long) d.transformation()[3 * r], (long) d.transformation()[3 * r + 1], (long) d.transformation()[3 * r + 2]));
+        }
+        f.put("transformation", new AdcList(rows));
+        f.put("origin_shift", AdcList.of(d.originShift()[0], d.originShift()[1], d.originShift()[2]));
+        return new Record(f);
+    }
+
+    /**
+     * "x,y,z" text of an operation with real coefficients (the rotation of a supercell basis may have entries such as
+     * 2 or 1/2): coefficients and translations (mod 1) as fractions with denominators up to 24, else decimals.
+     */
+    static String xyz(double[] w, double[] t) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            StringBuilder c = new StringBuilder();
+            for (int j = 0; j < 3; j++) {
+                double v = w[3 * i + j];
+                if (Math.abs(v) < 1e-8) {
+                    continue;
+                }
+                c.append(v < 0 ? "-" : c.length() > 0 ? "+" : "");
+                String m = frac(Math.abs(v));
+                c.append(m.equals("1") ? "" : m + "*").append((char) ('x' + j));
+            }
+            double x = t[i] - Math.floor(t[i]);
+            if (x > 1 - 1e-8) {
+                x = 0;
+            }
+            if (x > 1e-8) {
+                c.append(c.length() > 0 ? "+" : "").append(frac(x));
+            }
+            b.append(i > 0 ? "," : "").append(c.length() == 0 ? "0" : c);
+        }
+        return b.toString();
+    }
+
+    private static String frac(double x) {
+        for (int d = 1; d <= 24; d++) {
+            double n = x * d;
+            if (Math.abs(n - Math.rint(n)) < 1e-6 * d) {
+                long nn = Math.round(n);
+                long g = java.math.BigInteger.valueOf(nn).gcd(java.math.BigInteger.valueOf(d)).longValue();
+                return g == 0 ? "0" : d / g == 1 ? String.valueOf(nn / g) : (nn / g) + "/" + (d / g);
+            }
+        }
+        return org.adc.units.Format.number(x);
+    }
+
+    /** A space group's data: operations, Wyckoff positions and site symmetries (standard settings). */
+    private static Object spacegroup(Args a) {
+        Object g = a.get(0);
+        SpaceGroup group;
+        if (g instanceof Long n) {
+            group = SpaceGroup.of((int) (long) n);
+        } else if (g instanceof String sym) {
+            List<SpaceGroup> c = SpaceGroup.settingsOf(sym);
+            if (c.size() > 1) {
+                throw new AdcError("'" + sym + "' leaves the setting open (" + c.size() + " settings: origin choice or axes)",
+                    "add ':1'/':2' (origin choice) or ':H'/':R' (axes) to the symbol, or give the number for adc's standard setting");
+            }
+            group = c.get(0);
+        } else {
+            throw a.bad(0, "space group number or symbol");
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("number", (long) group.number());
+        f.put("symbol", group.symbol());
+        f.put("full_symbol", group.fullSymbol());
+        f.put("hall", group.hallSymbol());
+        f.put("setting", group.setting());
+        f.put("crystal_system", group.crystalSystem());
+        List<Object> ops = new ArrayList<>();
+        for (org.adc.symmetry.SymOp o : group.operations()) {
+            ops.add(o.toXyz());
+        }
+        f.put("operations", new AdcList(ops));
+        boolean standard = SpaceGroup.of(group.number()).hallNumber() == group.hallNumber();
+        if (standard) {
+            List<Object> ws = new ArrayList<>();
+            for (WyckoffPosition w : WyckoffTable.positions(group.number())) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("label", w.label());
+                r.put("letter", w.letter());
+                r.put("multiplicity", (long) w.multiplicity());
+                r.put("site_symmetry", w.siteSymmetry());
+                r.put("triplet", w.triplet());
+                r.put("free", w.freeParameters());
+                ws.add(new Record(r));
+            }
+            f.put("wyckoff", new AdcList(ws));
+        } else {
+            f.put("wyckoff", None.INSTANCE);
+        }
         return new Record(f);
     }
 
@@ -707,11 +812,26 @@ public final class StructureLib {
         m.add(fn("symmetry", "record", doc("Detects the space group of a structure within a tolerance",
             "symmetry(s, tolerance = 1e-3 Å)", "let g = structure.symmetry(s)\nprint(g.number, g.symbol)     # 227 Fd-3m\n"
                 + "structure.symmetry(s.remove(s.indices(\"Na28\")[0])).number    # 215",
-            "Returns {number, symbol, crystal_system, operations (per input cell), point_group_order, tolerance}. Atoms map onto "
+            "Returns {number, symbol, crystal_system, operations (their number, per input cell), point_group_order, tolerance, "
+                + "symops (the operations as \"x,y,z\" strings in the input cell's fractional coordinates), equivalent_atoms (for "
+                + "each atom the index of the first atom of its orbit), transformation (integer 3×3 M) and origin_shift (p) to the "
+                + "standard setting: x_std = M⁻¹(x − p) in the reduced primitive basis, as spglib}. Atoms map onto "
                 + "atoms of the same species and occupancy within tolerance (Å).",
             UNITS, "a non-positive tolerance", "Grosse-Kunstleve, Acta Cryst. A55, 383 (1999); Togo & Tanaka, spglib, arXiv:1808.01590 "
                 + "(same route; results checked against spglib 2.0.2 for 242 structures); " + ITA),
             StructureLib::symmetry, Param.required("s", "any", "structure"), Param.optional("tolerance", "length", SYMPREC, "symprec")));
+        m.add(fn("spacegroup", "record", doc("A space group's operations, Wyckoff positions and site symmetries",
+            "spacegroup(group)",
+            "let g = structure.spacegroup(166)\nfor w in g.wyckoff { print(w.label, w.site_symmetry, w.triplet) }   # ... 18f .2 x,0,0 ...\n"
+                + "print(len(structure.spacegroup(\"P b n m\").operations))   # 8",
+            "group is an ITA number (adc's standard setting: origin choice 2, hexagonal axes for R groups, unique axis b) or an "
+                + "H-M symbol of any of the 530 settings (with ':1'/':2', ':H'/':R' where the symbol leaves it open). Returns {number, "
+                + "symbol, full_symbol, hall, setting, crystal_system, operations (\"x,y,z\" strings of the conventional cell, "
+                + "centring included), wyckoff: [{label, letter, multiplicity, site_symmetry (oriented, ITA), triplet (ITA's first), "
+                + "free (the free parameters, e.g. \"xz\")}] in letter order, none for a non-standard setting}.",
+            UNITS, "an unknown number or symbol; a symbol whose origin choice or axes are open",
+            ITA + "; Wyckoff positions: ITA Vol. A via spglib's database"),
+            StructureLib::spacegroup, Param.required("group", "any", "ITA number or H-M symbol")));
         m.add(fn("distinct_sites", "list", doc("Symmetry-distinct sites with their multiplicities",
             "distinct_sites(s, species = none, tolerance = 1e-3 Å)",
             "for c in structure.distinct_sites(s, \"Si\") { print(c.label, c.wyckoff, c.multiplicity) }    # Si1 96g 96, Si2 32e 32, Si3 8a 8",
