@@ -33,7 +33,7 @@ import org.adc.units.Quantity;
  */
 public final class StructureValue implements HasMembers {
     private static final List<String> MEMBERS = List.of("formula", "title", "natoms", "species", "elements", "a", "b", "c", "alpha",
-        "beta", "gamma", "lattice", "cell", "volume", "density", "sites", "wyckoff", "spacegroup", "site", "indices", "count",
+        "beta", "gamma", "lattice", "cell", "positions", "volume", "density", "sites", "wyckoff", "spacegroup", "site", "indices", "count",
         "distance", "supercell", "remove", "vacancy", "substitute", "interstitial", "frenkel", "ordered", "place_group", "standardize", "primitive",
         "neighbors", "coordination", "write", "format", "summary");
     private static final String RELATED = "structure.read, structure.symmetry, structure.cages, structure.migration_paths";
@@ -128,6 +128,8 @@ public final class StructureValue implements HasMembers {
                 }
                 return new AdcList(l);
             }
+            case "positions":
+                return AtomsValue.vectors(s.cartesianPositions());
             case "elements":
                 return new AdcList(s.composition().keySet());
             case "a":
