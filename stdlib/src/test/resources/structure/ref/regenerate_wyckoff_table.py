@@ -1,5 +1,8 @@
 #!/usr/bin/python3
-"""Wyckoff positions of all 230 space groups in adc's settings -> wyckoff_all.tsv.
+"""Wyckoff positions of all 230 space groups enumerated from adc's own operations -> /tmp (a cross-check).
+
+wyckoff_all.tsv (ITA first triplets) is written by regenerate_wyckoff_ita.py; this script's
+enumeration is an independent check of its letters and multiplicities.
 
 1. Java: org.adc.symmetry.gen.WyckoffEnumerator enumerates the positions from adc's own
    Hall-generated operations (stabilisers of the points of a 48^3 grid and their fixed-point
@@ -22,7 +25,7 @@ import spglib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 STDLIB = os.path.abspath(os.path.join(HERE, "../../../../.."))
-OUT = os.path.join(STDLIB, "src/main/resources/org/adc/symmetry/wyckoff_all.tsv")
+OUT = "/tmp/adc_wyckoff_enumerated.tsv"
 RAW = "/tmp/adc_wyckoff_enumeration.txt"
 GEN = np.array([0.0731, 0.1627, 0.2893])
 

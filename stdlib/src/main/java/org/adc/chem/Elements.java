@@ -17,6 +17,10 @@ import java.util.Map;
  * weight (Tc, Pm, Po and beyond Bi except Th, Pa, U) carry the mass number of their longest-lived
  * (or best-known) isotope, as the IUPAC periodic table prints in brackets, and are flagged
  * {@link Element#noStandardWeight()}.
+ *
+ * <p>This is adc's only element table: structures, file readers and writers (LAMMPS data masses,
+ * element from a mass or a CIF label), GCMC (thermal wavelength), densities and formulas all take
+ * their masses from here.</p>
  */
 public final class Elements {
     private Elements() {
@@ -192,5 +196,62 @@ public final class Elements {
             }
         }
         return null;
+    }
+
+    // ---- the structure-side view: symbols, numbers, masses (StructureException for unknown symbols) ----
+
+    /** @param symbol element symbol (case-sensitive, e.g. "Na") @return true if known */
+    public static boolean isElement(String symbol) { return BY_SYMBOL.containsKey(symbol); }
+
+    /**
+     * @param symbol element symbol @return atomic number
+     * @throws org.adc.structure.StructureException for unknown symbols
+     */
+    public static int atomicNumber(String symbol) {
+        Element e = BY_SYMBOL.get(symbol);
+        if (e == null) throw new org.adc.structure.StructureException("unknown element symbol '" + symbol + "'");
+        return e.z();
+    }
+
+    /**
+     * @param z atomic number 1..118 @return symbol
+     * @throws org.adc.structure.StructureException outside 1..118
+     */
+    public static String symbol(int z) {
+        if (z < 1 || z > 118) throw new org.adc.structure.StructureException("atomic number " + z + " out of range 1..118");
+        return BY_Z.get(z - 1).symbol();
+    }
+
+    /**
+     * @param symbol element symbol @return standard atomic weight in u (g/mol), IUPAC 2021 (see the class comment)
+     * @throws org.adc.structure.StructureException for unknown symbols
+     */
+    public static double mass(String symbol) { return BY_Z.get(atomicNumber(symbol) - 1).weight(); }
+
+    /**
+     * @param mass atomic mass in u @param tol accepted deviation in u
+     * @return the element whose standard weight is nearest to mass, or null if none within tol
+     */
+    public static String fromMass(double mass, double tol) {
+        String best = null;
+        double bd = tol;
+        for (Element e : BY_Z) if (Math.abs(e.weight() - mass) < bd) { bd = Math.abs(e.weight() - mass); best = e.symbol(); }
+        return best;
+    }
+
+    /**
+     * Extracts an element symbol from a label such as "Si1", "Na+", "O2-", "SI": the leading
+     * one or two letters, capitalised as an element symbol.
+     * @param label label text @return element symbol or null if none matches
+     */
+    public static String fromLabel(String label) {
+        String l = label.trim();
+        if (l.isEmpty() || !Character.isLetter(l.charAt(0))) return null;
+        if (l.length() >= 2 && Character.isLetter(l.charAt(1))) {
+            String two = Character.toUpperCase(l.charAt(0)) + l.substring(1, 2).toLowerCase(Locale.ROOT);
+            if (BY_SYMBOL.containsKey(two)) return two;
+        }
+        String one = String.valueOf(Character.toUpperCase(l.charAt(0)));
+        return BY_SYMBOL.containsKey(one) ? one : null;
     }
 }

@@ -1,7 +1,7 @@
 package org.adc.gcmc;
 
 import java.util.Locale;
-import org.adc.kmc.PhysicalConstants;
+import org.adc.units.Constants;
 
 /**
  * Chemical-potential units and the ideal-gas activity. Internally μ is in eV per particle.
@@ -35,11 +35,11 @@ public final class ChemicalPotential {
             case "meV":
                 return value * 1e-3;
             case "kJ/mol":
-                return value * 1e3 / (PhysicalConstants.E_CHARGE * PhysicalConstants.N_A);
+                return value * 1e3 / (Constants.QE * Constants.NA);
             case "J/mol":
-                return value / (PhysicalConstants.E_CHARGE * PhysicalConstants.N_A);
+                return value / (Constants.QE * Constants.NA);
             case "kcal/mol":
-                return value * 4184.0 / (PhysicalConstants.E_CHARGE * PhysicalConstants.N_A);
+                return value * 4184.0 / (Constants.QE * Constants.NA);
             default:
                 if (u.equals("K") || u.toLowerCase(Locale.ROOT).equals("kelvin") || u.equals("°C")) {
                     throw new GcmcException("chemical potential unit " + unit
@@ -58,8 +58,8 @@ public final class ChemicalPotential {
      * @return Λ in Å
      */
     public static double deBroglieWavelength(double massAmu, double temperature) {
-        double m = massAmu * PhysicalConstants.AMU_KG;
-        return PhysicalConstants.H_PLANCK / Math.sqrt(2 * Math.PI * m * PhysicalConstants.KB_J * temperature) * 1e10;
+        double m = massAmu * Constants.AMU;
+        return Constants.H / Math.sqrt(2 * Math.PI * m * Constants.KB * temperature) * 1e10;
     }
 
     /**
@@ -72,7 +72,7 @@ public final class ChemicalPotential {
      */
     public static double activity(double muEv, double massAmu, double temperature) {
         double lam = deBroglieWavelength(massAmu, temperature);
-        return Math.exp(muEv / (PhysicalConstants.KB_EV * temperature)) / (lam * lam * lam);
+        return Math.exp(muEv / (Constants.KB_EV * temperature)) / (lam * lam * lam);
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.adc.gcmc;
 
-import org.adc.kmc.PhysicalConstants;
+import org.adc.units.Constants;
 
 /** Exact lattice-gas isotherms used as references for GCMC. Energies in eV, T in K. */
 public final class ExactIsotherms {
@@ -17,7 +17,7 @@ public final class ExactIsotherms {
      * @return coverage θ
      */
     public static double langmuir(double epsilon, double mu, double temperature) {
-        return 1.0 / (1.0 + Math.exp((epsilon - mu) / (PhysicalConstants.KB_EV * temperature)));
+        return 1.0 / (1.0 + Math.exp((epsilon - mu) / (Constants.KB_EV * temperature)));
     }
 
     /**
@@ -33,7 +33,7 @@ public final class ExactIsotherms {
      * @return coverage θ
      */
     public static double latticeGas1D(double epsilon, double coupling, double mu, double temperature) {
-        double beta = 1.0 / (PhysicalConstants.KB_EV * temperature);
+        double beta = 1.0 / (Constants.KB_EV * temperature);
         double y = Math.exp(beta * (mu - epsilon));
         double w = Math.exp(-beta * coupling);
         double s = Math.sqrt((1 - y * w) * (1 - y * w) + 4 * y);

@@ -1,6 +1,6 @@
 package org.adc.gcmc;
 
-import org.adc.kmc.PhysicalConstants;
+import org.adc.units.Constants;
 import org.adc.random.StreamRng;
 
 /**
@@ -45,7 +45,7 @@ public final class LatticeGasGcmc {
         this.occ = new boolean[model.siteCount()];
         this.rng = rng;
         this.mu = muEv;
-        this.beta = 1.0 / (PhysicalConstants.KB_EV * temperature);
+        this.beta = 1.0 / (Constants.KB_EV * temperature);
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.adc.gcmc;
 
 import java.util.Arrays;
-import org.adc.kmc.PhysicalConstants;
+import org.adc.units.Constants;
 import org.adc.random.StreamRng;
 
 /**
@@ -59,7 +59,7 @@ public final class OffLatticeGcmc {
         this.conf = conf;
         this.calc = calc;
         this.rng = rng;
-        this.beta = 1.0 / (PhysicalConstants.KB_EV * temperature);
+        this.beta = 1.0 / (Constants.KB_EV * temperature);
         this.activity = activities.clone();
         int m = 0;
         int[] ex = new int[activities.length];

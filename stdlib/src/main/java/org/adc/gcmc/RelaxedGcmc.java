@@ -3,7 +3,7 @@ package org.adc.gcmc;
 import java.util.Arrays;
 import java.util.TreeMap;
 
-import org.adc.kmc.PhysicalConstants;
+import org.adc.units.Constants;
 import org.adc.optimize.CellObjective;
 import org.adc.optimize.Fire;
 import org.adc.optimize.OptimizationResult;
@@ -63,7 +63,7 @@ public final class RelaxedGcmc {
         }
         this.calc = calc;
         this.exchanged = exchanged;
-        this.beta = 1.0 / (PhysicalConstants.KB_EV * temperature);
+        this.beta = 1.0 / (Constants.KB_EV * temperature);
         this.mu = mu + reference;
         this.pressure = pressure;
         this.rng = rng;

@@ -1,5 +1,7 @@
 package org.adc.kmc;
 
+import org.adc.units.Constants;
+
 /**
  * Arrhenius parameters of one process: rate k(T) = ν0 · exp(−Ea / (kB T)) (van 't Hoff /
  * Arrhenius; transition-state theory in the harmonic approximation, Vineyard, J. Phys. Chem.
@@ -34,9 +36,9 @@ public record Barrier(double ea, double nu0) {
 
     /**
      * @param temperature temperature in K (&gt; 0)
-     * @return ν0 · exp(−Ea / (kB T)) in 1/s, kB = {@link PhysicalConstants#KB_EV}
+     * @return ν0 · exp(−Ea / (kB T)) in 1/s, kB = {@link Constants#KB_EV}
      */
     public double rate(double temperature) {
-        return nu0 * Math.exp(-ea / (PhysicalConstants.KB_EV * temperature));
+        return nu0 * Math.exp(-ea / (Constants.KB_EV * temperature));
     }
 }

@@ -1,5 +1,7 @@
 package org.adc.kmc;
 
+import org.adc.units.Constants;
+
 /**
  * Diffusion coefficients and conductivity from kMC observables. Inputs in Å, s, K; outputs in
  * SI (m²/s, S/m). {@code dim} is the dimensionality d of the walk (3 for bulk, 1 for a chain).
@@ -75,8 +77,8 @@ public final class DiffusionAnalysis {
      */
     public static double nernstEinstein(double carriersPerM3, int chargeNumber, double diffusionM2s,
                                         double temperature) {
-        double q = chargeNumber * PhysicalConstants.E_CHARGE;
-        return carriersPerM3 * q * q * diffusionM2s / (PhysicalConstants.KB_J * temperature);
+        double q = chargeNumber * Constants.QE;
+        return carriersPerM3 * q * q * diffusionM2s / (Constants.KB * temperature);
     }
 
     /**
@@ -96,10 +98,10 @@ public final class DiffusionAnalysis {
      */
     public static double vacancyModelConductivity(double sitesPerM3, double c, double f, int z, double a0A, double nu0,
                                                   double dGm, int chargeNumber, double temperature) {
-        double q = chargeNumber * PhysicalConstants.E_CHARGE;
+        double q = chargeNumber * Constants.QE;
         double a0 = a0A * 1e-10;
-        return q * q * z / (6 * PhysicalConstants.KB_J * temperature) * sitesPerM3 * c * (1 - c) * f * a0 * a0 * nu0
-                * Math.exp(-dGm / (PhysicalConstants.KB_EV * temperature));
+        return q * q * z / (6 * Constants.KB * temperature) * sitesPerM3 * c * (1 - c) * f * a0 * a0 * nu0
+                * Math.exp(-dGm / (Constants.KB_EV * temperature));
     }
 
     /**

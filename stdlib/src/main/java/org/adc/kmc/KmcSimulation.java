@@ -1,5 +1,7 @@
 package org.adc.kmc;
 
+import org.adc.units.Constants;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -540,7 +542,7 @@ public final class KmcSimulation {
     }
 
     private void refreshRates() {
-        double kt = PhysicalConstants.KB_EV * temperature;
+        double kt = Constants.KB_EV * temperature;
         if (weightScratch.length < nClasses) {
             weightScratch = new double[cNu.length];
         }
@@ -868,7 +870,7 @@ public final class KmcSimulation {
                 if (reservoirs[r].capacity() > 0) { // the face closes: own class, ν0 scaled by the open fraction
                     int c = slotExtractClass[q];
                     cNu[c] = reservoirs[r].extract().nu0() * reservoirs[r].openFraction(extracted[r]);
-                    cRate[c] = cNu[c] * Math.exp(-cEa[c] / (PhysicalConstants.KB_EV * temperature));
+                    cRate[c] = cNu[c] * Math.exp(-cEa[c] / (Constants.KB_EV * temperature));
                     touch(c);
                 }
             } else {
@@ -886,7 +888,7 @@ public final class KmcSimulation {
         if (temp == temperature) {
             return total();
         }
-        double kt = PhysicalConstants.KB_EV * temp;
+        double kt = Constants.KB_EV * temp;
         double r = 0;
         for (int c = 0; c < nClasses; c++) {
             if (cCount[c] > 0) {
@@ -1206,6 +1208,38 @@ public final class KmcSimulation {
             }
         }
         return new TracerSums(count, sum, hopSq[sp], sumAll, jumps[sp], colX[sp], colY[sp], colZ[sp]);
+    }
+
+    /** @return true if the temperature is constant (no ramp or program) */
+    public boolean constantTemperature() {
+        return constantProgram;
+    }
+
+    /**
+     * @param species species name
+     * @return number of hops ever made by the species (O(1))
+     */
+    public long jumpCount(String species) {
+        return jumps[speciesCode(species)];
+    }
+
+    /**
+     * Per-particle tracer state of one species, for block statistics: for every particle index p ever
+     * created (inserted particles get new indices; extracted ones keep theirs), {x, y, z, Σλ²} of its
+     * displacement since insertion (Å, Å²) at 4p..4p+3; NaN for particles of other species.
+     *
+     * @param species species name
+     * @return a copy, length 4 × (particles ever created)
+     */
+    public double[] tracerSnapshot(String species) {
+        int sp = speciesCode(species);
+        double[] out = Arrays.copyOf(pd, 4 * np);
+        for (int p = 0; p < np; p++) {
+            if (pspecies[p] != sp) {
+                Arrays.fill(out, 4 * p, 4 * p + 4, Double.NaN);
+            }
+        }
+        return out;
     }
 
     /**

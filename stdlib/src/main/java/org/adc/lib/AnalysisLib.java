@@ -218,7 +218,7 @@ public final class AnalysisLib {
         String[] sp = tr.species();
         double[] m = new double[sp.length];
         for (int i = 0; i < sp.length; i++) {
-            m[i] = org.adc.structure.Elements.mass(sp[i]);
+            m[i] = org.adc.chem.Elements.mass(sp[i]);
         }
         return m;
     }

@@ -10,8 +10,9 @@ import org.adc.units.Quantity;
 
 /**
  * A set of atoms as a script value (the potential module's own structure until the structure layer is merged):
- * members {@code symbols} (list of strings), {@code positions} (list of [x, y, z] in Å), {@code cell}
- * (three lattice vectors [x, y, z] in Å), {@code pbc} (three bools), {@code count} and {@code structure} (the same atoms
+ * members {@code natoms}, {@code species} (list of strings), {@code positions} (list of [x, y, z] in Å), {@code cell}
+ * (three lattice vectors [x, y, z] in Å) — the names a structure value uses too — and {@code pbc} (three bools),
+ * {@code symbols} and {@code count} (older names of species and natoms) and {@code structure} (the same atoms
  * as a structure-layer value, for {@code s.write("x.cif")}, symmetry or neighbours). Potential functions also take
  * structure values ({@code structure.read}, {@code structure.prototype}) directly.
  */
@@ -39,7 +40,8 @@ public final class AtomsValue implements org.adc.lang.HasMembers {
     @Override
     public Object member(String name) {
         return switch (name) {
-            case "symbols" -> new AdcList(List.of((Object[]) atoms.symbols()));
+            case "symbols", "species" -> new AdcList(List.of((Object[]) atoms.symbols()));
+            case "natoms" -> (long) atoms.size();
             case "positions" -> vectors(atoms.positions());
             case "cell" -> vectors(atoms.cell());
             case "pbc" -> AdcList.of(atoms.pbc()[0], atoms.pbc()[1], atoms.pbc()[2]);
@@ -52,7 +54,7 @@ public final class AtomsValue implements org.adc.lang.HasMembers {
 
     @Override
     public Collection<String> memberNames() {
-        return List.of("symbols", "positions", "cell", "pbc", "count", "structure");
+        return List.of("natoms", "species", "positions", "cell", "pbc", "symbols", "count", "structure");
     }
 
     @Override

@@ -157,7 +157,11 @@ public final class GcmcLib {
         } else {
             lnz = muList;
         }
-        double cutoff = a.number(7);
+        // cutoff: a length, as in potential.lj (σ units only through an explicit "2.5 * sigma")
+        double cutoff = a.has(7) ? a.si(7, Dimension.LENGTH) / a.si(1, Dimension.LENGTH) : 2.5;
+        if (!(cutoff > 0)) {
+            throw a.bad(7, "a positive length (e.g. 8.5 Å or 2.5 * sigma)");
+        }
         double pressure = a.has(8) ? a.si(8, Dimension.PRESSURE) / EV * 1e-30 : Double.NaN;
         long eqn = a.integer(9), samples = a.integer(10), every = a.integer(11), seed = a.integer(12);
         int replicas = (int) a.integer(13), threads = (int) a.integer(14);
@@ -304,7 +308,7 @@ public final class GcmcLib {
             mass = a.si(5, Dimension.MASS) / org.adc.units.Constants.AMU;
         } else {
             try {
-                mass = org.adc.structure.Elements.mass(el);
+                mass = org.adc.chem.Elements.mass(el);
             } catch (RuntimeException e) {
                 throw new AdcError("gcmc.run: no mass known for element '" + el + "'", "give mass = 39.948 u");
             }
@@ -459,23 +463,23 @@ public final class GcmcLib {
             Param.required("mu", "energy", "chemical potential"), Param.required("t", "temperature", "absolute temperature")));
         m.add(new NativeFunction("lj", "table", new Doc(
             "Lennard-Jones GCMC in μVT (or μNpT with a pressure): density with error bars per chemical potential",
-            "gcmc.lj(epsilon, sigma, t, box, mu = none, lnz = none, mass = none, cutoff = 2.5, pressure = none, "
+            "gcmc.lj(epsilon, sigma, t, box, mu = none, lnz = none, mass = none, cutoff = none, pressure = none, "
                 + "equilibration = 20000, samples = 200, every = 1000, seed = 1, replicas = 2, threads = 1)",
             "# NIST SRS vapour, T* = 0.9, ln z* = -5.65393: ρ* = 3.60697e-3\n"
                 + "gcmc.lj(epsilon = 1 K * kB, sigma = 1 Å, t = 0.9 K, box = 14 Å, lnz = -5.65393)\n"
                 + "gcmc.lj(epsilon = 0.0104 eV, sigma = 3.4 Å, t = 120 K, box = 30 Å, mu = -0.25 eV, mass = 39.948 u)",
             "Metropolis moves: displacement (25 %) and insertion/deletion (75 %); with a pressure also 1 % isotropic ln V moves. "
                 + "Acceptance: insertion min[1, zV/(N+1)·e^{−βΔU}], deletion min[1, N/(zV)·e^{−βΔU}], volume "
-                + "min[1, exp(−β(ΔU + pΔV) + (N+1) ln(V'/V))]. The LJ potential is cut at cutoff·σ with the linear-force "
-                + "shift (NIST SRS). de Broglie convention: with mu, z = exp(βμ)/Λ³, Λ = h/√(2π m kB T) (μ relative to the "
+                + "min[1, exp(−β(ΔU + pΔV) + (N+1) ln(V'/V))]. The LJ potential is cut at cutoff (a length, as in potential.lj; "
+                + "default 2.5 σ: write cutoff = 2.5 * sigma or cutoff = 8.5 Å) with the linear-force shift (NIST SRS). de Broglie convention: with mu, z = exp(βμ)/Λ³, Λ = h/√(2π m kB T) (μ relative to the "
                 + "ideal gas at Λ⁻³); with lnz, z = exp(lnz)/σ³ (Λ = σ, the NIST reduced convention). Each μ runs `replicas` "
                 + "independent chains (streams k·replicas + r of seed), results independent of threads. Row fields: mu or lnz, "
                 + "n, density, density_err, reduced (ρσ³), reduced_err, ideal (ρσ³ of the ideal gas at that activity), "
                 + "energy, volume.",
             "epsilon: energy; sigma, box: length; t: absolute temperature; mu: energy; mass: mass (u); pressure: pressure; "
                 + "density in Å^-3",
-            "both or neither of mu and lnz; mu without mass; μ in K: \"expected an energy per particle\"; a box shorter than "
-                + "twice the cutoff.",
+            "both or neither of mu and lnz; mu without mass; μ in K: \"expected an energy per particle\"; a cutoff that is "
+                + "not a length (a plain 2.5 is refused: write 2.5 * sigma); a box shorter than twice the cutoff.",
             FS + "; NIST Standard Reference Simulation Website (LJ, linear-force shifted at 2.5σ)",
             "gcmc.lattice_gas, gcmc.de_broglie"),
             GcmcLib::lj,
@@ -484,7 +488,7 @@ public final class GcmcLib {
             Param.optional("mu", "any", None.INSTANCE, "chemical potential(s), energy"),
             Param.optional("lnz", "any", None.INSTANCE, "reduced activity ln z* (Λ = σ)"),
             Param.optional("mass", "mass", None.INSTANCE, "particle mass (with mu)"),
-            Param.optional("cutoff", "number", 2.5, "cutoff in σ"),
+            Param.optional("cutoff", "length", None.INSTANCE, "cutoff radius (default 2.5 σ)"),
             Param.optional("pressure", "pressure", None.INSTANCE, "pressure for μNpT"),
             Param.optional("equilibration", "int", 20000L, "attempts with step tuning"),
             Param.optional("samples", "int", 200L, "samples per chain"),

@@ -133,7 +133,7 @@ final class GcmcMuNpt {
             starts.add(toConfiguration(at, model, s));
             names.add(formula(at.symbols(), el));
         }
-        double mass = org.adc.structure.Elements.mass(species);
+        double mass = org.adc.chem.Elements.mass(species);
         int ns = starts.size();
         EmbeddingCalculator calc = new EmbeddingCalculator(model);
         int fixed = starts.get(0).size() - starts.get(0).count(sp);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.adc.kmc.Barrier;
+import org.adc.kmc.BlockStatistics;
 import org.adc.kmc.BarrierTable;
 import org.adc.kmc.BoundaryCondition;
 import org.adc.kmc.ClathrateLattices;
@@ -689,7 +690,7 @@ public final class KmcLib {
     /** Result of one replica. */
     private record Replica(double time, long events, double[] tSeries, double[] tempSeries, double[] nSeries, double[] msdSeries,
                            double[] exSeries, double[][] occSeries, double[][] profiles, double dTracer, double dJump,
-                           double f, int particles, long extracted, long injected, long[] pathHops) {
+                           double f, int particles, long extracted, long injected, long[] pathHops, List<double[]> fBlocks) {
     }
 
     /** A replica's result file (org.adc.exec): every number as its 64 bits, so replicas on a cluster equal local ones. */
@@ -715,6 +716,7 @@ public final class KmcLib {
                     o.writeLong(h);
                 }
             }
+            matrix(r.fBlocks() == null ? null : r.fBlocks().toArray(new double[0][]), o);
         }
 
         @Override
@@ -735,8 +737,9 @@ public final class KmcLib {
             for (int k = 0; k < nh; k++) {
                 hops[k] = in.readLong();
             }
+            double[][] blocks = matrix(in);
             return new Replica(time, events, series[0], series[1], series[2], series[3], series[4], occ, prof, dt, dj, f, particles, ex,
-                inj, hops);
+                inj, hops, blocks == null ? null : new java.util.ArrayList<>(java.util.Arrays.asList(blocks)));
         }
 
         private void doubles(double[] x, java.io.DataOutputStream o) throws java.io.IOException {
@@ -966,18 +969,37 @@ public final class KmcLib {
         double[][] prof = bins > 0 ? new double[m][] : null;
         long done = 0;
         TracerSums mid = null;
+        // blocks of 100 hops per particle for the error bar of f (kmc.BlockStatistics); they do not change the run:
+        // event runs are cut into chunks (the same events), timed runs only observe (constant temperature) or
+        // close blocks at the sample times (temperature programs)
+        BlockStatistics blocks = new BlockStatistics(sim, species, 100L * Math.max(1, sim.tracer(species).particles()));
+        int midBlock = 0;
         for (int k = 0; k < m; k++) {
             if (k > 0) {
                 if (Double.isNaN(tEnd)) {
                     long want = nEvents * k / samples;
-                    done += sim.runEvents(want - done);
+                    long chunk = Math.max(1, 25L * Math.max(1, sim.tracer(species).particles()));
+                    while (done < want) {
+                        long got = sim.runEvents(Math.min(chunk, want - done));
+                        done += got;
+                        blocks.observe();
+                        if (got == 0) {
+                            break;
+                        }
+                    }
+                } else if (sim.constantTemperature()) {
+                    double t0 = sim.time(), t1 = tEnd * k / samples;
+                    done += t1 > t0 ? sim.runUntil(t1, (t1 - t0) / 64, (s, t) -> blocks.observe()) : sim.runUntil(t1, 1.0, null);
+                    blocks.observe();
                 } else {
                     done += sim.runUntil(tEnd * k / samples, 1.0, null);
+                    blocks.observe();
                 }
             }
             TracerSums tr = sim.tracer(species);
             if (k == samples / 2) {
                 mid = tr;
+                midBlock = blocks.blocks().size();
             }
             ts[k] = sim.time();
             temps[k] = sim.temperature();
@@ -1010,8 +1032,9 @@ public final class KmcLib {
         // f from the slope of ΣR² against Σλ² over the second half of the run: the short-time offset of R² cancels
         double dh = mid == null ? 0 : tr.sumHopSquares() - mid.sumHopSquares();
         double f = dh > 0 ? (tr.sumSquaredDispAll() - mid.sumSquaredDispAll()) / dh : tr.correlationFactor();
+        List<double[]> all = blocks.blocks();
         return new Replica(t, sim.eventCount(), ts, temps, ns, msd, ex, occ, prof, dT, dJ, f, tr.particles(),
-            ext, inj, ph);
+            ext, inj, ph, all.subList(Math.min(midBlock, all.size()), all.size()));
     }
 
     private static double[] meanErr(double[] v) {
@@ -1062,6 +1085,16 @@ public final class KmcLib {
             sig[r] = Double.isFinite(p.dJump) ? DiffusionAnalysis.nernstEinstein(n, (int) charge, p.dJump, temp) : Double.NaN;
         }
         double[] mdT = meanErr(dT), mdJ = meanErr(dJ), mf = meanErr(f), ms = meanErr(sig);
+        // error bar of f from the blocks of the second half of every replica (BlockStatistics): it shrinks with more
+        // events; the spread of the replicas' f (the old error bar) does not. Fewer than 2 blocks: the replica spread.
+        List<double[]> pooled = new ArrayList<>();
+        for (Replica r : reps) {
+            pooled.addAll(r.fBlocks());
+        }
+        double[] fb = BlockStatistics.ratio(pooled);
+        if (Double.isFinite(fb[1])) {
+            mf = new double[] {fb[0], fb[1]};
+        }
         // series averaged over replicas
         int m = reps.get(0).tSeries.length;
         List<Object> series = new ArrayList<>();
@@ -1139,6 +1172,7 @@ public final class KmcLib {
             "d_tracer", qOrNone(dstar, "cm^2/s"), "d_tracer_err", qOrNone(mdT[1], "cm^2/s"),
             "d_jump", qOrNone(djump, "cm^2/s"), "d_jump_err", qOrNone(mdJ[1], "cm^2/s"),
             "haven", numOrNone(dstar / djump),
+            "haven_err", numOrNone(Math.abs(dstar / djump) * Math.hypot(mdT[1] / dstar, mdJ[1] / djump)),
             "f", numOrNone(mf[0]), "f_err", numOrNone(mf[1]),
             "sigma", qOrNone(ms[0], "S/cm"), "sigma_err", qOrNone(ms[1], "S/cm"),
             "series", Table.fromRecords(series, List.of()), "profile", profile, "profiles", profiles,
@@ -1338,7 +1372,10 @@ public final class KmcLib {
                 + "depend on threads). Result fields: time, events, replicas, temperature, particles, extracted, d_tracer = "
                 + "⟨R²⟩/(2dt), d_jump = ⟨|ΣR|²⟩/(2dNt), haven = d_tracer/d_jump, f = Δ(ΣR²)/Δ(Σλ²) over the second half of the run (tracer correlation factor; the slope removes the short-time offset of R²), "
                 + "sigma = n q² d_jump/(kB T) (Nernst–Einstein, n = carriers/volume), each with _err = standard error over "
-                + "replicas (none for one replica); series (table: t, T, N, msd, extracted, occ_<site type>), profile (depth, "
+                + "replicas (none for one replica), except f_err: the standard error of f from blocks of 100 hops per particle "
+                + "in the second half of every replica (ratio estimate over the blocks; it shrinks as 1/√events, while the "
+                + "spread of whole-run values does not; with fewer than 2 blocks the replica spread), and haven_err, "
+                + "propagated from d_tracer_err and d_jump_err (covariance neglected: an upper bound); series (table: t, T, N, msd, extracted, occ_<site type>), profile (depth, "
                 + "start, end site fraction) and profiles (t, depth, fraction) when profile_bins > 0, hops per path. "
                 + "site_energies = {type: E, ...} gives the ion an energy per site type (absent types 0 eV); the tabulated "
                 + "barrier is then the kinetically resolved one, E_KRA, and a hop from a site of energy E_i to one of E_j gets "

@@ -75,7 +75,7 @@ public final class PotentialLib {
                 ? "check that line of the file against the format in the help of " + a.functionName()
                 : "ask only for elements the file has parameters for (elements = [...]), or use a file for all of them");
         } catch (SimulationException e) {
-            throw new AdcError(e.getMessage(), e.step() >= 0 ? "lower the step size or start from a better structure"
+            throw new AdcError(e.getMessage(), e.hint() != null ? e.hint() : e.step() >= 0 ? "lower the step size or start from a better structure"
                 : "move the atoms apart or check the cell and units (positions are in Å)");
         } catch (org.adc.potential.external.ExternalProgramException e) {
             throw new AdcError(e.getMessage(), e.hint());
@@ -287,7 +287,7 @@ public final class PotentialLib {
                 String[] t = checked.split(" ");
                 List<String> els = new ArrayList<>();
                 for (int k = 3; k < t.length; k++) {
-                    if (org.adc.structure.Elements.isElement(t[k])) {
+                    if (org.adc.chem.Elements.isElement(t[k])) {
                         els.add(t[k]);
                     }
                 }
@@ -640,7 +640,11 @@ public final class PotentialLib {
 
     private static Object stress(Args a) {
         Atoms at = atoms(a, 1);
-        double[] s = calculator(a, 0).compute(at).stressGPa(at.volume());
+        Calculator calc = calculator(a, 0);
+        if (!calc.hasVirial()) {
+            throw new AdcError("stress: " + calc.describe() + " gives no virial", "stress needs a potential with a virial (lj, sw, eam, ...)");
+        }
+        double[] s = calc.compute(at).stressGPa(at.volume());
         Unit u = Units.parse("GPa");
         List<Object> rows = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
@@ -662,9 +666,13 @@ public final class PotentialLib {
         Calculator c = calculator(a, 0);
         Atoms at = atoms(a, 1);
         double fmax = a.quantity(2, Dimension.FORCE).valueIn(Units.parse("eV/Å"));
-        Optimizer opt = optimizer(a, 4).fmax(fmax).maxSteps((int) a.integer(3)).fixed(fixedMask(a, 5, at.size()));
+        Optimizer opt = optimizer(a, 4).fmax(fmax).maxSteps((int) a.integer(3)).maxStep(maxStep(a, 8)).fixed(fixedMask(a, 5, at.size()));
         OptimizationResult r;
         if (a.bool(6)) {
+            if (!c.hasVirial()) {
+                throw new AdcError("relax: cell = true needs the virial, which " + c.describe() + " does not give",
+                    "relax the positions only (cell = false)");
+            }
             double p = a.quantity(7, Dimension.PRESSURE).valueIn(Units.parse("GPa")) / Evaluation.EV_PER_A3_IN_GPA;
             r = org.adc.optimize.CellObjective.relax(at, c, opt, p);
         } else {
@@ -678,6 +686,14 @@ public final class PotentialLib {
         f.put("steps", (long) r.steps());
         f.put("max_force", Quantity.of(r.maxForce(), Units.parse("eV/Å")));
         return new Record(f);
+    }
+
+    private static double maxStep(Args a, int i) {
+        double v = a.quantity(i, Dimension.LENGTH).valueIn(ANG);
+        if (!(v > 0)) {
+            throw a.bad(i, "a positive length (largest move of one atom per step)");
+        }
+        return v;
     }
 
     private static double spring(Object kk, Args a) {
@@ -724,7 +740,7 @@ public final class PotentialLib {
                 case "lbfgs" -> Neb.OptimizerKind.LBFGS;
                 default -> throw new AdcError("unknown optimizer '" + a.string(9) + "'", "use \"fire\" or \"lbfgs\"");
             })
-            .fixed(fixedMask(a, 10, ini.size()));
+            .fixed(fixedMask(a, 10, ini.size())).maxStep(maxStep(a, 11));
         if (c instanceof org.adc.potential.external.LammpsCalculator || c instanceof org.adc.potential.external.EspressoCalculator) {
             // external-program images run at the same time, as many as the executor has slots (allocation steps under Slurm)
             int slots = a.env().executor("auto").concurrentSlots();
@@ -890,6 +906,41 @@ public final class PotentialLib {
         m.add(fn("emt", "calculator", doc("Effective medium theory with ASE's parameters (Al, Cu, Ag, Au, Ni, Pd, Pt)", "emt()",
             "calc = emt()", "Same equations, parameters and cutoff as ase.calculators.emt.EMT (ASE 3.22).", "eV, Å",
             "other elements are refused", "eam"), a -> new CalculatorValue(new Emt())));
+        m.add(fn("muller_brown", "calculator", doc("The Müller–Brown model energy surface",
+            "muller_brown()",
+            "let mb = muller_brown()\nlet box = [[100 Å, 0 Å, 0 Å], [0 Å, 100 Å, 0 Å], [0 Å, 0 Å, 100 Å]]\n"
+                + "let a = atoms([\"H\"], [[-0.558 Å, 1.442 Å, 0 Å]], box, pbc = [false, false, false])\n"
+                + "let b = atoms([\"H\"], [[0.623 Å, 0.028 Å, 0 Å]], box, pbc = [false, false, false])\n"
+                + "let r = neb(a, b, mb, images = 9, fmax = 0.01 eV/Å)",
+            "V(x, y) = Σ_k A_k exp[a_k (x − x0_k)² + b_k (x − x0_k)(y − y0_k) + c_k (y − y0_k)²] with the four terms of "
+                + "Müller and Brown, applied to every atom's x and y (z feels no force). Minima at (−0.558, 1.442), "
+                + "(0.623, 0.028), (−0.050, 0.467); saddles at (−0.822, 0.624) and (0.212, 0.293). A test surface for relax and "
+                + "neb: no virial (stress and cell = true refuse it), no cutoff. Source: K. Müller and L. D. Brown, Theor. Chim. "
+                + "Acta 53, 75 (1979).",
+            "energies in the surface's units read as eV; coordinates in Å", "stress or cell relaxation",
+            "from_function, neb, relax"),
+            a -> new CalculatorValue(new org.adc.potential.MullerBrown())));
+        m.add(fn("from_function", "calculator", doc("A calculator from recipe functions of the atoms",
+            "from_function(energy, forces = none, cutoff = 0 Å, min_distance = 0 Å, description = \"function\")",
+            "fn well(a) {\n    let p = a.positions[0]\n    return 0.5 eV * ((p[0] / 1 Å)^2 + 4 * (p[1] / 1 Å)^2)\n}\n"
+                + "fn well_forces(a) {\n    let p = a.positions[0]\n    return [[-(p[0] / 1 Å) * 1 eV/Å, -4 * (p[1] / 1 Å) * 1 eV/Å, 0 eV/Å]]\n}\n"
+                + "let calc = from_function(energy = well, forces = well_forces)\n"
+                + "let r = relax(calc, atoms([\"H\"], [[1 Å, 1 Å, 0 Å]], [[50 Å, 0 Å, 0 Å], [0 Å, 50 Å, 0 Å], [0 Å, 0 Å, 50 Å]]))",
+            "energy(atoms) returns the energy (an energy quantity); forces(atoms) returns [[fx, fy, fz], ...] in force units, "
+                + "one per atom. Without forces they are central differences of the energy (step 1e-4 Å, error O(h²), 6N extra "
+                + "calls). The functions receive atoms values (members symbols, positions, cell, pbc). Usable in energy, forces, "
+                + "relax and neb; no virial (stress and cell = true refuse it); NEB images are evaluated one after the other. "
+                + "cutoff and min_distance only feed the too-close-atoms check before a run (0 Å: none).",
+            "energy eV; forces eV/Å; positions Å",
+            "a function that returns something other than an energy, or a forces list of the wrong shape or units; stress or "
+                + "cell relaxation", "muller_brown, relax, neb"),
+            a -> new CalculatorValue(new FunctionCalculator(a.function(0), a.has(1) ? a.function(1) : null,
+                a.quantity(2, Dimension.LENGTH).valueIn(ANG), a.quantity(3, Dimension.LENGTH).valueIn(ANG), a.string(4))),
+            Param.required("energy", "function", "energy(atoms) → energy"),
+            Param.optional("forces", "function", org.adc.lang.None.INSTANCE, "forces(atoms) → [[fx, fy, fz], ...] (default: finite differences)"),
+            Param.optional("cutoff", "length", Quantity.of(0, "Å"), "interaction range, for the distance check"),
+            Param.optional("min_distance", "length", Quantity.of(0, "Å"), "closest allowed distance between atoms"),
+            Param.optional("description", "string", "function", "text for calc.description")));
         m.add(fn("bulk", "atoms", doc("Cubic crystal supercell", "bulk(symbol, lattice, a, repeat = [1, 1, 1])",
             "si = bulk(\"Si\", \"diamond\", 5.431 Å, [2, 2, 2])     # 64 atoms",
             "Conventional cubic cell of sc, bcc, fcc or diamond with lattice constant a, repeated na × nb × nc.", "a in Å",
@@ -926,37 +977,46 @@ public final class PotentialLib {
             "σ = −W/V (virial W = Σ r⊗f), positive = tensile (ASE convention), 3×3 rows.", "GPa", "elements without parameters in the calculator; atoms closer than the potential allows", "energy"), PotentialLib::stress,
             Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms")));
         m.add(fn("relax", "record", doc("Relaxes atomic positions (fixed cell)",
-            "relax(calc, atoms, fmax = 0.01 eV/Å, steps = 1000, optimizer = \"fire\", fixed = [], cell = false, pressure = 0 GPa)",
+            "relax(calc, atoms, fmax = 0.01 eV/Å, steps = 1000, optimizer = \"fire\", fixed = [], cell = false, pressure = 0 GPa, max_step = 0.2 Å)",
             "r = relax(calc, vac, fmax = 0.001 eV/Å)\nif !r.converged { print(\"not converged\") }",
             "FIRE or L-BFGS until the largest force is below fmax. With cell = true the cell relaxes too (enthalpy E + pV at the given pressure; unit-cell filter). "
                 + "Returns {atoms, volume, energy, converged, steps, max_force}. "
-                + "Atoms closer than the potential allows are reported before starting; NaN/inf forces stop with the step and atom.",
-            "fmax eV/Å; energy eV", "too close atoms; non-finite forces", "neb"),
+                + "Atoms closer than the potential allows are reported before starting; NaN/inf forces stop with the step and atom. "
+                + "steps counts the updates of the positions (at most the limit; forces are evaluated steps + 1 times, as ASE's nsteps). "
+                + "No atom moves more than max_step per step. A run that diverges stops with an error and a hint instead of "
+                + "returning converged = false: the largest force growing 1000-fold over max(start, 1 eV/Å), the energy rising more "
+                + "than max(10 eV per atom, 10 × |start energy|) above the start, or a non-finite energy.",
+            "fmax eV/Å; energy eV; max_step Å", "too close atoms; non-finite forces; a diverging run (hint: optimizer = \"fire\")", "neb"),
             PotentialLib::relax, Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms"),
             Param.optional("fmax", "force", Quantity.of(0.01, "eV/Å"), "convergence on the max force"),
             Param.optional("steps", "int", 1000L, "step limit"), Param.optional("optimizer", "string", "fire", "\"fire\" or \"lbfgs\""),
             Param.optional("fixed", "list", none, "indices of atoms that do not move"),
             Param.optional("cell", "bool", false, "also relax the cell (to the given pressure)"),
-            Param.optional("pressure", "pressure", Quantity.of(0, "GPa"), "external pressure for cell relaxation")));
+            Param.optional("pressure", "pressure", Quantity.of(0, "GPa"), "external pressure for cell relaxation"),
+            Param.optional("max_step", "length", Quantity.of(0.2, "Å"), "largest move of one atom per step")));
         m.add(fn("neb", "record", doc("Nudged elastic band between two relaxed end points",
             "neb(initial, final, calc, images = 7, climb = true, k = 0.1, fmax = 0.05 eV/Å, method = \"linear\", steps = 1000, "
-                + "optimizer = \"fire\", fixed = [])",
+                + "optimizer = \"fire\", fixed = [], max_step = 0.2 Å)",
             "r = neb(ini.atoms, fin.atoms, lj(0.0104 eV, 3.4 Å, 8.5 Å), images = 7, fmax = 0.001 eV/Å)\n"
                 + "if r.converged { print(r.barrier to meV) } else { print(\"NEB did not converge\") }\n"
                 + "for i, e in r.energies { print(r.reaction_coordinate[i], e) }",
             "Improved-tangent NEB with optional climbing image; images evaluated in parallel. Returns {converged, barrier (spline), "
                 + "barrier_images, reverse_barrier, energies (relative to the initial image), reaction_coordinate, steps, max_force, "
                 + "climbing_image, saddle, images, profile (a printable table of the energy profile)}. Atoms may be structure values "
-                + "(structure module) as well. A band that does not converge returns converged = false: check it.",
+                + "(structure module) as well. A band that does not converge returns converged = false: check it. steps counts the "
+                + "updates of the band (at most the limit). A band that diverges stops with an error and a hint (use FIRE): forces "
+                + "growing 1000-fold, the highest image energy rising more than max(10 eV per atom of the band, 10 × |start|), or the band growing "
+                + "longer than 5 × its start + 1 Å.",
             "energies eV; reaction coordinate Å; k eV/Å^2 (number or quantity, or a list with one per segment); fmax eV/Å",
-            "fewer than 3 images; different atoms in the end points; too close atoms; non-finite forces", "relax"),
+            "fewer than 3 images; different atoms in the end points; too close atoms; non-finite forces; a diverging band", "relax"),
             PotentialLib::neb, Param.required("initial", "any", "initial end point"), Param.required("final", "any", "final end point"),
             Param.required("calc", "any", "calculator"), Param.optional("images", "int", 7L, "images including end points"),
             Param.optional("climb", "bool", true, "climbing image"), Param.optional("k", "any", 0.1, "spring constant, eV/Å^2, or a list of images − 1 per-segment constants"),
             Param.optional("fmax", "force", Quantity.of(0.05, "eV/Å"), "convergence on the max NEB force"),
             Param.optional("method", "string", "linear", "\"linear\" or \"idpp\""), Param.optional("steps", "int", 1000L, "step limit"),
             Param.optional("optimizer", "string", "fire", "\"fire\" or \"lbfgs\""),
-            Param.optional("fixed", "list", none, "indices of atoms fixed in all images")));
+            Param.optional("fixed", "list", none, "indices of atoms fixed in all images"),
+            Param.optional("max_step", "length", Quantity.of(0.2, "Å"), "largest move of one atom per step")));
         m.add(MorseEmbeddingFunction.function());
         return m;
     }

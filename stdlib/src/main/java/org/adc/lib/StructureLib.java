@@ -57,7 +57,9 @@ public final class StructureLib {
     static final String FORMATS_WRITE = "Formats: cif (P1 with occupancies), cif-symmetrized (space group detected within "
         + "`tolerance`, standard conventional cell, the group's symmetry operations and one site per orbit with its occupancy), poscar (VASP 5, Direct), extxyz (ASE style, "
         + "Lattice and Properties=species:S:1:pos:R:3), lammps-data (atomic style with Masses). The format is guessed from the "
-        + "file name (*.cif, POSCAR, *.xyz, *.data) unless given. ASE 3.22 reads these files back with the same cell and "
+        + "file name (*.cif, POSCAR, *.xyz, *.data) unless given. Every writer keeps the atom order (POSCAR lists consecutive "
+        + "runs of a species, as ASE with sort=False; sort = true groups them). POSCAR, extxyz and lammps-data cannot express "
+        + "partial occupancy and refuse it (s.ordered(seed) picks one configuration; cif keeps occupancies). ASE 3.22 reads these files back with the same cell and "
         + "positions within 1e-8 Å (stored cross-checks in stdlib/src/test/resources/structure/ref).";
     private static final String ITA = "Space groups: International Tables for Crystallography Vol. A (standard settings; Fd-3m and "
         + "the other two-origin groups in origin choice 2, R groups in hexagonal axes), operations generated from Hall symbols "
@@ -93,6 +95,18 @@ public final class StructureLib {
 
     private static String hint(StructureException e) {
         String m = e.getMessage();
+        if (m.contains("cannot express partial occupancy")) {
+            return "s.ordered(seed = 1) gives one ordered configuration to write; cif keeps the occupancies";
+        }
+        if (m.contains("special position")) {
+            return "use the special position's letter, or free parameters off the special value";
+        }
+        if (m.contains("two origin choices")) {
+            return "add the origin choice to the symbol in the file (':1' or ':2'), or give the operations loop";
+        }
+        if (m.contains("does not have the symmetry of")) {
+            return "check the cell parameters and the space-group setting in the file (':H'/':R' for rhombohedral groups)";
+        }
         if (m.contains("overlap")) {
             return "atoms this close are a duplicated site or wrong coordinates; min_distance = 0 Å keeps them (structure.read, structure.crystal)";
         }
@@ -174,6 +188,111 @@ public final class StructureLib {
         f.put("operations", (long) d.operations().size());
         f.put("point_group_order", (long) d.pointGroupOrder());
         f.put("tolerance", StructureValue.len(symprec));
+        List<Object> ops = new ArrayList<>();
+        for (SymmetryDataset.SymOpReal o : d.operations()) {
+            ops.add(xyz(o.rotation(), o.translation()));
+        }
+        f.put("symops", new AdcList(ops));
+        List<Object> eq = new ArrayList<>();
+        for (int x : d.equivalentAtoms()) {
+            eq.add((long) x);
+        }
+        f.put("equivalent_atoms", new AdcList(eq));
+        List<Object> rows = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            rows.add(AdcList.of((long) d.transformation()[3 * r], (long) d.transformation()[3 * r + 1], (long) d.transformation()[3 * r + 2]));
+        }
+        f.put("transformation", new AdcList(rows));
+        f.put("origin_shift", AdcList.of(d.originShift()[0], d.originShift()[1], d.originShift()[2]));
+        return new Record(f);
+    }
+
+    /**
+     * "x,y,z" text of an operation with real coefficients (the rotation of a supercell basis may have entries such as
+     * 2 or 1/2): coefficients and translations (mod 1) as fractions with denominators up to 24, else decimals.
+     */
+    static String xyz(double[] w, double[] t) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            StringBuilder c = new StringBuilder();
+            for (int j = 0; j < 3; j++) {
+                double v = w[3 * i + j];
+                if (Math.abs(v) < 1e-8) {
+                    continue;
+                }
+                c.append(v < 0 ? "-" : c.length() > 0 ? "+" : "");
+                String m = frac(Math.abs(v));
+                c.append(m.equals("1") ? "" : m + "*").append((char) ('x' + j));
+            }
+            double x = t[i] - Math.floor(t[i]);
+            if (x > 1 - 1e-8) {
+                x = 0;
+            }
+            if (x > 1e-8) {
+                c.append(c.length() > 0 ? "+" : "").append(frac(x));
+            }
+            b.append(i > 0 ? "," : "").append(c.length() == 0 ? "0" : c);
+        }
+        return b.toString();
+    }
+
+    private static String frac(double x) {
+        for (int d = 1; d <= 24; d++) {
+            double n = x * d;
+            if (Math.abs(n - Math.rint(n)) < 1e-6 * d) {
+                long nn = Math.round(n);
+                long g = java.math.BigInteger.valueOf(nn).gcd(java.math.BigInteger.valueOf(d)).longValue();
+                return g == 0 ? "0" : d / g == 1 ? String.valueOf(nn / g) : (nn / g) + "/" + (d / g);
+            }
+        }
+        return org.adc.units.Format.number(x);
+    }
+
+    /** A space group's data: operations, Wyckoff positions and site symmetries (standard settings). */
+    private static Object spacegroup(Args a) {
+        Object g = a.get(0);
+        SpaceGroup group;
+        if (g instanceof Long n) {
+            group = SpaceGroup.of((int) (long) n);
+        } else if (g instanceof String sym) {
+            List<SpaceGroup> c = SpaceGroup.settingsOf(sym);
+            if (c.size() > 1) {
+                throw new AdcError("'" + sym + "' leaves the setting open (" + c.size() + " settings: origin choice or axes)",
+                    "add ':1'/':2' (origin choice) or ':H'/':R' (axes) to the symbol, or give the number for adc's standard setting");
+            }
+            group = c.get(0);
+        } else {
+            throw a.bad(0, "space group number or symbol");
+        }
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("number", (long) group.number());
+        f.put("symbol", group.symbol());
+        f.put("full_symbol", group.fullSymbol());
+        f.put("hall", group.hallSymbol());
+        f.put("setting", group.setting());
+        f.put("crystal_system", group.crystalSystem());
+        List<Object> ops = new ArrayList<>();
+        for (org.adc.symmetry.SymOp o : group.operations()) {
+            ops.add(o.toXyz());
+        }
+        f.put("operations", new AdcList(ops));
+        boolean standard = SpaceGroup.of(group.number()).hallNumber() == group.hallNumber();
+        if (standard) {
+            List<Object> ws = new ArrayList<>();
+            for (WyckoffPosition w : WyckoffTable.positions(group.number())) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("label", w.label());
+                r.put("letter", w.letter());
+                r.put("multiplicity", (long) w.multiplicity());
+                r.put("site_symmetry", w.siteSymmetry());
+                r.put("triplet", w.triplet());
+                r.put("free", w.freeParameters());
+                ws.add(new Record(r));
+            }
+            f.put("wyckoff", new AdcList(ws));
+        } else {
+            f.put("wyckoff", None.INSTANCE);
+        }
         return new Record(f);
     }
 
@@ -184,8 +303,12 @@ public final class StructureLib {
     }
 
     static void write(Args a, Structure s, String path, String format, double symprec) {
+        write(a, s, path, format, symprec, false);
+    }
+
+    static void write(Args a, Structure s, String path, String format, double symprec, boolean sort) {
         String fmt = format != null ? format : StructureIO.guessFormat(Path.of(path));
-        String text = StructureIO.format(s, fmt, symprec);
+        String text = StructureIO.format(s, fmt, symprec, sort);
         try (Writer w = a.env().openWrite(path)) {
             w.write(text);
         } catch (IOException e) {
@@ -197,6 +320,17 @@ public final class StructureLib {
         String path = a.string(0);
         String fmt = a.has(1) ? a.string(1) : StructureIO.guessFormat(Path.of(path));
         double minD = length(a, 2);
+        Integer index = a.has(3) ? Math.toIntExact(a.integer(3)) : null;
+        List<String> types = null;
+        if (a.has(4)) {
+            types = new ArrayList<>();
+            for (Object o : a.list(4)) {
+                if (!(o instanceof String t)) {
+                    throw a.bad(4, "list of element symbols for atom types 1, 2, ...");
+                }
+                types.add(t);
+            }
+        }
         StringBuilder sb = new StringBuilder();
         try (BufferedReader r = a.env().openRead(path)) {
             char[] buf = new char[8192];
@@ -207,7 +341,7 @@ public final class StructureLib {
         } catch (IOException e) {
             throw new AdcError("cannot read '" + path + "': " + e.getMessage(), "check the file exists next to the script");
         }
-        return value(StructureIO.parse(sb.toString(), fmt, path, minD));
+        return value(StructureIO.parse(sb.toString(), fmt, path, minD, index, types));
     }
 
     private static Object crystal(Args a) {
@@ -270,16 +404,27 @@ public final class StructureLib {
             throw new AdcError("site #" + (k + 1) + " needs wyckoff: \"letter\" or position: [x, y, z]",
                 "Wyckoff letters of group " + g.number() + ": " + letters(g.number()));
         }
-        WyckoffPosition wp;
         try {
-            wp = WyckoffTable.position(g.number(), w);
+            WyckoffTable.position(g.number(), w);
         } catch (StructureException e) {
-            throw new AdcError("site #" + (k + 1) + ": space group " + g.symbol() + " (No. " + g.number() + ") has no Wyckoff position '" + w + "'",
+            throw new AdcError("site #" + (k + 1) + ": " + (e.getMessage().contains("multiplicity") ? e.getMessage()
+                : "space group " + g.symbol() + " (No. " + g.number() + ") has no Wyckoff position '" + w + "'"),
                 "its positions are " + letters(g.number()));
         }
-        double[] free = {f.containsKey("x") ? num(f.get("x"), k, "x") : 0, f.containsKey("y") ? num(f.get("y"), k, "y") : 0,
-            f.containsKey("z") ? num(f.get("z"), k, "z") : 0};
-        return new Site(sp, wp.position(free), occ, label, wp.label());
+        Map<String, Double> free = new java.util.LinkedHashMap<>();
+        for (String c : List.of("x", "y", "z")) {
+            if (f.containsKey(c)) {
+                free.put(c, num(f.get(c), k, c));
+            }
+        }
+        double[] x;
+        try {
+            x = CrystalBuilder.wyckoffPoint(g.number(), w, free);
+        } catch (StructureException e) {
+            throw new AdcError("site #" + (k + 1) + ": " + e.getMessage(),
+                "give only the free parameters of ITA's first triplet; positions of group " + g.number() + ": " + letters(g.number()));
+        }
+        return new Site(sp, x, occ, label, WyckoffTable.position(g.number(), w).label());
     }
 
     private static String letters(int group) {
@@ -608,12 +753,17 @@ public final class StructureLib {
                 + "    {species: \"Na\", wyckoff: \"c\", occupancy: 0.5}])\n"
                 + "structure.crystal(spacegroup = 194, a = 3.21 Å, c = 5.21 Å, sites = [{species: \"Mg\", position: [1/3, 2/3, 1/4]}])",
             "Each site is a record {species, wyckoff: letter (\"e\" or \"32e\") with free parameters x, y, z as in ITA's first "
-                + "coordinate triplet, or position: [x, y, z]; occupancy (default 1); label}. Every site is expanded by all "
-                + "operations of the group; images closer than tolerance merge, so special positions get their multiplicity. "
+                + "coordinate triplet (all 1731 positions of the 230 groups, in the settings of structure.symmetry: origin choice 2, "
+                + "hexagonal axes for R groups, unique axis b; e.g. R-3m 18f is (x,0,0), so only x is given), or position: [x, y, z]; "
+                + "occupancy (default 1); label}. Every site is expanded by all operations of the group; images closer than "
+                + "tolerance merge, so a site given by position gets its multiplicity; a Wyckoff site must have exactly the "
+                + "multiplicity of its position. "
                 + "gamma defaults to 120 deg for trigonal and hexagonal groups. Atoms of the expanded crystal closer than min_distance "
                 + "are an error (sites sharing a position with total occupancy ≤ 1 are allowed).",
             UNITS, "an unknown space group (number outside 1..230 or unknown symbol); a Wyckoff letter the group does not have (the "
-                + "hint lists its positions); occupancy outside (0, 1]; two sites whose images coincide with total occupancy above 1; "
+                + "hint lists its positions), or a multiplicity prefix that is not its (\"16e\" in Fd-3m); a free parameter the position "
+                + "does not have (z for R-3m 18f); free parameters that put the site on a special position (Fd-3m 32e with x = 1/8 "
+                + "has 8 images, 8a); occupancy outside (0, 1]; two sites whose images coincide with total occupancy above 1; "
                 + "lattice parameters incompatible with the group; atoms closer than min_distance (\"atoms 0 (Na) and 4 (Cl) overlap\")", ITA),
             StructureLib::crystal, Param.required("spacegroup", "any", "ITA number 1..230 or Hermann-Mauguin symbol"),
             Param.required("a", "length", "a"), Param.optional("b", "length", None.INSTANCE, "b (default a)"),
@@ -623,36 +773,65 @@ public final class StructureLib {
             Param.optional("title", "string", None.INSTANCE, "title"),
             lenP("min_distance", StructureIO.MIN_DISTANCE, "atoms closer than this are an error (0 Å: no check)")));
         m.add(fn("read", "structure", doc("Reads a structure file (below the recipe's folder)",
-            "read(path, format = none, min_distance = 0.5 Å)",
+            "read(path, format = none, min_distance = 0.5 Å, index = none, types = none)",
             "let s = structure.read(\"data/a-Si.sitable\")\nstructure.read(\"Na24Si136.cif\")\n"
-                + "structure.read(\"data/c-Si_Li.sitable\", min_distance = 0 Å)   # keep a duplicated atom as printed",
+                + "structure.read(\"data/c-Si_Li.sitable\", min_distance = 0 Å)   # keep a duplicated atom as printed\n"
+                + "structure.read(\"neb.xyz\", index = 0)      # first frame (default: the last, as ase.io.read)\n"
+                + "structure.read(\"cell.data\", types = [\"Na\", \"Si\"])   # LAMMPS atom types 1, 2",
             FORMATS_READ + " The file is read through the sandbox (relative to the script's folder). Atoms closer than "
-                + "min_distance are refused (sites sharing a position with total occupancy ≤ 1 are allowed); 0 Å disables the check.",
+                + "min_distance are refused (sites sharing a position with total occupancy ≤ 1 are allowed); 0 Å disables the check. "
+                + "A CIF with several data blocks or an extxyz file with several frames gives the one at index (0 first, -1 last; "
+                + "default the last, as ase.io.read). CIF symmetry: the operations loop, else the Hall symbol, else the H-M symbol in "
+                + "any of the 530 settings with its suffix (':1'/':2' or ' S'/' Z' origin choice, ':H'/':R' axes, non-standard settings "
+                + "such as 'P b n m' or 'P 1 1 21/b'), else the IT number; R groups without a suffix take the axes that fit the cell, "
+                + "a group with two origin choices and no suffix is refused unless both origins give the same crystal, and the "
+                + "cell must have the group's symmetry. LAMMPS data: types names the elements of atom types 1, 2, ... (needed when "
+                + "the file has no Masses section; otherwise the '# Symbol' comments or the masses identify them).",
             UNITS, "a malformed file: \"file:line: what is wrong\" (e.g. \"bad.cif:16: expected a number for _atom_site_fract_y, "
                 + "found '0.12x5'\"); an unknown format; occupancy above 1; atoms closer than min_distance (\"atoms 5 (Si) "
-                + "and 21 (Si) overlap: 0.0220 Å apart\"); a missing file or one outside the recipe's folder.",
+                + "and 21 (Si) overlap: 0.0220 Å apart\"); an empty (truncated) CIF loop or a short row, at its line; a CIF "
+                + "group whose origin choice is missing and matters, or whose symmetry the cell lacks; an index outside the "
+                + "blocks/frames; a missing file or one outside the recipe's folder.",
             "CIF 1.1 (Hall, Allen & Brown, Acta Cryst. A47, 655 (1991)); VASP POSCAR (VASP wiki); extended XYZ (ASE, libAtoms); "
                 + "LAMMPS read_data; seed 003 supporting information section F"),
             StructureLib::read, Param.required("path", "string", "file relative to the script's folder").reads(),
             Param.optional("format", "string", None.INSTANCE, "cif, poscar, extxyz, lammps-data or si-table"),
-            lenP("min_distance", StructureIO.MIN_DISTANCE, "smallest allowed interatomic distance")));
-        m.add(fn("write", "none", doc("Writes a structure to a file in the run directory", "write(s, path, format = none, tolerance = 1e-3 Å)",
+            lenP("min_distance", StructureIO.MIN_DISTANCE, "smallest allowed interatomic distance"),
+            Param.optional("index", "int", None.INSTANCE, "CIF data block or extxyz frame: 0 first, -1 last (default: the last, as ase.io.read)"),
+            Param.optional("types", "list", None.INSTANCE, "LAMMPS data: elements of atom types 1, 2, ... (needed without a Masses section)")));
+        m.add(fn("write", "none", doc("Writes a structure to a file in the run directory", "write(s, path, format = none, tolerance = 1e-3 Å, sort = false)",
             "structure.write(s, \"Na24Si136.cif\")\nstructure.write(s, \"POSCAR\")\nstructure.write(s, \"Na24Si136_sym.cif\", format = \"cif-symmetrized\")", FORMATS_WRITE, UNITS,
             "an unknown format; a path outside the run directory (sandbox)", "CIF 1.1; VASP POSCAR; extended XYZ (ASE); LAMMPS data"),
             a -> {
-                write(a, structure(a, 0), a.string(1), a.has(2) ? a.string(2) : null, length(a, 3));
+                write(a, structure(a, 0), a.string(1), a.has(2) ? a.string(2) : null, length(a, 3), a.bool(4));
                 return None.INSTANCE;
             }, Param.required("s", "any", "structure"), Param.required("path", "string", "output file").writes(),
             Param.optional("format", "string", None.INSTANCE, "cif, cif-symmetrized, poscar, extxyz, lammps-data"),
-            Param.optional("tolerance", "length", SYMPREC, "symmetry tolerance for cif-symmetrized")));
+            Param.optional("tolerance", "length", SYMPREC, "symmetry tolerance for cif-symmetrized"),
+            Param.optional("sort", "bool", Boolean.FALSE, "POSCAR: group atoms by species (default: keep the structure's order)")));
         m.add(fn("symmetry", "record", doc("Detects the space group of a structure within a tolerance",
             "symmetry(s, tolerance = 1e-3 Å)", "let g = structure.symmetry(s)\nprint(g.number, g.symbol)     # 227 Fd-3m\n"
                 + "structure.symmetry(s.remove(s.indices(\"Na28\")[0])).number    # 215",
-            "Returns {number, symbol, crystal_system, operations (per input cell), point_group_order, tolerance}. Atoms map onto "
+            "Returns {number, symbol, crystal_system, operations (their number, per input cell), point_group_order, tolerance, "
+                + "symops (the operations as \"x,y,z\" strings in the input cell's fractional coordinates), equivalent_atoms (for "
+                + "each atom the index of the first atom of its orbit), transformation (integer 3×3 M) and origin_shift (p) to the "
+                + "standard setting: x_std = M⁻¹(x − p) in the reduced primitive basis, as spglib}. Atoms map onto "
                 + "atoms of the same species and occupancy within tolerance (Å).",
             UNITS, "a non-positive tolerance", "Grosse-Kunstleve, Acta Cryst. A55, 383 (1999); Togo & Tanaka, spglib, arXiv:1808.01590 "
                 + "(same route; results checked against spglib 2.0.2 for 242 structures); " + ITA),
             StructureLib::symmetry, Param.required("s", "any", "structure"), Param.optional("tolerance", "length", SYMPREC, "symprec")));
+        m.add(fn("spacegroup", "record", doc("A space group's operations, Wyckoff positions and site symmetries",
+            "spacegroup(group)",
+            "let g = structure.spacegroup(166)\nfor w in g.wyckoff { print(w.label, w.site_symmetry, w.triplet) }   # ... 18f .2 x,0,0 ...\n"
+                + "print(len(structure.spacegroup(\"P b n m\").operations))   # 8",
+            "group is an ITA number (adc's standard setting: origin choice 2, hexagonal axes for R groups, unique axis b) or an "
+                + "H-M symbol of any of the 530 settings (with ':1'/':2', ':H'/':R' where the symbol leaves it open). Returns {number, "
+                + "symbol, full_symbol, hall, setting, crystal_system, operations (\"x,y,z\" strings of the conventional cell, "
+                + "centring included), wyckoff: [{label, letter, multiplicity, site_symmetry (oriented, ITA), triplet (ITA's first), "
+                + "free (the free parameters, e.g. \"xz\")}] in letter order, none for a non-standard setting}.",
+            UNITS, "an unknown number or symbol; a symbol whose origin choice or axes are open",
+            ITA + "; Wyckoff positions: ITA Vol. A via spglib's database"),
+            StructureLib::spacegroup, Param.required("group", "any", "ITA number or H-M symbol")));
         m.add(fn("distinct_sites", "list", doc("Symmetry-distinct sites with their multiplicities",
             "distinct_sites(s, species = none, tolerance = 1e-3 Å)",
             "for c in structure.distinct_sites(s, \"Si\") { print(c.label, c.wyckoff, c.multiplicity) }    # Si1 96g 96, Si2 32e 32, Si3 8a 8",

@@ -33,7 +33,7 @@ import org.adc.units.Quantity;
  */
 public final class StructureValue implements HasMembers {
     private static final List<String> MEMBERS = List.of("formula", "title", "natoms", "species", "elements", "a", "b", "c", "alpha",
-        "beta", "gamma", "lattice", "cell", "volume", "density", "sites", "wyckoff", "spacegroup", "site", "indices", "count",
+        "beta", "gamma", "lattice", "cell", "positions", "volume", "density", "sites", "wyckoff", "spacegroup", "site", "indices", "count",
         "distance", "supercell", "remove", "vacancy", "substitute", "interstitial", "frenkel", "ordered", "place_group", "standardize", "primitive",
         "neighbors", "coordination", "write", "format", "summary");
     private static final String RELATED = "structure.read, structure.symmetry, structure.cages, structure.migration_paths";
@@ -69,13 +69,23 @@ public final class StructureValue implements HasMembers {
         return sym;
     }
 
-    static Record siteRecord(Structure s, int i) {
+    private String[] wyckoffLabels;
+
+    /** Wyckoff labels: as built, or detected for derived structures and files (cached). */
+    String[] wyckoffLabels() {
+        if (wyckoffLabels == null) wyckoffLabels = SymmetryFinder.wyckoffLabels(s, SymmetryFinder.DEFAULT_SYMPREC);
+        return wyckoffLabels;
+    }
+
+    static Record siteRecord(Structure s, int i) { return siteRecord(s, i, s.site(i).wyckoff()); }
+
+    static Record siteRecord(Structure s, int i, String wyckoff) {
         Site x = s.site(i);
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("index", (long) i);
         f.put("label", x.label());
         f.put("species", x.species());
-        f.put("wyckoff", x.wyckoff() == null ? None.INSTANCE : x.wyckoff());
+        f.put("wyckoff", wyckoff == null ? None.INSTANCE : wyckoff);
         f.put("x", x.frac(0));
         f.put("y", x.frac(1));
         f.put("z", x.frac(2));
@@ -118,6 +128,8 @@ public final class StructureValue implements HasMembers {
                 }
                 return new AdcList(l);
             }
+            case "positions":
+                return AtomsValue.vectors(s.cartesianPositions());
             case "elements":
                 return new AdcList(s.composition().keySet());
             case "a":
@@ -156,21 +168,21 @@ public final class StructureValue implements HasMembers {
             case "density": {
                 double mass = 0;
                 for (Site x : s.sites()) {
-                    mass += x.occupancy() * (org.adc.structure.Elements.isElement(x.species()) ? org.adc.structure.Elements.mass(x.species()) : 0);
+                    mass += x.occupancy() * (org.adc.chem.Elements.isElement(x.species()) ? org.adc.chem.Elements.mass(x.species()) : 0);
                 }
                 return Quantity.of(mass * 1.66053906660e-24 / (s.lattice().volume() * 1e-24), "g/cm^3");
             }
             case "sites": {
                 List<Object> l = new ArrayList<>();
                 for (int i = 0; i < s.size(); i++) {
-                    l.add(siteRecord(s, i));
+                    l.add(siteRecord(s, i, wyckoffLabels()[i]));
                 }
                 return new AdcList(l);
             }
             case "wyckoff": {
                 List<Object> l = new ArrayList<>();
-                for (Site x : s.sites()) {
-                    l.add(x.wyckoff() == null ? None.INSTANCE : x.wyckoff());
+                for (String w : wyckoffLabels()) {
+                    l.add(w == null ? None.INSTANCE : w);
                 }
                 return new AdcList(l);
             }
@@ -184,7 +196,7 @@ public final class StructureValue implements HasMembers {
             case "site":
                 return method("site", "record", "One site as a record", "s.site(index)", "s.site(0).wyckoff    # \"96g\"",
                     "Fields: index, label, species, wyckoff (or none), x, y, z (fractional), occupancy. Negative indices count from the end.",
-                    "an index out of range", a -> siteRecord(s, index(a, 0)), Param.required("index", "int", "site index, 0-based"));
+                    "an index out of range", a -> { int k = index(a, 0); return siteRecord(s, k, wyckoffLabels()[k]); }, Param.required("index", "int", "site index, 0-based"));
             case "indices":
                 return method("indices", "list", "Indices of the sites with a label, species or Wyckoff label",
                     "s.indices(name)", "s.indices(\"Na28\")    # the 8 Na in Si28 cages\ns.indices(\"Si\")\ns.indices(\"96g\")",
@@ -192,9 +204,10 @@ public final class StructureValue implements HasMembers {
                     "none", a -> {
                         String n = a.string(0);
                         AdcList out = new AdcList();
+                        String[] wl = wyckoffLabels();
                         for (int i = 0; i < s.size(); i++) {
                             Site x = s.site(i);
-                            if (n.equals(x.label()) || n.equals(x.species()) || n.equals(x.wyckoff())) {
+                            if (n.equals(x.label()) || n.equals(x.species()) || n.equals(wl[i])) {
                                 out.add((long) i);
                             }
                         }
@@ -318,14 +331,15 @@ public final class StructureValue implements HasMembers {
                     Param.optional("neighbor", "string", None.INSTANCE, "count only neighbours of this element"));
             case "write":
                 return method("write", "none", "Writes the structure to a file in the run directory",
-                    "s.write(path, format = none, tolerance = 1e-3 Å)", "s.write(\"Na24Si136.cif\")\ns.write(\"POSCAR\")\ns.write(\"cell.xyz\", format = \"extxyz\")\ns.write(\"Na24Si136_sym.cif\", format = \"cif-symmetrized\")",
+                    "s.write(path, format = none, tolerance = 1e-3 Å, sort = false)", "s.write(\"Na24Si136.cif\")\ns.write(\"POSCAR\")\ns.write(\"cell.xyz\", format = \"extxyz\")\ns.write(\"Na24Si136_sym.cif\", format = \"cif-symmetrized\")",
                     StructureLib.FORMATS_WRITE, "an unknown format or a name that gives no hint; the sandbox refuses paths outside the run directory",
                     a -> {
-                        StructureLib.write(a, s, a.string(0), a.has(1) ? a.string(1) : null, StructureLib.length(a, 2));
+                        StructureLib.write(a, s, a.string(0), a.has(1) ? a.string(1) : null, StructureLib.length(a, 2), a.bool(3));
                         return None.INSTANCE;
                     }, Param.required("path", "string", "output file, relative to the run directory").writes(),
                     Param.optional("format", "string", None.INSTANCE, "cif, cif-symmetrized, poscar, extxyz or lammps-data (default: from the name)"),
-                    Param.optional("tolerance", "length", len(1e-3), "symmetry tolerance for cif-symmetrized"));
+                    Param.optional("tolerance", "length", len(1e-3), "symmetry tolerance for cif-symmetrized"),
+                    Param.optional("sort", "bool", Boolean.FALSE, "POSCAR: group atoms by species (default: keep the structure's order)"));
             case "format":
                 return method("format", "string", "The structure as file text", "s.format(format)",
                     "print(structure.diamond(\"Si\").format(\"poscar\"))", StructureLib.FORMATS_WRITE, "an unknown format",
@@ -526,6 +540,7 @@ public final class StructureValue implements HasMembers {
         }
         b.append(String.format("%5s  %-8s %-4s %-7s %4s %10s %10s %10s %6s%n", grouped ? "first" : "#", "label", "elem", "wyckoff",
             "mult", "x", "y", "z", "occ"));
+        String[] wl = symprec == SymmetryFinder.DEFAULT_SYMPREC ? wyckoffLabels() : SymmetryFinder.wyckoffLabels(s, symprec);
         for (int i = 0; i < s.size(); i++) {
             if (grouped && eq[i] != i) {
                 continue;
@@ -533,7 +548,7 @@ public final class StructureValue implements HasMembers {
             Site x = s.site(i);
             String m = eq == null ? "" : String.valueOf(mult.get(eq[i]));
             b.append(String.format("%5d  %-8s %-4s %-7s %4s %10.6f %10.6f %10.6f %6.3f%n", i, x.label(), x.species(),
-                x.wyckoff() == null ? "-" : x.wyckoff(), m, x.frac(0), x.frac(1), x.frac(2), x.occupancy()));
+                wl[i] == null ? "-" : wl[i], m, x.frac(0), x.frac(1), x.frac(2), x.occupancy()));
         }
         return b.toString().stripTrailing();
     }

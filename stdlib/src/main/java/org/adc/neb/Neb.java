@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.adc.optimize.Fire;
 import org.adc.optimize.Lbfgs;
+import org.adc.optimize.Objective;
 import org.adc.optimize.OptimizationResult;
 import org.adc.optimize.Optimizer;
 import org.adc.potential.Atoms;
@@ -177,13 +178,13 @@ public final class Neb {
             }
             opt.fixed(all);
         }
-        boolean par = parallel != null ? parallel
-            : (long) (m - 2) * path.get(0).size() >= PARALLEL_MIN_ATOMS && Runtime.getRuntime().availableProcessors() > 1;
+        boolean par = calc.threadSafe() && (parallel != null ? parallel
+            : (long) (m - 2) * path.get(0).size() >= PARALLEL_MIN_ATOMS && Runtime.getRuntime().availableProcessors() > 1);
         java.util.concurrent.ForkJoinPool pool = par && concurrency > 1 ? new java.util.concurrent.ForkJoinPool(concurrency) : null;
         band.pool = pool;
         OptimizationResult r;
         try {
-            r = opt.minimize(band.objective(par), band.interiorCoordinates());
+            r = opt.minimize(stretchGuard(band.objective(par), path, opt), band.interiorCoordinates());
             band.setInterior(r.x());
             band.evaluateAll(par);
         } finally {
@@ -194,6 +195,60 @@ public final class Neb {
         double[] nf = new double[(m - 2) * path.get(0).positions().length];
         band.nebForces(nf);
         return result(band, r.converged(), r.steps(), r.maxForce());
+    }
+
+    /** A band whose length grew above this factor × its start (plus 1 Å) has diverged. */
+    public static final double STRETCH_LIMIT = 5.0;
+
+    /**
+     * Stops a band that flies apart: after each evaluation the path length Σ|x_{i+1} − x_i| over all images must stay
+     * below {@link #STRETCH_LIMIT} × the initial length + 1 Å (a relaxing band changes its length by a fraction;
+     * a diverging one grows without bound).
+     */
+    private static Objective stretchGuard(Objective inner, List<Atoms> path, Optimizer opt) {
+        double[] first = path.get(0).positions().clone();
+        double[] last = path.get(path.size() - 1).positions().clone();
+        int dim = first.length;
+        int m = path.size();
+        double[] x0 = new double[(m - 2) * dim];
+        for (int q = 1; q < m - 1; q++) {
+            System.arraycopy(path.get(q).positions(), 0, x0, (q - 1) * dim, dim);
+        }
+        double start = pathLength(first, x0, last, m, dim);
+        int[] step = {0};
+        return new Objective() {
+            @Override
+            public int dimension() {
+                return inner.dimension();
+            }
+
+            @Override
+            public double evaluate(double[] x, double[] forces) {
+                double e = inner.evaluate(x, forces);
+                double len = pathLength(first, x, last, m, dim);
+                if (len > STRETCH_LIMIT * start + 1.0) {
+                    throw new org.adc.potential.SimulationException(String.format(java.util.Locale.ROOT,
+                        "NEB diverged after %d force evaluations: the band is %.4g Å long (it started at %.4g Å)", step[0], len, start),
+                        step[0], -1, "use optimizer = \"fire\" (the default), a smaller max_step, or more images; check that the end points are relaxed");
+                }
+                step[0]++;
+                return e;
+            }
+        };
+    }
+
+    private static double pathLength(double[] first, double[] x, double[] last, int m, int dim) {
+        double total = 0;
+        for (int q = 0; q < m - 1; q++) {
+            double d2 = 0;
+            for (int k = 0; k < dim; k++) {
+                double a = q == 0 ? first[k] : x[(q - 1) * dim + k];
+                double b = q == m - 2 ? last[k] : x[q * dim + k];
+                d2 += (b - a) * (b - a);
+            }
+            total += Math.sqrt(d2);
+        }
+        return total;
     }
 
     private static double[] filled(int n, double v) {

@@ -19,6 +19,16 @@ public final class Fire extends Optimizer {
     }
 
     @Override
+    protected String name() {
+        return "FIRE";
+    }
+
+    @Override
+    protected String divergenceHint() {
+        return "start closer to a minimum or with a smaller max_step, and check the potential (units, cutoff) and the starting structure";
+    }
+
+    @Override
     public OptimizationResult minimize(Objective obj, double[] x0) {
         int n = obj.dimension();
         double[] x = x0.clone();
@@ -33,10 +43,10 @@ public final class Fire extends Optimizer {
         while (true) {
             double fm = maxNorm(f);
             if (fm < fmax) {
-                return new OptimizationResult(true, step + 1, e, fm, x);
+                return new OptimizationResult(true, step, e, fm, x);
             }
             if (step >= maxSteps) {
-                return new OptimizationResult(false, step + 1, e, fm, x);
+                return new OptimizationResult(false, step, e, fm, x);
             }
             double p = 0, vv = 0, ff = 0;
             for (int k = 0; k < n; k++) {

@@ -23,6 +23,11 @@ public final class Lbfgs extends Optimizer {
     }
 
     @Override
+    protected String name() {
+        return "L-BFGS";
+    }
+
+    @Override
     public OptimizationResult minimize(Objective obj, double[] x0) {
         int n = obj.dimension();
         double[] x = x0.clone();
@@ -40,10 +45,10 @@ public final class Lbfgs extends Optimizer {
         while (true) {
             double fm = maxNorm(f);
             if (fm < fmax) {
-                return new OptimizationResult(true, step + 1, e, fm, x);
+                return new OptimizationResult(true, step, e, fm, x);
             }
             if (step >= maxSteps) {
-                return new OptimizationResult(false, step + 1, e, fm, x);
+                return new OptimizationResult(false, step, e, fm, x);
             }
             if (xPrev != null) {
                 double[] sk = new double[n];

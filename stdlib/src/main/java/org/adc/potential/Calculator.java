@@ -24,4 +24,20 @@ public interface Calculator {
 
     /** A short description: style, file, elements. */
     String describe();
+
+    /**
+     * Whether {@link #compute} gives the virial (stress, cell relaxation). Model surfaces and calculators
+     * built from script functions do not; stress and cell relaxation refuse them.
+     */
+    default boolean hasVirial() {
+        return true;
+    }
+
+    /**
+     * Whether {@link #compute} may run on several threads at once (NEB images in parallel). Calculators that
+     * call back into a recipe are not.
+     */
+    default boolean threadSafe() {
+        return true;
+    }
 }

@@ -42,6 +42,12 @@ public final class MullerBrown implements Calculator {
         return new double[] {xx, xy, yy};
     }
 
+    /** No virial: a model surface has no stress. */
+    @Override
+    public boolean hasVirial() {
+        return false;
+    }
+
     @Override
     public Evaluation compute(Atoms atoms) {
         double[] x = atoms.positions();

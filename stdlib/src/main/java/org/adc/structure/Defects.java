@@ -126,6 +126,7 @@ public final class Defects {
      */
     public static List<SiteClass> distinctSites(Structure s, double symprec) {
         SymmetryDataset d = SymmetryFinder.find(s, symprec);
+        String[] labels = SymmetryFinder.wyckoffLabels(s, symprec);
         Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
         int[] eq = d.equivalentAtoms();
         for (int i = 0; i < eq.length; i++) groups.computeIfAbsent(eq[i], k -> new ArrayList<>()).add(i);
@@ -133,7 +134,7 @@ public final class Defects {
         for (Map.Entry<Integer, List<Integer>> e : groups.entrySet()) {
             int r = e.getKey();
             int[] idx = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-            out.add(new SiteClass(r, idx, s.site(r).species(), s.site(r).wyckoff(), s.site(r).label()));
+            out.add(new SiteClass(r, idx, s.site(r).species(), labels[r], s.site(r).label()));
         }
         return out;
     }

@@ -131,19 +131,31 @@ public final class Structure {
         return b.toString();
     }
 
-    /** @param s new sites @return structure with the same lattice */
-    public Structure withSites(List<Site> s) { return new Structure(lattice, s, title); }
-    /** @param l new lattice @return structure with the same fractional coordinates on lattice l */
-    public Structure withLattice(Lattice l) { return new Structure(l, sites, title); }
+    /**
+     * Sites without their Wyckoff labels: a derived structure (atoms removed, added, replaced or
+     * moved, another cell) has other orbits, so its labels are detected again
+     * ({@code SymmetryFinder.wyckoffLabels}), never inherited.
+     * @param s sites @return copies with wyckoff = null
+     */
+    public static List<Site> unlabelled(List<Site> s) {
+        List<Site> out = new ArrayList<>(s.size());
+        for (Site x : s) out.add(x.wyckoff() == null ? x : x.withWyckoff(null));
+        return out;
+    }
+
+    /** @param s new sites @return structure with the same lattice (Wyckoff labels dropped: see {@link #unlabelled}) */
+    public Structure withSites(List<Site> s) { return new Structure(lattice, unlabelled(s), title); }
+    /** @param l new lattice @return structure with the same fractional coordinates on lattice l (Wyckoff labels dropped) */
+    public Structure withLattice(Lattice l) { return new Structure(l, unlabelled(sites), title); }
     /** @param t new title @return copy */
     public Structure withTitle(String t) { return new Structure(lattice, sites, t); }
 
-    /** @param i index to remove @return copy without site i */
+    /** @param i index to remove @return copy without site i (Wyckoff labels dropped) */
     public Structure remove(int i) {
         checkIndex(i);
         List<Site> s = new ArrayList<>(sites);
         s.remove(i);
-        return new Structure(lattice, s, title);
+        return new Structure(lattice, unlabelled(s), title);
     }
 
     /** @param i index @param site replacement @return copy with site i replaced */
@@ -151,14 +163,14 @@ public final class Structure {
         checkIndex(i);
         List<Site> s = new ArrayList<>(sites);
         s.set(i, site);
-        return new Structure(lattice, s, title);
+        return new Structure(lattice, unlabelled(s), title);
     }
 
     /** @param site site to append @return copy with the site appended */
     public Structure add(Site site) {
         List<Site> s = new ArrayList<>(sites);
         s.add(site);
-        return new Structure(lattice, s, title);
+        return new Structure(lattice, unlabelled(s), title);
     }
 
     /** @param cart new Cartesian positions double[3N] (Å) @return copy with moved sites */
@@ -167,7 +179,7 @@ public final class Structure {
         List<Site> s = new ArrayList<>(sites.size());
         for (int i = 0; i < sites.size(); i++)
             s.add(sites.get(i).withFrac(lattice.toFractional(new double[]{cart[3 * i], cart[3 * i + 1], cart[3 * i + 2]})));
-        return new Structure(lattice, s, title);
+        return new Structure(lattice, unlabelled(s), title);
     }
 
     /** @return copy with all fractional coordinates wrapped into [0, 1) */

@@ -53,7 +53,7 @@ public final class Supercells {
                 out.add(st.withFrac(f));
             }
         }
-        return new Structure(nl, out, s.title());
+        return new Structure(nl, Structure.unlabelled(out), s.title());
     }
 
     /** @param s structure @param na repeats along a @param nb along b @param nc along c @return diagonal supercell */

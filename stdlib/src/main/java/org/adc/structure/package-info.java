@@ -8,7 +8,7 @@
  * (vacancies, substitutions, interstitials, Frenkel pairs, seeded disorder, symmetry-distinct
  * sites), {@link org.adc.structure.Interstitials} (Voronoi candidates),
  * {@link org.adc.structure.RigidGroup} (BH4⁻, NH2⁻ with orientation) and
- * {@link org.adc.structure.Elements} (IUPAC weights). All errors are
+ * {@link org.adc.chem.Elements} (IUPAC weights). All errors are
  * {@link org.adc.structure.StructureException} (with file and line for parse errors).
  */
 package org.adc.structure;

@@ -20,10 +20,8 @@ public final class CrystalBuilder {
     private CrystalBuilder() { }
 
     /**
-     * A representative site on a Wyckoff position, at the triplet of
-     * {@code WyckoffTable.position(group, letter).triplet()} evaluated with the free parameters
-     * (ITA's first triplet for the prototype groups 194, 221, 223, 225, 227, 229; another
-     * representative of the same position for the other groups).
+     * A representative site on a Wyckoff position, at ITA's first triplet of
+     * {@code WyckoffTable.position(group, letter)} evaluated with the free parameters.
      * @param group ITA number @param letter Wyckoff letter ("e" or "32e")
      * @param species element @param free free parameters (x,y,z; those not used by the position are ignored)
      * @param label site label (null → species)
@@ -32,6 +30,42 @@ public final class CrystalBuilder {
     public static Site wyckoffSite(int group, String letter, String species, double[] free, String label) {
         WyckoffPosition w = WyckoffTable.position(group, letter);
         return new Site(species, w.position(free), 1.0, label, w.label());
+    }
+
+    /**
+     * A site on a Wyckoff position from the free parameters a user gave: those the position does
+     * not have are refused (ITA's first triplet, e.g. 18f of R-3m is "x,0,0": only x).
+     * @param group ITA number @param letter Wyckoff letter ("f" or "18f")
+     * @param species element @param given free parameters by name ("x", "y", "z"; absent ones are 0)
+     * @param occupancy occupancy (0,1] @param label label (null → species)
+     * @return site at ITA's first representative with its Wyckoff label
+     * @throws StructureException for an unknown letter, a wrong multiplicity prefix, or a free
+     *         parameter the position does not have (the message names the triplet)
+     */
+    public static Site wyckoffSite(int group, String letter, String species, java.util.Map<String, Double> given, double occupancy, String label) {
+        return new Site(species, wyckoffPoint(group, letter, given), occupancy, label, WyckoffTable.position(group, letter).label());
+    }
+
+    /**
+     * ITA's first representative of a Wyckoff position at the given free parameters.
+     * @param group ITA number @param letter Wyckoff letter ("f" or "18f")
+     * @param given free parameters by name ("x", "y", "z"; absent ones are 0)
+     * @return fractional coordinates
+     * @throws StructureException as {@link #wyckoffSite(int, String, String, java.util.Map, double, String)}
+     */
+    public static double[] wyckoffPoint(int group, String letter, java.util.Map<String, Double> given) {
+        WyckoffPosition w = WyckoffTable.position(group, letter);
+        String free = w.freeParameters();
+        double[] xyz = new double[3];
+        for (java.util.Map.Entry<String, Double> e : given.entrySet()) {
+            String k = e.getKey();
+            if (k.length() != 1 || "xyz".indexOf(k.charAt(0)) < 0) throw new StructureException("unknown free parameter '" + k + "'");
+            if (free.indexOf(k.charAt(0)) < 0)
+                throw new StructureException("Wyckoff position " + w.label() + " of space group " + group + " is (" + w.triplet() + "): it has "
+                    + (free.isEmpty() ? "no free parameter" : "free parameter" + (free.length() > 1 ? "s " : " ") + String.join(", ", free.split(""))) + ", not " + k);
+            xyz[k.charAt(0) - 'x'] = e.getValue();
+        }
+        return w.position(xyz);
     }
 
     /**
@@ -51,6 +85,13 @@ public final class CrystalBuilder {
         for (Site s : asymmetricUnit) {
             List<double[]> orbit = group.orbit(s.frac(), lattice, tol);
             String wy = s.wyckoff();
+            if (wy != null && wy.matches("[0-9]+[a-zA-Z]") && Integer.parseInt(wy.substring(0, wy.length() - 1)) != orbit.size()) {
+                WyckoffPosition w = WyckoffTable.identify(group, s.frac(), lattice, Math.max(tol, 1e-4));
+                throw new StructureException(String.format(java.util.Locale.ROOT,
+                    "site %s on Wyckoff position %s of %s at (%.5f, %.5f, %.5f) has %d images, not %s: these free parameters put it on %s",
+                    s.label(), wy, group.symbol(), s.frac(0), s.frac(1), s.frac(2), orbit.size(), wy.substring(0, wy.length() - 1),
+                    w != null ? "the special position " + w.label() + " (write wyckoff: \"" + w.letter() + "\")" : "a special position"));
+            }
             if (wy == null) {
                 WyckoffPosition w = WyckoffTable.identify(group, s.frac(), lattice, Math.max(tol, 1e-4));
                 wy = w != null ? w.label() : String.valueOf(orbit.size());

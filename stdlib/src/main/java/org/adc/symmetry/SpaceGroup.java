@@ -96,7 +96,143 @@ public final class SpaceGroup {
 
     private static String norm(String s) { return s.replace(" ", "").replace("_", ""); }
 
-    /** @return ITA number 1..230 */
+    // ---- all 530 settings (settings.tsv) ----------------------------------------------------
+
+    private static String[][] settings;
+    private static final SpaceGroup[] SETTING_CACHE = new SpaceGroup[531];
+
+    private static synchronized String[][] settings() {
+        if (settings == null) {
+            String[][] t = new String[531][];
+            try (InputStream in = SpaceGroup.class.getResourceAsStream("settings.tsv")) {
+                if (in == null) throw new StructureException("space-group settings table settings.tsv missing from the class path");
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (line.startsWith("#") || line.isBlank()) continue;
+                    String[] f = line.split("\t");
+                    t[Integer.parseInt(f[0])] = f;
+                }
+            } catch (IOException e) {
+                throw new StructureException("cannot read space-group settings: " + e.getMessage());
+            }
+            settings = t;
+        }
+        return settings;
+    }
+
+    /**
+     * A group in any of the 530 settings of spglib's database (ITA standard and non-standard
+     * settings: origin choices, hexagonal/rhombohedral axes, monoclinic unique axes and cell
+     * choices, orthorhombic axis permutations).
+     * @param hallNumber 1..530 @return the group in that setting (cached)
+     * @throws StructureException outside 1..530
+     */
+    public static SpaceGroup ofHallNumber(int hallNumber) {
+        if (hallNumber < 1 || hallNumber > 530) throw new StructureException("unknown Hall number " + hallNumber + " (must be 1..530)");
+        synchronized (SETTING_CACHE) {
+            if (SETTING_CACHE[hallNumber] == null) {
+                String[] f = settings()[hallNumber];
+                int n = Integer.parseInt(f[1]);
+                SpaceGroup std = of(n);
+                SETTING_CACHE[hallNumber] = std.hallNumber() == hallNumber ? std
+                    : new SpaceGroup(n, hallNumber, f[2], f[5], f[4], f[6]);
+            }
+            return SETTING_CACHE[hallNumber];
+        }
+    }
+
+    /**
+     * A group from a Hall symbol: the setting of the table with that symbol (spaces ignored), or
+     * else the group generated from the symbol itself (number 0 = not identified).
+     * @param hall Hall symbol, e.g. "-P 2ac 2n" or "P 3*" @return the group
+     * @throws StructureException if the symbol cannot be parsed
+     */
+    public static SpaceGroup ofHallSymbol(String hall) {
+        String key = hall.trim().replace(" ", "");
+        String[][] t = settings();
+        for (int h = 1; h <= 530; h++) if (t[h][2].replace(" ", "").equalsIgnoreCase(key)) return ofHallNumber(h);
+        HallSymbol.parse(hall.trim());
+        return new SpaceGroup(0, 0, hall.trim(), "Hall " + hall.trim(), "Hall " + hall.trim(), "-");
+    }
+
+    /**
+     * The settings an H-M symbol (or an ITA number) can mean, after a CIF/ITA setting suffix:
+     * ":1"/":2" or a trailing " S"/" Z" (origin choice 1/2), ":H"/":R" (hexagonal/rhombohedral
+     * axes), ":b1".."c3" (monoclinic axis and cell choice), ":cab" etc. Symbols of non-standard
+     * settings ("P b n m", "P 1 1 21/b", "P 21/n") select that setting. Without a suffix, a
+     * symbol or number that leaves the origin choice or the axes open returns every candidate
+     * (the caller decides from the cell or refuses); otherwise one setting.
+     * @param text H-M symbol or number, as in a CIF
+     * @return candidate settings (at least one)
+     * @throws StructureException for an unknown symbol or a suffix that matches none of its settings
+     */
+    public static List<SpaceGroup> settingsOf(String text) {
+        String s = text.trim();
+        String choice = null;
+        int colon = s.indexOf(':');
+        if (colon >= 0) {
+            choice = s.substring(colon + 1).trim();
+            s = s.substring(0, colon).trim();
+        } else if (s.matches(".*\\S\\s+[SZHR]")) {
+            choice = s.substring(s.length() - 1);
+            s = s.substring(0, s.length() - 1).trim();
+        }
+        if ("S".equalsIgnoreCase(choice)) choice = "1";
+        if ("Z".equalsIgnoreCase(choice)) choice = "2";
+        if (choice != null) choice = choice.toUpperCase(java.util.Locale.ROOT).equals("H") || choice.toUpperCase(java.util.Locale.ROOT).equals("R")
+            ? choice.toUpperCase(java.util.Locale.ROOT) : choice;
+        String[][] t = settings();
+        List<Integer> cand = new ArrayList<>();
+        if (s.matches("\\d+")) {
+            int n = Integer.parseInt(s);
+            if (n < 1 || n > 230) throw new StructureException("unknown space group number " + n + " (must be 1..230)");
+            int std = of(n).hallNumber();
+            for (int h = 1; h <= 530; h++) {
+                if (Integer.parseInt(t[h][1]) != n) continue;
+                String c = t[h][6];
+                if (h == std || c.equals("1") || c.equals("2") || c.equals("H") || c.equals("R")) cand.add(h);
+            }
+        } else {
+            String key = norm(s);
+            for (int h = 1; h <= 530; h++) {
+                boolean hit = norm(t[h][4]).equals(key);
+                for (String alt : t[h][3].split("=")) hit |= norm(alt).equals(key);
+                if (hit) cand.add(h);
+            }
+            if (cand.isEmpty()) {
+                for (int h = 1; h <= 530; h++) if (norm(t[h][5]).equals(key)) cand.add(h);
+            }
+            if (cand.isEmpty()) {
+                for (int h = 1; h <= 530; h++) if (t[h][2].replace(" ", "").equals(s.replace(" ", ""))) cand.add(h);
+            }
+            if (cand.isEmpty()) throw new StructureException("unknown space group '" + text.trim() + "'");
+        }
+        if (choice != null) {
+            List<Integer> keep = new ArrayList<>();
+            for (int h : cand) if (t[h][6].equals(choice)) keep.add(h);
+            if (keep.isEmpty()) {
+                StringBuilder opts = new StringBuilder();
+                for (int h : cand) opts.append(opts.length() > 0 ? ", " : "").append('\'').append(t[h][6]).append('\'');
+                throw new StructureException("space group '" + s + "' has no setting '" + choice + "' (its settings: " + opts + ")");
+            }
+            cand = keep;
+        }
+        // a symbol shared by several settings that are not origin or axes alternatives (e.g. the
+        // short monoclinic "P2_1/c" of all nine cells): the standard one
+        boolean originOrAxes = true;
+        for (int h : cand) originOrAxes &= List.of("1", "2", "H", "R").contains(t[h][6]);
+        if (cand.size() > 1 && !originOrAxes) {
+            int n = Integer.parseInt(t[cand.get(0)][1]);
+            int std = of(n).hallNumber();
+            cand = cand.contains(std) ? List.of(std) : List.of(cand.get(0));
+        }
+        List<SpaceGroup> out = new ArrayList<>();
+        for (int h : cand) out.add(ofHallNumber(h));
+        return out;
+    }
+
+    /** @return ITA number 1..230 (0 for a group built from an unlisted Hall symbol) */
     public int number() { return number; }
     /** @return spglib Hall number (1..530) of this setting */
     public int hallNumber() { return hallNumber; }
@@ -106,7 +242,7 @@ public final class SpaceGroup {
     public String symbol() { return hmShort; }
     /** @return full Hermann–Mauguin symbol, e.g. "F 4_1/d -3 2/m" */
     public String fullSymbol() { return hmFull; }
-    /** @return setting code ("2" origin choice 2, "H" hexagonal axes, "b" unique axis b, "-" unique) */
+    /** @return setting code ("1"/"2" origin choice, "H"/"R" axes, "b", "b1".."c3" monoclinic, "cab"... orthorhombic, "-" standard/unique) */
     public String setting() { return setting; }
     /** @return all operations of the conventional cell (centring translations included) */
     public List<SymOp> operations() { return ops; }

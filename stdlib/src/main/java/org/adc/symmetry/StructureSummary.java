@@ -7,7 +7,8 @@ import org.adc.structure.Structure;
 
 /**
  * Readable summary of a structure for printing from .adc: formula, cell, detected space group
- * and a site table with Wyckoff labels (from the site, else the orbit multiplicity).
+ * and a site table with Wyckoff labels (as built, else detected: {@link SymmetryFinder#wyckoffLabels}; else the
+ * orbit multiplicity).
  */
 public final class StructureSummary {
     private StructureSummary() { }
@@ -32,9 +33,10 @@ public final class StructureSummary {
         Map<Integer, Integer> mult = new HashMap<>();
         if (eq != null) for (int x : eq) mult.merge(x, 1, Integer::sum);
         b.append(String.format("%5s %-8s %-4s %10s %10s %10s %6s %s%n", "#", "label", "elem", "x", "y", "z", "occ", "wyckoff"));
+        String[] wl = SymmetryFinder.wyckoffLabels(s, symprec);
         for (int i = 0; i < s.size(); i++) {
             Site x = s.site(i);
-            String w = x.wyckoff() != null ? x.wyckoff() : eq != null ? String.valueOf(mult.get(eq[i])) : "";
+            String w = wl[i] != null ? wl[i] : eq != null ? String.valueOf(mult.get(eq[i])) : "";
             b.append(String.format("%5d %-8s %-4s %10.6f %10.6f %10.6f %6.3f %s%n", i, x.label(), x.species(), x.frac(0), x.frac(1), x.frac(2), x.occupancy(), w));
         }
         return b.toString();

@@ -337,6 +337,46 @@ public final class SymmetryFinder {
      * @param s structure @param symprec tolerance (Å)
      * @return standardized structure (title: symbol and number)
      */
+    /**
+     * The Wyckoff label of every site (e.g. "96g"): the labels the structure carries if every site
+     * has one (a crystal as built from its space group), else detected: the space group is found
+     * within symprec, each site is mapped to the standard conventional setting
+     * (x_c = M⁻¹(x_p − q)) and identified in {@link WyckoffTable}.
+     * @param s structure @param symprec tolerance (Å)
+     * @return labels per site (null where none matches, or for all sites if detection fails)
+     */
+    public static String[] wyckoffLabels(Structure s, double symprec) {
+        String[] out = new String[s.size()];
+        boolean all = true;
+        for (int i = 0; i < s.size(); i++) { out[i] = s.site(i).wyckoff(); all &= out[i] != null; }
+        if (all) return out;
+        SymmetryDataset d;
+        try {
+            d = find(s, symprec);
+        } catch (RuntimeException e) {
+            return new String[s.size()];
+        }
+        Lattice prim = Lattice.fromVectors(d.primitiveLattice());
+        Lattice conv = Lattice.fromVectors(d.conventionalLattice());
+        int[] adj = IntMath.adj(d.transformation());
+        int det = IntMath.det(d.transformation());
+        double[] q = d.originShift();
+        SpaceGroup g = SpaceGroup.of(d.number());
+        java.util.Map<Integer, String> byOrbit = new java.util.HashMap<>();
+        int[] eq = d.equivalentAtoms();
+        for (int i = 0; i < s.size(); i++) {
+            String known = byOrbit.get(eq[i]);
+            if (known != null) { out[i] = known; continue; }
+            double[] xp = prim.toFractional(s.cartesian(i));
+            double[] xc = IntMath.mulVec(adj, new double[]{xp[0] - q[0], xp[1] - q[1], xp[2] - q[2]});
+            for (int k = 0; k < 3; k++) xc[k] /= det;
+            WyckoffPosition w = WyckoffTable.identify(g, xc, conv, Math.max(symprec, 1e-4) * 2);
+            out[i] = w == null ? null : w.label();
+            if (out[i] != null) byOrbit.put(eq[i], out[i]);
+        }
+        return out;
+    }
+
     public static Structure standardize(Structure s, double symprec) {
         SymmetryDataset d = find(s, symprec);
         Lattice prim = Lattice.fromVectors(d.primitiveLattice());
@@ -399,7 +439,7 @@ public final class SymmetryFinder {
                 if (o.species().equals(s.site(i).species())
                     && prim.minimumImageDistance(new double[]{o.frac(0) - y[0], o.frac(1) - y[1], o.frac(2) - y[2]}) < 2 * symprec) { dup = true; break; }
             }
-            if (!dup) out.add(new Site(s.site(i).species(), y, s.site(i).occupancy(), s.site(i).label(), s.site(i).wyckoff()));
+            if (!dup) out.add(new Site(s.site(i).species(), y, s.site(i).occupancy(), s.site(i).label(), null));
         }
         if (out.size() * nT != s.size())
             throw new StructureException("the primitive cell should hold " + s.size() / nT + " atoms but " + out.size() + " were found (tolerance " + symprec + " Å)");

@@ -67,7 +67,17 @@ public final class WyckoffPosition {
     /** @return first coordinate triplet as printed in ITA */
     public String triplet() { return triplet; }
 
-    /** @param xyz free parameters (x,y,z; unused ones ignored) @return fractional position of the first representative */
+    /**
+     * The free parameters of the first triplet, e.g. "xz" for "x,x,z", "" for "1/8,1/8,1/8".
+     * @return the letters among x, y, z that the triplet uses, in that order
+     */
+    public String freeParameters() {
+        StringBuilder s = new StringBuilder();
+        for (int j = 0; j < 3; j++) if (a[j] != 0 || a[3 + j] != 0 || a[6 + j] != 0) s.append((char) ('x' + j));
+        return s.toString();
+    }
+
+    /** @param xyz free parameters (x,y,z; callers refuse those not in {@link #freeParameters()}) @return fractional position of the first representative */
     public double[] position(double[] xyz) {
         double[] r = b.clone();
         for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) r[i] += a[3 * i + j] * xyz[j];

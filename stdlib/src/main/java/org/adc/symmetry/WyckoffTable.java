@@ -14,14 +14,13 @@ import org.adc.structure.StructureException;
 
 /**
  * Wyckoff positions of all 230 space groups in the settings of {@link SpaceGroup} (1731
- * positions; data file {@code wyckoff_all.tsv}). The positions were enumerated from adc's own
- * Hall-generated operations (stabilisers of grid points and their fixed-point subspaces) and
- * named with the ITA letters and site-symmetry symbols reported by spglib
- * ({@code regenerate_wyckoff_table.py}); the tests check every multiplicity against the orbit
- * sizes, and the six prototype groups against a hand-typed ITA Vol. A subset. The coordinate
- * triplet stored is one representative of the position (not always ITA's first one); for the
- * prototype groups {@link #positions} returns the hand-typed ITA entries ({@link #ita}), which
- * the tests check against the generated ones.
+ * positions; data file {@code wyckoff_all.tsv}): letter, multiplicity, oriented site symmetry and
+ * ITA's <em>first</em> coordinate triplet, whose free parameters x, y, z are the ones a CIF or a
+ * paper quotes. Source: spglib's Wyckoff database (ITA Vol. A data as tabulated by the Bilbao
+ * Crystallographic Server), extracted by {@code regenerate_wyckoff_ita.py}; the tests check
+ * every position against a reference evaluated independently with python3-spglib (first
+ * representative and orbit size = multiplicity), and the six prototype groups against the
+ * hand-typed ITA subset {@code wyckoff_ita.tsv}.
  */
 public final class WyckoffTable {
     private static Map<Integer, List<WyckoffPosition>> generated;
@@ -56,7 +55,7 @@ public final class WyckoffTable {
     }
 
     /**
-     * Positions of the generated table (representative triplets, not necessarily ITA's first).
+     * Positions of the full table (ITA first triplets, all 230 groups).
      * @param group ITA number @return positions, letter order
      */
     public static List<WyckoffPosition> generated(int group) { return data().getOrDefault(group, List.of()); }
@@ -69,22 +68,27 @@ public final class WyckoffTable {
     public static List<WyckoffPosition> ita(int group) { data(); return ita.getOrDefault(group, List.of()); }
 
     /** @param group ITA number @return positions in ITA order (a first, general position last) */
-    public static List<WyckoffPosition> positions(int group) {
-        List<WyckoffPosition> i = ita(group);
-        return i.isEmpty() ? generated(group) : i;
-    }
+    public static List<WyckoffPosition> positions(int group) { return generated(group); }
 
-    /** @param group ITA number @return true if the group has ITA first-representative triplets in adc */
-    public static boolean hasItaTriplets(int group) { return !ita(group).isEmpty(); }
+    /** @param group ITA number 1..230 @return true: every group has ITA first-representative triplets */
+    public static boolean hasItaTriplets(int group) { return !generated(group).isEmpty(); }
 
     /**
-     * @param group ITA number @param letter Wyckoff letter (e.g. "g" or "96g")
+     * @param group ITA number @param letter Wyckoff letter (e.g. "g" or "96g"; a multiplicity
+     *        prefix must be the position's)
      * @return the position
-     * @throws StructureException if the group has no such letter
+     * @throws StructureException if the group has no such letter, or the prefix is not its multiplicity
      */
     public static WyckoffPosition position(int group, String letter) {
-        String l = letter.replaceAll("^[0-9]+", "");
-        for (WyckoffPosition w : positions(group)) if (w.letter().equals(l)) return w;
+        String l = letter.trim().replaceAll("^[0-9]+", "");
+        String m = letter.trim().substring(0, letter.trim().length() - l.length());
+        for (WyckoffPosition w : positions(group)) {
+            if (!w.letter().equals(l)) continue;
+            if (!m.isEmpty() && Integer.parseInt(m) != w.multiplicity())
+                throw new StructureException("space group " + group + ": Wyckoff position " + l + " has multiplicity " + w.multiplicity()
+                    + ", not " + m + " (write \"" + w.label() + "\" or \"" + l + "\")");
+            return w;
+        }
         throw new StructureException("space group " + group + " has no Wyckoff position '" + letter + "'");
     }
 

@@ -185,8 +185,8 @@ class TrajectoryTest {
             frames.add(frame(lat, sp, new double[][] {{1 + 0.5 * k, 1, 1}, {3, 3, 3}, {5, 5, 5}}));
         }
         Trajectory tr = Trajectory.of(frames, 1e-15, "t");
-        double mli = org.adc.structure.Elements.mass("Li");
-        double mcs = org.adc.structure.Elements.mass("Cs");
+        double mli = org.adc.chem.Elements.mass("Li");
+        double mcs = org.adc.chem.Elements.mass("Cs");
         double[] masses = {mli, mcs, mcs};
         double w = mli / (mli + 2 * mcs);
         double[] cs = Msd.compute(tr, tr.indices("Cs"), 4, 1, masses);

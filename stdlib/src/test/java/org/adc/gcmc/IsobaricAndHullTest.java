@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import org.adc.kmc.PhysicalConstants;
+import org.adc.units.Constants;
 import org.adc.random.StreamRng;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,7 @@ class IsobaricAndHullTest {
      */
     @Test
     void idealMixtureMuNpT() {
-        double temp = 300, kT = PhysicalConstants.KB_EV * temp;
+        double temp = 300, kT = Constants.KB_EV * temp;
         double betaP = 0.05, z = 0.02; // Å^-3
         int nb = 20;
         Configuration c = new Configuration(9, 9, 9);

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.adc.kmc.PhysicalConstants;
+import org.adc.units.Constants;
 import org.adc.random.StreamRng;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * resolves the non-ideality.
  */
 class LennardJonesGcmcTest {
-    private static final double EPS = PhysicalConstants.KB_EV; // ε = kB · 1 K
+    private static final double EPS = Constants.KB_EV; // ε = kB · 1 K
     private static final double L = 14.0;
 
     private static BlockAverage density(double tStar, double lnz, long seed) {

@@ -1,5 +1,7 @@
 package org.adc.kmc;
 
+import org.adc.units.Constants;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +31,7 @@ class BoundaryAndReservoirTest {
                 .barriers(new BarrierTable().set("Na", "nn", 0.4, 1e13)).temperature(600).reservoir(sink).seed(3)
                 .build();
         TimeSeriesRecorder rec = new TimeSeriesRecorder("Na", 2, 8);
-        double g = 1e13 * Math.exp(-0.4 / (PhysicalConstants.KB_EV * 600));
+        double g = 1e13 * Math.exp(-0.4 / (Constants.KB_EV * 600));
         sim.runUntil(40 / g, 10 / g, rec);
         for (int k = 0; k < rec.size(); k++) {
             assertEquals(256, rec.particles(k) + rec.extracted(k), "conservation at sample " + k);
@@ -73,7 +75,7 @@ class BoundaryAndReservoirTest {
         BarrierTable t = new BarrierTable().set("Na", "Si28-Si20", 0.45, 1e13).set("Na", "Si28-Si20", "SiVac-96g", 0.30, 1e13);
         KmcSimulation sim = KmcSimulation.builder(lat).species("Na").set(0, "Na").barriers(t).temperature(400).seed(1).build();
         assertEquals(2, sim.rateClassCount());
-        double kT = PhysicalConstants.KB_EV * 400;
+        double kT = Constants.KB_EV * 400;
         double k01 = 1e13 * Math.exp(-0.30 / kT), k10 = 1e13 * Math.exp(-0.45 / kT);
         double[] occ0 = {0};
         int samples = 20000;

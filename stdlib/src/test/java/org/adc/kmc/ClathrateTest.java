@@ -1,5 +1,7 @@
 package org.adc.kmc;
 
+import org.adc.units.Constants;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,7 +66,7 @@ class ClathrateTest {
                 .randomReplace("Na", "Va", 7).barriers(table).temperature(723).seed(5).build();
         assertEquals(4, sim.rateClassCount());
         TimeSeriesRecorder rec = new TimeSeriesRecorder("Na", 2, 4);
-        double kFast = 1e13 * Math.exp(-0.272 / (PhysicalConstants.KB_EV * 723));
+        double kFast = 1e13 * Math.exp(-0.272 / (Constants.KB_EV * 723));
         sim.runUntil(2e4 / kFast, 1e3 / kFast, rec);
         long fast = sim.hopCount("Si20-Si20", "SiVac-8a");
         long all = sim.eventCount();

@@ -1,5 +1,7 @@
 package org.adc.kmc;
 
+import org.adc.units.Constants;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +26,7 @@ class ConductivityTest {
     private static List<Point> run(double c, int reps) {
         Lattice lat = CrystalLattices.simpleCubic(10, A, null);
         int n = (int) Math.round(c * lat.siteCount());
-        double gamma = 6 * NU * Math.exp(-EA / (PhysicalConstants.KB_EV * T));
+        double gamma = 6 * NU * Math.exp(-EA / (Constants.KB_EV * T));
         double interval = 1.0 / gamma; // about one attempted hop per particle per window
         int samples = 300;
         return ParallelTasks.map(reps, 2, 99, (i, rng) -> {
@@ -42,7 +44,7 @@ class ConductivityTest {
 
     @Test
     void sigmaFollowsCTimesOneMinusCTimesF() {
-        double d0 = NU * Math.exp(-EA / (PhysicalConstants.KB_EV * T)) * A * A * 1e-20; // zνa²/6 with z=6
+        double d0 = NU * Math.exp(-EA / (Constants.KB_EV * T)) * A * A * 1e-20; // zνa²/6 with z=6
         double[] cs = {0.1, 0.5, 0.9};
         double[] fs = new double[cs.length];
         for (int k = 0; k < cs.length; k++) {

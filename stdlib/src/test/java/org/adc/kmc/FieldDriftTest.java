@@ -1,5 +1,7 @@
 package org.adc.kmc;
 
+import org.adc.units.Constants;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -14,7 +16,7 @@ class FieldDriftTest {
     @Test
     void driftVelocityMatchesBiasedHopping() {
         double ea = 0.3, nu = 1e13, t = 600, a = 3.0;
-        double kT = PhysicalConstants.KB_EV * t;
+        double kT = Constants.KB_EV * t;
         double field = 2 * 0.5 * kT / a; // V/Å, gives u = 0.5
         double k0 = nu * Math.exp(-ea / kT);
         double u = field * a / (2 * kT);

@@ -1,5 +1,7 @@
 package org.adc.kmc;
 
+import org.adc.units.Constants;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +14,7 @@ class RandomWalkTest {
     private static final double EA = 0.3, NU = 1e13, T = 600, A = 2.5;
 
     private static double gamma(int z) {
-        return z * NU * Math.exp(-EA / (PhysicalConstants.KB_EV * T));
+        return z * NU * Math.exp(-EA / (Constants.KB_EV * T));
     }
 
     private static List<Double> msd(Lattice lat, int reps, double tEnd) {

@@ -1,5 +1,7 @@
 package org.adc.kmc;
 
+import org.adc.units.Constants;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,7 +50,7 @@ class SiteEnergyAndCapacityTest {
             b.addHop(base.hopSource(h), base.hopTarget(h), base.kindVector(k, 0), base.kindVector(k, 1), base.kindVector(k, 2), "nn");
         }
         Lattice lat = b.volume(base.volume()).build();
-        double temp = 600, de = 0.05, kt = PhysicalConstants.KB_EV * temp;
+        double temp = 600, de = 0.05, kt = Constants.KB_EV * temp;
         SiteEnergies.Applied ap = SiteEnergies.apply(lat, new BarrierTable().set("Na", "nn", 0.3, 1e13), "Na", Map.of("B", de));
         KmcSimulation sim = KmcSimulation.builder(ap.lattice()).species("Na").randomReplace("Va", "Na", 32).barriers(ap.table())
                 .temperature(temp).seed(5).build();
@@ -78,7 +80,7 @@ class SiteEnergyAndCapacityTest {
         assertEquals(0.0, vac.openFraction(50), 1e-12);
         KmcSimulation sim = KmcSimulation.builder(lat).species("Na").fill("Na").randomReplace("Na", "Va", 10)
                 .barriers(new BarrierTable().set("Na", "nn", 0.4, 1e13)).temperature(600).reservoir(vac).seed(3).build();
-        double g = 1e13 * Math.exp(-0.4 / (PhysicalConstants.KB_EV * 600));
+        double g = 1e13 * Math.exp(-0.4 / (Constants.KB_EV * 600));
         sim.runUntil(2000 / g, 0, null);
         assertEquals(40, sim.extractedCount(0), "extraction stops at the capacity");
         Reservoir open = new Reservoir("open", face, "Na", new Barrier(0.1, 1e13), null);

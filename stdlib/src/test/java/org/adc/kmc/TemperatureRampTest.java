@@ -1,5 +1,7 @@
 package org.adc.kmc;
 
+import org.adc.units.Constants;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ class TemperatureRampTest {
         double h = tEnd / m, integral = 0;
         for (int k = 0; k <= m; k++) {
             double w = (k == 0 || k == m) ? 1 : (k % 2 == 1 ? 4 : 2);
-            integral += w * 2 * nu * Math.exp(-ea / (PhysicalConstants.KB_EV * p.temperatureAt(k * h)));
+            integral += w * 2 * nu * Math.exp(-ea / (Constants.KB_EV * p.temperatureAt(k * h)));
         }
         integral *= h / 3;
         Lattice lat = CrystalLattices.chain(50, 2.0);

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import org.adc.gcmc.ChemicalPotential;
 import org.adc.gcmc.Configuration;
 import org.adc.gcmc.PotentialCalculator;
-import org.adc.kmc.PhysicalConstants;
+import org.adc.units.Constants;
 import org.adc.lang.AdcError;
 import org.adc.lang.AdcList;
 import org.adc.lang.Module;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * convention of gcmc.run: z = exp(βμ)/Λ³, Λ = h/√(2π m kB T), so μ = kB T (ln z* + 3 ln(Λ/σ)).
  */
 class GcmcRunTest {
-    private static final double EPS = PhysicalConstants.KB_EV; // ε = kB · 1 K, σ = 1 Å, T = T* K
+    private static final double EPS = Constants.KB_EV; // ε = kB · 1 K, σ = 1 Å, T = T* K
     private final Module gcmc = GcmcLib.module();
     private final Module pot = PotentialLib.module();
 
@@ -66,7 +66,7 @@ class GcmcRunTest {
     void nistVapourThroughThePotentialModule(@TempDir Path dir) throws Exception {
         double t = 0.90, lnz = -5.65393, mass = 40.0;
         double lambda = ChemicalPotential.deBroglieWavelength(mass, t);
-        double mu = PhysicalConstants.KB_EV * t * (lnz + 3 * Math.log(lambda / 1.0));
+        double mu = Constants.KB_EV * t * (lnz + 3 * Math.log(lambda / 1.0));
         assertEquals(Math.exp(lnz), ChemicalPotential.activity(mu, mass, t), 1e-12 * Math.exp(lnz), "μ ↔ ln z* convention");
         org.adc.lang.Env env = Call.env(dir);
         Table tab = (Table) callIn(env, gcmc, "run", ljLinear(), "Ar", q(t, "K"), q(14, "Å"), Quantity.of(mu, "eV"),

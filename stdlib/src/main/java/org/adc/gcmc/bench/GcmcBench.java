@@ -7,7 +7,7 @@ import org.adc.gcmc.ChemicalPotential;
 import org.adc.gcmc.Configuration;
 import org.adc.gcmc.LennardJones;
 import org.adc.gcmc.OffLatticeGcmc;
-import org.adc.kmc.PhysicalConstants;
+import org.adc.units.Constants;
 import org.adc.random.StreamRng;
 
 /**
@@ -27,7 +27,7 @@ public final class GcmcBench {
     public static void main(String[] args) {
         long attempts = args.length > 0 ? (long) Double.parseDouble(args[0]) : 2_000_000L;
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        double eps = PhysicalConstants.KB_EV;
+        double eps = Constants.KB_EV;
         double[][] cases = {{0.90, -5.65393, 14.0}, {1.2, -2.5, 8.0}};
         System.out.printf(Locale.ROOT, "%6s %9s %6s %10s %14s%n", "T*", "lnz*", "L/σ", "<N>", "moves/s_cpu");
         double nistRate = Double.NaN;

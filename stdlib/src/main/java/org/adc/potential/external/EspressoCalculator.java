@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.adc.potential.Atoms;
 import org.adc.potential.Calculator;
 import org.adc.potential.Evaluation;
-import org.adc.structure.Elements;
+import org.adc.chem.Elements;
 
 /**
  * Quantum ESPRESSO {@code pw.x} as a {@link Calculator}: one SCF per call (tprnfor, tstress) in a fresh folder under

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.adc.structure.Elements;
+import org.adc.chem.Elements;
 
 /**
  * The pw.x options beyond the basis and sampling of {@link EspressoCalculator.Settings}: spin, charge, SCF control,

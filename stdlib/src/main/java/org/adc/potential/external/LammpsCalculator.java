@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.adc.potential.Atoms;
 import org.adc.potential.Calculator;
 import org.adc.potential.Evaluation;
-import org.adc.structure.Elements;
+import org.adc.chem.Elements;
 
 /**
  * The LAMMPS executable as a {@link Calculator}: each call writes a data file and an input script

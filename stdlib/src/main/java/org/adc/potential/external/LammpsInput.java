@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.adc.structure.Elements;
+import org.adc.chem.Elements;
 
 /**
  * What a recipe may put into a LAMMPS input: an allow-list, not a deny-list. adc writes every

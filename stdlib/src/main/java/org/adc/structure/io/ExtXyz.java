@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.adc.structure.Elements;
+import org.adc.chem.Elements;
 import org.adc.structure.Lattice;
 import org.adc.structure.Site;
 import org.adc.structure.Structure;
@@ -22,8 +22,8 @@ import org.adc.structure.StructureException;
 public final class ExtXyz {
     private ExtXyz() { }
 
-    /** @param text file content @param file name for errors @return the first frame */
-    public static Structure read(String text, String file) { return readAll(text, file).get(0); }
+    /** @param text file content @param file name for errors @return the last frame (as {@code ase.io.read}; {@link #readAll} for all) */
+    public static Structure read(String text, String file) { List<Structure> all = readAll(text, file); return all.get(all.size() - 1); }
 
     /**
      * @param text file content @param file name for errors

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.adc.structure.Elements;
+import org.adc.chem.Elements;
 import org.adc.structure.Lattice;
 import org.adc.structure.Site;
 import org.adc.structure.Structure;
@@ -122,7 +122,7 @@ public final class LammpsData {
             double[] r = e.getValue();
             double[] c = {r[0] - xlo + r[3] * m[0] + r[4] * m[3] + r[5] * m[6], r[1] - ylo + r[4] * m[4] + r[5] * m[7], r[2] - zlo + r[5] * m[8]};
             String el = typeElement.get(atype.get(e.getKey()));
-            if (el == null) throw new StructureException(in.file, 0, "no Masses entry for atom type " + atype.get(e.getKey()) + ": cannot determine its element");
+            if (el == null) throw new StructureException(in.file, 0, "no Masses entry for atom type " + atype.get(e.getKey()) + ": cannot determine its element (give the elements of the types in order: structure.read(path, types = [\"Na\", \"Si\"]))");
             sites.add(new Site(el, in.fractional(lat.toFractional(c), (int) r[6]), 1.0, null, null));
         }
         return new Structure(lat, sites, title);

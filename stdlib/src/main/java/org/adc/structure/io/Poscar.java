@@ -3,7 +3,7 @@ package org.adc.structure.io;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.adc.structure.Elements;
+import org.adc.chem.Elements;
 import org.adc.structure.Lattice;
 import org.adc.structure.Site;
 import org.adc.structure.Structure;
@@ -95,27 +95,40 @@ public final class Poscar {
     }
 
     /**
-     * Writes VASP 5 POSCAR, Direct coordinates, scale 1, species grouped in order of first
-     * appearance (sites are reordered accordingly, as VASP requires), 16 decimals.
-     * @param s structure (occupancies are ignored) @return file text
+     * Writes VASP 5 POSCAR, Direct coordinates, scale 1, atoms in the structure's order: the
+     * species and count lines list consecutive runs ("Na Si Na / 1 2 1", as ASE writes with
+     * {@code sort=False}; VASP reads repeated species), so atom i of the file is site i.
+     * @param s structure, fully occupied (see {@link StructureIO#format}) @return file text
      */
-    public static String write(Structure s) {
-        List<String> order = new ArrayList<>();
-        for (Site x : s.sites()) if (!order.contains(x.species())) order.add(x.species());
+    public static String write(Structure s) { return write(s, false); }
+
+    /**
+     * @param s structure @param sort true: species grouped in order of first appearance (atoms
+     *        reordered; one block per species as older tools expect); false: the structure's order
+     * @return file text
+     */
+    public static String write(Structure s, boolean sort) {
+        List<Site> sites = new ArrayList<>(s.sites());
+        if (sort) {
+            List<String> order = new ArrayList<>();
+            for (Site x : sites) if (!order.contains(x.species())) order.add(x.species());
+            sites.sort(java.util.Comparator.comparingInt(x -> order.indexOf(x.species())));
+        }
         StringBuilder b = new StringBuilder();
         b.append(s.title().isEmpty() ? s.formula() : s.title().replace('\n', ' ')).append('\n');
         b.append("1.0\n");
         double[] m = s.cell();
         for (int i = 0; i < 3; i++) b.append(String.format(Locale.ROOT, "  %22.16f %22.16f %22.16f%n", m[3 * i], m[3 * i + 1], m[3 * i + 2]));
         StringBuilder names = new StringBuilder(), counts = new StringBuilder();
-        for (String sp : order) {
-            names.append(String.format(Locale.ROOT, " %4s", sp));
-            counts.append(String.format(Locale.ROOT, " %4d", s.sites().stream().filter(x -> x.species().equals(sp)).count()));
+        for (int i = 0; i < sites.size(); ) {
+            int j = i;
+            while (j < sites.size() && sites.get(j).species().equals(sites.get(i).species())) j++;
+            names.append(String.format(Locale.ROOT, " %4s", sites.get(i).species()));
+            counts.append(String.format(Locale.ROOT, " %4d", j - i));
+            i = j;
         }
         b.append(names).append('\n').append(counts).append('\n').append("Direct\n");
-        for (String sp : order)
-            for (Site x : s.sites()) if (x.species().equals(sp))
-                b.append(String.format(Locale.ROOT, "  %20.16f %20.16f %20.16f%n", x.frac(0), x.frac(1), x.frac(2)));
+        for (Site x : sites) b.append(String.format(Locale.ROOT, "  %20.16f %20.16f %20.16f%n", x.frac(0), x.frac(1), x.frac(2)));
         return b.toString();
     }
 }

@@ -2,7 +2,7 @@ package org.adc.structure.io;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.adc.structure.Elements;
+import org.adc.chem.Elements;
 import org.adc.structure.Lattice;
 import org.adc.structure.Site;
 import org.adc.structure.Structure;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.adc.structure.Structure;
 import org.adc.structure.StructureException;
@@ -49,7 +50,32 @@ public final class StructureIO {
      * @throws StructureException for malformed content or overlapping atoms
      */
     public static Structure parse(String text, String format, String name, double minDistance) {
-        Structure s = parseRaw(text, format, name);
+        return parse(text, format, name, minDistance, null, null);
+    }
+
+    /**
+     * @param text content @param format format name @param name file name for messages
+     * @param minDistance as {@link #parse(String, String, String, double)}
+     * @param index data block (CIF) or frame (extxyz): 0 first, negative from the end; null = the
+     *        last, as {@code ase.io.read}; other formats hold one structure (only null, 0 or -1)
+     * @param typeElements LAMMPS data: element of atom type 1, 2, ... (overrides Masses), or null
+     * @return structure
+     */
+    public static Structure parse(String text, String format, String name, double minDistance, Integer index, List<String> typeElements) {
+        if (typeElements != null && !(format.equals("lammps-data") || format.equals("lammps")))
+            throw new StructureException("types (atom type → element) applies to LAMMPS data files only, not " + format);
+        Structure s = switch (format) {
+            case "cif" -> Cif.read(text, name, index);
+            case "extxyz", "xyz" -> {
+                List<Structure> all = ExtXyz.readAll(text, name);
+                int k = index == null ? all.size() - 1 : index < 0 ? all.size() + index : index;
+                if (k < 0 || k >= all.size())
+                    throw new StructureException(name, 0, "index " + index + " is outside the " + all.size() + " frame(s) of this file (0.." + (all.size() - 1) + ", or -1 for the last)");
+                yield all.get(k);
+            }
+            case "lammps-data", "lammps" -> { checkSingle(index, name); yield LammpsData.read(text, name, typeElements); }
+            default -> { checkSingle(index, name); yield parseRaw(text, format, name); }
+        };
         if (minDistance > 0) {
             try {
                 s.checkOverlaps(minDistance);
@@ -58,6 +84,11 @@ public final class StructureIO {
             }
         }
         return s;
+    }
+
+    private static void checkSingle(Integer index, String name) {
+        if (index != null && index != 0 && index != -1)
+            throw new StructureException(name, 0, "index " + index + ": this format holds one structure (index 0 or -1)");
     }
 
     private static Structure parseRaw(String text, String format, String name) {
@@ -81,15 +112,40 @@ public final class StructureIO {
      * @param symprec tolerance (Å) of the symmetry detection for cif-symmetrized
      * @return file text
      */
-    public static String format(Structure s, String format, double symprec) {
+    public static String format(Structure s, String format, double symprec) { return format(s, format, symprec, false); }
+
+    /**
+     * @param s structure @param format cif, cif-symmetrized, poscar, extxyz or lammps-data
+     * @param symprec tolerance (Å) of the symmetry detection for cif-symmetrized
+     * @param sort POSCAR only: group the atoms by species (default false: the structure's order)
+     * @return file text; every writer keeps the atom order (POSCAR unless sort)
+     * @throws StructureException for partial occupancies in a format that cannot express them
+     *         (POSCAR, extxyz, LAMMPS data): the message names the site and the way out
+     */
+    public static String format(Structure s, String format, double symprec, boolean sort) {
+        switch (format) {
+            case "poscar", "vasp", "extxyz", "xyz", "lammps-data", "lammps" -> requireOrdered(s, format);
+            default -> { }
+        }
         return switch (format) {
             case "cif" -> Cif.write(s);
             case "cif-symmetrized", "symmetrized-cif" -> Cif.writeSymmetrized(s, symprec);
-            case "poscar", "vasp" -> Poscar.write(s);
+            case "poscar", "vasp" -> Poscar.write(s, sort);
             case "extxyz", "xyz" -> ExtXyz.write(s);
             case "lammps-data", "lammps" -> LammpsData.write(s);
             default -> throw new StructureException("cannot write structure format '" + format + "' (formats: cif, cif-symmetrized, poscar, extxyz, lammps-data)");
         };
+    }
+
+    private static void requireOrdered(Structure s, String format) {
+        for (int i = 0; i < s.size(); i++) {
+            if (s.site(i).occupancy() < 1 - 1e-9) {
+                throw new StructureException(String.format(Locale.ROOT,
+                    "format %s cannot express partial occupancy: site %d (%s) has occupancy %.4g; write an ordered structure "
+                        + "(s.ordered(seed = 1) picks one configuration) or use format \"cif\", which keeps occupancies",
+                    format, i, s.site(i).label(), s.site(i).occupancy()));
+            }
+        }
     }
 
     /** @param path file @return structure read with the format guessed from the name */
