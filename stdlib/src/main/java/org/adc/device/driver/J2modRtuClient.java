@@ -45,12 +45,14 @@ public final class J2modRtuClient implements ModbusClient {
         p.setEncoding("rtu");
         p.setEcho(false);
         ModbusSerialMaster m = new ModbusSerialMaster(p, s.timeoutMs());
-        m.setRetries(0);
         try {
             m.connect();
         } catch (Exception e) {
             throw new LinkLostException("cannot open serial port " + s.port() + ": " + e.getMessage(), e);
         }
+        // after connect: j2mod's setRetries only reaches a transaction that exists, and connect() makes a new one with the
+        // library's default retries (each a full timeout), which multiplied the link's reconnect budget
+        m.setRetries(0);
         master = m;
     }
 

@@ -13,6 +13,12 @@ import org.adc.procedure.ProcedureError;
  * and repeats the exchange once per reconnect. Each lost link and reconnect is reported to the
  * event sink (the engine's event list). When every attempt fails the run stops with a
  * {@link ProcedureError} naming the device and the port.
+ *
+ * <p>The reconnects of one call are bounded by the wall clock as well as by their number: they end
+ * {@link ReconnectPolicy#budgetMs} after the first failure, whatever retries the library below does
+ * (j2mod, jSerialComm). Exchanges are serialised by a fair lock held per attempt, not across the
+ * waits between attempts, so the safe state of another thread gets the port between two attempts;
+ * {@link #cancel()} ends the reconnects in progress at once (the engine gave up on this device).
  */
 public final class Link {
     private final String device;
@@ -20,7 +26,9 @@ public final class Link {
     private final ReconnectPolicy policy;
     private Consumer<String> events = m -> { };
     private Runnable reinit = () -> { };
-    private boolean safeMode;
+    private final ThreadLocal<Boolean> safeMode = ThreadLocal.withInitial(() -> false);
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock(true);
+    private volatile boolean cancelled;
 
     /** @param device device name for messages; @param channel the transport; @param policy reconnect policy */
     public Link(String device, Channel channel, ReconnectPolicy policy) {
@@ -39,9 +47,17 @@ public final class Link {
         this.reinit = r;
     }
 
-    /** While true, reconnects use the (longer) safe-state budget. */
+    /** While true, reconnects of the calling thread use the (longer) safe-state budget. */
     public void safeMode(boolean on) {
-        this.safeMode = on;
+        safeMode.set(on);
+        if (on) {
+            cancelled = false;
+        }
+    }
+
+    /** Ends the reconnects in progress (of any thread) with a lost link; a later {@link #safeMode}(true) clears it. */
+    public void cancel() {
+        cancelled = true;
     }
 
     /** The channel (for drivers that need its type). */
@@ -49,8 +65,14 @@ public final class Link {
         return channel;
     }
 
+    /** The reconnect policy. */
+    public ReconnectPolicy policy() {
+        return policy;
+    }
+
     /** Opens the channel for the first time; failure is an error naming the device and port. */
     public void open() {
+        lock.lock();
         try {
             channel.open();
             reinit.run();
@@ -58,21 +80,34 @@ public final class Link {
             channel.close();
             throw new ProcedureError(device + ": cannot connect on " + channel.describe() + ": " + e.getMessage(),
                 "check the cable, the port name and the serial settings in the lab file");
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** Runs one exchange with reconnects per the policy. */
+    /** Runs one exchange with reconnects per the policy (attempts and wall-clock budget). */
     public <T> T call(String what, Supplier<T> exchange) {
         LinkLostException last;
+        lock.lock();
         try {
             return exchange.get();
         } catch (LinkLostException e) {
             last = e;
+        } finally {
+            lock.unlock();
         }
         events.accept(device + ": link lost during " + what + ": " + last.getMessage());
-        int budget = safeMode ? policy.safeAttempts() : policy.attempts();
-        for (int i = 1; i <= budget; i++) {
-            sleep(policy.delayMs());
+        boolean safe = safeMode.get();
+        int budget = safe ? policy.safeAttempts() : policy.attempts();
+        long deadline = System.nanoTime() + policy.budgetMs(safe) * 1_000_000L;
+        int i = 0;
+        while (i < budget && !cancelled && System.nanoTime() < deadline) {
+            i++;
+            sleep(Math.min(policy.delayMs(), Math.max(0, (deadline - System.nanoTime()) / 1_000_000L)));
+            if (cancelled) {
+                break;
+            }
+            lock.lock();
             try {
                 channel.open();
                 reinit.run();
@@ -82,10 +117,13 @@ public final class Link {
             } catch (LinkLostException e) {
                 last = e;
                 channel.close();
+            } finally {
+                lock.unlock();
             }
         }
         throw new ProcedureError(device + ": lost link on " + channel.describe() + " during " + what + ": " + last.getMessage()
-            + (budget > 0 ? " (" + budget + " reconnect attempts failed)" : ""),
+            + (cancelled ? " (reconnects cancelled)" : budget > 0 ? " (" + i + " reconnect attempts failed within "
+                + String.format(java.util.Locale.ROOT, "%.1f", policy.budgetMs(safe) / 1000.0) + " s)" : ""),
             "check the cable and the instrument; the run was stopped and every reachable device put into its safe state");
     }
 
@@ -109,8 +147,13 @@ public final class Link {
         }
     }
 
-    /** Closes the channel. */
+    /** Closes the channel (waits for an exchange in progress). */
     public void close() {
-        channel.close();
+        lock.lock();
+        try {
+            channel.close();
+        } finally {
+            lock.unlock();
+        }
     }
 }
