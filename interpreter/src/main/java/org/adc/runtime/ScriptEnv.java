@@ -248,6 +248,23 @@ public final class ScriptEnv implements Env {
     }
 
     private boolean quiet;
+    private ConsoleCopy console;
+    private PrintStream consoleOut;
+
+    /** The run's copy of its console output (stdout.txt) and the stream that feeds it, or null. */
+    public void console(ConsoleCopy c, PrintStream through) {
+        this.console = c;
+        this.consoleOut = through;
+    }
+
+    @Override
+    public long consoleBytes() {
+        if (console == null) {
+            return -1;
+        }
+        consoleOut.flush();
+        return console.flushedBytes();
+    }
 
     /** Silences print (while a resumed run replays the steps its journal says are done). */
     @Override
