@@ -142,7 +142,10 @@ class RunControlTest {
         assertTrue(ev.indexOf("output: smu off") > ev.indexOf("resumed:"), ev);
     }
 
-    /** SIGTERM (logout, systemd stop) during a run: the JVM shutdown hook halts it into the safe state; rows are kept. */
+    /**
+     * SIGTERM (logout, systemd stop) during a run: halted into the safe state, rows kept, run.json "halted", and a plain
+     * --resume of the halted run refused.
+     */
     @Test
     void sigtermReachesTheSafeState() throws Exception {
         Path r = recipe("60 s", "furnace.off()");
@@ -169,8 +172,14 @@ class RunControlTest {
         List<String> rows = lines(rd.resolve("log.csv"));
         String last = rows.get(rows.size() - 1);
         String[] f = last.split(",");
-        assertEquals("0", f[4], "smu voltage 0 (output off) in the last row: " + last);
+        assertTrue(rows.get(0).startsWith("t [s],utc,"), "a wall-clock log has the UTC column: " + rows.get(0));
+        assertEquals("0", f[5], "smu voltage 0 (output off) in the last row: " + last);
         assertTrue(rows.size() >= 5, "rows before SIGTERM are kept: " + rows);
+        JsonNode rec = record(rd);
+        assertEquals("halted", rec.get("status").asText(), "SIGTERM halts, and run.json says so");
+        Cli again = Cli.run("run", "--resume", rd.toString());
+        assertEquals(2, again.code, again.err);
+        assertTrue(again.err.contains("refused") && again.err.contains("--force"), again.err);
     }
 
     private Cli runWithAnswer(Path r, Path rd, String answer) throws Exception {
