@@ -720,6 +720,10 @@ public final class ProcedureEngine {
                 return;
             }
             safing = true;
+            if (devices.stream().anyMatch(Device::isHardware)) {
+                // the wall time of the decision, for judging how fast each instrument was made safe
+                event("decision", "safe state decided at " + java.time.Instant.now() + ": " + reason);
+            }
             boolean hardware = false;
             for (Device d : devices) {
                 if (d.isHardware()) {
