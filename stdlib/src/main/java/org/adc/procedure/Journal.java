@@ -60,7 +60,10 @@ public final class Journal {
         n.put("t", c.t());
         n.put("held", c.held());
         n.put("resumable", c.resumable());
-        n.put("utc", java.time.Instant.now().toString());
+        if (durable) {
+            // wall-clock runs: when, for the downtime a resume records (a dry run's journal stays reproducible)
+            n.put("utc", java.time.Instant.now().toString());
+        }
         if (c.reason() != null) {
             n.put("reason", c.reason());
         }
@@ -97,6 +100,14 @@ public final class Journal {
             if (durable) {
                 file.sync();
             }
+        } catch (IOException e) {
+            throw new ProcedureError("cannot write the journal: " + e.getMessage(), "check the disk of the run directory");
+        }
+    }
+
+    void sync() {
+        try {
+            file.sync();
         } catch (IOException e) {
             throw new ProcedureError("cannot write the journal: " + e.getMessage(), "check the disk of the run directory");
         }
