@@ -319,6 +319,15 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
         }
     }
 
+    private boolean unknownState;
+
+    /** The guardian does not know whether the run had a program running: it resets the programmer too (best effort). */
+    @Override
+    protected void assumeUnknownState() {
+        unknownState = true;
+        programActive = true;
+    }
+
     @Override
     public String safeStateText() {
         return "heater down: setpoint " + safeSetpoint + " \u00b0C at " + safeRate + " \u00b0C/min (written)";
@@ -333,7 +342,14 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
     @Override
     protected void commandSafe() {
         if (programActive) {
-            writeInt(programmer.status(), EurothermProgrammer.RESET, "programmer reset");
+            try {
+                writeInt(programmer.status(), EurothermProgrammer.RESET, "programmer reset");
+            } catch (ProcedureError e) {
+                if (!unknownState) {
+                    throw e;
+                }
+                // the guardian resets a programmer that may not exist (refused): the setpoint below is what matters
+            }
             programActive = false;
         }
         write(RATE, safeRate, "safe setpoint rate");

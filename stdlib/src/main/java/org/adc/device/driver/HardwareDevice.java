@@ -62,6 +62,11 @@ public abstract class HardwareDevice extends Device {
      */
     public final void openForSafeState() {
         link.open();
+        assumeUnknownState();
+    }
+
+    /** Before a safe state without the run's knowledge (the guardian): drivers assume whatever could be running is. */
+    protected void assumeUnknownState() {
     }
 
     /** Asks the instrument who it is ({@code *IDN?} or equivalent); an unexpected answer is an error. */
