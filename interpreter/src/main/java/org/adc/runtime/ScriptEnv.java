@@ -104,6 +104,7 @@ public final class ScriptEnv implements Env {
             try {
                 java.nio.file.Path log = runDir != null ? java.nio.file.Path.of(runDir).resolve("guardian.log")
                     : java.nio.file.Files.createTempFile("adc-guardian-", ".log");
+                java.nio.file.Files.createDirectories(log.toAbsolutePath().getParent());
                 guardian = org.adc.device.guardian.GuardianLink.start(java.nio.file.Path.of(labFile), log);
                 engine.event("guardian", "guardian process " + guardian.pid() + " watches this run (log: " + log + ")");
             } catch (IOException e) {
