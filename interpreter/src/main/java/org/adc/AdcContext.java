@@ -64,13 +64,16 @@ public final class AdcContext {
 
     AdcContext(TruffleLanguage.Env env) {
         this.env = env;
-        this.console = ConsoleCopy.forRun(env, env.getOptions().get(AdcLanguage.RunRecord), env.getOptions().get(AdcLanguage.RunDir), CONSOLE);
+        this.console = env.getOptions().get(AdcLanguage.Resume) && env.getOptions().get(AdcLanguage.RunRecord)
+            ? ConsoleCopy.open(env, env.getOptions().get(AdcLanguage.RunDir), CONSOLE, consoleKept(env.getOptions().get(AdcLanguage.RunDir)))
+            : ConsoleCopy.forRun(env, env.getOptions().get(AdcLanguage.RunRecord), env.getOptions().get(AdcLanguage.RunDir), CONSOLE);
         this.out = new PrintStream(console == null ? env.out() : console.tee(env.out()), true, StandardCharsets.UTF_8);
         String scriptDir = env.getOptions().get(AdcLanguage.ScriptDir);
         String runDir = env.getOptions().get(AdcLanguage.RunDir);
         this.scriptEnv = new ScriptEnv(env, out, scriptDir.isEmpty() ? null : scriptDir, runDir.isEmpty() ? null : runDir,
             env.getOptions().get(AdcLanguage.RealTime), env.getOptions().get(AdcLanguage.Lab), env.getOptions().get(AdcLanguage.Live),
             env.getOptions().get(AdcLanguage.Resume), env.getOptions().get(AdcLanguage.Preflight));
+        this.scriptEnv.console(console, out);
         this.writeRecord = env.getOptions().get(AdcLanguage.RunRecord);
         org.adc.executor.ExecutorSpec spec = org.adc.executor.ExecutorSpec.decode(env.getOptions().get(AdcLanguage.Executor));
         this.executor = new org.adc.executor.ClusterExecutor(spec, runDir.isEmpty() ? null : java.nio.file.Path.of(runDir),
@@ -90,6 +93,16 @@ public final class AdcContext {
                 globals.define(k, v, false);
             }
         });
+    }
+
+    /** How much of stdout.txt a resumed run keeps: what its last checkpoint had seen (all of it for an older journal). */
+    private static long consoleKept(String runDir) {
+        try {
+            org.adc.procedure.Journal.Replay r = org.adc.procedure.Journal.load(java.nio.file.Path.of(runDir));
+            return r == null || r.last().console() < 0 ? Long.MAX_VALUE : r.last().console();
+        } catch (java.io.IOException | RuntimeException e) {
+            return Long.MAX_VALUE;
+        }
     }
 
     public org.adc.runtime.RunRecord record() {

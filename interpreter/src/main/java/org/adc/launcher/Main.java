@@ -161,6 +161,14 @@ public final class Main implements Callable<Integer> {
             + "checkpoint of its journal, with the recipe, parameters and options it started with")
         Path resume;
 
+        @Option(names = "--force", description = "with --resume: resume a run that was halted, aborted or ended with an error "
+            + "(refused without it)")
+        boolean force;
+
+        @Option(names = "--confirm-outputs", description = "with --resume: confirm the outputs the resumed run switches back on "
+            + "(listed first) without asking; without it a resume asks on the terminal and refuses when there is none")
+        boolean confirmOutputs;
+
         @Option(names = "--no-preflight", description = "skip the pre-flight dry run before a --live or --real-time run")
         boolean noPreflight;
 

@@ -113,7 +113,13 @@ final class RunJournal {
 
     /** Runs the recipe with the operator's controls in place (wall-clock runs) and returns the exit code. */
     static int execute(Launch.Options o, Source source, Main main, PrintStream err) {
+        return execute(o, source, main, err, false);
+    }
+
+    /** @param confirmOutputs --confirm-outputs: a resume switches the listed outputs back on without asking */
+    static int execute(Launch.Options o, Source source, Main main, PrintStream err, boolean confirmOutputs) {
         RunControl.reset();
+        RunControl.setConfirmOutputs(outputs -> confirm(outputs, confirmOutputs, main, err));
         boolean interactive = o.realTime() || o.live();
         Thread hook = new Thread(RunJournal::emergencyStop, "adc-safe-state");
         if (interactive) {
@@ -194,6 +200,7 @@ final class RunJournal {
                 RunControl.setPrompt(null);
                 RunControl.setStatus(null);
             }
+            RunControl.setConfirmOutputs(null);
         }
         return code;
     }
@@ -214,13 +221,14 @@ final class RunJournal {
         return Launch.RUNTIME_ERROR;
     }
 
-    /** JVM shutdown (SIGTERM, SIGHUP, System.exit) during a run: halt at the next step, or command the safe state from here. */
+    /** JVM shutdown (System.exit, a signal without a handler) during a run: the safe state from here, then the logs. */
     private static void emergencyStop() {
         ProcedureEngine e = RunControl.active();
         if (e == null || e.isShutDown()) {
             return;
         }
-        RunControl.requestHalt();
+        // the devices first, concurrently, from here; then the recipe's thread gets a moment to close its logs
+        RunControl.signalHalt("JVM shutdown");
         for (int i = 0; i < 30 && !e.isShutDown(); i++) {
             try {
                 Thread.sleep(100);
@@ -243,6 +251,20 @@ final class RunJournal {
                 return "abort";
             }
         });
+        for (String sig : List.of("TERM", "HUP")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(sig), s -> {
+                    if (RunControl.active() == null) {
+                        // no run in progress (starting, or writing its record): end the ordinary way
+                        System.exit(128 + s.getNumber());
+                    }
+                    err.println("\nadc: SIG" + sig + ": halting, every device to its safe state now");
+                    RunControl.signalHalt("SIG" + sig);
+                });
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // no such signal here (Windows has no SIGHUP): the JVM's shutdown hook covers it
+            }
+        }
         try {
             sun.misc.Signal.handle(new sun.misc.Signal("INT"), s -> {
                 RunControl.interrupt();
@@ -256,6 +278,31 @@ final class RunJournal {
                 err.print("\r\033[K" + (line.length() > 150 ? line.substring(0, 150) : line));
                 err.flush();
             });
+        }
+    }
+
+    /**
+     * Lists the outputs a resumed run is about to switch back on and asks: yes with --confirm-outputs, else a
+     * question on the terminal; without a terminal the answer is no.
+     */
+    private static boolean confirm(List<String> outputs, boolean confirmed, Main main, PrintStream err) {
+        err.println("adc: resuming switches these outputs back on:");
+        outputs.forEach(o -> err.println("  " + o));
+        if (confirmed) {
+            err.println("adc: confirmed by --confirm-outputs");
+            return true;
+        }
+        if (System.console() == null) {
+            err.println("adc: not confirmed: no terminal to ask; add --confirm-outputs to confirm them");
+            return false;
+        }
+        err.print("switch them back on? [y/N] ");
+        err.flush();
+        try {
+            String line = new BufferedReader(new InputStreamReader(main.in, StandardCharsets.UTF_8)).readLine();
+            return line != null && line.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -284,8 +331,18 @@ final class RunJournal {
         Path record = rd.resolve("run.json");
         if (Files.isRegularFile(record)) {
             String status = OM.readTree(record.toFile()).path("status").asText("?");
-            err.println("adc run --resume: the run in " + rd + " already ended (status: " + status + "); there is nothing to resume");
-            return Launch.USAGE_ERROR;
+            boolean stopped = status.equals("halted") || status.equals("aborted") || status.equals("error");
+            if (!stopped) {
+                err.println("adc run --resume: the run in " + rd + " already ended (status: " + status + "); there is nothing to resume");
+                return Launch.USAGE_ERROR;
+            }
+            if (!run.force) {
+                err.println("adc run --resume: refused: the run in " + rd + " was " + (status.equals("error") ? "stopped by an error" : status)
+                    + " on purpose (run.json status: " + status + "); resuming it would switch its outputs back on");
+                err.println("  hint: if the cause is dealt with and you mean to go on, add --force (the outputs are listed and confirmed first)");
+                return Launch.USAGE_ERROR;
+            }
+            err.println("adc run --resume: note: resuming a run that was " + status + " (--force)");
         }
         Journal.Replay r = Journal.load(rd);
         if (r == null) {
@@ -335,6 +392,6 @@ final class RunJournal {
             + last.op() + (last.step() == null ? "" : ", " + last.step()) + ")");
         Source source = Source.newBuilder("adc", text, n.path("name").asText(script.getFileName().toString())).build();
         Launch.Options o = new Launch.Options(script.getParent(), rd, params, reads, writes, realTime, true, lab, live, true, false);
-        return execute(o, source, main, err);
+        return execute(o, source, main, err, run.confirmOutputs);
     }
 }

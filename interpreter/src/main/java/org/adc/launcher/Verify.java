@@ -307,8 +307,21 @@ final class Verify implements Callable<Integer> {
                 changed.add("devices: recorded " + was + ", the dry run used " + nowDevices);
             }
         } else {
+            boolean resumed = false;
+            for (JsonNode e : rec.path("events")) {
+                resumed |= e.path("kind").asText().equals("resumed");
+            }
+            if (resumed) {
+                notes.add("the run was resumed after a crash: its data logs and console output are compared with an uninterrupted rerun; "
+                    + "its plan.txt lists only the steps run after the resume and is not compared");
+            }
             for (JsonNode o : rec.path("outputs")) {
                 String p = o.path("path").asText();
+                if (p.equals("journal.jsonl") || resumed && p.equals("plan.txt")) {
+                    // the run's own bookkeeping (checkpoints, events of this execution), not a result of the recipe
+                    newOuts.remove(p);
+                    continue;
+                }
                 JsonNode n = newOuts.remove(p);
                 compared++;
                 if (n == null) {

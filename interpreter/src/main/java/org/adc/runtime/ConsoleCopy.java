@@ -13,6 +13,7 @@ import java.io.OutputStream;
 public final class ConsoleCopy {
     private final OutputStream file;
     private boolean broken;
+    private long written;
 
     private ConsoleCopy(OutputStream file) {
         this.file = file;
@@ -25,12 +26,31 @@ public final class ConsoleCopy {
 
     /** Opens the copy in the run directory, or returns null if it cannot be created. */
     public static ConsoleCopy open(TruffleLanguage.Env env, String runDir, String name) {
+        return open(env, runDir, name, -1);
+    }
+
+    /**
+     * Opens the copy; with {@code keep} &ge; 0 (a resumed run) the earlier output is kept up to that many bytes (what
+     * its last checkpoint had seen) and the new output appended.
+     */
+    public static ConsoleCopy open(TruffleLanguage.Env env, String runDir, String name, long keep) {
         try {
             TruffleFile dir = env.getPublicTruffleFile(runDir);
             if (!dir.exists()) {
                 dir.createDirectories();
             }
-            return new ConsoleCopy(new java.io.BufferedOutputStream(dir.resolve(name).newOutputStream()));
+            TruffleFile f = dir.resolve(name);
+            if (keep >= 0 && f.exists()) {
+                try (java.nio.channels.SeekableByteChannel ch = f.newByteChannel(java.util.Set.of(java.nio.file.StandardOpenOption.WRITE))) {
+                    if (ch.size() > keep) {
+                        ch.truncate(keep);
+                    }
+                }
+                ConsoleCopy c = new ConsoleCopy(new java.io.BufferedOutputStream(f.newOutputStream(java.nio.file.StandardOpenOption.APPEND)));
+                c.written = f.size();
+                return c;
+            }
+            return new ConsoleCopy(new java.io.BufferedOutputStream(f.newOutputStream()));
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             return null;
         }
@@ -65,7 +85,20 @@ public final class ConsoleCopy {
         };
     }
 
+    /** Bytes copied so far, flushed to the file. */
+    public long flushedBytes() {
+        if (!broken) {
+            try {
+                file.flush();
+            } catch (IOException e) {
+                broken = true;
+            }
+        }
+        return written;
+    }
+
     private void copy(byte[] b, int off, int len) {
+        written += len;
         if (!broken) {
             try {
                 file.write(b, off, len);

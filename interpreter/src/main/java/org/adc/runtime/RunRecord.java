@@ -237,6 +237,11 @@ public final class RunRecord {
         ArrayNode events = root.putArray("events");
         if (engine != null) {
             engine.devices().forEach(d -> devices.add(d.name() + ": " + d.identity()));
+            if (!engine.finalStates().isEmpty()) {
+                // each instrument's state at the end: "output OFF (confirmed)", "UNREACHABLE — still at 100 °C setpoint"
+                ObjectNode fs = root.putObject("final_state");
+                engine.finalStates().forEach(fs::put);
+            }
             for (ProcedureEngine.Event ev : engine.events()) {
                 ObjectNode e = events.addObject();
                 e.put("t_s", ev.t());

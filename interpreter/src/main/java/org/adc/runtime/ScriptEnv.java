@@ -76,6 +76,7 @@ public final class ScriptEnv implements Env {
                 : new org.adc.procedure.VirtualClock(), this);
             if (live) {
                 hardware = new org.adc.device.config.LabDeviceFactory(org.adc.device.config.LabConfig.load(java.nio.file.Path.of(labFile)));
+                hardware.beforeConnect(this::guard);
                 engine.setDeviceFactory(hardware);
             } else if (preflight) {
                 // the pre-flight of a --live run also reads the controllers' own limits (read-only; ports closed again)
@@ -98,13 +99,43 @@ public final class ScriptEnv implements Env {
         return engine;
     }
 
-    /** Ends the hardware side of the run: safe state for every device, logs closed. */
+    /** The guardian process of a live run (started with its first instrument), or null. */
+    private org.adc.device.guardian.GuardianLink guardian;
+
+    /** Tells the guardian (started on first use) to watch the lab file's device {@code name}, before adc connects it. */
+    private void guard(String name) {
+        if (guardian == null) {
+            try {
+                java.nio.file.Path log = runDir != null ? java.nio.file.Path.of(runDir).resolve("guardian.log")
+                    : java.nio.file.Files.createTempFile("adc-guardian-", ".log");
+                java.nio.file.Files.createDirectories(log.toAbsolutePath().getParent());
+                guardian = org.adc.device.guardian.GuardianLink.start(java.nio.file.Path.of(labFile), log);
+                engine.event("guardian", "guardian process " + guardian.pid() + " watches this run (log: " + log + ")");
+            } catch (IOException e) {
+                throw new AdcError("cannot start the guardian process that makes the instruments safe if adc dies: " + e.getMessage(),
+                    "check that java can be started from this process; nothing was connected");
+            }
+        }
+        guardian.arm(name);
+    }
+
+    /** Ends the hardware side of the run: safe state for every device, logs closed; the guardian stands down or takes over. */
     public void shutdownProcedures(String reason) {
         if (engine != null) {
             engine.shutdown(reason);
         }
         if (hardware != null) {
             hardware.created().forEach(org.adc.device.driver.HardwareDevice::close);
+        }
+        if (guardian != null) {
+            if (engine == null || engine.allSafe()) {
+                guardian.standDown();
+            } else {
+                // the ports are closed now: the guardian goes on trying the devices adc could not confirm
+                guardian.handOver();
+                out.println("adc: the guardian process " + guardian.pid() + " keeps trying the devices that are not safe (see guardian.log)");
+            }
+            guardian = null;
         }
     }
 
@@ -315,6 +346,23 @@ public final class ScriptEnv implements Env {
     }
 
     private boolean quiet;
+    private ConsoleCopy console;
+    private PrintStream consoleOut;
+
+    /** The run's copy of its console output (stdout.txt) and the stream that feeds it, or null. */
+    public void console(ConsoleCopy c, PrintStream through) {
+        this.console = c;
+        this.consoleOut = through;
+    }
+
+    @Override
+    public long consoleBytes() {
+        if (console == null) {
+            return -1;
+        }
+        consoleOut.flush();
+        return console.flushedBytes();
+    }
 
     /** Silences print (while a resumed run replays the steps its journal says are done). */
     @Override

@@ -142,7 +142,65 @@ class RunControlTest {
         assertTrue(ev.indexOf("output: smu off") > ev.indexOf("resumed:"), ev);
     }
 
-    /** SIGTERM (logout, systemd stop) during a run: the JVM shutdown hook halts it into the safe state; rows are kept. */
+    /**
+     * A dry run killed with kill -9 at two different moments and resumed each time: its CSV and its console output
+     * (stdout.txt) are byte for byte those of the same run without the kill (no gap, no repeated row: the CSV reaches
+     * the file before each journal checkpoint), the resume records its downtime, and adc verify of the resumed run is OK.
+     */
+    @Test
+    void killedDryRunResumesWithoutAGapAndVerifies() throws Exception {
+        Path r = Cli.write(dir, "long.adc", """
+            let furnace = furnace(max_temperature = 1000 degC, max_rate = 600 degC/min)
+            let smu = smu(cell = "resistor", ohms = 1 Mohm)
+            log_to("long.csv", furnace, smu, every = 2 min)
+            print("start")
+            furnace.ramp(to = 300 degC, rate = 5 degC/min)
+            smu.apply(voltage = 5 V, compliance = 1 mA)
+            hold 30 d
+            print("held, charge ${fmt(smu.charge, ".6g")}")
+            smu.off()
+            """);
+        Cli whole = Cli.run("run", "--run-dir", dir.resolve("whole").toString(), r.toString());
+        assertEquals(0, whole.code, whole.toString());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        for (int trial = 0; trial < 2; trial++) {
+            Path rd = dir.resolve("killed" + trial);
+            Process p = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
+                "org.adc.launcher.Main", "run", "--run-dir", rd.toString(), r.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            int checkpoints = 20 + 60 * trial;
+            try {
+                waitFor(() -> {
+                    try {
+                        return lines(rd.resolve("journal.jsonl")).stream().filter(l -> l.contains("\"k\":\"cp\"")).count() >= checkpoints;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                }, "checkpoints");
+            } finally {
+                p.destroyForcibly();
+                p.waitFor();
+            }
+            if (Files.exists(rd.resolve("run.json"))) {
+                continue; // the run finished before the kill: nothing to resume
+            }
+            Cli c = Cli.run("run", "--resume", rd.toString());
+            assertEquals(0, c.code, c.toString());
+            assertEquals(Files.readString(dir.resolve("whole/long.csv")), Files.readString(rd.resolve("long.csv")),
+                "the resumed CSV is the uninterrupted one (trial " + trial + ")");
+            assertEquals(Files.readString(dir.resolve("whole/stdout.txt")), Files.readString(rd.resolve("stdout.txt")),
+                "the console output before the kill is kept, once");
+            assertTrue(events(record(rd)).contains("resumed: resumed at"), events(record(rd)));
+            Cli v = Cli.run("verify", rd.toString());
+            assertEquals(0, v.code, v.out + v.err);
+            assertTrue(v.out.contains("verify: OK"), v.out);
+        }
+    }
+
+    /**
+     * SIGTERM (logout, systemd stop) during a run: halted into the safe state, rows kept, run.json "halted", and a plain
+     * --resume of the halted run refused.
+     */
     @Test
     void sigtermReachesTheSafeState() throws Exception {
         Path r = recipe("60 s", "furnace.off()");
@@ -169,8 +227,14 @@ class RunControlTest {
         List<String> rows = lines(rd.resolve("log.csv"));
         String last = rows.get(rows.size() - 1);
         String[] f = last.split(",");
-        assertEquals("0", f[4], "smu voltage 0 (output off) in the last row: " + last);
+        assertTrue(rows.get(0).startsWith("t [s],utc,"), "a wall-clock log has the UTC column: " + rows.get(0));
+        assertEquals("0", f[5], "smu voltage 0 (output off) in the last row: " + last);
         assertTrue(rows.size() >= 5, "rows before SIGTERM are kept: " + rows);
+        JsonNode rec = record(rd);
+        assertEquals("halted", rec.get("status").asText(), "SIGTERM halts, and run.json says so");
+        Cli again = Cli.run("run", "--resume", rd.toString());
+        assertEquals(2, again.code, again.err);
+        assertTrue(again.err.contains("refused") && again.err.contains("--force"), again.err);
     }
 
     private Cli runWithAnswer(Path r, Path rd, String answer) throws Exception {

@@ -130,6 +130,14 @@ public interface Env {
         return false;
     }
 
+    /**
+     * Bytes of console output kept in the run directory so far (stdout.txt), flushed to the file; -1 when the run keeps no
+     * copy. Checkpoints record it, so a resumed run keeps exactly the output up to its last checkpoint.
+     */
+    default long consoleBytes() {
+        return -1;
+    }
+
     /** Silences print while a resumed run replays the steps its journal says are done. */
     default void quiet(boolean q) {
     }

@@ -39,16 +39,25 @@ public final class LabLib {
     public static Module module() {
         Module m = new Module("lab", "lab devices (digital twins unless mapped to hardware), logging and run time");
         m.add(new NativeFunction("furnace", "furnace", doc("a programmable furnace (twin: first-order lag, heater calibration)",
-            "furnace(name = \"furnace\", max_temperature = 1200 degC, max_rate = 20 degC/min, tau = 3 min)",
+            "furnace(name = \"furnace\", max_temperature = 1200 degC, max_rate = 20 degC/min, tau = 3 min, on_stall = \"abort\", "
+                + "stall_factor = 1.5, stall_band = 10 K, stall_grace = 5 min)",
             "let f = furnace()\nf.ramp(to = 450 degC, rate = 5 degC/min)\nprint(f.temperature)",
             "Readings: temperature, setpoint, power. Operations: ramp(to, rate), program(segments) (a ramp/dwell program: "
                 + "[{ramp: 5 degC/min, to: 450 degC}, {dwell: 8 d}], run as a controller's programmer runs it; on a live Eurotherm "
                 + "it is written into the controller; a controller without a programmer over its communications, such as a Eurotherm 3200 by default, refuses it at pre-flight), programmer(\"hold\" | \"run\" | \"reset\"), off(). The twin's heater calibration passes "
-                + "through 600 W at 1000 degC.", "temperatures absolute; rates K/min or degC/min", "seed 002, Fig. 1d (600 W ~ 1000 degC)"),
+                + "through 600 W at 1000 degC. Stall check (live furnaces): a ramp, and the hold after it, stalls when the temperature "
+                + "is not within stall_band of the target by the planned ramp time × stall_factor + stall_grace, when the controller "
+                + "is in manual mode, or when its output stays saturated longer than stall_grace; on_stall = \"abort\" (default) "
+                + "stops the run in the safe state, \"alarm\" records a stall event, prints an alarm and goes on.",
+            "temperatures absolute; rates K/min or degC/min; stall_band in K", "seed 002, Fig. 1d (600 W ~ 1000 degC)"),
             LabLib::furnace, Param.optional("name", "string", "furnace", "device name"),
             Param.optional("max_temperature", "temperature", Quantity.of(1200, "degC"), "highest allowed setpoint"),
             Param.optional("max_rate", "heating_rate", Quantity.of(20, "K/min"), "highest allowed ramp rate"),
-            Param.optional("tau", "time", Quantity.of(3, "min"), "thermal time constant of the twin")));
+            Param.optional("tau", "time", Quantity.of(3, "min"), "thermal time constant of the twin"),
+            Param.optional("on_stall", "string", "abort", "\"abort\" or \"alarm\" when a ramp or hold stalls"),
+            Param.optional("stall_factor", "number", 1.5, "planned ramp time × this before a stall"),
+            Param.optional("stall_band", "temperature", Quantity.of(10, "K"), "how close to the target counts as there (K)"),
+            Param.optional("stall_grace", "time", Quantity.of(5, "min"), "allowance on top of planned time × factor")));
         m.add(new NativeFunction("smu", "source-measure unit", doc("a source-measure unit connected to a cell",
             "smu(name = \"smu\", cell = \"adc\", furnace = none, max_voltage = 200 V, max_current = 100 mA, q_max = 0.78 C)",
             "let s = smu(cell = \"adc\", furnace = f)\ns.apply(voltage = 50 V, compliance = 1 mA)",
@@ -149,6 +158,7 @@ public final class LabLib {
     private static Object furnace(Args a) {
         Device real = hardware(a, a.string(0), "furnace");
         if (real != null) {
+            real.stallPolicy(a.string(4), a.number(5), a.si(6, Dimension.TEMPERATURE), a.si(7, Dimension.TIME));
             return recipeLimits(real, a, "max_temperature", 1, "max_rate", 2);
         }
         SimFurnace f = new SimFurnace(a.string(0), lim(a, "max_temperature", a.si(1, Dimension.TEMPERATURE)),
@@ -162,6 +172,8 @@ public final class LabLib {
             }
             lab.refusedOperations(a.string(0)).forEach(f::refuseOperation);
         }
+        // the twin follows its setpoint and never stalls; the policy is checked here so the pre-flight refuses a bad one
+        f.stallPolicy(a.string(4), a.number(5), a.si(6, Dimension.TEMPERATURE), a.si(7, Dimension.TIME));
         engine(a).register(f);
         return f;
     }

@@ -43,6 +43,120 @@ public abstract class Device implements HasMembers {
     /** Commands the safe state: output off, heater setpoint down, pressure released. Does not wait. */
     public abstract void goSafe();
 
+    /**
+     * Order of the safe state, highest hazard first: 0 bias and high-voltage outputs (source-measure units, power
+     * supplies, unknown instruments), 1 pressure and gas (presses, gas lines), 2 heaters (furnaces).
+     */
+    public int hazardRank() {
+        return switch (kind()) {
+            case "press", "gas line" -> 1;
+            case "furnace" -> 2;
+            default -> 0;
+        };
+    }
+
+    /** True for a real instrument: its safe state runs on its own thread with a deadline and is reported on the console. */
+    public boolean isHardware() {
+        return false;
+    }
+
+    /** True while the readings are out of date (link lost, poll overdue): a log row then leaves this device's cells blank. */
+    public boolean stale() {
+        return false;
+    }
+
+    /** The safe state as reached, for the console: "output OFF (confirmed)", "setpoint 25 °C at 10 °C/min (written)". */
+    public String safeStateText() {
+        return "safe state commanded";
+    }
+
+    /** What is known of a device whose safe state could not be confirmed: "still at 100 °C setpoint". */
+    public String unsafeStateText() {
+        Map<String, Quantity> r = readings();
+        Quantity sp = r.get("setpoint");
+        if (sp != null) {
+            return "still at " + org.adc.lang.Values.display(sp) + " setpoint";
+        }
+        Quantity v = r.get("voltage");
+        if (v != null) {
+            return "output may still be ON (last read " + org.adc.lang.Values.display(v) + ")";
+        }
+        StringBuilder sb = new StringBuilder("state unknown");
+        r.forEach((k, q) -> sb.append(sb.length() == 13 ? " (last read " : ", ").append(k).append(' ').append(org.adc.lang.Values.display(q)));
+        return r.isEmpty() ? sb.toString() : sb.append(')').toString();
+    }
+
+    /** What the recipe wants when this device stalls: "abort" (the default) or "alarm" (an event and a console line, then on). */
+    private String onStall = "abort";
+    private double stallFactor = 1.5;
+    private double stallBand = 10;
+    private double stallGrace = 300;
+
+    /**
+     * The recipe's stall policy ({@code furnace(on_stall = "abort", stall_factor = 1.5, stall_band = 10 K, stall_grace = 5 min)}):
+     * an operation stalls when its process value is not within {@code band} (K) of the target by its planned duration ×
+     * {@code factor} + {@code grace} (s), or at once when the device reports a reason ({@link #stallReason()}).
+     */
+    public void stallPolicy(String on, double factor, double band, double grace) {
+        if (!on.equals("abort") && !on.equals("alarm")) {
+            throw new ProcedureError(name + ": on_stall must be \"abort\" or \"alarm\", got \"" + on + "\"", "write on_stall = \"abort\"");
+        }
+        if (!(factor >= 1) || !(band > 0) || !(grace >= 0)) {
+            throw new ProcedureError(name + ": stall_factor must be at least 1, stall_band positive and stall_grace not negative",
+                "e.g. stall_factor = 1.5, stall_band = 10 K, stall_grace = 5 min");
+        }
+        onStall = on;
+        stallFactor = factor;
+        stallBand = band;
+        stallGrace = grace;
+    }
+
+    public String onStall() {
+        return onStall;
+    }
+
+    public double stallFactor() {
+        return stallFactor;
+    }
+
+    /** Band around the target, K. */
+    public double stallBand() {
+        return stallBand;
+    }
+
+    /** Allowance on top of the planned duration × factor, s. */
+    public double stallGrace() {
+        return stallGrace;
+    }
+
+    /** Run time (s) the operation the stall check watches began (a ramp), NaN: nothing to watch. */
+    public double operationStart() {
+        return Double.NaN;
+    }
+
+    /** Its planned duration by the plan (|ΔT| / rate for a ramp), s. */
+    public double plannedDuration() {
+        return Double.NaN;
+    }
+
+    /** How far the process value is from the operation's target, K (NaN: unknown). */
+    public double offTarget() {
+        return Double.NaN;
+    }
+
+    /** Why the device cannot follow the plan now (controller in manual, output saturated), or null. */
+    public String stallReason() {
+        return null;
+    }
+
+    /** The engine gave up waiting for this device's safe state (drivers end their reconnects so others can take the port). */
+    public void abandonSafe() {
+    }
+
+    /** Runs before each of the device's operations (drivers wait for a poll in progress). */
+    protected void beforeOperation() {
+    }
+
     /** One reading by name, or null (devices override this to avoid building the whole map). */
     public Quantity reading(String n) {
         return readings().get(n);
@@ -132,6 +246,14 @@ public abstract class Device implements HasMembers {
     public void restoreState(double[] s) {
     }
 
+    /**
+     * What {@link #resumeLive} will switch back on, one line each ("smu: output ON at 50 V, compliance 0.001 A"), for the
+     * operator to confirm before a resumed run touches the instrument; empty: nothing.
+     */
+    public List<String> outputsToRestore() {
+        return List.of();
+    }
+
     /** At the end of the replay of a resumed run: re-commands the instrument to the restored state (drivers). */
     public void resumeLive() {
     }
@@ -164,6 +286,7 @@ public abstract class Device implements HasMembers {
                             throw new ProcedureError(name + "." + f.name() + ": " + no, "change the recipe or the lab file; nothing was sent");
                         }
                         checkRecipeLimits(a);
+                        beforeOperation();
                         return engine == null ? f.apply(a) : engine.operation(step + "(" + describe(a) + ")", () -> f.apply(a));
                     },
                     f.params().toArray(org.adc.lang.Param[]::new)));

@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * back ({@link #load}): the recipe is replayed without touching the devices up to the last
  * checkpoint, whose state is restored, and then goes on live.
  * <pre>
- * {"k":"cp","op":3,"done":false,"t":5400.0,"held":1800.0,"resumable":true,"reason":null,
+ * {"k":"cp","op":3,"done":false,"t":5400.0,"held":1800.0,"resumable":true,"utc":"2026-12-08T01:00:00Z","reason":null,
  *  "devices":{"furnace":[...],"smu":[...]},"logs":{"adc.csv":5401.0}}
  * {"k":"ev","t":5400.0,"kind":"limit","message":"..."}
  * </pre>
@@ -33,11 +33,11 @@ public final class Journal {
 
     /** One checkpoint. */
     public record Checkpoint(int op, boolean done, double t, double held, boolean resumable, String reason, String step,
-                             Map<String, double[]> devices, Map<String, Double> logs) {
+                             Map<String, double[]> devices, Map<String, Double> logs, long console) {
     }
 
     /** What a resumed run needs: the state after each finished step, the last checkpoint, the events so far. */
-    public record Replay(Map<Integer, Checkpoint> done, Checkpoint last, List<ProcedureEngine.Event> events) {
+    public record Replay(Map<Integer, Checkpoint> done, Checkpoint last, List<ProcedureEngine.Event> events, String lastUtc) {
         /** The checkpoint at the end of step {@code op}, if that step finished before the last checkpoint. */
         Checkpoint doneAt(int op) {
             return last == null || op > last.op() || (op == last.op() && !last.done()) ? null : done.get(op);
@@ -60,6 +60,10 @@ public final class Journal {
         n.put("t", c.t());
         n.put("held", c.held());
         n.put("resumable", c.resumable());
+        if (durable) {
+            // wall-clock runs: when, for the downtime a resume records (a dry run's journal stays reproducible)
+            n.put("utc", java.time.Instant.now().toString());
+        }
         if (c.reason() != null) {
             n.put("reason", c.reason());
         }
@@ -75,6 +79,9 @@ public final class Journal {
         });
         ObjectNode l = n.putObject("logs");
         c.logs().forEach(l::put);
+        if (c.console() >= 0) {
+            n.put("console", c.console());
+        }
         line(n);
     }
 
@@ -93,6 +100,14 @@ public final class Journal {
             if (durable) {
                 file.sync();
             }
+        } catch (IOException e) {
+            throw new ProcedureError("cannot write the journal: " + e.getMessage(), "check the disk of the run directory");
+        }
+    }
+
+    void sync() {
+        try {
+            file.sync();
         } catch (IOException e) {
             throw new ProcedureError("cannot write the journal: " + e.getMessage(), "check the disk of the run directory");
         }
@@ -123,6 +138,7 @@ public final class Journal {
         Map<Integer, Checkpoint> done = new HashMap<>();
         List<ProcedureEngine.Event> events = new ArrayList<>();
         Checkpoint last = null;
+        String lastUtc = null;
         for (String line : Files.readAllLines(p)) {
             JsonNode n;
             try {
@@ -149,12 +165,13 @@ public final class Journal {
             n.get("logs").fields().forEachRemaining(f -> logs.put(f.getKey(), f.getValue().asDouble()));
             Checkpoint c = new Checkpoint(n.get("op").asInt(), n.get("done").asBoolean(), n.get("t").asDouble(), n.get("held").asDouble(),
                 n.get("resumable").asBoolean(), n.has("reason") ? n.get("reason").asText() : null,
-                n.has("step") ? n.get("step").asText() : null, devs, logs);
+                n.has("step") ? n.get("step").asText() : null, devs, logs, n.has("console") ? n.get("console").asLong() : -1);
             if (c.done()) {
                 done.put(c.op(), c);
             }
             last = c;
+            lastUtc = n.has("utc") ? n.get("utc").asText() : null;
         }
-        return last == null ? null : new Replay(done, last, events);
+        return last == null ? null : new Replay(done, last, events, lastUtc);
     }
 }

@@ -1,6 +1,7 @@
 package org.adc.procedure;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,6 +40,8 @@ public final class ProcedureEngine {
     /** The journal (null until first needed; disabled when the run has no directory). */
     private Journal journal;
     private boolean journalTried;
+    private boolean journalClosed;
+    private long lastSync = System.nanoTime();
     /** Steps started so far (device operations, holds, ends of parallel blocks). */
     private int opCount;
     private String currentStep;
@@ -131,7 +134,9 @@ public final class ProcedureEngine {
     }
 
     public List<Event> events() {
-        return events;
+        synchronized (events) {
+            return new ArrayList<>(events);
+        }
     }
 
     public List<Device> devices() {
@@ -154,11 +159,14 @@ public final class ProcedureEngine {
     }
 
     public void event(String kind, String message) {
-        Event e = new Event(now(), kind, message);
-        events.add(e);
-        Journal j = journal();
-        if (j != null && replay == null) {
-            j.event(e);
+        // device threads (polls, safe state) report too: the event list has its own lock, not the engine's
+        synchronized (events) {
+            Event e = new Event(now(), kind, message);
+            events.add(e);
+            Journal j = journal();
+            if (j != null && replay == null && !journalClosed) {
+                j.event(e);
+            }
         }
     }
 
@@ -180,7 +188,10 @@ public final class ProcedureEngine {
     }
 
     private void checkpoint(boolean done) {
-        Journal j = journal();
+        Journal j;
+        synchronized (events) {
+            j = journal();
+        }
         if (j == null || shutDown) {
             return;
         }
@@ -196,7 +207,28 @@ public final class ProcedureEngine {
         if (!Double.isNaN(holdStepStart) && (holdBand <= 0 || furnacesWithin(holdBand))) {
             h += now() - holdStepStart;
         }
-        j.checkpoint(new Journal.Checkpoint(opCount, done, now(), h, resumable, nonResumableReason, currentStep, st, logs));
+        // every row the checkpoint counts as logged reaches the file before the checkpoint does (live runs sync each row):
+        // a dry run killed at any moment resumes without a gap; fsync (power loss) at most once a wall second, CSV first
+        boolean sync = clock.isVirtual() && System.nanoTime() - lastSync > 1_000_000_000L;
+        if (clock.isVirtual()) {
+            for (Logger lg : loggers) {
+                if (sync) {
+                    lg.sync();
+                } else {
+                    lg.flush();
+                }
+            }
+        }
+        synchronized (events) {
+            j.checkpoint(new Journal.Checkpoint(opCount, done, now(), h, resumable, nonResumableReason, currentStep, st, logs,
+                replay == null ? env.consoleBytes() : -1));
+            if (sync) {
+                j.sync();
+                lastSync = System.nanoTime();
+            } else if (clock.isVirtual()) {
+                j.flush();
+            }
+        }
         lastCheckpoint = now();
     }
 
@@ -214,13 +246,41 @@ public final class ProcedureEngine {
 
     /** Ends the replay of a resumed run: the last checkpoint's state, devices re-commanded, logs appended from there. */
     private void goLive(int op) {
+        goLive(op, true);
+    }
+
+    /** @param live false: the run ends during its replay, nothing is commanded again */
+    private void goLive(int op, boolean live) {
         Journal.Checkpoint c = replay.last();
+        Journal.Replay replay0 = replay;
         replay = null;
         env.quiet(false);
         restore(c);
         resumedHere = !c.done() && c.op() == op;
         resumeHeld = resumedHere ? c.held() : 0;
-        for (Device d : devices) {
+        String lastUtc = replay0.lastUtc();
+        if (lastUtc != null && !clock.isVirtual()) {
+            java.time.Instant was = java.time.Instant.parse(lastUtc);
+            java.time.Instant back = java.time.Instant.now();
+            event("downtime", "no checkpoint from " + was + " (the last before the run stopped) to " + back + " (resumed): "
+                + durationText(java.time.Duration.between(was, back).toMillis() / 1000.0) + " without the recipe in control");
+        }
+        List<String> outputs = new ArrayList<>();
+        for (Device d : live ? devices : List.<Device>of()) {
+            outputs.addAll(d.outputsToRestore());
+        }
+        java.util.function.Predicate<List<String>> confirm = RunControl.confirmOutputs();
+        if (!outputs.isEmpty() && confirm != null && !confirm.test(outputs)) {
+            event("resume refused", "the outputs to switch back on were not confirmed: " + outputs);
+            outcome = "halted";
+            halted = true;
+            throw new ProcedureError("resume refused: the outputs it would switch back on were not confirmed (" + String.join("; ", outputs) + ")",
+                "run adc run --resume again on a terminal and answer yes, or add --confirm-outputs; no device output was switched on");
+        }
+        if (!outputs.isEmpty()) {
+            event("resume outputs", String.join("; ", outputs));
+        }
+        for (Device d : live ? devices : List.<Device>of()) {
             d.resumeLive();
         }
         for (Logger lg : loggers) {
@@ -332,10 +392,27 @@ public final class ProcedureEngine {
             "the recipe's finally blocks ran and every device was put into its safe state; the run is marked aborted");
     }
 
-    private void halt() {
+    /**
+     * SIGTERM or SIGHUP (from the signal's thread): marks the run halted and puts every device into its safe state at
+     * once, concurrently, whatever the recipe's thread is doing; that thread stops at its next step.
+     */
+    public void haltBySignal(String signal) {
+        if (shutDown || safing) {
+            return;
+        }
         outcome = "halted";
         halted = true;
-        event("halt", "halted by the operator");
+        event("halt", "halted by " + signal);
+        // the recipe's thread halts at its next step (logs closed there); the devices do not wait for it
+        safeDevices("halt (" + signal + ")");
+    }
+
+    private void halt() {
+        if (!halted) {
+            event("halt", "halted by the operator");
+        }
+        outcome = "halted";
+        halted = true;
         shutdown("halt");
         throw new ProcedureError("halted at t = " + Format.number(now() / 3600) + " h: every device was put into its safe state at once",
             "steps after the halt (also in finally blocks) were skipped; the run is marked halted");
@@ -447,12 +524,14 @@ public final class ProcedureEngine {
                 return;
             }
             double dt = Math.min(step, duration - held);
-            holdStepStart = now();
+            double t0 = now();
+            holdStepStart = t0;
             holdBand = holdbackKelvin;
-            advanceTo(now() + dt);
+            advanceTo(t0 + dt);
             holdStepStart = Double.NaN;
+            // the time that passed by the clock, not the step asked for: a slow link makes steps longer, never the hold
             if (holdbackKelvin <= 0 || furnacesWithin(holdbackKelvin)) {
-                held += dt;
+                held += now() - t0;
             }
         }
     }
@@ -537,7 +616,53 @@ public final class ProcedureEngine {
             for (Limit l : limits) {
                 check(l);
             }
+            for (Device d : devices) {
+                checkStall(d);
+            }
         }
+    }
+
+    /** Operations (device, start time) whose stall was already reported under the "alarm" policy. */
+    private final Set<String> stallReported = new java.util.HashSet<>();
+
+    /**
+     * The stall check of a device with an operation to watch (a live furnace's ramp and what follows it): its process
+     * value must be within the band of the target by the planned duration × factor + grace, and the device must not
+     * report a reason it cannot follow (controller in manual, output saturated). A stall is an event; the recipe's
+     * policy then aborts the run (safe state) or, with "alarm", says so once and goes on.
+     */
+    private void checkStall(Device d) {
+        double start = d.operationStart();
+        if (Double.isNaN(start)) {
+            return;
+        }
+        String why = d.stallReason();
+        double planned = d.plannedDuration();
+        double due = start + planned * d.stallFactor() + d.stallGrace();
+        double off = d.offTarget();
+        if (why == null && !Double.isNaN(planned) && now() > due && off > d.stallBand()) {
+            why = "the process value is " + Format.number(Math.round(off * 10) / 10.0) + " K from the target after "
+                + durationText(now() - start) + " (planned " + durationText(planned) + "; allowed " + durationText(due - start)
+                + " to come within " + Format.number(d.stallBand()) + " K)";
+        }
+        if (why == null) {
+            return;
+        }
+        String key = d.name() + "@" + start;
+        if (d.onStall().equals("alarm")) {
+            if (stallReported.add(key)) {
+                event("stall", d.name() + ": " + why + " (on_stall = alarm: the run goes on)");
+                PrintStream out = env.out();
+                if (out != null) {
+                    out.println("adc: ALARM: " + d.name() + " stalled: " + why);
+                }
+            }
+            return;
+        }
+        event("stall", d.name() + ": " + why);
+        throw new ProcedureError("stall at t = " + Format.number(now() / 3600) + " h: " + d.name() + ": " + why,
+            "every device was put into its safe state (on_stall = abort); check the heater, the controller's auto/manual mode and "
+                + "its output limit");
     }
 
     private void check(Limit l) {
@@ -554,25 +679,27 @@ public final class ProcedureEngine {
             return;
         }
         if (replay != null) {
-            goLive(opCount + 1);
+            goLive(opCount + 1, false);
         }
+        boolean hardware = devices.stream().anyMatch(Device::isHardware);
+        if (hardware && !safing) {
+            // the readings at the decision (a compliance reading, the last good values) go into the logs before the
+            // safe state changes them; stale ones are left blank
+            finalRows();
+        }
+        safeDevices(reason);
         shutDown = true;
-        for (Device d : devices) {
-            try {
-                d.goSafe();
-            } catch (RuntimeException e) {
-                event("error", d.name() + ": safe state failed: " + e.getMessage());
-            }
+        if (!hardware) {
+            finalRows();
         }
-        event("safe state", reason);
         for (Logger lg : loggers) {
-            if (now() > lg.lastLogged + 1e-9) {
-                lg.row(now());
-            }
             lg.close();
         }
-        if (journal != null) {
-            journal.close();
+        synchronized (events) {
+            if (journal != null) {
+                journal.close();
+            }
+            journalClosed = true;
         }
         if (!plan.isEmpty() && env.journaled()) {
             try (LogFile f = env.openOwnLog("plan.txt", false)) {
@@ -585,6 +712,154 @@ public final class ProcedureEngine {
             RunControl.setActive(null);
         }
         RunControl.ended(now());
+    }
+
+    /** Set once the safe state of the devices has begun (by the end of the run, or by a signal from another thread). */
+    private volatile boolean safing;
+    private final Object safeLock = new Object();
+
+    /** True once the safe state of the devices has begun; polls stop. */
+    public boolean safing() {
+        return safing;
+    }
+
+    /** The safe state of every device (twins at once, instruments concurrently); once, whichever thread comes first. */
+    private void safeDevices(String reason) {
+        synchronized (safeLock) {
+            if (safing) {
+                return;
+            }
+            safing = true;
+            if (devices.stream().anyMatch(Device::isHardware)) {
+                // the wall time of the decision, for judging how fast each instrument was made safe
+                event("decision", "safe state decided at " + java.time.Instant.now() + ": " + reason);
+            }
+            boolean hardware = false;
+            for (Device d : devices) {
+                if (d.isHardware()) {
+                    hardware = true;
+                } else {
+                    try {
+                        d.goSafe();
+                    } catch (RuntimeException e) {
+                        event("error", d.name() + ": safe state failed: " + e.getMessage());
+                    }
+                }
+            }
+            if (hardware) {
+                safeStateOfInstruments();
+            }
+            event("safe state", reason);
+        }
+    }
+
+    private void finalRows() {
+        for (Logger lg : loggers) {
+            if (now() > lg.lastLogged + 1e-9) {
+                try {
+                    lg.row(now());
+                } catch (RuntimeException e) {
+                    event("error", "last row of " + lg.path + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** Target time from the decision to a reachable instrument's confirmed safe state (s). */
+    public static final double SAFE_TARGET_S = 2.0;
+    /** Longest the end of a run waits for the instruments' safe state before reporting the rest unreachable (s). */
+    public static final double SAFE_WAIT_S = 10.0;
+    /** How long a device of lower hazard waits for those of higher hazard before it goes safe anyway (s). */
+    static final double HAZARD_GRACE_S = 0.5;
+    private final Map<String, String> finalStates = new java.util.LinkedHashMap<>();
+    private boolean allSafe = true;
+
+    /** Each instrument's state at the end of the run ("output OFF (confirmed)", "UNREACHABLE — ..."), after shutdown. */
+    public synchronized Map<String, String> finalStates() {
+        return new java.util.LinkedHashMap<>(finalStates);
+    }
+
+    /** True when every instrument confirmed its safe state at the end of the run. */
+    public synchronized boolean allSafe() {
+        return allSafe;
+    }
+
+    /**
+     * The safe state of the real instruments: one thread per device, all started at once in order of hazard (outputs,
+     * then pressure, then heaters; a device waits at most {@link #HAZARD_GRACE_S} for those of higher hazard), each
+     * reported on the console by name with its final state and the time it took; a device not confirmed within
+     * {@link #SAFE_WAIT_S} has its reconnects ended and is reported UNREACHABLE with what is known of it.
+     */
+    private void safeStateOfInstruments() {
+        long decided = System.nanoTime();
+        List<Device> hw = new ArrayList<>();
+        for (Device d : devices) {
+            if (d.isHardware()) {
+                hw.add(d);
+            }
+        }
+        hw.sort(java.util.Comparator.comparingInt(Device::hazardRank));
+        Map<Device, java.util.concurrent.CompletableFuture<Double>> done = new java.util.LinkedHashMap<>();
+        for (Device d : hw) {
+            done.put(d, new java.util.concurrent.CompletableFuture<>());
+        }
+        for (Device d : hw) {
+            List<java.util.concurrent.CompletableFuture<Double>> before = new ArrayList<>();
+            done.forEach((o, f) -> {
+                if (o.hazardRank() < d.hazardRank()) {
+                    before.add(f);
+                }
+            });
+            java.util.concurrent.CompletableFuture<Double> mine = done.get(d);
+            Thread t = new Thread(() -> {
+                try {
+                    java.util.concurrent.CompletableFuture.allOf(before.toArray(java.util.concurrent.CompletableFuture[]::new))
+                        .get(Math.max(0, decided + (long) (HAZARD_GRACE_S * 1e9) - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                } catch (Exception waitedEnough) {
+                    // a device of higher hazard is slow or failed: this one goes safe anyway
+                }
+                try {
+                    d.goSafe();
+                    mine.complete((System.nanoTime() - decided) * 1e-9);
+                } catch (RuntimeException | Error e) {
+                    mine.completeExceptionally(e);
+                }
+            }, "adc-safe-" + d.name());
+            t.setDaemon(true);
+            t.start();
+        }
+        PrintStream out = env.out();
+        for (Device d : hw) {
+            String line;
+            java.util.concurrent.CompletableFuture<Double> f = done.get(d);
+            try {
+                double took = f.get(Math.max(0, decided + (long) (SAFE_WAIT_S * 1e9) - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                line = d.safeStateText() + " (" + String.format(java.util.Locale.ROOT, "%.2f", took) + " s"
+                    + (took > SAFE_TARGET_S ? ", over the " + Format.number(SAFE_TARGET_S) + " s target" : "") + ")";
+                event("safe", d.name() + ": " + line);
+            } catch (java.util.concurrent.TimeoutException e) {
+                d.abandonSafe();
+                allSafe = false;
+                line = "UNREACHABLE \u2014 " + d.unsafeStateText() + " (no confirmation within " + Format.number(SAFE_WAIT_S) + " s)";
+                event("unsafe", d.name() + ": " + line);
+            } catch (java.util.concurrent.ExecutionException e) {
+                allSafe = false;
+                line = "UNREACHABLE \u2014 " + d.unsafeStateText() + " (" + e.getCause().getMessage() + ")";
+                event("unsafe", d.name() + ": " + line);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                allSafe = false;
+                line = "not confirmed \u2014 " + d.unsafeStateText() + " (interrupted)";
+                event("unsafe", d.name() + ": " + line);
+            }
+            finalStates.put(d.name(), line);
+            if (out != null) {
+                out.println(d.name() + ": " + line);
+            }
+        }
+        if (out != null) {
+            out.flush();
+        }
     }
 
     /** True once the safe state has been commanded. */
@@ -622,6 +897,10 @@ public final class ProcedureEngine {
         return sb.toString();
     }
 
+    /** The CSV logs' absolute time: ISO 8601 UTC with milliseconds, fixed width. */
+    private static final java.time.format.DateTimeFormatter UTC =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private record Limit(BooleanSupplier ok, String text, String message) {
     }
 
@@ -638,6 +917,7 @@ public final class ProcedureEngine {
         /** The last logged value of each column as a float and its text. */
         float[] lastFloat;
         String[] lastText;
+        boolean[] staleCols;
 
         Logger(String path, LogFile w, double every, List<Device> of, double start) {
             this.path = path;
@@ -665,7 +945,7 @@ public final class ProcedureEngine {
         }
 
         void header() {
-            StringBuilder sb = new StringBuilder("t [s]");
+            StringBuilder sb = new StringBuilder(clock.isVirtual() ? "t [s]" : "t [s],utc");
             int n = 0;
             for (Device d : of) {
                 n += d.readingCount();
@@ -686,10 +966,22 @@ public final class ProcedureEngine {
             } else {
                 sb.append(ts);
             }
+            if (!clock.isVirtual()) {
+                // absolute time of the row (UTC, ms), to line the log up with other records of the lab
+                sb.append(',').append(UTC.format(java.time.Instant.ofEpochMilli(System.currentTimeMillis())));
+            }
             int at = 0;
+            if (staleCols == null || staleCols.length != values.length) {
+                staleCols = new boolean[values.length];
+            }
             for (Device d : of) {
                 d.sample(values, at);
-                at += d.readingCount();
+                boolean st = d.stale();
+                int n = d.readingCount();
+                for (int k = 0; k < n; k++) {
+                    staleCols[at + k] = st;
+                }
+                at += n;
             }
             if (lastFloat == null || lastFloat.length != values.length) {
                 lastFloat = new float[values.length];
@@ -697,6 +989,11 @@ public final class ProcedureEngine {
             }
             for (int i = 0; i < values.length; i++) {
                 sb.append(',');
+                if (staleCols[i]) {
+                    // a reading that is out of date (lost link, overdue poll) is left blank, never repeated as new
+                    lastText[i] = null;
+                    continue;
+                }
                 double v = values[i];
                 if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) {
                     appendCompact(sb, v);

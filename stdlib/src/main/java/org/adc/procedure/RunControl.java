@@ -1,5 +1,6 @@
 package org.adc.procedure;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -42,6 +43,29 @@ public final class RunControl {
     }
 
     private RunControl() {
+    }
+
+    private static volatile java.util.function.Predicate<List<String>> confirmOutputs;
+
+    /**
+     * Who confirms the outputs a resumed run switches back on (the launcher: a question on the terminal, or the
+     * --confirm-outputs flag); null: no confirmation asked (the engine used without the launcher).
+     */
+    public static void setConfirmOutputs(java.util.function.Predicate<List<String>> c) {
+        confirmOutputs = c;
+    }
+
+    static java.util.function.Predicate<List<String>> confirmOutputs() {
+        return confirmOutputs;
+    }
+
+    /** SIGTERM or SIGHUP: halt to the safe state; the engine of the run in progress, if any, is halted from this thread. */
+    public static void signalHalt(String signal) {
+        haltRequested = true;
+        ProcedureEngine e = active;
+        if (e != null) {
+            e.haltBySignal(signal);
+        }
     }
 
     /** Ctrl-C: pause at the next checkpoint; a second request before that halts. */

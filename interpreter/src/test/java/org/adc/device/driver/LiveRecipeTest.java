@@ -76,7 +76,8 @@ class LiveRecipeTest {
             List<String> seen = fake.seen();
             assertTrue(seen.contains(":SOUR:VOLT 50") && seen.lastIndexOf(":OUTP OFF") > seen.indexOf(":OUTP ON"), seen.toString());
             List<String> rows = csv();
-            assertEquals("t [s],smu.voltage [V],smu.current [uA],smu.charge [C],smu.peak_current [uA]", rows.get(0));
+            assertEquals("t [s],utc,smu.voltage [V],smu.current [uA],smu.charge [C],smu.peak_current [uA]", rows.get(0));
+            assertTrue(rows.get(1).matches("[0-9.]+,20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z,.*"), rows.get(1));
             assertTrue(rows.size() >= 5, rows.toString());
         }
     }
@@ -126,7 +127,21 @@ class LiveRecipeTest {
             code = org.adc.launcher.Main.execute(InputStream.nullInputStream(), ps, ps, "run", "--resume", rd.toString(), "--lab", lab.toString(),
                 "--live");
             String o = out.toString(StandardCharsets.UTF_8);
+            assertEquals(1, code, "without a terminal and without --confirm-outputs a resume that switches outputs on is refused: " + o);
+            assertTrue(o.contains("smu: output ON at 50.0 V") && o.contains("--confirm-outputs"), o);
+            assertTrue(fake.seen().subList(seen, fake.seen().size()).stream().noneMatch(":OUTP ON"::equals), "nothing switched on");
+            Files.delete(rd.resolve("run.json"));
+            Files.write(rd.resolve("journal.jsonl"), journal.stream().filter(l -> t(l) <= crash).toList());
+            Files.write(rd.resolve("adc.csv"), before);
+            seen = fake.seen().size();
+
+            out.reset();
+            code = org.adc.launcher.Main.execute(InputStream.nullInputStream(), ps, ps, "run", "--resume", rd.toString(), "--lab", lab.toString(),
+                "--live", "--confirm-outputs");
+            o = out.toString(StandardCharsets.UTF_8);
             assertEquals(0, code, o);
+            String ev = Files.readString(rd.resolve("run.json"));
+            assertTrue(ev.contains("\"downtime\"") && ev.contains("resumed)"), ev);
             assertTrue(o.contains("adc: resuming") && o.contains("I = 2 uA"), o);
             List<String> again = fake.seen().subList(seen, fake.seen().size());
             assertTrue(again.contains("*IDN?") && again.contains(":SOUR:VOLT 50") && again.lastIndexOf(":OUTP OFF") > again.indexOf(":OUTP ON"),

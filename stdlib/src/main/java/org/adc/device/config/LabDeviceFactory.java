@@ -59,6 +59,22 @@ public final class LabDeviceFactory implements DeviceFactory {
         return DriverRegistry.get(driver).modbus();
     }
 
+    private java.util.function.Consumer<String> beforeConnect = n -> { };
+
+    /** Runs before an instrument is connected (the guardian is told to watch it). */
+    public void beforeConnect(java.util.function.Consumer<String> c) {
+        this.beforeConnect = c;
+    }
+
+    /**
+     * The driver of {@code name}, not connected and not registered: the guardian opens it only to command the safe
+     * state ({@link HardwareDevice#openForSafeState}); null when the name is not in the lab file.
+     */
+    public HardwareDevice forSafeState(String name) {
+        LabEntry e = config.entry(name);
+        return e == null ? null : build(e, channels.apply(e));
+    }
+
     /** Instruments created so far (closed by the caller after the safe state). */
     public List<HardwareDevice> created() {
         return created;
@@ -144,6 +160,7 @@ public final class LabDeviceFactory implements DeviceFactory {
                 + ", but the recipe asks for a " + kind, "map '" + name + "' to a " + kind + " driver or rename the device in the recipe");
         }
         HardwareDevice d = build(e, channels.apply(e));
+        beforeConnect.accept(name);
         d.connect();
         created.add(d);
         engine.register(d);

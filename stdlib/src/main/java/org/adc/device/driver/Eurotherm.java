@@ -300,6 +300,7 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
         rate = rateCPerMin;
         write(RATE, rateCPerMin, "setpoint rate limit");
         write(TARGET_SP, toC, "target setpoint");
+        watchFrom(toC, rateCPerMin);
         event("setpoint", name + " ramp to " + toC + " degC at " + rateCPerMin + " degC/min");
     }
 
@@ -395,6 +396,57 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
         out = o;
         manualOut = mo;
         wsp = s;
+        markFresh();
+        pollMode(t);
+    }
+
+    // ---- stall check (the engine's checkStall): the ramp's plan, the controller's auto/manual mode, output saturation ----
+
+    private double watchStart = Double.NaN;
+    private double watchPlanned = Double.NaN;
+    private boolean manual;
+    private double saturatedSince = Double.NaN;
+
+    private void watchFrom(double toC, double rateCPerMin) {
+        watchStart = engine == null ? Double.NaN : engine.now();
+        watchPlanned = Math.abs(toC - pv) / rateCPerMin * 60;
+    }
+
+    /** Reads the auto/manual mode and follows how long the output has been saturated, after each poll. */
+    private void pollMode(double t) {
+        if (Double.isNaN(watchStart)) {
+            return;
+        }
+        manual = mode != 0;   // parameter 273, read by every poll
+        boolean sat = out >= 99.5 && !Double.isNaN(target) && target - pv > stallBand();
+        saturatedSince = sat ? (Double.isNaN(saturatedSince) ? t : saturatedSince) : Double.NaN;
+    }
+
+    @Override
+    public double operationStart() {
+        return programActive || Double.isNaN(target) ? Double.NaN : watchStart;
+    }
+
+    @Override
+    public double plannedDuration() {
+        return watchPlanned;
+    }
+
+    @Override
+    public double offTarget() {
+        return Double.isNaN(target) ? Double.NaN : Math.abs(pv - target);
+    }
+
+    @Override
+    public String stallReason() {
+        if (manual) {
+            return "the controller is in manual mode (parameter 273 = 1): its output does not follow the setpoint";
+        }
+        if (!Double.isNaN(saturatedSince) && engine != null && engine.now() - saturatedSince > stallGrace()) {
+            return "the output has been saturated at " + out + " % for " + Math.round(engine.now() - saturatedSince)
+                + " s with the temperature " + Math.round(target - pv) + " K below the target (heater, power limit)";
+        }
+        return null;
     }
 
     @Override
@@ -434,15 +486,43 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
         }
     }
 
+    private boolean unknownState;
+
+    /** The guardian does not know whether the run had a program running: it resets the programmer too (best effort). */
+    @Override
+    protected void assumeUnknownState() {
+        unknownState = true;
+        programActive = true;
+    }
+
+    @Override
+    public String safeStateText() {
+        return "heater down: setpoint " + safeSetpoint + " \u00b0C at " + safeRate + " \u00b0C/min (written)";
+    }
+
+    @Override
+    public java.util.List<String> outputsToRestore() {
+        return !Double.isNaN(target) && !Double.isNaN(rate)
+            ? java.util.List.of(name + ": heater on, ramp to " + target + " \u00b0C at " + rate + " \u00b0C/min") : java.util.List.of();
+    }
+
     @Override
     protected void commandSafe() {
         if (programActive) {
-            writeInt(programmer.status(), EurothermProgrammer.RESET, "programmer reset");
+            try {
+                writeInt(programmer.status(), EurothermProgrammer.RESET, "programmer reset");
+            } catch (ProcedureError e) {
+                if (!unknownState) {
+                    throw e;
+                }
+                // the guardian resets a programmer that may not exist (refused): the setpoint below is what matters
+            }
             programActive = false;
         }
         write(RATE, safeRate, "safe setpoint rate");
         write(TARGET_SP, safeSetpoint, "safe setpoint");
         target = safeSetpoint;
+        watchStart = Double.NaN;
         event("setpoint", name + " safe: ramp down to " + safeSetpoint + " degC at " + safeRate + " degC/min");
     }
 

@@ -16,17 +16,33 @@ import org.adc.procedure.Device;
  * <p>At connect and after every reconnect the instrument is identified, its status cleared and its
  * configuration applied before it is used (see {@link #clearStatus()} and the reconnect hook).
  *
+ * <p>On the wall clock a poll runs on the device's own thread ("adc-poll-NAME"), so a device that is
+ * slow to answer or reconnecting does not hold up the reading and limit checks of the others: the
+ * engine's step only starts a poll when none is in progress and rethrows, at its next step, the
+ * error of a poll that failed (its reconnect budget spent). Readings older than two poll intervals
+ * plus one reply timeout are {@link #stale()} and are logged blank. Operations wait for a poll in
+ * progress first, so the driver's state is only ever touched by one thread at a time. In virtual
+ * time (tests) polls stay on the engine's thread.
+ *
  * <p>{@link #goSafe()} runs the driver's safe-state commands with the link in safe mode (the longer
- * reconnect budget of the {@link ReconnectPolicy}); it is called by the engine on every end of a run.
+ * reconnect budget of the {@link ReconnectPolicy}); it is called by the engine on every end of a run,
+ * on a thread of its own per device; {@link #abandonSafe()} ends its reconnects when the engine
+ * gives up on the device.
  */
 public abstract class HardwareDevice extends Device {
     protected final Link link;
     private final double pollEvery;
     private double nextPoll = Double.NEGATIVE_INFINITY;
     private String identity = "(not connected)";
-    private boolean safing;
-    private boolean connected;
-    private final List<String[]> pending = new ArrayList<>();
+    private volatile boolean safing;
+    private volatile boolean connected;
+    private final List<String[]> pending = java.util.Collections.synchronizedList(new ArrayList<>());
+    private java.util.concurrent.ExecutorService poller;
+    private java.util.concurrent.Future<?> inFlight;
+    private volatile RuntimeException pollFailure;
+    private volatile long lastGood = System.nanoTime();
+    private volatile boolean failed;
+    private volatile boolean safe;
 
     /** @param name device name; @param link connection with reconnect policy; @param pollEvery s between polls */
     protected HardwareDevice(String name, Link link, double pollEvery) {
@@ -82,6 +98,20 @@ public abstract class HardwareDevice extends Device {
             throw e;
         }
         connected = true;
+        lastGood = System.nanoTime();
+    }
+
+    /**
+     * Opens the link for the safe state only (the guardian, after adc died): no identification and no
+     * configuration, which could change what the instrument does.
+     */
+    public final void openForSafeState() {
+        link.open();
+        assumeUnknownState();
+    }
+
+    /** Before a safe state without the run's knowledge (the guardian): drivers assume whatever could be running is. */
+    protected void assumeUnknownState() {
     }
 
     /** Asks the instrument who it is ({@code *IDN?} or equivalent); an unexpected answer is an error. */
@@ -105,16 +135,99 @@ public abstract class HardwareDevice extends Device {
     }
 
     @Override
+    public boolean isHardware() {
+        return true;
+    }
+
+    private boolean async() {
+        return engine != null && !engine.clock().isVirtual();
+    }
+
+    @Override
     public void step(double t, double dt) {
         double now = t + dt;
-        if (now >= nextPoll - 1e-9) {
-            poll(now);
+        RuntimeException f = pollFailure;
+        if (f != null) {
+            pollFailure = null;
+            throw f;
+        }
+        if (!async()) {
+            if (now >= nextPoll - 1e-9) {
+                nextPoll = now + pollEvery;
+                long started = System.nanoTime();
+                try {
+                    poll(now);
+                } catch (RuntimeException e) {
+                    failed = lastGood < started;
+                    throw e;
+                }
+                failed = false;
+                lastGood = System.nanoTime();
+            }
+            return;
+        }
+        if (now >= nextPoll - 1e-9 && (inFlight == null || inFlight.isDone()) && !safe) {
             nextPoll = now + pollEvery;
+            if (poller == null) {
+                poller = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread th = new Thread(r, "adc-poll-" + name);
+                    th.setDaemon(true);
+                    return th;
+                });
+            }
+            inFlight = poller.submit(() -> {
+                long started = System.nanoTime();
+                try {
+                    poll(now);
+                    failed = false;
+                    lastGood = System.nanoTime();
+                } catch (RuntimeException e) {
+                    // readings the driver took before it failed (a compliance trip) stay valid
+                    failed = lastGood < started;
+                    if (!safe) {
+                        pollFailure = e;
+                    }
+                }
+            });
+        }
+    }
+
+    /** Drivers call this once a poll has read its values, before checks that may still fail (a compliance trip). */
+    protected final void markFresh() {
+        lastGood = System.nanoTime();
+    }
+
+    /** Readings older than two poll intervals plus a reply timeout, or from before a failed poll. */
+    @Override
+    public boolean stale() {
+        return failed || System.nanoTime() - lastGood > (long) ((2 * pollEvery + 1.0) * 1e9);
+    }
+
+    @Override
+    protected void beforeOperation() {
+        java.util.concurrent.Future<?> f = inFlight;
+        if (f != null) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the poll records its own failure
+            }
+        }
+        RuntimeException pf = pollFailure;
+        if (pf != null) {
+            pollFailure = null;
+            throw pf;
         }
     }
 
     @Override
     public final void goSafe() {
+        if (engine != null && engine.safing()) {
+            // the end of the run: no more polls (a recipe's own off() keeps them going)
+            safe = true;
+        }
         link.safeMode(true);
         safing = true;
         try {
@@ -123,6 +236,22 @@ public abstract class HardwareDevice extends Device {
             safing = false;
             link.safeMode(false);
         }
+    }
+
+    @Override
+    public String safeStateText() {
+        return "safe-state commands delivered";
+    }
+
+    @Override
+    public java.util.List<String> outputsToRestore() {
+        return saveState().length == 0 ? java.util.List.of()
+            : java.util.List.of(name + ": the state recorded in the journal (setpoints, outputs) is commanded again");
+    }
+
+    @Override
+    public void abandonSafe() {
+        link.cancel();
     }
 
     /** Records an event; before the device is registered with an engine (while connecting) it is kept until then. */
@@ -146,6 +275,10 @@ public abstract class HardwareDevice extends Device {
 
     /** Closes the link (after the safe state). */
     public void close() {
+        safe = true;
+        if (poller != null) {
+            poller.shutdownNow();
+        }
         link.close();
     }
 }

@@ -164,6 +164,7 @@ public final class Keithley24xx extends ScpiDevice implements org.adc.device.kin
         voltage = vi[0];
         current = vi[1];
         peak = Math.max(peak, Math.abs(current));
+        markFresh();
         String tripCmd = is2400() ? ":SENS:CURR:PROT:TRIP?" : ":SOUR:VOLT:ILIM:TRIP?";
         double trip = number(tripCmd, 0, 1);
         if (trip == 1 && !tripped) {
@@ -196,6 +197,16 @@ public final class Keithley24xx extends ScpiDevice implements org.adc.device.kin
         if (on) {
             apply(setVoltage, compliance);
         }
+    }
+
+    @Override
+    public String safeStateText() {
+        return "output OFF (confirmed)";
+    }
+
+    @Override
+    public java.util.List<String> outputsToRestore() {
+        return on ? java.util.List.of(name + ": output ON at " + setVoltage + " V, compliance " + compliance + " A") : java.util.List.of();
     }
 
     @Override

@@ -9,10 +9,16 @@ import org.adc.procedure.ProcedureError;
  * A driver's connection to its instrument with the reconnect policy applied. Every exchange runs
  * through {@link #call}: when the channel reports a {@link LinkLostException}, the link re-opens the
  * channel up to {@link ReconnectPolicy#attempts()} times ({@link ReconnectPolicy#safeAttempts()}
- * while reaching the safe state), runs the driver's re-initialisation (e.g. Genesys {@code ADR n})
- * and repeats the exchange once per reconnect. Each lost link and reconnect is reported to the
- * event sink (the engine's event list). When every attempt fails the run stops with a
- * {@link ProcedureError} naming the device and the port.
+ * while reaching the safe state), runs the driver's re-initialisation (e.g. Genesys {@code ADR n}) and
+ * its reconnect hook (re-identify, re-configure), and repeats the exchange once per reconnect. Each lost
+ * link, attempt, reconnect and corrupt reply is reported to the event sink (the engine's event list).
+ * When every attempt fails the run stops with a {@link ProcedureError} naming the device and the port.
+ *
+ * <p>The reconnects of one call are bounded by the wall clock as well as by their number: they end
+ * {@link ReconnectPolicy#budgetMs} after the first failure, whatever retries the library below does
+ * (j2mod, jSerialComm). Exchanges are serialised by a fair lock held per attempt, not across the
+ * waits between attempts, so the safe state of another thread gets the port between two attempts;
+ * {@link #cancel()} ends the reconnects in progress at once (the engine gave up on this device).
  */
 public final class Link {
     private final String device;
@@ -21,8 +27,11 @@ public final class Link {
     private BiConsumer<String, String> events = (k, m) -> { };
     private Runnable reinit = () -> { };
     private Runnable reconnected = () -> { };
-    private boolean safeMode;
-    private boolean reopening;
+    private final ThreadLocal<Boolean> safeMode = ThreadLocal.withInitial(() -> false);
+    /** True on the thread that is re-opening the channel: its hook's exchanges are not retried on their own. */
+    private final ThreadLocal<Boolean> reopening = ThreadLocal.withInitial(() -> false);
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock(true);
+    private volatile boolean cancelled;
 
     /** @param device device name for messages; @param channel the transport; @param policy reconnect policy */
     public Link(String device, Channel channel, ReconnectPolicy policy) {
@@ -53,9 +62,17 @@ public final class Link {
         this.reinit = r;
     }
 
-    /** While true, reconnects use the (longer) safe-state budget. */
+    /** While true, reconnects of the calling thread use the (longer) safe-state budget. */
     public void safeMode(boolean on) {
-        this.safeMode = on;
+        safeMode.set(on);
+        if (on) {
+            cancelled = false;
+        }
+    }
+
+    /** Ends the reconnects in progress (of any thread) with a lost link; a later {@link #safeMode}(true) clears it. */
+    public void cancel() {
+        cancelled = true;
     }
 
     /** The channel (for drivers that need its type). */
@@ -63,8 +80,14 @@ public final class Link {
         return channel;
     }
 
+    /** The reconnect policy. */
+    public ReconnectPolicy policy() {
+        return policy;
+    }
+
     /** Opens the channel for the first time; failure is an error naming the device and port. */
     public void open() {
+        lock.lock();
         try {
             channel.open();
             reinit.run();
@@ -72,33 +95,46 @@ public final class Link {
             channel.close();
             throw new ProcedureError(device + ": cannot connect on " + channel.describe() + ": " + e.getMessage(),
                 "check the cable, the port name and the serial settings in the lab file");
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** Runs one exchange with reconnects per the policy. */
+    /** Runs one exchange with reconnects per the policy (attempts and wall-clock budget). */
     public <T> T call(String what, Supplier<T> exchange) {
-        if (reopening) {
+        if (reopening.get()) {
             return exchange.get();
         }
         LinkLostException last;
+        lock.lock();
         try {
             return exchange.get();
         } catch (LinkLostException e) {
             last = e;
+        } finally {
+            lock.unlock();
         }
         lost(what, last);
-        int budget = safeMode ? policy.safeAttempts() : policy.attempts();
-        for (int i = 1; i <= budget; i++) {
-            sleep(policy.delayMs());
+        boolean safe = safeMode.get();
+        int budget = safe ? policy.safeAttempts() : policy.attempts();
+        long deadline = System.nanoTime() + policy.budgetMs(safe) * 1_000_000L;
+        int i = 0;
+        while (i < budget && !cancelled && System.nanoTime() < deadline) {
+            i++;
+            sleep(Math.min(policy.delayMs(), Math.max(0, (deadline - System.nanoTime()) / 1_000_000L)));
+            if (cancelled) {
+                break;
+            }
             events.accept("retry", device + ": reconnect attempt " + i + " of " + budget + " (" + what + ")");
+            lock.lock();
             try {
-                reopening = true;
+                reopening.set(true);
                 try {
                     channel.open();
                     reinit.run();
                     reconnected.run();
                 } finally {
-                    reopening = false;
+                    reopening.set(false);
                 }
                 T r = exchange.get();
                 events.accept("link", device + ": reconnected on " + channel.describe() + " (attempt " + i + ")");
@@ -107,10 +143,13 @@ public final class Link {
                 last = e;
                 crc(what, e);
                 channel.close();
+            } finally {
+                lock.unlock();
             }
         }
         throw new ProcedureError(device + ": lost link on " + channel.describe() + " during " + what + ": " + last.getMessage()
-            + (budget > 0 ? " (" + budget + " reconnect attempts failed)" : ""),
+            + (cancelled ? " (reconnects cancelled)" : budget > 0 ? " (" + i + " reconnect attempts failed within "
+                + String.format(java.util.Locale.ROOT, "%.1f", policy.budgetMs(safe) / 1000.0) + " s)" : ""),
             "check the cable and the instrument; the run was stopped and every reachable device put into its safe state");
     }
 
@@ -147,8 +186,13 @@ public final class Link {
         }
     }
 
-    /** Closes the channel. */
+    /** Closes the channel (waits for an exchange in progress). */
     public void close() {
-        channel.close();
+        lock.lock();
+        try {
+            channel.close();
+        } finally {
+            lock.unlock();
+        }
     }
 }

@@ -7,6 +7,10 @@ package org.adc.device.driver;
  * {@code safeAttempts} reconnects, same spacing, before giving up and reporting that the instrument
  * could not be made safe.
  *
+ * <p>The attempts are also bounded by the wall clock ({@link #budgetMs}): one call's reconnects end
+ * {@code attempts × (delay + 1 s)} after the first failure (the second per attempt covers one
+ * exchange's timeout), whatever the serial or Modbus library retries below the link.
+ *
  * @param attempts     reconnects tried during the run (0: a lost link stops the run at once)
  * @param delayMs      wait between attempts, ms
  * @param safeAttempts reconnects tried to deliver the safe-state commands
@@ -17,6 +21,12 @@ public record ReconnectPolicy(int attempts, long delayMs, int safeAttempts) {
         if (attempts < 0 || safeAttempts < 0 || delayMs < 0) {
             throw new IllegalArgumentException("reconnect attempts and delay must not be negative");
         }
+    }
+
+    /** Wall-clock budget of one call's reconnects, ms: attempts × (delay + 1 s), at least one delay. */
+    public long budgetMs(boolean safe) {
+        int n = safe ? safeAttempts : attempts;
+        return n == 0 ? 0 : n * (delayMs + 1000);
     }
 
     /** 3 attempts 1 s apart during the run, 10 for the safe state. */

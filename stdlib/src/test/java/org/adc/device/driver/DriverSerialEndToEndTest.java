@@ -272,7 +272,7 @@ class DriverSerialEndToEndTest {
         try (PtyPair pty = new PtyPair(dir, "killed"); FakeMain.Handle fake = FakeMain.start(null, "keithley", pty.instrumentEnd())) {
             Thread killer = new Thread(() -> {
                 try {
-                    while (fake.seen().stream().filter(":READ?"::equals).count() < 6) {
+                    while (fake.seenNow().stream().filter(":READ?"::equals).count() < 6) {
                         Thread.sleep(5);
                     }
                     fake.kill();

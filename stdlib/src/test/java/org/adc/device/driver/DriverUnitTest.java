@@ -89,8 +89,10 @@ class DriverUnitTest {
         k.apply(50, 1e-3);
         t.cut();
         e.shutdown("lost link");
-        assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("error") && ev.message().startsWith("smu: safe state failed: smu: lost link")
-            && ev.message().contains("2 reconnect attempts failed")), e.events().toString());
+        assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("unsafe") && ev.message().startsWith("smu: UNREACHABLE")
+            && ev.message().contains("smu: lost link") && ev.message().contains("2 reconnect attempts failed")), e.events().toString());
+        assertEquals(false, e.allSafe());
+        assertTrue(e.finalStates().get("smu").startsWith("UNREACHABLE"), e.finalStates().toString());
     }
 
     @Test

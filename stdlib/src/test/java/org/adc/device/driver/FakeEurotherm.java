@@ -124,12 +124,18 @@ final class FakeEurotherm extends FakeInstrument {
     }
 
     private void send(byte[] body) {
+        if (!beforeReply()) {
+            return;
+        }
         byte[] f = new byte[body.length + 2];
         System.arraycopy(body, 0, f, 0, body.length);
         int c = crc(body, body.length) ^ (corruptNext ? 0x5A5A : 0);
         corruptNext = false;
         f[body.length] = (byte) (c & 0xFF);
         f[body.length + 1] = (byte) (c >>> 8);
+        if (garble()) {
+            f[f.length - 1] ^= 0x5A;
+        }
         write(f);
     }
 
@@ -149,6 +155,9 @@ final class FakeEurotherm extends FakeInstrument {
             in.write(b, len, b.length - len);
             int c = crc(b, len - 2);
             if ((b[len - 2] & 0xFF) != (c & 0xFF) || (b[len - 1] & 0xFF) != (c >>> 8) || (b[0] & 0xFF) != unit) {
+                continue;
+            }
+            if (mute) {
                 continue;
             }
             int ref = ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
@@ -291,6 +300,18 @@ final class FakeEurotherm extends FakeInstrument {
         return wsp;
     }
 
+    /** Auto/manual (parameter 273): in manual the output stays where it is and the process value no longer follows. */
+    @Override
+    boolean control(String line) {
+        if (line.startsWith("manual ")) {
+            synchronized (this) {
+                ints.put(Eurotherm.AUTO_MANUAL, (int) Math.round(Double.parseDouble(line.substring(7).strip())));
+            }
+            return true;
+        }
+        return super.control(line);
+    }
+
     private void advance() {
         reads++;
         if (crcAt > 0 && reads == crcAt) {
@@ -300,6 +321,13 @@ final class FakeEurotherm extends FakeInstrument {
         if (manualAfter > 0 && reads == manualAfter) {
             ints.put(Eurotherm.AUTO_MANUAL, 1);
             record("switched to manual");
+        }
+        if (ints.getOrDefault(Eurotherm.AUTO_MANUAL, 0) != 0) {
+            double tgt = param(Eurotherm.TARGET_SP);
+            double step = param(Eurotherm.RATE) / 60;
+            double w = param(Eurotherm.WORKING_SP);
+            params.put(Eurotherm.WORKING_SP, step <= 0 || Math.abs(tgt - w) <= step ? tgt : w + Math.signum(tgt - w) * step);
+            return;
         }
         double wsp = param(Eurotherm.WORKING_SP);
         int st = has2000Programmer ? ints.getOrDefault(G.status(), EurothermProgrammer.RESET) : EurothermProgrammer.RESET;

@@ -101,7 +101,59 @@ abstract class FakeInstrument implements InstrumentFake {
     synchronized void record(String s) {
         seen.add(s);
         if (echo) {
-            emit("seen " + s);
+            // the instrument's own clock (epoch ms) with each command: tests judge timing by it
+            emit("seen " + System.currentTimeMillis() + " " + s);
+        }
+    }
+
+    /** Faults set from the test at run time (FakeMain's stdin): no reply at all, reply latency, dropped and garbled replies. */
+    volatile boolean mute;
+    volatile double latencyMean;
+    volatile double latencySpread;
+    volatile double dropProbability;
+    volatile double garbageProbability;
+    private final java.util.Random faults = new java.util.Random(42);
+
+    /** Applies one control line: "mute", "unmute", "latency MEAN_S SPREAD_S", "drop P", "garbage P"; false: not one of these. */
+    boolean control(String line) {
+        String[] w = line.strip().split("\\s+");
+        switch (w[0]) {
+            case "mute" -> mute = true;
+            case "unmute" -> mute = false;
+            case "latency" -> {
+                latencyMean = Double.parseDouble(w[1]);
+                latencySpread = Double.parseDouble(w[2]);
+            }
+            case "drop" -> dropProbability = Double.parseDouble(w[1]);
+            case "garbage" -> garbageProbability = Double.parseDouble(w[1]);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Before a reply: waits the latency (uniform in mean ± spread); false: the reply is dropped (mute or by chance). */
+    protected boolean beforeReply() {
+        if (mute) {
+            return false;
+        }
+        double p;
+        long wait;
+        synchronized (faults) {
+            p = faults.nextDouble();
+            wait = latencyMean <= 0 ? 0 : (long) (1000 * Math.max(0, latencyMean + latencySpread * (2 * faults.nextDouble() - 1)));
+        }
+        if (wait > 0) {
+            sleep(wait);
+        }
+        return p >= dropProbability;
+    }
+
+    /** True when this reply is to be garbled (by chance). */
+    protected boolean garble() {
+        synchronized (faults) {
+            return faults.nextDouble() < garbageProbability;
         }
     }
 

@@ -83,9 +83,12 @@ final class FakeKeithley extends FakeInstrument {
             String cmd = new String(b, 0, nl, StandardCharsets.US_ASCII).strip();
             in.reset();
             in.write(b, nl + 1, b.length - nl - 1);
+            if (mute) {
+                continue;
+            }
             String reply = answer(cmd);
-            if (reply != null) {
-                write((reply + "\n").getBytes(StandardCharsets.US_ASCII));
+            if (reply != null && beforeReply()) {
+                write(((garble() ? "#!&%garbage" : reply) + "\n").getBytes(StandardCharsets.US_ASCII));
             }
         }
     }

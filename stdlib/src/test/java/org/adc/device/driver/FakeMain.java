@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -31,8 +32,12 @@ public final class FakeMain {
             default -> throw new IllegalArgumentException("unknown fake " + args[0]);
         };
         FakeInstrument.emit("ready");
-        while (System.in.read() >= 0) {
-            // runs until the test closes our stdin
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String l; (l = in.readLine()) != null; ) {
+            // control lines from the test (mute, latency, drop, garbage, manual); runs until the test closes our stdin
+            if (!l.isBlank() && !fake.control(l)) {
+                System.err.println("fake: unknown control line " + l);
+            }
         }
         fake.close();
         System.exit(0);
@@ -74,6 +79,7 @@ public final class FakeMain {
     static final class Handle implements InstrumentFake {
         private final Process process;
         private final List<String> seen = new ArrayList<>();
+        private final List<Long> seenAt = new ArrayList<>();
         private final java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
 
         Handle(Process process, Runnable onUnplug) throws InterruptedException, IOException {
@@ -86,8 +92,11 @@ public final class FakeMain {
                         } else if (l.equals("unplug") && onUnplug != null) {
                             new Thread(onUnplug).start();
                         } else if (l.startsWith("seen ")) {
+                            int sp = l.indexOf(' ', 5);
                             synchronized (seen) {
-                                seen.add(l.substring(5));
+                                seen.add(l.substring(sp + 1));
+                                seenAt.add(Long.parseLong(l.substring(5, sp)));
+                                seen.notifyAll();
                             }
                         }
                     }
@@ -115,9 +124,63 @@ public final class FakeMain {
 
         @Override
         public List<String> seen() {
+            settle();
             synchronized (seen) {
                 return new ArrayList<>(seen);
             }
+        }
+
+        /** What it saw so far, without waiting for more (polling loops). */
+        List<String> seenNow() {
+            synchronized (seen) {
+                return new ArrayList<>(seen);
+            }
+        }
+
+        /** Waits until the process has printed nothing new for 100 ms (at most 2 s), so what it saw has reached us. */
+        private void settle() {
+            long end = System.currentTimeMillis() + 2000;
+            synchronized (seen) {
+                int n = -1;
+                while (n != seen.size() && System.currentTimeMillis() < end) {
+                    n = seen.size();
+                    try {
+                        seen.wait(100);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** The commands with the instrument's own time of receipt (epoch ms). */
+        List<Map.Entry<Long, String>> seenAt() {
+            settle();
+            synchronized (seen) {
+                List<Map.Entry<Long, String>> r = new ArrayList<>();
+                for (int i = 0; i < seen.size(); i++) {
+                    r.add(Map.entry(seenAt.get(i), seen.get(i)));
+                }
+                return r;
+            }
+        }
+
+        /** The instrument's time (epoch ms) of the last receipt of {@code cmd}, or -1. */
+        long lastAt(String cmd) {
+            List<Map.Entry<Long, String>> s = seenAt();
+            for (int i = s.size() - 1; i >= 0; i--) {
+                if (s.get(i).getValue().equals(cmd)) {
+                    return s.get(i).getKey();
+                }
+            }
+            return -1;
+        }
+
+        /** Sends a control line to the fake (mute, unmute, latency MEAN SPREAD, drop P, garbage P, manual 0|1). */
+        void control(String line) throws IOException {
+            process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
         }
 
         @Override
