@@ -434,10 +434,11 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
             }
             return page;
         }
-        if (Units.isUnit(name) && inUnit(m, i)) {
+        SourceModel.Decl d = m.resolve(name, word.getStartIndex());
+        // the parser's rule: after a number, a name bound in scope is the variable, never a unit
+        if (d == null && Units.isUnit(name) && inUnit(m, i)) {
             return unitMarkdown(name);
         }
-        SourceModel.Decl d = m.resolve(name, word.getStartIndex());
         if (d != null) {
             if (d.kind().equals("import")) {
                 Module mod = lib.modules().get(d.params().get(0));
@@ -481,7 +482,8 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
                 continue;
             }
             boolean afterOp = unit.length() > 0 && "*/^(-·".indexOf(unit.charAt(unit.length() - 1)) >= 0;
-            boolean ok = ty == AdcLexer.IDENT && Units.isUnit(t.getText()) && (unit.length() == 0 || afterOp)
+            boolean ok = ty == AdcLexer.IDENT && Units.isUnit(t.getText()) && m.resolve(t.getText(), t.getStartIndex()) == null
+                && (unit.length() == 0 || afterOp)
                 || (ty == AdcLexer.SLASH || ty == AdcLexer.STAR || ty == AdcLexer.POW) && unit.length() > 0 && !afterOp
                 || ty == AdcLexer.INT && unit.length() > 0 && (unit.charAt(unit.length() - 1) == '^' || unit.charAt(unit.length() - 1) == '-')
                 || ty == AdcLexer.MINUS && unit.length() > 0 && unit.charAt(unit.length() - 1) == '^'
@@ -633,7 +635,7 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
             }
             int ct = cur.getType();
             if (ct == AdcLexer.IDENT) {
-                if (!Units.isUnit(cur.getText())) {
+                if (!Units.isUnit(cur.getText()) || m.resolve(cur.getText(), cur.getStartIndex()) != null) {
                     return false;
                 }
                 sawUnit = true;

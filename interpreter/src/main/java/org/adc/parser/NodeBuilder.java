@@ -98,6 +98,8 @@ final class NodeBuilder {
     private final boolean interactive;
     private final Set<String> knownGlobals;
     final List<Diagnostic> errors = new ArrayList<>();
+    /** Warnings: the recipe runs, but a reader may misread it (adc check and the language server show them). */
+    final List<Diagnostic> warnings = new ArrayList<>();
     private final Map<AdcNode, Dimension> dims = new IdentityHashMap<>();
     /** The unit an expression is written in, where the source says it (a quantity, a conversion, a declared name). */
     private final Map<AdcNode, String> units = new IdentityHashMap<>();
@@ -112,6 +114,8 @@ final class NodeBuilder {
     private final Map<String, boolean[]> userRequired = new HashMap<>();
     private final Set<String> scriptGlobals = new HashSet<>();
     private final Set<String> scriptConstants = new HashSet<>();
+    /** Top-level names declared so far, in source order: from its declaration on, a name is never read as a unit. */
+    private final Set<String> declaredGlobals = new HashSet<>();
     private Scope scope;
     private int loopDepth;
     private int functionDepth;
@@ -133,6 +137,39 @@ final class NodeBuilder {
 
     void error(ParserRuleContext ctx, String message, String hint) {
         error(ctx.getStart(), ctx.getStop(), message, hint);
+    }
+
+    void warning(Token t, String message, String hint) {
+        warnings.add(Diagnostic.at(source, t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, t.getText().length()), "warning", message, hint));
+    }
+
+    /** Names of common units that recipes are tempted to use as variables (T for a temperature, d for a distance). */
+    private static final Set<String> UNIT_LIKE_NAMES = Set.of("T", "d", "h", "s", "m", "g", "K", "A", "V", "C", "F", "J", "W", "N", "L", "M");
+
+    /** Warns when a declared name is a common unit symbol: after a number it now means the variable, not the unit. */
+    private void checkUnitLikeName(Token name) {
+        String n = name.getText();
+        if (UNIT_LIKE_NAMES.contains(n)) {
+            warning(name, "'" + n + "' is named like the unit " + n + ": where it is in scope, " + n
+                + " after a number means this variable, not the unit",
+                "rename it (e.g. " + suggestedName(n) + ") if you mean the unit anywhere it is visible");
+        }
+    }
+
+    private static String suggestedName(String n) {
+        return switch (n) {
+            case "T" -> "temp or T_anneal";
+            case "d" -> "dist or thickness";
+            case "h" -> "height";
+            case "s" -> "dist or step";
+            case "m" -> "mass";
+            case "g" -> "mass_g";
+            case "V" -> "volume or voltage";
+            case "C" -> "conc or capacity";
+            case "N" -> "n_atoms";
+            case "L" -> "length";
+            default -> n + "_value";
+        };
     }
 
     private <T extends AdcNode> T at(T node, ParserRuleContext ctx) {
@@ -365,6 +402,7 @@ final class NodeBuilder {
                 error(i.dottedName(), "no module named '" + mod + "'", "available modules: " + String.join(", ", Stdlib.modules().keySet()));
             }
             imports.put(alias, mod);
+            declaredGlobals.add(alias);
             return at(new ImportNode(mod, alias), i);
         }
         if (s instanceof AdcParser.ParamStmtContext p) {
@@ -436,7 +474,9 @@ final class NodeBuilder {
             }
         }
         declared(l.name, d, shown);
+        checkUnitLikeName(l.name);
         if (scope.atTopLevel()) {
+            declaredGlobals.add(name);
             if (d != null) {
                 globalDims.put(name, d);
             } else {
@@ -490,6 +530,8 @@ final class NodeBuilder {
             globalUnits.put(name, shown);
         }
         declared(p.name, d, shown);
+        checkUnitLikeName(p.name);
+        declaredGlobals.add(name);
         AdcNode range = null;
         if (rangeCtx != null) {
             if (rangeCtx instanceof AdcParser.RangeExprContext r && r.expr().size() == 2) {
@@ -597,6 +639,10 @@ final class NodeBuilder {
             if (f.expr() instanceof AdcParser.RangeExprContext) {
                 elem = dim(iterable);
             }
+            checkUnitLikeName(f.first);
+            if (f.second != null) {
+                checkUnitLikeName(f.second);
+            }
             Scope.Local v = scope.declare(f.first.getText(), true, f.second == null ? elem : Dimension.NONE);
             if (f.second == null && units.get(iterable) != null) {
                 localUnits.put(v, units.get(iterable));
@@ -650,6 +696,7 @@ final class NodeBuilder {
         Scope.Local local = top ? null : scope.declare(name, false, null);
         AdcNode def = function(name, ps, body, null, fin, recipe, ctx);
         if (top) {
+            declaredGlobals.add(name);
             return at(new WriteGlobalNode(name, def, true, false), ctx);
         }
         return at(WriteLocalNodeGen.create(def, local.slot()), ctx);
@@ -666,6 +713,7 @@ final class NodeBuilder {
         for (int i = 0; i < list.size(); i++) {
             AdcParser.ParamContext p = list.get(i);
             names[i] = p.name.getText();
+            checkUnitLikeName(p.name);
             if (p.unit() != null) {
                 Unit u = unit(p.unit());
                 pdims[i] = u == null ? null : u.dimension();
@@ -1247,8 +1295,12 @@ final class NodeBuilder {
     }
 
     /**
-     * {@code 450 degC}, {@code 5 degC/min}. After a number, names are read as units as long as they
-     * are units: in {@code 10 m / t} with a variable t, the literal is 10 m and "/ t" a division.
+     * {@code 450 degC}, {@code 5 degC/min}. The rule for names after a number (docs/language.md,
+     * "Units after a number"): a name is read as a unit only if it is a unit symbol and not a name
+     * the recipe binds (a variable, parameter, function or loop variable in scope); the unit ends
+     * before the first term that is not a unit, and the rest of the product is ordinary
+     * arithmetic. So with {@code let T = 600 K}, {@code 8.617e-5 eV/K * T} multiplies by T, and
+     * {@code 0.9 eV / (kB * T)} divides by the product of the constant and the variable.
      */
     private AdcNode quantityLiteral(AdcParser.QuantityLitContext q) {
         return quantityLiteral(q, List.of());
@@ -1275,10 +1327,18 @@ final class NodeBuilder {
         if (unitTerms == 0) {
             AdcParser.UnitTermContext t0 = terms.get(0);
             String sym = t0.getStart().getText();
-            String hint = isKnownGlobal(sym) || scope.lookupHere(sym) != null
-                ? "to multiply by the variable '" + sym + "' write " + q.number().getText() + " * " + sym
-                : Units.isUnit(sym) ? null : unknownUnitHint(sym);
-            error(t0, "unknown unit '" + sym + "'", hint);
+            if (t0 instanceof AdcParser.UnitAtomContext && boundByRecipe(sym)) {
+                error(t0, "'" + sym + "' after the number " + q.number().getText() + " is the variable '" + sym + "', not a unit",
+                    "a name bound in scope is never read as a unit: write " + q.number().getText() + " * " + sym + " to multiply"
+                        + (Units.isUnit(sym) ? ", or rename the variable to use the unit " + sym : ""));
+            } else if (t0 instanceof AdcParser.UnitGroupContext) {
+                error(t0, "a unit group after the number " + q.number().getText() + " holds names that are not units",
+                    "write " + q.number().getText() + " * (...) to multiply by an expression");
+            } else {
+                String hint = isKnownGlobal(sym) ? "to multiply by '" + sym + "' write " + q.number().getText() + " * " + sym
+                    : Units.isUnit(sym) ? null : unknownUnitHint(sym);
+                error(t0, "unknown unit '" + sym + "'", hint);
+            }
             return num;
         }
         Unit u = null;
@@ -1295,15 +1355,11 @@ final class NodeBuilder {
         int litStart = q.getStart().getStartIndex();
         int litStop = terms.get(unitTerms - 1).getStop() == null ? litStart : terms.get(unitTerms - 1).getStop().getStopIndex();
         node.setSourceSection(litStart, Math.max(1, litStop - litStart + 1));
-        // remaining terms are variables: 10 m / t
+        // the remaining terms are arithmetic: 10 m / t, 0.9 eV / (kB * T)
         for (int i = unitTerms; i < terms.size(); i++) {
             AdcParser.UnitTermContext t = terms.get(i);
-            if (!(t instanceof AdcParser.UnitAtomContext a)) {
-                error(t, "a unit group may hold only units", "put the expression in parentheses: (" + q.number().getText() + " ...) / (...)");
-                return node;
-            }
-            AdcNode operand = readName(a.IDENT().getText(), a.IDENT().getSymbol());
-            if (i == terms.size() - 1) {
+            AdcNode operand = termAsExpression(t, q);
+            if (i == terms.size() - 1 && t instanceof AdcParser.UnitAtomContext a && a.unitExp() == null) {
                 for (AdcParser.PostfixContext op : tailOps) {
                     operand = applyPostfix(op, operand);
                     if (op.getStop() != null) {
@@ -1312,14 +1368,10 @@ final class NodeBuilder {
                         operand.setSourceSection(from, Math.max(1, op.getStop().getStopIndex() - from + 1));
                     }
                 }
-            }
-            if (a.unitExp() != null) {
-                Integer k = unitExponent(a.unitExp());
-                if (k == null) {
-                    return node;
+            } else if (i == terms.size() - 1 && !tailOps.isEmpty()) {
+                for (AdcParser.PostfixContext op : tailOps) {
+                    operand = applyPostfix(op, operand);
                 }
-                AdcNode e = new LongLiteralNode(k);
-                operand = at(PowNodeGen.create(operand, e), a);
             }
             Dimension dl = dim(node);
             Dimension dr = dim(operand);
@@ -1333,6 +1385,72 @@ final class NodeBuilder {
         return node;
     }
 
+    /**
+     * A term after the unit of a quantity, read as arithmetic: a name (a variable or a library
+     * constant, with its power) or a parenthesised product of such names. A unit symbol that the
+     * recipe does not bind cannot stand here: it is reported with the way to write it.
+     */
+    private AdcNode termAsExpression(AdcParser.UnitTermContext t, AdcParser.QuantityLitContext q) {
+        AdcNode operand;
+        AdcParser.UnitExpContext exp;
+        if (t instanceof AdcParser.UnitAtomContext a) {
+            String name = a.IDENT().getText();
+            exp = a.unitExp();
+            if (Units.isUnit(name) && !boundByRecipe(name) && !isKnownGlobal(name)) {
+                error(a, "'" + name + "' is a unit, but it follows a variable, not a number",
+                    "a unit belongs right after its number: write (1 " + name + ") or move it next to " + q.number().getText());
+                return at(new LiteralNode(None.INSTANCE), a);
+            }
+            operand = readName(name, a.IDENT().getSymbol());
+        } else {
+            AdcParser.UnitGroupContext g = (AdcParser.UnitGroupContext) t;
+            exp = g.unitExp();
+            List<AdcParser.UnitTermContext> inner = g.unit().unitTerm();
+            List<Token> ops = new ArrayList<>();
+            for (int i = 0; i < g.unit().getChildCount(); i++) {
+                if (g.unit().getChild(i) instanceof TerminalNode tn) {
+                    ops.add(tn.getSymbol());
+                }
+            }
+            operand = termAsExpression(inner.get(0), q);
+            for (int i = 1; i < inner.size(); i++) {
+                AdcNode r = termAsExpression(inner.get(i), q);
+                Dimension dl = dim(operand);
+                Dimension dr = dim(r);
+                boolean div = ops.get(i - 1).getType() == AdcLexer.SLASH;
+                operand = at(withDim(div ? DivNodeGen.create(operand, r) : MulNodeGen.create(operand, r),
+                    dl != null && dr != null ? (div ? dl.divide(dr) : dl.times(dr)) : null), g);
+            }
+        }
+        if (exp != null) {
+            Integer k = unitExponent(exp);
+            if (k != null) {
+                Dimension d = dim(operand);
+                operand = at(withDim(PowNodeGen.create(operand, new LongLiteralNode(k)), d == null ? null : d.pow(k)), t);
+            }
+        }
+        return operand;
+    }
+
+    /**
+     * A name the recipe binds at this place: a local, parameter or loop variable in scope, a
+     * top-level let, var, param, fn, recipe or import earlier in the file (in source order, so
+     * {@code let s = 2 s} reads the unit), or (in the REPL) a variable of an earlier input.
+     * Such a name is never read as a unit. Library names are not bound by the recipe: the few
+     * that are also unit symbols (min, amu, hbar) stay units after a number.
+     */
+    private boolean boundByRecipe(String name) {
+        for (Scope s = scope; s != null; s = s.parent) {
+            if (s.lookupHere(name) != null) {
+                return true;
+            }
+        }
+        if (declaredGlobals.contains(name)) {
+            return true;
+        }
+        return interactive && knownGlobals.contains(name) && libraryGlobal(name) == null && !Stdlib.modules().containsKey(name);
+    }
+
     private static String unknownUnitHint(String sym) {
         try {
             Units.parse(sym);
@@ -1342,9 +1460,16 @@ final class NodeBuilder {
         }
     }
 
+    /** True when a term after a number is read as a unit: every name in it is a unit symbol the recipe does not bind. */
     private boolean isUnitTerm(AdcParser.UnitTermContext t) {
         if (t instanceof AdcParser.UnitAtomContext a) {
-            return Units.isUnit(a.IDENT().getText());
+            String name = a.IDENT().getText();
+            return Units.isUnit(name) && !boundByRecipe(name);
+        }
+        for (AdcParser.UnitTermContext inner : ((AdcParser.UnitGroupContext) t).unit().unitTerm()) {
+            if (!isUnitTerm(inner)) {
+                return false;
+            }
         }
         return true;
     }

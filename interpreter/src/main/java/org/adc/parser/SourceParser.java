@@ -41,8 +41,8 @@ public final class SourceParser {
     }
 
     /**
-     * Parses and checks a source without running it: its errors as data and the dimensions the
-     * checker inferred (also when it has check errors; none when it has syntax errors).
+     * Parses and checks a source without running it: its errors and warnings as data (in source
+     * order) and the dimensions the checker inferred (also when it has check errors; none when it has syntax errors).
      */
     public static Analysis analyze(AdcLanguage language, Source source) {
         NodeBuilder[] builder = new NodeBuilder[1];
@@ -52,7 +52,12 @@ public final class SourceParser {
         } catch (AdcParseError e) {
             errors = e.diagnostics();
         }
-        return new Analysis(errors, builder[0] == null ? List.of() : builder[0].spans());
+        List<Diagnostic> all = new ArrayList<>(errors);
+        if (builder[0] != null) {
+            all.addAll(builder[0].warnings);
+        }
+        all.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        return new Analysis(all, builder[0] == null ? List.of() : builder[0].spans());
     }
 
     private static AdcRootNode build(AdcLanguage language, Source source, NodeBuilder[] built) {
@@ -121,7 +126,11 @@ public final class SourceParser {
         }
         if (source.isInteractive()) {
             try {
-                names.addAll(AdcContext.get(null).globals().cells().keySet());
+                AdcContext.get(null).globals().cells().forEach((name, cell) -> {
+                    if (cell.defined) {
+                        names.add(name);
+                    }
+                });
             } catch (RuntimeException e) {
                 // no context entered: names are checked at run time
             }
