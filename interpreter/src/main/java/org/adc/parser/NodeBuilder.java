@@ -789,6 +789,7 @@ final class NodeBuilder {
         if (!isKnownGlobal(name)) {
             String near = nearestName(name);
             String hint = Stdlib.modules().containsKey(name) ? "'" + name + "' is a module: add `import " + name + "` at the top"
+                : PYTHON_NAMES.containsKey(name) ? PYTHON_NAMES.get(name)
                 : near != null ? "did you mean '" + near + "'?" : "declare it with let or var before use, or check the spelling";
             error(tok, tok, "unknown name '" + name + "'", hint);
         }
@@ -802,6 +803,15 @@ final class NodeBuilder {
         }
         return withDim(n, d);
     }
+
+    /** Python names a newcomer writes, with the adc form. */
+    private static final Map<String, String> PYTHON_NAMES = Map.of(
+        "True", "adc writes true (lower case)",
+        "False", "adc writes false (lower case)",
+        "None", "adc writes none (lower case)",
+        "range", "adc writes ranges as 0 ..< n (n excluded) or 1 .. n (n included)",
+        "elif", "adc writes else if",
+        "def", "adc declares functions with fn name(x) { ... }");
 
     /** The visible name closest to {@code name} (edit distance at most 2), or null. */
     private String nearestName(String name) {

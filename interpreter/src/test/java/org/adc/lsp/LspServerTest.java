@@ -478,8 +478,9 @@ class LspServerTest {
             assertEquals("unknown name 'nosuch'", u.message());
             // a syntax error too
             org.adc.runtime.Diagnostic p = c.analyze(new SourceModel("let x = (1 + \n")).diagnostics().get(0);
-            assertEquals(2, p.line());   // the end of input, after the last newline
-            assertTrue(p.hint() != null && p.hint().contains("not closed"), p.toString());
+            assertEquals(1, p.line());   // at the '(' that is never closed
+            assertEquals(9, p.column());
+            assertEquals("'(' was never closed", p.message());
         }
     }
 }
