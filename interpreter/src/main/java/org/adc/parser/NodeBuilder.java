@@ -116,6 +116,17 @@ final class NodeBuilder {
     private final Set<String> scriptConstants = new HashSet<>();
     /** Top-level names declared so far, in source order: from its declaration on, a name is never read as a unit. */
     private final Set<String> declaredGlobals = new HashSet<>();
+    /** Local modules imported by this file: alias → the built module. */
+    private final Map<String, LocalModule> localModules = new HashMap<>();
+    /**
+     * For a local module's builder: its top-level names live in the global scope under this prefix
+     * (the module's own namespace); empty for the recipe itself.
+     */
+    private String prefix = "";
+    /** This file's path relative to the recipe's folder ("" for the recipe); imports resolve against its folder. */
+    private String file = "";
+    /** The files being imported, outermost first, ending with this one: a file already in it is a cycle. */
+    private List<String> importChain = List.of();
     private Scope scope;
     private int loopDepth;
     private int functionDepth;
@@ -125,6 +136,39 @@ final class NodeBuilder {
         this.source = source;
         this.interactive = source.isInteractive();
         this.knownGlobals = knownGlobals;
+    }
+
+    /** A local module imported with {@code import "profiles.adc" as p}: its file, namespace, root and checker state. */
+    record LocalModule(String name, String file, String prefix, RootCallTarget target, NodeBuilder builder) {
+        /** The names the module exports: its top-level names, except imports and those starting with '_'. */
+        List<String> exported() {
+            List<String> out = new ArrayList<>();
+            for (String n : builder.scriptGlobals) {
+                if (!n.startsWith("_") && !builder.imports.containsKey(n) && !builder.localModules.containsKey(n)) {
+                    out.add(n);
+                }
+            }
+            java.util.Collections.sort(out);
+            return out;
+        }
+    }
+
+    /** Makes this builder the builder of a local module: its own namespace, its file, the import chain that led to it. */
+    NodeBuilder asModule(String moduleFile, List<String> chain) {
+        this.file = moduleFile;
+        this.prefix = moduleFile + "::";
+        this.importChain = chain;
+        return this;
+    }
+
+    /** The global-scope name of a top-level name of this file (in a module, under its prefix). */
+    private String global(String name) {
+        return !prefix.isEmpty() && scriptGlobals.contains(name) ? prefix + name : name;
+    }
+
+    /** The name as the file wrote it, from a global-scope name. */
+    private String unprefixed(String name) {
+        return !prefix.isEmpty() && name.startsWith(prefix) ? name.substring(prefix.length()) : name;
     }
 
     // ---------------------------------------------------------------- errors and positions
@@ -269,6 +313,27 @@ final class NodeBuilder {
             interactive ? null : source.getName(), interactive ? null : source.getCharacters().toString()), "script", whole);
     }
 
+    /** The root of a local module: runs its top-level statements once, into its own namespace. */
+    AdcRootNode moduleProgram(AdcParser.ProgramContext ctx) {
+        scope = new Scope(null, true);
+        List<AdcParser.StatementContext> stmts = ctx.statement();
+        collectTopLevel(stmts);
+        List<AdcNode> nodes = new ArrayList<>();
+        for (AdcParser.StatementContext s : stmts) {
+            if (s instanceof AdcParser.ParamStmtContext p) {
+                error(p, "param declares a parameter of the recipe, not of a module",
+                    "declare it in the recipe and pass it to the module's functions as an argument");
+                continue;
+            }
+            AdcNode n = statement(s);
+            if (n != null) {
+                nodes.add(n);
+            }
+        }
+        return new AdcRootNode(language, scope.frame.build(), new BlockNode(nodes.toArray(new AdcNode[0])), "module " + file,
+            source.createSection(0, source.getLength()));
+    }
+
     /** Top-level names declared anywhere in the file, so functions may refer to names defined later. */
     private void collectTopLevel(List<AdcParser.StatementContext> stmts) {
         for (AdcParser.StatementContext s : stmts) {
@@ -286,10 +351,11 @@ final class NodeBuilder {
             } else if (s instanceof AdcParser.ParamStmtContext p) {
                 scriptGlobals.add(p.name.getText());
             } else if (s instanceof AdcParser.ImportStmtContext i) {
-                String mod = i.dottedName().getText();
-                String alias = i.alias != null ? i.alias.getText() : mod;
+                String alias = importAlias(i);
                 scriptGlobals.add(alias);
-                imports.put(alias, mod);
+                if (i.dottedName() != null && Stdlib.modules().containsKey(i.dottedName().getText())) {
+                    imports.put(alias, i.dottedName().getText());
+                }
             }
         }
     }
@@ -396,14 +462,18 @@ final class NodeBuilder {
             return at(new AssertNode(expr(a.expr(0)), msg, a.expr(0).getText()), a);
         }
         if (s instanceof AdcParser.ImportStmtContext i) {
+            if (i.path != null || !Stdlib.modules().containsKey(i.dottedName().getText()) && localModuleExists(i.dottedName().getText())) {
+                return importLocal(i);
+            }
             String mod = i.dottedName().getText();
             String alias = i.alias != null ? i.alias.getText() : mod;
             if (!Stdlib.modules().containsKey(mod)) {
-                error(i.dottedName(), "no module named '" + mod + "'", "available modules: " + String.join(", ", Stdlib.modules().keySet()));
+                error(i.dottedName(), "no module named '" + mod + "'", "available modules: " + String.join(", ", Stdlib.modules().keySet())
+                    + "; a local module is a file beside the recipe: import \"" + mod + ".adc\" as " + mod.replace('.', '_'));
             }
             imports.put(alias, mod);
             declaredGlobals.add(alias);
-            return at(new ImportNode(mod, alias), i);
+            return at(new ImportNode(mod, global(alias)), i);
         }
         if (s instanceof AdcParser.ParamStmtContext p) {
             return param(p);
@@ -487,7 +557,7 @@ final class NodeBuilder {
             } else {
                 globalUnits.remove(name);
             }
-            return at(new WriteGlobalNode(name, value, true, mutable), l);
+            return at(new WriteGlobalNode(global(name), value, true, mutable), l);
         }
         if (scope.declaredInInnermostBlock(name)) {
             error(l.name, l.name, "'" + name + "' is already declared in this block", "assign with " + name + " = ... or choose another name");
@@ -621,7 +691,7 @@ final class NodeBuilder {
         if (!isKnownGlobal(name)) {
             error(tok, tok, "unknown name '" + name + "'", "declare it first with var " + name + " = ...");
         }
-        return new WriteGlobalNode(name, value, false, true);
+        return new WriteGlobalNode(global(name), value, false, true);
     }
 
     private void checkAssignDim(Dimension declared, AdcNode value, Token tok, String name) {
@@ -697,7 +767,7 @@ final class NodeBuilder {
         AdcNode def = function(name, ps, body, null, fin, recipe, ctx);
         if (top) {
             declaredGlobals.add(name);
-            return at(new WriteGlobalNode(name, def, true, false), ctx);
+            return at(new WriteGlobalNode(global(name), def, true, false), ctx);
         }
         return at(WriteLocalNodeGen.create(def, local.slot()), ctx);
     }
@@ -793,7 +863,7 @@ final class NodeBuilder {
                 : near != null ? "did you mean '" + near + "'?" : "declare it with let or var before use, or check the spelling";
             error(tok, tok, "unknown name '" + name + "'", hint);
         }
-        AdcNode n = at(withUnit(new ReadGlobalNode(name), globalUnits.get(name)), tok);
+        AdcNode n = at(withUnit(new ReadGlobalNode(global(name)), globalUnits.get(name)), tok);
         Dimension d = globalDims.get(name);
         if (d == null && !scriptGlobals.contains(name)) {
             Object lib = libraryGlobal(name);
@@ -859,11 +929,11 @@ final class NodeBuilder {
 
     /** The library function a call expression refers to, when it is known at parse time. */
     private NativeFunction staticCallee(AdcNode fn) {
-        if (fn instanceof ReadGlobalNode g && !scriptGlobals.contains(g.name())) {
+        if (fn instanceof ReadGlobalNode g && !scriptGlobals.contains(unprefixed(g.name()))) {
             return libraryGlobal(g.name()) instanceof NativeFunction nf ? nf : null;
         }
-        if (fn instanceof MemberNode m && m.receiver() instanceof ReadGlobalNode g && imports.containsKey(g.name())) {
-            Module mod = Stdlib.modules().get(imports.get(g.name()));
+        if (fn instanceof MemberNode m && m.receiver() instanceof ReadGlobalNode g && imports.containsKey(unprefixed(g.name()))) {
+            Module mod = Stdlib.modules().get(imports.get(unprefixed(g.name())));
             return mod != null && mod.member(m.name()) instanceof NativeFunction nf ? nf : null;
         }
         return null;
@@ -1052,8 +1122,24 @@ final class NodeBuilder {
         if (p instanceof AdcParser.MemberPostfixContext m) {
             String name = m.memberName().getText();
             AdcNode n = at(new MemberNode(recv, name), m);
-            if (recv instanceof ReadGlobalNode g && imports.containsKey(g.name())) {
-                Module mod = Stdlib.modules().get(imports.get(g.name()));
+            if (recv instanceof ReadGlobalNode lg && localModules.containsKey(unprefixed(lg.name()))) {
+                LocalModule lm = localModules.get(unprefixed(lg.name()));
+                if (!lm.exported().contains(name)) {
+                    String near = null;
+                    for (String c : lm.exported()) {
+                        if (org.adc.lang.Spelling.distance(name, c) <= 2) {
+                            near = c;
+                        }
+                    }
+                    error(m.memberName(), "module " + lm.name() + " (" + lm.file() + ") has no member '" + name + "'",
+                        name.startsWith("_") ? "names starting with _ are private to their module"
+                            : near != null ? "did you mean '" + near + "'?" : "members: " + String.join(", ", lm.exported()));
+                } else if (lm.builder().globalDims.get(name) != null) {
+                    withDim(n, lm.builder().globalDims.get(name));
+                }
+            }
+            if (recv instanceof ReadGlobalNode g && imports.containsKey(unprefixed(g.name()))) {
+                Module mod = Stdlib.modules().get(imports.get(unprefixed(g.name())));
                 if (mod != null && mod.member(name) == null) {
                     error(m.memberName(), "module " + mod.name() + " has no member '" + name + "'",
                         "members: " + String.join(", ", mod.memberNames()));
@@ -1125,22 +1211,153 @@ final class NodeBuilder {
                 d = Dimension.NONE;
             }
             withDim(n, d);
-        } else if (fn instanceof ReadGlobalNode g && userSigs.containsKey(g.name())) {
-            Dimension[] sig = userSigs.get(g.name());
-            String[] pn = userParamNames.get(g.name());
-            checkUserArity(g.name(), pn, userRequired.get(g.name()), pos.size(), names, namedCtx, c);
+        } else if (userFunction(fn) != null) {
+            NodeBuilder owner = userFunction(fn);
+            String fname = fn instanceof MemberNode mn ? mn.name() : unprefixed(((ReadGlobalNode) fn).name());
+            Dimension[] sig = owner.userSigs.get(fname);
+            String[] pn = owner.userParamNames.get(fname);
+            checkUserArity(fname, pn, owner.userRequired.get(fname), pos.size(), names, namedCtx, c);
             for (int i = 0; i < Math.min(sig.length, pos.size()); i++) {
-                checkArg(g.name(), i, pn[i], sig[i], pos.get(i), posCtx.get(i));
+                checkArg(fname, i, pn[i], sig[i], pos.get(i), posCtx.get(i));
             }
             for (int k = 0; k < names.size(); k++) {
                 for (int i = 0; i < pn.length; i++) {
                     if (pn[i].equals(names.get(k))) {
-                        checkArg(g.name(), i, pn[i], sig[i], named.get(k), namedCtx.get(k));
+                        checkArg(fname, i, pn[i], sig[i], named.get(k), namedCtx.get(k));
                     }
                 }
             }
         }
         return n;
+    }
+
+    /** The builder that declared the function a call refers to (this file's or a local module's), or null. */
+    private NodeBuilder userFunction(AdcNode fn) {
+        if (fn instanceof ReadGlobalNode g && userSigs.containsKey(unprefixed(g.name())) && scriptGlobals.contains(unprefixed(g.name()))) {
+            return this;
+        }
+        if (fn instanceof MemberNode m && m.receiver() instanceof ReadGlobalNode g && localModules.containsKey(unprefixed(g.name()))) {
+            NodeBuilder b = localModules.get(unprefixed(g.name())).builder();
+            return b.userSigs.containsKey(m.name()) ? b : null;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- local modules
+
+    private static String importAlias(AdcParser.ImportStmtContext i) {
+        if (i.alias != null) {
+            return i.alias.getText();
+        }
+        if (i.dottedName() != null) {
+            return i.dottedName().getText();
+        }
+        String f = stringText(i.path);
+        String base = f.substring(f.lastIndexOf('/') + 1);
+        return base.endsWith(".adc") ? base.substring(0, base.length() - 4) : base;
+    }
+
+    /** The text of a string literal without interpolation (an import path). */
+    private static String stringText(AdcParser.StringContext s) {
+        StringBuilder sb = new StringBuilder();
+        for (AdcParser.StringPartContext part : s.stringPart()) {
+            sb.append(part.getText());
+        }
+        return sb.toString();
+    }
+
+    /** The path of an imported file relative to the recipe's folder: against the folder of the importing file. */
+    private String resolveImport(String written) {
+        if (written.startsWith("/")) {
+            return written;
+        }
+        int slash = file.lastIndexOf('/');
+        String dir = slash < 0 ? "" : file.substring(0, slash + 1);
+        return java.nio.file.Path.of(dir + written).normalize().toString();
+    }
+
+    /** True when {@code import name} names a file name.adc beside this file (read through the sandbox). */
+    private boolean localModuleExists(String name) {
+        if (name.contains(".")) {
+            return false;
+        }
+        try {
+            org.adc.AdcContext ctx = org.adc.AdcContext.get(null);
+            String dir = ctx.env().scriptDir();
+            if (dir == null) {
+                return false;
+            }
+            com.oracle.truffle.api.TruffleFile f = ctx.truffleEnv().getPublicTruffleFile(dir).resolve(resolveImport(name + ".adc"));
+            return f.isRegularFile();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code import "profiles.adc" as p} (or {@code import profiles} for profiles.adc beside the
+     * file): reads the file through the sandbox (so run.json records it with its hash), parses and
+     * checks it in its own namespace, refuses an import cycle, and binds the module to the alias.
+     */
+    private AdcNode importLocal(AdcParser.ImportStmtContext i) {
+        String written = i.path != null ? stringText(i.path) : i.dottedName().getText() + ".adc";
+        ParserRuleContext where = i.path != null ? i.path : i.dottedName();
+        String alias = importAlias(i);
+        declaredGlobals.add(alias);
+        if (!alias.matches("[\\p{L}_][\\p{L}\\p{Nd}_]*")) {
+            error(where, "'" + alias + "' cannot name a module", "give it a name: import \"" + written + "\" as name");
+            return null;
+        }
+        String rel = resolveImport(written);
+        // the recipe's path relative to its own folder is its file name
+        List<String> chain = new ArrayList<>(importChain.isEmpty()
+            ? List.of(source.getName().substring(source.getName().lastIndexOf('/') + 1)) : importChain);
+        if (rel.equals(file) || chain.contains(rel)) {
+            List<String> cycle = new ArrayList<>(chain.subList(Math.max(0, chain.indexOf(rel)), chain.size()));
+            cycle.add(rel);
+            error(where, "import cycle: " + String.join(" → ", cycle), "move what both files need into a third file that both import");
+            return null;
+        }
+        String text;
+        try {
+            java.io.BufferedReader r = org.adc.AdcContext.get(null).env().openRead(rel);
+            StringBuilder sb = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n; (n = r.read(buf)) > 0; ) {
+                sb.append(buf, 0, n);
+                if (sb.length() > 4_000_000) {
+                    error(where, "module '" + written + "' is larger than 4 MB", "a module holds definitions, not data: read data with table()");
+                    return null;
+                }
+            }
+            r.close();
+            text = sb.toString();
+        } catch (org.adc.lang.AdcError e) {
+            boolean missing = e.getMessage().startsWith("no such file");
+            error(where, "cannot import '" + written + "': " + e.getMessage(), missing
+                ? "an import path is relative to the folder of the file that imports it" + (file.contains("/") ? " (" + file.substring(0, file.lastIndexOf('/') + 1) + ")" : "")
+                : e.hint());
+            return null;
+        } catch (java.io.IOException | RuntimeException e) {
+            error(where, "cannot import '" + written + "': " + e.getMessage(), null);
+            return null;
+        }
+        chain.add(rel);
+        // messages name the module as the recipe's own name is shown: relative to where adc was started
+        String shownDir = importChain.isEmpty() ? source.getName().substring(0, source.getName().lastIndexOf('/') + 1)
+            : source.getName().substring(0, source.getName().length() - file.length());
+        Source src = Source.newBuilder(AdcLanguage.ID, text, shownDir + rel).build();
+        LocalModule m;
+        try {
+            m = SourceParser.module(language, src, rel, chain, knownGlobals);
+        } catch (org.adc.runtime.AdcParseError e) {
+            errors.addAll(e.diagnostics());
+            return null;
+        }
+        errors.addAll(m.builder().errors);
+        localModules.put(alias, m);
+        String[] exported = m.exported().toArray(new String[0]);
+        return at(new org.adc.nodes.controlflow.LocalImportNode(m.target(), global(alias), m.name(), rel, m.prefix(), exported), i);
     }
 
     /** Argument count and names of a call to a function of this file, checked before anything runs. */
@@ -1255,8 +1472,26 @@ final class NodeBuilder {
         if (p instanceof AdcParser.ParenExprContext pe) {
             return expr(pe.expr());
         }
+        if (p instanceof AdcParser.ConditionalExprContext c) {
+            return conditional(c.ifExpr());
+        }
         error(p, "unsupported expression", null);
         return new LiteralNode(None.INSTANCE);
+    }
+
+    /** {@code if c { a } else { b }} as an expression: one of the two values; both must have the same dimension where known. */
+    private AdcNode conditional(AdcParser.IfExprContext x) {
+        AdcNode cond = expr(x.cond);
+        AdcNode then = expr(x.then.expr());
+        AdcNode els = x.elseIf != null ? conditional(x.elseIf) : expr(x.otherwise.expr());
+        Dimension dt = dim(then);
+        Dimension de = dim(els);
+        if (dt != null && de != null && !dt.equals(de)) {
+            error(x, "the branches of this if expression differ: " + dt.name() + " and " + de.name(),
+                "both branches of an if expression must have the same dimension");
+        }
+        String unit = units.get(then) != null && units.get(then).equals(units.get(els)) ? units.get(then) : null;
+        return at(withUnit(withDim(new IfNode(cond, then, els), dt != null && dt.equals(de) ? dt : null), unit), x);
     }
 
     private AdcNode mapLiteral(AdcParser.MapLitContext m) {

@@ -61,6 +61,37 @@ public final class SourceParser {
     }
 
     private static AdcRootNode build(AdcLanguage language, Source source, NodeBuilder[] built) {
+        AdcParser.ProgramContext tree = tree(source);
+        NodeBuilder builder = new NodeBuilder(language, source, knownGlobals(source));
+        AdcRootNode root = builder.program(tree);
+        if (built != null) {
+            built[0] = builder;
+        }
+        if (!builder.errors.isEmpty()) {
+            throw new AdcParseError(builder.errors, false);
+        }
+        return root;
+    }
+
+    /**
+     * Parses and checks a local module (import "profiles.adc" as p) in its own namespace. Its
+     * syntax errors end in an {@link AdcParseError}; its check errors are left in the returned
+     * module's builder, so the importer reports them and still checks its uses of the module.
+     *
+     * @param file  the module's path relative to the recipe's folder (also the source's name)
+     * @param chain the files being imported, outermost first, ending with this one
+     */
+    static NodeBuilder.LocalModule module(AdcLanguage language, Source source, String file, List<String> chain, Set<String> knownGlobals) {
+        AdcParser.ProgramContext tree = tree(source);
+        NodeBuilder builder = new NodeBuilder(language, source, knownGlobals).asModule(file, chain);
+        AdcRootNode root = builder.moduleProgram(tree);
+        String base = file.substring(file.lastIndexOf('/') + 1);
+        String name = base.endsWith(".adc") ? base.substring(0, base.length() - 4) : base;
+        return new NodeBuilder.LocalModule(name, file, file + "::", root.getCallTarget(), builder);
+    }
+
+    /** The parse tree of a source without syntax errors; otherwise all of them in one {@link AdcParseError}. */
+    private static AdcParser.ProgramContext tree(Source source) {
         List<Diagnostic> errors = new ArrayList<>();
         boolean[] incomplete = {false};
         String text = source.getCharacters().toString();
@@ -111,15 +142,7 @@ public final class SourceParser {
         if (!errors.isEmpty()) {
             throw new AdcParseError(errors, incomplete[0] && errors.size() == 1);
         }
-        NodeBuilder builder = new NodeBuilder(language, source, knownGlobals(source));
-        AdcRootNode root = builder.program(tree);
-        if (built != null) {
-            built[0] = builder;
-        }
-        if (!builder.errors.isEmpty()) {
-            throw new AdcParseError(builder.errors, false);
-        }
-        return root;
+        return tree;
     }
 
     /**
