@@ -28,11 +28,30 @@ public final class Checker implements AutoCloseable {
     /** Name the sources get. */
     static final String NAME = "adc-lsp-document.adc";
 
-    private final Context context;
+    private Context context;
+    /** The folder the context reads local modules from (the document's), or null. */
+    private java.nio.file.Path folder;
 
     public Checker() {
-        Launch.Options o = new Launch.Options(null, null, Map.of(), List.of(), List.of());
-        this.context = Launch.context(o, InputStream.nullInputStream(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+        this.context = context(null);
+    }
+
+    private static Context context(java.nio.file.Path folder) {
+        Launch.Options o = new Launch.Options(folder, null, Map.of(), List.of(), List.of());
+        return Launch.context(o, InputStream.nullInputStream(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+    }
+
+    /**
+     * The analysis of a document in a folder: its local modules ({@code import "lib/p.adc" as p})
+     * are read from there, through the same sandbox as a run (reads below that folder only).
+     */
+    public Analysis analyze(SourceModel model, java.nio.file.Path documentFolder) {
+        if (!java.util.Objects.equals(documentFolder, folder)) {
+            context.close(true);
+            context = context(documentFolder);
+            folder = documentFolder;
+        }
+        return analyze(model);
     }
 
     /** The diagnostics of one version of a document (empty when it checks). */
@@ -57,6 +76,10 @@ public final class Checker implements AutoCloseable {
     static List<Diagnostic> diagnostics(Analysis a, SourceModel model) {
         List<Diagnostic> out = new ArrayList<>();
         for (org.adc.runtime.Diagnostic d : a.diagnostics()) {
+            if (d.file() != null && !d.file().equals(NAME)) {
+                // an error in an imported module: shown in that file; the import line carries its own message
+                continue;
+            }
             String msg = d.hint() == null ? d.message() : d.message() + "\nhint: " + d.hint();
             DiagnosticSeverity sev = switch (d.severity()) {
                 case "error" -> DiagnosticSeverity.Error;
