@@ -116,6 +116,10 @@ final class NodeBuilder {
     private final Set<String> scriptConstants = new HashSet<>();
     /** Top-level names declared so far, in source order: from its declaration on, a name is never read as a unit. */
     private final Set<String> declaredGlobals = new HashSet<>();
+    /** Top-level constants holding a lab device (let f = furnace()): name → device kind, for checking its operations. */
+    private final Map<String, String> deviceKinds = new HashMap<>();
+    /** Top-level constants holding a record of known shape (a record literal): name → its field names. */
+    private final Map<String, List<String>> recordShapes = new HashMap<>();
     /** Local modules imported by this file: alias → the built module. */
     private final Map<String, LocalModule> localModules = new HashMap<>();
     /**
@@ -547,6 +551,18 @@ final class NodeBuilder {
         checkUnitLikeName(l.name);
         if (scope.atTopLevel()) {
             declaredGlobals.add(name);
+            deviceKinds.remove(name);
+            recordShapes.remove(name);
+            if (!mutable) {
+                String kind = deviceKind(l.expr());
+                if (kind != null) {
+                    deviceKinds.put(name, kind);
+                }
+                List<String> shape = recordShape(l.expr());
+                if (shape != null) {
+                    recordShapes.put(name, shape);
+                }
+            }
             if (d != null) {
                 globalDims.put(name, d);
             } else {
@@ -874,6 +890,9 @@ final class NodeBuilder {
         return withDim(n, d);
     }
 
+    /** Methods every record has besides its fields. */
+    private static final Set<String> RECORD_METHODS = Set.of("with");
+
     /** Python names a newcomer writes, with the adc form. */
     private static final Map<String, String> PYTHON_NAMES = Map.of(
         "True", "adc writes true (lower case)",
@@ -950,9 +969,16 @@ final class NodeBuilder {
             AdcNode r = expr(a.expr(1));
             String op = a.op.getText();
             checkAddable(l, r, a, op);
+            boolean bothAbsolute = isAbsoluteTemperature(l) && isAbsoluteTemperature(r);
+            if (bothAbsolute && op.equals("+")) {
+                error(a, "cannot add two absolute temperatures (" + sourceText(a.expr(0)) + " + " + sourceText(a.expr(1)) + ")",
+                    "a temperature step is a difference: write it in K (e.g. 20 K), or subtract to get a difference");
+            }
             AdcNode n = op.equals("+") ? AddNodeGen.create(l, r) : SubNodeGen.create(l, r);
             Dimension d = dim(l) != null ? dim(l) : dim(r);
-            return at(withUnit(withDim(n, d), units.get(l) != null ? units.get(l) : units.get(r)), a);
+            // absolute − absolute is a difference in K
+            String unit = bothAbsolute ? "K" : units.get(l) != null ? units.get(l) : units.get(r);
+            return at(withUnit(withDim(n, d), unit), a);
         }
         if (e instanceof AdcParser.MulExprContext m) {
             AdcNode l = expr(m.expr(0));
@@ -1057,6 +1083,33 @@ final class NodeBuilder {
         return new LiteralNode(None.INSTANCE);
     }
 
+    /** The device kind an expression makes ({@code furnace(...)}, {@code lab.smu(...)}), or null. */
+    private static String deviceKind(AdcParser.ExprContext e) {
+        if (e instanceof AdcParser.PostfixExprContext pe && pe.postfix() instanceof AdcParser.CallPostfixContext c) {
+            String callee = c.postfix().getText();
+            String kind = callee.substring(callee.lastIndexOf('.') + 1);
+            return org.adc.lsp.StdlibIndex.get().devices().containsKey(kind) ? kind : null;
+        }
+        return null;
+    }
+
+    /** The field names of a record literal ({a: 1, b: 2}), or null when the expression is not one. */
+    private static List<String> recordShape(AdcParser.ExprContext e) {
+        if (e instanceof AdcParser.PostfixExprContext pe && pe.postfix() instanceof AdcParser.PrimaryPostfixContext pp
+            && pp.primary() instanceof AdcParser.MapLitContext m && m.entry().stream().allMatch(x -> x.key.fieldName() != null)) {
+            List<String> names = new ArrayList<>();
+            m.entry().forEach(x -> names.add(x.key.getText()));
+            return names;
+        }
+        return null;
+    }
+
+    /** True when the source writes the value in an absolute temperature unit (degC, °C, degF, °F). */
+    private boolean isAbsoluteTemperature(AdcNode n) {
+        String u = units.get(n);
+        return u != null && (u.equals("degC") || u.equals("°C") || u.equals("degF") || u.equals("°F"));
+    }
+
     private void checkAddable(AdcNode l, AdcNode r, ParserRuleContext ctx, String op) {
         Dimension dl = dim(l);
         Dimension dr = dim(r);
@@ -1122,6 +1175,18 @@ final class NodeBuilder {
         if (p instanceof AdcParser.MemberPostfixContext m) {
             String name = m.memberName().getText();
             AdcNode n = at(new MemberNode(recv, name), m);
+            if (recv instanceof ReadGlobalNode rg && recordShapes.containsKey(unprefixed(rg.name()))
+                && !recordShapes.get(unprefixed(rg.name())).contains(name) && !RECORD_METHODS.contains(name)) {
+                List<String> fields = recordShapes.get(unprefixed(rg.name()));
+                String near = null;
+                for (String f : fields) {
+                    if (org.adc.lang.Spelling.distance(name, f) <= 2) {
+                        near = f;
+                    }
+                }
+                error(m.memberName(), "record '" + unprefixed(rg.name()) + "' has no field '" + name + "'",
+                    near != null ? "did you mean '" + near + "'? Its fields: " + String.join(", ", fields) : "its fields: " + String.join(", ", fields));
+            }
             if (recv instanceof ReadGlobalNode lg && localModules.containsKey(unprefixed(lg.name()))) {
                 LocalModule lm = localModules.get(unprefixed(lg.name()));
                 if (!lm.exported().contains(name)) {
@@ -1203,6 +1268,23 @@ final class NodeBuilder {
         }
         AdcNode n = at(new CallNode(fn, pos.toArray(new AdcNode[0]), names.toArray(new String[0]), named.toArray(new AdcNode[0])), c);
         NativeFunction nf = staticCallee(fn);
+        if (nf == null && fn instanceof MemberNode dm && dm.receiver() instanceof ReadGlobalNode dg && deviceKinds.containsKey(unprefixed(dg.name()))) {
+            // an operation of a lab device: its named arguments and units, as for a library function
+            String kind = deviceKinds.get(unprefixed(dg.name()));
+            org.adc.lang.HasMembers dev = org.adc.lsp.StdlibIndex.get().devices().get(kind);
+            if (dev != null && dev.member(dm.name()) instanceof NativeFunction op) {
+                checkLibraryCall(op, pos, posCtx, names, named, namedCtx, c);
+            } else if (dev != null && dev.member(dm.name()) == null) {
+                String near = null;
+                for (String op : dev.memberNames()) {
+                    if (org.adc.lang.Spelling.distance(dm.name(), op) <= 2) {
+                        near = op;
+                    }
+                }
+                error(c, "a " + kind + " has no operation '" + dm.name() + "'", (near != null ? "did you mean '" + near + "'? " : "")
+                    + "operations: " + String.join(", ", dev.memberNames()));
+            }
+        }
         if (nf != null) {
             checkLibraryCall(nf, pos, posCtx, names, named, namedCtx, c);
             String r = nf.returns();
@@ -1399,9 +1481,71 @@ final class NodeBuilder {
 
     private void checkArg(String fname, int i, String pname, Dimension want, AdcNode arg, ParserRuleContext ctx) {
         Dimension got = dim(arg);
+        if (want != null && got != null && !want.equals(got) && got.amountOffset(want) != null) {
+            // molar and per-particle are never mixed silently: the same rule for library and user parameters
+            error(ctx, "bad argument #" + (i + 1) + " '" + pname + "' to '" + fname + "' (" + want.name() + " expected, got " + got.name() + ")",
+                "one is molar, the other per particle: convert it with `to`, e.g. ("
+                    + sourceText(ctx instanceof AdcParser.ArgContext a && a.expr() != null ? a.expr() : ctx) + ") to "
+                    + (want.equals(Dimension.ENERGY) ? "eV" : Units.siUnit(want).symbol()));
+            return;
+        }
         if (want != null && got != null && !want.equals(got) && got.amountOffset(want) == null) {
             error(ctx, "bad argument #" + (i + 1) + " '" + pname + "' to '" + fname + "' (" + want.name() + " expected, got " + got.name() + ")",
                 "pass a value in units of " + want.name());
+        }
+    }
+
+    /**
+     * A literal path given to a library function that reads it (table("barriers.csv"),
+     * structure.read(...)): a warning when no such file is in the recipe's folder, looked up
+     * through the sandbox. Not an error: a recipe may write the file before it reads it.
+     */
+    private void checkInputPath(Param p, ParserRuleContext ctx) {
+        String doc = p.doc() == null ? "" : p.doc().toLowerCase(java.util.Locale.ROOT);
+        boolean input = (p.name().equals("path") || p.name().equals("file"))
+            && (doc.contains("script") || doc.contains("recipe") || doc.contains("path of the"))
+            && !doc.contains("output") && !doc.contains("run directory");
+        AdcParser.ExprContext e = ctx instanceof AdcParser.ArgContext a ? a.expr() : null;
+        if (!input || !(e instanceof AdcParser.PostfixExprContext pe && pe.postfix() instanceof AdcParser.PrimaryPostfixContext pp
+            && pp.primary() instanceof AdcParser.StringLitContext sl)) {
+            return;
+        }
+        AdcParser.StringContext str = sl.string();
+        if (!str.stringPart().stream().allMatch(x -> x instanceof AdcParser.StrTextContext) || str.STR_END() == null) {
+            return;
+        }
+        String path = stringText(str);
+        try {
+            org.adc.AdcContext c = org.adc.AdcContext.get(null);
+            String dir = c.env().scriptDir();
+            if (dir == null || path.isEmpty()) {
+                return;
+            }
+            com.oracle.truffle.api.TruffleFile f = c.truffleEnv().getPublicTruffleFile(dir).resolve(resolveImport(path));
+            if (!f.exists()) {
+                warnings.add(Diagnostic.at(source, str.getStart().getLine(), str.getStart().getCharPositionInLine() + 1,
+                    Math.max(1, str.getStop().getStopIndex() - str.getStart().getStartIndex() + 1), "warning",
+                    "no file '" + path + "' in the recipe's folder", "the run fails when it reads it, unless the file is there by then"
+                        + " (paths are relative to the recipe's folder)"));
+            }
+        } catch (SecurityException ex) {
+            warnings.add(Diagnostic.at(source, str.getStart().getLine(), str.getStart().getCharPositionInLine() + 1, 1, "warning",
+                "'" + path + "' is outside what the recipe may read", "a recipe reads below its own folder; run with --allow-read PATH"));
+        } catch (RuntimeException ex) {
+            // no context (a check without a folder): paths are checked at run time
+        }
+    }
+
+    /** A library argument: a single dimension as for user parameters; a union (temperature|program) accepts any of its kinds. */
+    private void checkLibraryArg(String fname, int i, Param p, AdcNode arg, ParserRuleContext ctx) {
+        if (!p.type().contains("|")) {
+            checkArg(fname, i, p.name(), p.dimension(), arg, ctx);
+            return;
+        }
+        Dimension got = dim(arg);
+        if (got != null && !p.accepts(got)) {
+            error(ctx, "bad argument #" + (i + 1) + " '" + p.name() + "' to '" + fname + "' (" + String.join(" or ", p.kinds())
+                + " expected, got " + got.name() + ")", p.doc() == null ? null : "'" + p.name() + "' is the " + p.doc());
         }
     }
 
@@ -1424,7 +1568,8 @@ final class NodeBuilder {
         boolean[] given = new boolean[params.size()];
         for (int i = 0; i < Math.min(fixed, pos.size()); i++) {
             given[i] = true;
-            checkArg(nf.name(), i, params.get(i).name(), params.get(i).dimension(), pos.get(i), posCtx.get(i));
+            checkLibraryArg(nf.name(), i, params.get(i), pos.get(i), posCtx.get(i));
+            checkInputPath(params.get(i), posCtx.get(i));
         }
         for (int k = 0; k < names.size(); k++) {
             int idx = -1;
@@ -1438,7 +1583,8 @@ final class NodeBuilder {
                 continue;
             }
             given[idx] = true;
-            checkArg(nf.name(), idx, params.get(idx).name(), params.get(idx).dimension(), named.get(k), namedCtx.get(k));
+            checkLibraryArg(nf.name(), idx, params.get(idx), named.get(k), namedCtx.get(k));
+            checkInputPath(params.get(idx), namedCtx.get(k));
         }
         for (int i = 0; i < params.size(); i++) {
             if (!given[i] && params.get(i).isRequired()) {

@@ -34,8 +34,29 @@ public record Param(String name, String type, Object defaultValue, boolean varia
         return defaultValue == null && !variadic;
     }
 
-    /** The dimension this parameter expects, or null when it is not a quantity parameter. */
+    /** The dimension this parameter expects, or null when it is not a quantity parameter (or a union). */
     public Dimension dimension() {
         return Dimension.byName(type);
+    }
+
+    /** The kinds a union type accepts ("temperature|program" → [temperature, program]); one kind otherwise. */
+    public java.util.List<String> kinds() {
+        return java.util.List.of(type.split("\\|"));
+    }
+
+    /**
+     * Whether a value of a known dimension may be passed: some kind of the type is that dimension,
+     * or a plain number (dimensionless) meets int, number or dimensionless, or the type is any.
+     * Kinds that are not dimensions (structure, list, program, none, ...) accept no quantity.
+     */
+    public boolean accepts(Dimension d) {
+        for (String k : kinds()) {
+            Dimension kd = Dimension.byName(k);
+            if (k.equals("any") || d.equals(kd)
+                || d.isNone() && (k.equals("int") || k.equals("number") || k.equals("dimensionless"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -106,7 +106,7 @@ public final class DataLib {
             CSV,
             "format_table, print_table, write_csv"),
             DataLib::table,
-            Param.required("path", "any", "CSV file relative to the script's folder, or a list of records"),
+            Param.required("path", "string|list", "CSV file relative to the script's folder, or a list of records"),
             Param.optional("sep", "string", ",", "cell separator: \",\", \";\" or \"tab\""),
             Param.optional("slash_units", "bool", Boolean.FALSE, "also read units written after a slash (Ewe/V, <I>/mA, time/s)")));
         m.add(new NativeFunction("format_table", "string", new Doc(
@@ -122,7 +122,7 @@ public final class DataLib {
             "-",
             "print_table, table, write_csv"),
             a -> tableArg(a, 0, names(a.list(1))).format().stripTrailing(),
-            Param.required("rows", "any", "table or list of records"),
+            Param.required("rows", "table|list", "table or list of records"),
             Param.rest("columns", "string", "column names to show, in order")));
         m.add(new NativeFunction("print_table", "none", new Doc(
             "Prints a table or a list of records as aligned text with units in the header",
@@ -138,7 +138,7 @@ public final class DataLib {
                 a.env().out().flush();
                 return None.INSTANCE;
             },
-            Param.required("rows", "any", "table or list of records"),
+            Param.required("rows", "table|list", "table or list of records"),
             Param.rest("columns", "string", "column names to show, in order")));
         m.add(new NativeFunction("write_csv", "none", new Doc(
             "Writes a table or a list of records to a CSV file, units in the header",
@@ -157,7 +157,7 @@ public final class DataLib {
                 CsvWriter.write(t, a.env().openWrite(path), path);
                 return None.INSTANCE;
             },
-            Param.required("rows", "any", "table or list of records"),
+            Param.required("rows", "table|list", "table or list of records"),
             Param.required("path", "string", "output file, relative to the run directory")));
         return m;
     }

@@ -271,7 +271,7 @@ public final class ElectrochemLib {
             "Faraday's law; F from CODATA 2018, M from IUPAC 2021; " + SEED004 + " (Sb anode)",
             "c_rate_current, faraday_charge"),
             ElectrochemLib::specificCapacity,
-            Param.required("formula", "any", "host material, e.g. \"Sb\""),
+            Param.required("formula", "string", "host material, e.g. \"Sb\""),
             Param.required("n", "number", "electrons per formula unit at full charge")));
         m.add(new NativeFunction("c_rate_current", "current", new Doc(
             "Current for a C-rate: I = capacity × rate / 1 h",
