@@ -1482,11 +1482,14 @@ final class NodeBuilder {
     private void checkArg(String fname, int i, String pname, Dimension want, AdcNode arg, ParserRuleContext ctx) {
         Dimension got = dim(arg);
         if (want != null && got != null && !want.equals(got) && got.amountOffset(want) != null) {
-            // molar and per-particle are never mixed silently: the same rule for library and user parameters
-            error(ctx, "bad argument #" + (i + 1) + " '" + pname + "' to '" + fname + "' (" + want.name() + " expected, got " + got.name() + ")",
-                "one is molar, the other per particle: convert it with `to`, e.g. ("
-                    + sourceText(ctx instanceof AdcParser.ArgContext a && a.expr() != null ? a.expr() : ctx) + ") to "
-                    + (want.equals(Dimension.ENERGY) ? "eV" : Units.siUnit(want).symbol()));
+            // molar ↔ per particle: converted through the Avogadro constant at the parameter, the same for
+            // library and user functions, and never silently: adc check says so
+            ParserRuleContext e = ctx instanceof AdcParser.ArgContext a && a.expr() != null ? a.expr() : ctx;
+            warnings.add(Diagnostic.at(source, e.getStart().getLine(), e.getStart().getCharPositionInLine() + 1,
+                e.getStop() == null || e.getStop().getLine() != e.getStart().getLine() ? 1 : e.getStop().getStopIndex() - e.getStart().getStartIndex() + 1,
+                "warning", "argument #" + (i + 1) + " '" + pname + "' to '" + fname + "' is " + got.name() + " but the parameter is "
+                    + want.name() + ": it is converted through the Avogadro constant",
+                "write the conversion to make it visible: (" + sourceText(e) + ") to " + (want.equals(Dimension.ENERGY) ? "eV" : Units.siUnit(want).symbol())));
             return;
         }
         if (want != null && got != null && !want.equals(got) && got.amountOffset(want) == null) {

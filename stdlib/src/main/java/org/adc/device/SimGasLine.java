@@ -136,7 +136,7 @@ public final class SimGasLine extends Device {
                 "gas.purge(0.2 L/min)"), a -> {
                     flow(a.si(0, flowDim));
                     return None.INSTANCE;
-                }, Param.required("rate", "any", "flow, e.g. 0.2 L/min")),
+                }, Param.required("rate", "[L/min]", "flow, e.g. 0.2 L/min")),
             new NativeFunction("evacuate", "none", doc("closes the flow, pumps down and waits until the gauge reads the pressure "
                 + "(inside parallel it only starts)", "gas.evacuate(to = 1e-3 Torr)"), a -> {
                     evacuate(a.si(0, Dimension.PRESSURE));

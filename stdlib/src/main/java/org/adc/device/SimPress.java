@@ -119,11 +119,11 @@ public final class SimPress extends Device {
                     compress(a.si(0, Dimension.PRESSURE), a.si(1, Dimension.PRESSURE.divide(Dimension.TIME)));
                     finish(name + ".compress");
                     return None.INSTANCE;
-                }, Param.required("to", "pressure", "target pressure"), Param.required("rate", "any", "pressure rate, e.g. 1 GPa/h")),
+                }, Param.required("to", "pressure", "target pressure"), Param.required("rate", "[GPa/h]", "pressure rate, e.g. 1 GPa/h")),
             new NativeFunction("release", "none", doc("lowers the load to zero at a rate and waits", "press.release(rate = 0.5 GPa/h)"), a -> {
                     compress(0, a.si(0, Dimension.PRESSURE.divide(Dimension.TIME)));
                     finish(name + ".release");
                     return None.INSTANCE;
-                }, Param.required("rate", "any", "pressure rate")));
+                }, Param.required("rate", "[GPa/h]", "pressure rate")));
     }
 }

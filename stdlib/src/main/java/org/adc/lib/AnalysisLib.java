@@ -306,7 +306,7 @@ public final class AnalysisLib {
             AnalysisLib::vacancyConductivity,
             Param.required("c", "number", "occupied fraction of the ion sites"),
             Param.required("t", "temperature", "absolute temperature"),
-            Param.required("n", "any", "ion site concentration N (cm^-3)"),
+            Param.required("n", "[cm^-3]|number", "ion site concentration N (cm^-3)"),
             Param.required("z", "number", "number of adjacent sites"),
             Param.required("a0", "length", "jump distance"),
             Param.required("dg", "energy", "migration barrier ΔG_m"),

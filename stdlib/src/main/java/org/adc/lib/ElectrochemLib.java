@@ -259,7 +259,7 @@ public final class ElectrochemLib {
             "average_voltage, specific_capacity"),
             ElectrochemLib::energyDensity,
             Param.required("v_avg", "voltage", "average full-cell voltage"),
-            Param.required("v", "any", "volume per valence charge (Å^3) or per mole of charge (cm^3/mol)"),
+            Param.required("v", "volume|[cm^3/mol]", "volume per valence charge (Å^3) or per mole of charge (cm^3/mol)"),
             Param.required("xi", "number", "fractional volume expansion (V - V0) / V0")));
         m.add(new NativeFunction("specific_capacity", "specific_capacity", new Doc(
             "Theoretical gravimetric capacity of an electrode material: Q = n F / M",

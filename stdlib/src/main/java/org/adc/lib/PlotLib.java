@@ -724,7 +724,7 @@ public final class PlotLib {
             Param.required("times", "list", "sample times"),
             Param.required("currents", "list", "currents, one per time"),
             Param.required("file", "string", FILE_DOC),
-            Param.optional("charge", "any", None.INSTANCE, "charge per time (default: integrated current)"),
+            Param.optional("charge", "list|none", None.INSTANCE, "charge per time (default: integrated current)"),
             Param.optional("time_unit", "string", "h", "display unit of time"),
             Param.optional("current_unit", "string", "", "display unit of current (default: first value's)"),
             Param.optional("charge_unit", "string", "C", "display unit of charge"),

@@ -615,10 +615,10 @@ public final class StructureLib {
             UNITS, "an unknown space group (number outside 1..230 or unknown symbol); a Wyckoff letter the group does not have (the "
                 + "hint lists its positions); occupancy outside (0, 1]; two sites whose images coincide with total occupancy above 1; "
                 + "lattice parameters incompatible with the group; atoms closer than min_distance (\"atoms 0 (Na) and 4 (Cl) overlap\")", ITA),
-            StructureLib::crystal, Param.required("spacegroup", "any", "ITA number 1..230 or Hermann-Mauguin symbol"),
+            StructureLib::crystal, Param.required("spacegroup", "int|string", "ITA number 1..230 or Hermann-Mauguin symbol"),
             Param.required("a", "length", "a"), Param.optional("b", "length", None.INSTANCE, "b (default a)"),
-            Param.optional("c", "length", None.INSTANCE, "c (default a)"), Param.optional("alpha", "any", Quantity.of(90, "deg"), "α"),
-            Param.optional("beta", "any", Quantity.of(90, "deg"), "β"), Param.optional("gamma", "any", None.INSTANCE, "γ"),
+            Param.optional("c", "length", None.INSTANCE, "c (default a)"), Param.optional("alpha", "dimensionless", Quantity.of(90, "deg"), "α"),
+            Param.optional("beta", "dimensionless", Quantity.of(90, "deg"), "β"), Param.optional("gamma", "dimensionless|none", None.INSTANCE, "γ"),
             Param.required("sites", "list", "list of site records"), lenP("tolerance", 1e-3, "merge tolerance"),
             Param.optional("title", "string", None.INSTANCE, "title"),
             lenP("min_distance", StructureIO.MIN_DISTANCE, "atoms closer than this are an error (0 Å: no check)")));

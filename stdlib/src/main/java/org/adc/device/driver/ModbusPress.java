@@ -157,12 +157,12 @@ public final class ModbusPress extends HardwareDevice {
                     compress(a.si(0, Dimension.PRESSURE) / 1e9, a.si(1, rate) / 1e9 * 3600);
                     finish(name + ".compress");
                     return None.INSTANCE;
-                }, Param.required("to", "pressure", "target pressure"), Param.required("rate", "any", "pressure rate")),
+                }, Param.required("to", "pressure", "target pressure"), Param.required("rate", "[GPa/h]", "pressure rate")),
             new NativeFunction("release", "none", new Doc("lowers the load to zero at a rate and waits", "press.release(rate = 0.5 GPa/h)",
                 null, null, null, null, null, null), a -> {
                     compress(0, a.si(0, rate) / 1e9 * 3600);
                     finish(name + ".release");
                     return None.INSTANCE;
-                }, Param.required("rate", "any", "pressure rate")));
+                }, Param.required("rate", "[GPa/h]", "pressure rate")));
     }
 }
