@@ -77,7 +77,12 @@ public final class Checker implements AutoCloseable {
         List<Diagnostic> out = new ArrayList<>();
         for (org.adc.runtime.Diagnostic d : a.diagnostics()) {
             if (d.file() != null && !d.file().equals(NAME)) {
-                // an error in an imported module: shown in that file; the import line carries its own message
+                // an error in an imported module: shown at the document's import of that file
+                int line = importLine(model, d.file());
+                String text = model.text().split("\n", -1)[line - 1];
+                String msg = "error in the imported module " + d.file() + ":" + d.line() + ": " + d.message();
+                out.add(new Diagnostic(model.range(line, 1, Math.max(1, text.codePointCount(0, text.length()))), msg,
+                    d.severity().equals("error") ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, "adc"));
                 continue;
             }
             String msg = d.hint() == null ? d.message() : d.message() + "\nhint: " + d.hint();
@@ -89,6 +94,24 @@ public final class Checker implements AutoCloseable {
             out.add(new Diagnostic(model.range(d.line(), d.column(), d.width()), msg, sev, "adc"));
         }
         return out;
+    }
+
+    /** The line (1-based) of the import of a module file, else of the first import, else 1. */
+    private static int importLine(SourceModel model, String file) {
+        String[] lines = model.text().split("\n", -1);
+        int first = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith("import ")) {
+                if (first == 0) {
+                    first = i + 1;
+                }
+                if (l.contains("\"" + file + "\"") || l.contains(file.replaceFirst("\\.adc$", ""))) {
+                    return i + 1;
+                }
+            }
+        }
+        return first == 0 ? 1 : first;
     }
 
     @Override

@@ -1434,16 +1434,10 @@ final class NodeBuilder {
             m = SourceParser.module(language, src, rel, chain, knownGlobals);
         } catch (org.adc.runtime.AdcParseError e) {
             errors.addAll(e.diagnostics());
-            error(where, "the module " + written + " has syntax errors", "first: line " + e.diagnostics().get(0).line() + ": "
-                + e.diagnostics().get(0).message());
             return null;
         }
-        if (!m.builder().errors.isEmpty()) {
-            errors.addAll(m.builder().errors);
-            Diagnostic first = m.builder().errors.get(0);
-            error(where, "the module " + written + " has " + m.builder().errors.size() + " error" + (m.builder().errors.size() == 1 ? "" : "s"),
-                "first: line " + first.line() + ": " + first.message());
-        }
+        // the module's errors are located in its file (the language server shows them at the import)
+        errors.addAll(m.builder().errors);
         localModules.put(alias, m);
         String[] exported = m.exported().toArray(new String[0]);
         return at(new org.adc.nodes.controlflow.LocalImportNode(m.target(), global(alias), m.name(), rel, m.prefix(), exported), i);

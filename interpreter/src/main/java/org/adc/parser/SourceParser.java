@@ -103,7 +103,18 @@ public final class SourceParser {
             blocking |= !e.local();
         }
         if (blocking) {
-            throw new AdcParseError(errors, incomplete[0]);
+            // the statements that end before the first unclosed bracket or string are independent of
+            // it: their syntax errors are reported too (what follows it was read inside the bracket)
+            int firstLine = errors.stream().mapToInt(Diagnostic::line).min().orElse(1);
+            List<Diagnostic> before = new ArrayList<>();
+            for (List<Token> chunk : statements(text, source.getName())) {
+                if (chunk.get(chunk.size() - 1).getLine() < firstLine) {
+                    parseStatement(source, chunk, false, before, new boolean[1]);
+                }
+            }
+            errors.addAll(before);
+            errors.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+            throw new AdcParseError(errors, incomplete[0] && before.isEmpty());
         }
         SafeLexer lexer = new SafeLexer(CharStreams.fromString(text, source.getName()));
         lexer.removeErrorListeners();
@@ -138,6 +149,24 @@ public final class SourceParser {
                 }
             }
             errors.sort(java.util.Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+            if (errors.isEmpty()) {
+                // SLL prediction can fail on input that full LL accepts, and every statement parsed
+                // alone: the whole file again with full LL gives the tree (or its errors)
+                parser.reset();
+                parser.setErrorHandler(new DefaultErrorStrategy());
+                parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+                parser.addErrorListener(new BaseErrorListener() {
+                    @Override
+                    public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg, RecognitionException e) {
+                        Token t = offending instanceof Token tok ? tok : null;
+                        if (errors.isEmpty() || errors.get(errors.size() - 1).line() != line) {
+                            errors.add(Diagnostic.at(source, line, col + 1, t == null || t.getType() == Token.EOF ? 1 : Math.max(1, t.getText().length()),
+                                "error", describe(t, msg), hint(t, msg)));
+                        }
+                    }
+                });
+                tree = parser.program();
+            }
         }
         if (!errors.isEmpty()) {
             throw new AdcParseError(errors, incomplete[0] && errors.size() == 1);
@@ -194,6 +223,8 @@ public final class SourceParser {
     /** Parses one top-level statement's tokens and adds its first syntax error, if any. */
     private static void parseStatement(Source source, List<Token> chunk, boolean last, List<Diagnostic> errors, boolean[] incomplete) {
         CommonTokenStream tokens = new CommonTokenStream(new org.antlr.v4.runtime.ListTokenSource(chunk));
+        // all of the statement's tokens at hand, so a hint that quotes the rest of the line does not depend on lookahead
+        tokens.fill();
         AdcParser parser = new AdcParser(tokens);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.LL);
