@@ -118,8 +118,17 @@ final class NodeBuilder {
     private final Set<String> declaredGlobals = new HashSet<>();
     /** Top-level constants holding a lab device (let f = furnace()): name → device kind, for checking its operations. */
     private final Map<String, String> deviceKinds = new HashMap<>();
-    /** Top-level constants holding a record of known shape (a record literal): name → its field names. */
-    private final Map<String, List<String>> recordShapes = new HashMap<>();
+    /**
+     * A value whose members are known before the run: a record literal (its fields) or a table read
+     * from a literal CSV path (its operations, and its rows' fields from the header).
+     */
+    record Shape(String what, java.util.Collection<String> members, List<String> rowFields) {
+    }
+
+    /** Shapes of expressions, and of the constants and loop variables that hold them. */
+    private final Map<AdcNode, Shape> shapes = new IdentityHashMap<>();
+    private final Map<String, Shape> globalShapes = new HashMap<>();
+    private final Map<Scope.Local, Shape> localShapes = new IdentityHashMap<>();
     /** Local modules imported by this file: alias → the built module. */
     private final Map<String, LocalModule> localModules = new HashMap<>();
     /**
@@ -552,15 +561,15 @@ final class NodeBuilder {
         if (scope.atTopLevel()) {
             declaredGlobals.add(name);
             deviceKinds.remove(name);
-            recordShapes.remove(name);
+            globalShapes.remove(name);
             if (!mutable) {
                 String kind = deviceKind(l.expr());
                 if (kind != null) {
                     deviceKinds.put(name, kind);
                 }
-                List<String> shape = recordShape(l.expr());
+                Shape shape = shape(l.expr(), value);
                 if (shape != null) {
-                    recordShapes.put(name, shape);
+                    globalShapes.put(name, shape);
                 }
             }
             if (d != null) {
@@ -581,6 +590,10 @@ final class NodeBuilder {
         Scope.Local local = scope.declare(name, mutable, d);
         if (shown != null) {
             localUnits.put(local, shown);
+        }
+        Shape localShape = mutable ? null : shape(l.expr(), value);
+        if (localShape != null) {
+            localShapes.put(local, localShape);
         }
         return at(WriteLocalNodeGen.create(value, local.slot()), l);
     }
@@ -730,6 +743,11 @@ final class NodeBuilder {
                 checkUnitLikeName(f.second);
             }
             Scope.Local v = scope.declare(f.first.getText(), true, f.second == null ? elem : Dimension.NONE);
+            Shape rows = shapes.get(iterable);
+            if (rows != null && rows.rowFields() != null && f.second == null) {
+                // for r in table("barriers.csv"): each r is a row with the CSV's columns
+                localShapes.put(v, record(rows.rowFields()));
+            }
             if (f.second == null && units.get(iterable) != null) {
                 localUnits.put(v, units.get(iterable));
             }
@@ -867,6 +885,9 @@ final class NodeBuilder {
             Scope.Local l = s.lookupHere(name);
             if (l != null) {
                 AdcNode n = depth == 0 ? ReadLocalNodeGen.create(l.slot()) : new ReadCapturedNode(depth, l.slot());
+                if (localShapes.get(l) != null) {
+                    shapes.put(n, localShapes.get(l));
+                }
                 return at(withUnit(withDim(n, l.dim()), localUnits.get(l)), tok);
             }
             s = s.parent;
@@ -880,6 +901,9 @@ final class NodeBuilder {
             error(tok, tok, "unknown name '" + name + "'", hint);
         }
         AdcNode n = at(withUnit(new ReadGlobalNode(global(name)), globalUnits.get(name)), tok);
+        if (globalShapes.get(name) != null && declaredGlobals.contains(name)) {
+            shapes.put(n, globalShapes.get(name));
+        }
         Dimension d = globalDims.get(name);
         if (d == null && !scriptGlobals.contains(name)) {
             Object lib = libraryGlobal(name);
@@ -1093,15 +1117,52 @@ final class NodeBuilder {
         return null;
     }
 
-    /** The field names of a record literal ({a: 1, b: 2}), or null when the expression is not one. */
-    private static List<String> recordShape(AdcParser.ExprContext e) {
+    /** The shape of a value: a record literal ({a: 1, b: 2}), a table("literal.csv"), or what the built node carries; else null. */
+    private Shape shape(AdcParser.ExprContext e, AdcNode built) {
         if (e instanceof AdcParser.PostfixExprContext pe && pe.postfix() instanceof AdcParser.PrimaryPostfixContext pp
             && pp.primary() instanceof AdcParser.MapLitContext m && m.entry().stream().allMatch(x -> x.key.fieldName() != null)) {
             List<String> names = new ArrayList<>();
             m.entry().forEach(x -> names.add(x.key.getText()));
-            return names;
+            return record(names);
         }
-        return null;
+        if (e instanceof AdcParser.PostfixExprContext pe && pe.postfix() instanceof AdcParser.CallPostfixContext c
+            && c.postfix().getText().equals("table") && c.args() != null && c.args().arg().size() == 1 && c.args().arg(0).argName() == null
+            && c.args().arg(0).expr() instanceof AdcParser.PostfixExprContext ae && ae.postfix() instanceof AdcParser.PrimaryPostfixContext ap
+            && ap.primary() instanceof AdcParser.StringLitContext sl && sl.string().STR_END() != null
+            && sl.string().stringPart().stream().allMatch(x -> x instanceof AdcParser.StrTextContext) && !scriptGlobals.contains("table")) {
+            return tableShape(stringText(sl.string()));
+        }
+        return built == null ? null : shapes.get(built);
+    }
+
+    private static Shape record(List<String> fields) {
+        List<String> members = new ArrayList<>(fields);
+        members.addAll(RECORD_METHODS);
+        return new Shape("record", members, null);
+    }
+
+    /** The shape of a table read from a CSV file in the recipe's folder: its header, read through the sandbox; null when unreadable. */
+    private Shape tableShape(String path) {
+        try {
+            org.adc.AdcContext c = org.adc.AdcContext.get(null);
+            if (c.env().scriptDir() == null) {
+                return null;
+            }
+            com.oracle.truffle.api.TruffleFile f = c.truffleEnv().getPublicTruffleFile(c.env().scriptDir()).resolve(resolveImport(path));
+            String header;
+            try (java.io.BufferedReader r = f.newBufferedReader(java.nio.charset.StandardCharsets.UTF_8)) {
+                header = r.readLine();
+            }
+            if (header == null) {
+                return null;
+            }
+            org.adc.table.Table t = org.adc.table.CsvReader.read(path, new java.io.BufferedReader(new java.io.StringReader(header + "\n")));
+            List<String> cols = new ArrayList<>();
+            t.columns().forEach(col -> cols.add(col.name()));
+            return new Shape("table", t.memberNames(), cols);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** True when the source writes the value in an absolute temperature unit (degC, °C, degF, °F). */
@@ -1175,17 +1236,24 @@ final class NodeBuilder {
         if (p instanceof AdcParser.MemberPostfixContext m) {
             String name = m.memberName().getText();
             AdcNode n = at(new MemberNode(recv, name), m);
-            if (recv instanceof ReadGlobalNode rg && recordShapes.containsKey(unprefixed(rg.name()))
-                && !recordShapes.get(unprefixed(rg.name())).contains(name) && !RECORD_METHODS.contains(name)) {
-                List<String> fields = recordShapes.get(unprefixed(rg.name()));
+            Shape sh = shapes.get(recv);
+            if (sh != null && !sh.members().contains(name)) {
+                List<String> fields = new ArrayList<>(sh.members());
+                fields.removeAll(RECORD_METHODS);
                 String near = null;
+                int best = 3;
                 for (String f : fields) {
-                    if (org.adc.lang.Spelling.distance(name, f) <= 2) {
+                    int dist = org.adc.lang.Spelling.distance(name, f);
+                    if (dist < best) {
+                        best = dist;
                         near = f;
                     }
                 }
-                error(m.memberName(), "record '" + unprefixed(rg.name()) + "' has no field '" + name + "'",
-                    near != null ? "did you mean '" + near + "'? Its fields: " + String.join(", ", fields) : "its fields: " + String.join(", ", fields));
+                boolean table = sh.what().equals("table");
+                String list = (table ? "its operations: " : "its fields: ") + String.join(", ", fields)
+                    + (table ? "; a row's fields are the CSV's columns: " + String.join(", ", sh.rowFields()) : "");
+                error(m.memberName(), sh.what() + " '" + sourceText(m.postfix()) + "' has no " + (table ? "member" : "field") + " '" + name + "'",
+                    near != null ? "did you mean '" + near + "'? " + list : list);
             }
             if (recv instanceof ReadGlobalNode lg && localModules.containsKey(unprefixed(lg.name()))) {
                 LocalModule lm = localModules.get(unprefixed(lg.name()));
@@ -1215,7 +1283,12 @@ final class NodeBuilder {
             return n;
         }
         if (p instanceof AdcParser.IndexPostfixContext i) {
-            return at(new IndexNode(recv, expr(i.expr())), i);
+            AdcNode n = at(new IndexNode(recv, expr(i.expr())), i);
+            Shape rows = shapes.get(recv);
+            if (rows != null && rows.rowFields() != null) {
+                shapes.put(n, record(rows.rowFields()));
+            }
+            return n;
         }
         if (p instanceof AdcParser.PowPostfixContext pw) {
             AdcNode base = recv;
