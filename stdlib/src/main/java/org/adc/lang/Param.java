@@ -61,7 +61,7 @@ public record Param(String name, String type, Object defaultValue, boolean varia
      */
     public static final java.util.Set<String> KINDS = java.util.Set.of("number", "int", "string", "bool", "list", "function", "any",
         "none", "record", "map", "table", "structure", "atoms", "lattice", "barriers", "program", "reservoir", "calculator",
-        "trajectory", "series", "furnace", "press", "smu");
+        "trajectory", "series", "furnace", "press", "smu", "quantity");
 
     /** True when every kind of the type is known (a kind of {@link #KINDS}, a dimension, or a unit in brackets). */
     public boolean typeIsKnown() {
@@ -86,7 +86,7 @@ public record Param(String name, String type, Object defaultValue, boolean varia
     public boolean accepts(Dimension d) {
         for (String k : kinds()) {
             Dimension kd = kindDimension(k);
-            if (k.equals("any") || d.equals(kd)
+            if (k.equals("any") || k.equals("quantity") || d.equals(kd)
                 || d.isNone() && (k.equals("int") || k.equals("number") || k.equals("dimensionless"))) {
                 return true;
             }

@@ -840,25 +840,25 @@ public final class PotentialLib {
             Param.optional("pbc", "list", AdcList.of(true, true, true), "periodic along a, b, c")));
         m.add(fn("remove_atom", "atoms", doc("Copy without atom i (0-based)", "remove_atom(atoms, index)",
             "vac = remove_atom(bulk(\"Ar\", \"fcc\", 5.26 Å, [3, 3, 3]), 0)", "Makes a vacancy.", "positions stay in Å; the cell is unchanged", "index out of range",
-            "move_atom"), PotentialLib::removeAtom, Param.required("atoms", "any", "atoms"), Param.required("index", "int", "0-based")));
+            "move_atom"), PotentialLib::removeAtom, Param.required("atoms", "atoms", "atoms"), Param.required("index", "int", "0-based")));
         m.add(fn("move_atom", "atoms", doc("Copy with atom i at a new position", "move_atom(atoms, index, position)",
             "fin = move_atom(vac, 0, [0 Å, 0 Å, 0 Å])", "Moves one atom (e.g. into a vacancy for a NEB end point).", "Å",
-            "index out of range", "remove_atom"), PotentialLib::moveAtom, Param.required("atoms", "any", "atoms"),
+            "index out of range", "remove_atom"), PotentialLib::moveAtom, Param.required("atoms", "atoms", "atoms"),
             Param.required("index", "int", "0-based"), Param.required("position", "list", "[x, y, z]")));
         m.add(fn("nearest_atom", "int", doc("Index of the atom nearest to a point", "nearest_atom(atoms, position)",
             "let s = nearest_atom(vac, [a / 4, a / 4, a / 4])", "Minimum-image distance in periodic directions; finds the atoms of a hop "
                 + "in a structure whose site order you do not know.", "position in Å", "no atoms", "move_atom"),
-            PotentialLib::nearestAtom, Param.required("atoms", "any", "atoms or structure"), Param.required("position", "list", "[x, y, z]")));
+            PotentialLib::nearestAtom, Param.required("atoms", "atoms|structure", "atoms or structure"), Param.required("position", "list", "[x, y, z]")));
         m.add(fn("energy", "energy", doc("Potential energy of atoms", "energy(calc, atoms)",
             "print(energy(sw(\"Si.sw\"), bulk(\"Si\", \"diamond\", 5.431 Å)) to eV)", "Total potential energy.", "eV",
             "elements without parameters", "forces, stress"), PotentialLib::energy,
-            Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms")));
+            Param.required("calc", "calculator", "calculator"), Param.required("atoms", "atoms", "atoms")));
         m.add(fn("forces", "list", doc("Forces on atoms", "forces(calc, atoms)", "f = forces(calc, a)\nprint(f[0])",
             "−∂E/∂x for each atom as [fx, fy, fz].", "eV/Å", "elements without parameters", "energy"), PotentialLib::forces,
-            Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms")));
+            Param.required("calc", "calculator", "calculator"), Param.required("atoms", "atoms", "atoms")));
         m.add(fn("stress", "list", doc("Stress tensor", "stress(calc, atoms)", "s = stress(calc, a)",
             "σ = −W/V (virial W = Σ r⊗f), positive = tensile (ASE convention), 3×3 rows.", "GPa", "elements without parameters in the calculator; atoms closer than the potential allows", "energy"), PotentialLib::stress,
-            Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms")));
+            Param.required("calc", "calculator", "calculator"), Param.required("atoms", "atoms", "atoms")));
         m.add(fn("relax", "record", doc("Relaxes atomic positions (fixed cell)",
             "relax(calc, atoms, fmax = 0.01 eV/Å, steps = 1000, optimizer = \"fire\", fixed = [], cell = false, pressure = 0 GPa)",
             "r = relax(calc, vac, fmax = 0.001 eV/Å)\nif !r.converged { print(\"not converged\") }",
@@ -866,7 +866,7 @@ public final class PotentialLib {
                 + "Returns {atoms, volume, energy, converged, steps, max_force}. "
                 + "Atoms closer than the potential allows are reported before starting; NaN/inf forces stop with the step and atom.",
             "fmax eV/Å; energy eV", "too close atoms; non-finite forces", "neb"),
-            PotentialLib::relax, Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms"),
+            PotentialLib::relax, Param.required("calc", "calculator", "calculator"), Param.required("atoms", "atoms", "atoms"),
             Param.optional("fmax", "force", Quantity.of(0.01, "eV/Å"), "convergence on the max force"),
             Param.optional("steps", "int", 1000L, "step limit"), Param.optional("optimizer", "string", "fire", "\"fire\" or \"lbfgs\""),
             Param.optional("fixed", "list", none, "indices of atoms that do not move"),
@@ -884,8 +884,8 @@ public final class PotentialLib {
                 + "(structure module) as well. A band that does not converge returns converged = false: check it.",
             "energies eV; reaction coordinate Å; k eV/Å^2 (number or quantity, or a list with one per segment); fmax eV/Å",
             "fewer than 3 images; different atoms in the end points; too close atoms; non-finite forces", "relax"),
-            PotentialLib::neb, Param.required("initial", "any", "initial end point"), Param.required("final", "any", "final end point"),
-            Param.required("calc", "any", "calculator"), Param.optional("images", "int", 7L, "images including end points"),
+            PotentialLib::neb, Param.required("initial", "atoms|structure", "initial end point"), Param.required("final", "atoms|structure", "final end point"),
+            Param.required("calc", "calculator", "calculator"), Param.optional("images", "int", 7L, "images including end points"),
             Param.optional("climb", "bool", true, "climbing image"), Param.optional("k", "[eV/Å^2]|number|list", 0.1, "spring constant, eV/Å^2, or a list of images − 1 per-segment constants"),
             Param.optional("fmax", "force", Quantity.of(0.05, "eV/Å"), "convergence on the max NEB force"),
             Param.optional("method", "string", "linear", "\"linear\" or \"idpp\""), Param.optional("steps", "int", 1000L, "step limit"),
