@@ -205,6 +205,20 @@ class LspServerTest {
     }
 
     @Test
+    void hoverFollowsTheUnitRuleABoundNameIsTheVariable() throws Exception {
+        String uri = "file:///w/hover_traps.adc";
+        open(uri, "let T = 600 K\nprint(8.617e-5 eV/K*T)\nprint(3 T)\n");
+        // T glued after eV/K: the variable (declared above), not tesla
+        String v = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(1, 20))).get(30, TimeUnit.SECONDS)
+            .getContents().getRight().getValue();
+        assertTrue(v.contains("let T = 600 K") && !v.contains("tesla"), v);
+        // the quantity's hover ends before the variable: eV/K, an entropy per particle
+        String q = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(1, 7))).get(30, TimeUnit.SECONDS)
+            .getContents().getRight().getValue();
+        assertTrue(q.startsWith("`8.617e-5 eV/K`"), q);
+    }
+
+    @Test
     void hoverOverAQuantityShowsItsDimensionAndSiValue() throws Exception {
         String uri = "file:///w/hover3.adc";
         open(uri, "let t = 450 degC\nlet r = 5 degC/min\nlet q = 8.314 J/(mol*K)\n");
