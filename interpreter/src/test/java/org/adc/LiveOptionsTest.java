@@ -26,8 +26,8 @@ class LiveOptionsTest {
 
     private Path recipe() throws Exception {
         Path r = dir.resolve("r.adc");
-        Files.writeString(r, "let s = smu(cell = \"resistor\", ohms = 1 MΩ)\ns.apply(voltage = 5 V, compliance = 1 mA)\nhold 2 s\n"
-            + "print(\"I = ${s.current}\")\n");
+        Files.writeString(r, "let meter = smu(cell = \"resistor\", ohms = 1 MΩ)\nmeter.apply(voltage = 5 V, compliance = 1 mA)\nhold 2 s\n"
+            + "print(\"I = ${meter.current}\")\n");
         return r;
     }
 

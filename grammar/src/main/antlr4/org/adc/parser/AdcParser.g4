@@ -11,7 +11,7 @@ sep : (NL | SEMI)+ ;
 block : LBRACE sep? (statement (sep statement)*)? sep? RBRACE ;
 
 statement
-    : IMPORT dottedName (AS alias=IDENT)?                                          # importStmt
+    : IMPORT (dottedName | path=string) (AS alias=IDENT)?                          # importStmt
     | PARAM name=IDENT (COLON unit)? ASSIGN expr (IN range=expr)? (COMMA doc=string)?   # paramStmt
     | (LET | VAR) name=IDENT (COLON unit)? ASSIGN expr                               # letStmt
     | FN name=IDENT LPAREN params? RPAREN block                                      # fnStmt
@@ -83,7 +83,12 @@ primary
     | LBRACE sep? entry (COMMA sep? entry)* COMMA? sep? RBRACE          # mapLit
     | LBRACE COLON RBRACE                                               # emptyMapLit
     | LPAREN expr RPAREN                                                # parenExpr
+    | ifExpr                                                            # conditionalExpr
     ;
+
+// the conditional expression: let label = if n == 1 { "atom" } else { "atoms" }; the else is required
+ifExpr : IF cond=expr then=exprBlock sep? ELSE (otherwise=exprBlock | elseIf=ifExpr) ;
+exprBlock : LBRACE sep? expr sep? RBRACE ;
 
 entry : key=entryKey COLON value=expr ;
 entryKey : fieldName | string | number ;

@@ -155,7 +155,7 @@ public final class ReferenceDocs {
         if (v instanceof NativeFunction f && !f.params().isEmpty()) {
             sb.append("\n### Parameters\n\n| name | kind | default | meaning |\n|---|---|---|---|\n");
             for (Param p : f.params()) {
-                sb.append("| ").append(p.variadic() ? "..." : "").append(p.name()).append(" | ").append(p.type()).append(" | ")
+                sb.append("| ").append(p.variadic() ? "..." : "").append(p.name()).append(" | ").append(p.type().replace("|", " or ")).append(" | ")
                     .append(p.defaultValue() == null ? (p.variadic() ? "" : "required") : "`" + Values.repr(p.defaultValue()) + "`")
                     .append(" | ").append(p.doc() == null ? "" : p.doc().replace("|", "\\|")).append(" |\n");
             }

@@ -367,8 +367,20 @@ public final class Main implements Callable<Integer> {
                 Path dir = Path.of(f).toAbsolutePath().getParent();
                 Launch.Options o = new Launch.Options(dir, null, Map.of(), List.of(), List.of());
                 try (Context ctx = Launch.context(o, InputStream.nullInputStream(), main.out, main.err)) {
-                    ctx.parse(source);
-                    main.out.println(f + ": ok");
+                    // checked as CHECK_MIME_TYPE: the analysis (errors and warnings as data), never a run
+                    Source checked = Source.newBuilder("adc", source.getCharacters(), source.getName())
+                        .mimeType(org.adc.AdcLanguage.CHECK_MIME_TYPE).cached(false).build();
+                    org.adc.parser.Analysis a = ctx.eval(checked).asHostObject();
+                    int warnings = 0;
+                    for (org.adc.runtime.Diagnostic d : a.diagnostics()) {
+                        main.err.print(d);
+                        warnings += d.severity().equals("warning") ? 1 : 0;
+                    }
+                    if (a.hasErrors()) {
+                        worst = Math.max(worst, Launch.CHECK_ERROR);
+                    } else {
+                        main.out.println(f + ": ok" + (warnings == 0 ? "" : " (" + warnings + " warning" + (warnings == 1 ? "" : "s") + ")"));
+                    }
                 } catch (PolyglotException e) {
                     worst = Math.max(worst, Launch.report(e, main.err));
                 }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.adc.lib.Stdlib;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -75,13 +74,28 @@ final class Pack implements Callable<Integer> {
         List<String> leftOut = new ArrayList<>();
         String recipeName = recipe.getFileName().toString();
         entries.put(recipeName, new Bundle.Entry(recipeName, recipe, "recipe"));
-        for (String m : scan.imports) {
-            if (!Stdlib.modules().containsKey(m)) {
-                consider(dir, m.replace('.', '/') + ".adc", "module", entries, leftOut, true);
-            }
-        }
         for (String s : scan.strings) {
             consider(dir, s, "data", entries, leftOut, false);
+        }
+        // local modules, and the modules and data files they name in turn (a module's imports
+        // resolve against its own folder, its data paths against the recipe's, as when it runs)
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(scan.modules);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String m = Path.of(todo.poll()).normalize().toString();
+            if (!seen.add(m) || !consider(dir, m, "module", entries, leftOut, true)) {
+                continue;
+            }
+            RecipeScan ms = RecipeScan.of(Files.readString(dir.resolve(m)));
+            Path folder = Path.of(m).getParent();
+            for (String sub : ms.modules) {
+                todo.add(folder == null ? sub : folder.resolve(sub).toString());
+            }
+            for (String s : ms.strings) {
+                if (!ms.modules.contains(s)) {
+                    consider(dir, s, "data", entries, leftOut, false);
+                }
+            }
         }
         for (String g : scan.patterns) {
             for (String match : glob(dir, g)) {

@@ -31,6 +31,8 @@ final class RecipeScan {
     /** Interpolated strings as glob patterns: "data/${name}.sitable" gives "data/*.sitable". */
     final Set<String> patterns = new LinkedHashSet<>();
     final Set<String> imports = new LinkedHashSet<>();
+    /** Local modules it imports, as paths relative to its own folder: import "lib/profiles.adc", import profiles. */
+    final Set<String> modules = new LinkedHashSet<>();
     private final String text;
 
     private RecipeScan(String text) {
@@ -111,7 +113,18 @@ final class RecipeScan {
 
         @Override
         public Void visitImportStmt(AdcParser.ImportStmtContext i) {
-            imports.add(source(i.dottedName()));
+            if (i.path != null) {
+                String p = plain(i.path);
+                if (p != null) {
+                    modules.add(p);
+                }
+                return null;
+            }
+            String name = source(i.dottedName());
+            imports.add(name);
+            if (!org.adc.lib.Stdlib.modules().containsKey(name)) {
+                modules.add(name.replace('.', '/') + ".adc");
+            }
             return null;
         }
 

@@ -78,13 +78,20 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
     private static final class Doc {
         final int version;
         final String text;
+        /** The document's folder (for a file: URI), where its local modules are found; else null. */
+        final java.nio.file.Path folder;
         private volatile SourceModel model;
         /** The checker's analysis of this version, once the check thread has made it. */
         volatile org.adc.parser.Analysis analysis;
 
         Doc(int version, String text) {
+            this(version, text, null);
+        }
+
+        Doc(int version, String text, String uri) {
             this.version = version;
             this.text = text;
+            this.folder = folderOf(uri);
         }
 
         SourceModel model() {
@@ -203,7 +210,7 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
     @Override
     public void didOpen(DidOpenTextDocumentParams p) {
         String uri = p.getTextDocument().getUri();
-        docs.put(uri, new Doc(p.getTextDocument().getVersion(), p.getTextDocument().getText()));
+        docs.put(uri, new Doc(p.getTextDocument().getVersion(), p.getTextDocument().getText(), uri));
         schedule(uri);
     }
 
@@ -215,7 +222,7 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
             return;
         }
         // full sync: the last change holds the whole text
-        docs.put(uri, new Doc(p.getTextDocument().getVersion(), changes.get(changes.size() - 1).getText()));
+        docs.put(uri, new Doc(p.getTextDocument().getVersion(), changes.get(changes.size() - 1).getText(), uri));
         schedule(uri);
     }
 
@@ -292,7 +299,7 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
     private org.adc.parser.Analysis analysis(Doc d) {
         org.adc.parser.Analysis a = d.analysis;
         if (a == null) {
-            a = checker().analyze(d.model());
+            a = checker().analyze(d.model(), d.folder);
             d.analysis = a;
         }
         return a;
@@ -434,10 +441,11 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
             }
             return page;
         }
-        if (Units.isUnit(name) && inUnit(m, i)) {
+        SourceModel.Decl d = m.resolve(name, word.getStartIndex());
+        // the parser's rule: after a number, a name bound in scope is the variable, never a unit
+        if (d == null && Units.isUnit(name) && inUnit(m, i)) {
             return unitMarkdown(name);
         }
-        SourceModel.Decl d = m.resolve(name, word.getStartIndex());
         if (d != null) {
             if (d.kind().equals("import")) {
                 Module mod = lib.modules().get(d.params().get(0));
@@ -481,7 +489,8 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
                 continue;
             }
             boolean afterOp = unit.length() > 0 && "*/^(-·".indexOf(unit.charAt(unit.length() - 1)) >= 0;
-            boolean ok = ty == AdcLexer.IDENT && Units.isUnit(t.getText()) && (unit.length() == 0 || afterOp)
+            boolean ok = ty == AdcLexer.IDENT && Units.isUnit(t.getText()) && m.resolve(t.getText(), t.getStartIndex()) == null
+                && (unit.length() == 0 || afterOp)
                 || (ty == AdcLexer.SLASH || ty == AdcLexer.STAR || ty == AdcLexer.POW) && unit.length() > 0 && !afterOp
                 || ty == AdcLexer.INT && unit.length() > 0 && (unit.charAt(unit.length() - 1) == '^' || unit.charAt(unit.length() - 1) == '-')
                 || ty == AdcLexer.MINUS && unit.length() > 0 && unit.charAt(unit.length() - 1) == '^'
@@ -633,7 +642,7 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
             }
             int ct = cur.getType();
             if (ct == AdcLexer.IDENT) {
-                if (!Units.isUnit(cur.getText())) {
+                if (!Units.isUnit(cur.getText()) || m.resolve(cur.getText(), cur.getStartIndex()) != null) {
                     return false;
                 }
                 sawUnit = true;
@@ -970,14 +979,80 @@ public final class AdcLanguageServer implements LanguageServer, LanguageClientAw
             }
             Token prev = significant(m, w.getTokenIndex() - 1, -1);
             if (prev != null && prev.getType() == AdcLexer.DOT) {
-                return null;
+                return memberDefinition(uri, m, prev, w);
             }
             SourceModel.Decl d = m.resolve(w.getText(), w.getStartIndex());
             if (d == null) {
                 return null;
             }
+            if (d.kind().equals("import") && d.nameToken() != w) {
+                // on a use of a local module's name: its file
+                java.nio.file.Path f = moduleFile(uri, d.params().get(0));
+                if (f != null) {
+                    return Either.forLeft(List.of(new Location(f.toUri().toString(), new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(0, 0), new org.eclipse.lsp4j.Position(0, 0)))));
+                }
+            }
             return Either.forLeft(List.of(new Location(uri, m.range(d.nameToken()))));
         });
+    }
+
+    /** {@code p.name} where p is a local module: the declaration of name in the module's file. */
+    private static Either<List<? extends Location>, List<? extends LocationLink>> memberDefinition(String uri, SourceModel m, Token dot, Token w) {
+        Token owner = significant(m, dot.getTokenIndex() - 1, -1);
+        SourceModel.Decl od = owner == null ? null : m.resolve(owner.getText(), owner.getStartIndex());
+        if (od == null || !od.kind().equals("import")) {
+            return null;
+        }
+        java.nio.file.Path f = moduleFile(uri, od.params().get(0));
+        if (f == null) {
+            return null;
+        }
+        try {
+            SourceModel mm = new SourceModel(java.nio.file.Files.readString(f));
+            for (SourceModel.Decl d : mm.symbols()) {
+                if (d.name().equals(w.getText())) {
+                    return Either.forLeft(List.of(new Location(f.toUri().toString(), mm.range(d.nameToken()))));
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * The file of a local module imported by the document at uri: {@code "file:lib/p.adc"} for
+     * {@code import "lib/p.adc"}, or a name for {@code import profiles} (profiles.adc beside the
+     * document) when it is not a library module; null when there is no such file.
+     */
+    static java.nio.file.Path moduleFile(String uri, String spec) {
+        java.nio.file.Path dir = folderOf(uri);
+        if (dir == null) {
+            return null;
+        }
+        String rel = spec.startsWith("file:") ? spec.substring(5)
+            : org.adc.lib.Stdlib.modules().containsKey(spec) ? null : spec.replace('.', '/') + ".adc";
+        if (rel == null) {
+            return null;
+        }
+        try {
+            java.nio.file.Path f = dir.resolve(rel).normalize();
+            return java.nio.file.Files.isRegularFile(f) ? f : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The folder of a file: URI, or null. */
+    static java.nio.file.Path folderOf(String uri) {
+        if (uri == null || !uri.startsWith("file:")) {
+            return null;
+        }
+        try {
+            return java.nio.file.Path.of(java.net.URI.create(uri)).getParent();
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Override

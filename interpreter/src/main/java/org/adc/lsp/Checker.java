@@ -28,11 +28,30 @@ public final class Checker implements AutoCloseable {
     /** Name the sources get. */
     static final String NAME = "adc-lsp-document.adc";
 
-    private final Context context;
+    private Context context;
+    /** The folder the context reads local modules from (the document's), or null. */
+    private java.nio.file.Path folder;
 
     public Checker() {
-        Launch.Options o = new Launch.Options(null, null, Map.of(), List.of(), List.of());
-        this.context = Launch.context(o, InputStream.nullInputStream(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+        this.context = context(null);
+    }
+
+    private static Context context(java.nio.file.Path folder) {
+        Launch.Options o = new Launch.Options(folder, null, Map.of(), List.of(), List.of());
+        return Launch.context(o, InputStream.nullInputStream(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+    }
+
+    /**
+     * The analysis of a document in a folder: its local modules ({@code import "lib/p.adc" as p})
+     * are read from there, through the same sandbox as a run (reads below that folder only).
+     */
+    public Analysis analyze(SourceModel model, java.nio.file.Path documentFolder) {
+        if (!java.util.Objects.equals(documentFolder, folder)) {
+            context.close(true);
+            context = context(documentFolder);
+            folder = documentFolder;
+        }
+        return analyze(model);
     }
 
     /** The diagnostics of one version of a document (empty when it checks). */
@@ -57,6 +76,15 @@ public final class Checker implements AutoCloseable {
     static List<Diagnostic> diagnostics(Analysis a, SourceModel model) {
         List<Diagnostic> out = new ArrayList<>();
         for (org.adc.runtime.Diagnostic d : a.diagnostics()) {
+            if (d.file() != null && !d.file().equals(NAME)) {
+                // an error in an imported module: shown at the document's import of that file
+                int line = importLine(model, d.file());
+                String text = model.text().split("\n", -1)[line - 1];
+                String msg = "error in the imported module " + d.file() + ":" + d.line() + ": " + d.message();
+                out.add(new Diagnostic(model.range(line, 1, Math.max(1, text.codePointCount(0, text.length()))), msg,
+                    d.severity().equals("error") ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, "adc"));
+                continue;
+            }
             String msg = d.hint() == null ? d.message() : d.message() + "\nhint: " + d.hint();
             DiagnosticSeverity sev = switch (d.severity()) {
                 case "error" -> DiagnosticSeverity.Error;
@@ -66,6 +94,24 @@ public final class Checker implements AutoCloseable {
             out.add(new Diagnostic(model.range(d.line(), d.column(), d.width()), msg, sev, "adc"));
         }
         return out;
+    }
+
+    /** The line (1-based) of the import of a module file, else of the first import, else 1. */
+    private static int importLine(SourceModel model, String file) {
+        String[] lines = model.text().split("\n", -1);
+        int first = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String l = lines[i].strip();
+            if (l.startsWith("import ")) {
+                if (first == 0) {
+                    first = i + 1;
+                }
+                if (l.contains("\"" + file + "\"") || l.contains(file.replaceFirst("\\.adc$", ""))) {
+                    return i + 1;
+                }
+            }
+        }
+        return first == 0 ? 1 : first;
     }
 
     @Override

@@ -193,6 +193,11 @@ public final class SourceModel {
         } else if (node instanceof AdcParser.ParamStmtContext p && real(p.name)) {
             add(out, new Decl(p.name.getText(), "param", p.name, p.getStart().getStartIndex(), stop(p), scopeStart, scopeStop,
                 clip(source(p)), List.of(), new ArrayList<>()));
+        } else if (node instanceof AdcParser.ImportStmtContext i && i.path != null && real(i.alias)) {
+            // import "lib/profiles.adc" as p: the module's file, relative to this document's folder
+            String file = i.path.getText().length() >= 2 ? i.path.getText().substring(1, i.path.getText().length() - 1) : "";
+            add(out, new Decl(i.alias.getText(), "import", i.alias, i.getStart().getStartIndex(), stop(i), scopeStart, scopeStop,
+                clip(source(i)), List.of("file:" + file), new ArrayList<>()));
         } else if (node instanceof AdcParser.ImportStmtContext i && i.dottedName() != null) {
             Token nameTok = real(i.alias) ? i.alias : i.dottedName().getStop();
             if (real(nameTok)) {

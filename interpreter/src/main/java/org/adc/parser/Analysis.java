@@ -42,9 +42,14 @@ public final class Analysis {
         }
     }
 
-    /** Errors in source order; empty when the source checks. */
+    /** Errors and warnings in source order; no errors when the source checks. */
     public List<Diagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /** True when a diagnostic is an error (not a warning): the source does not check. */
+    public boolean hasErrors() {
+        return diagnostics.stream().anyMatch(d -> d.severity().equals("error"));
     }
 
     public List<Span> spans() {

@@ -98,6 +98,8 @@ final class NodeBuilder {
     private final boolean interactive;
     private final Set<String> knownGlobals;
     final List<Diagnostic> errors = new ArrayList<>();
+    /** Warnings: the recipe runs, but a reader may misread it (adc check and the language server show them). */
+    final List<Diagnostic> warnings = new ArrayList<>();
     private final Map<AdcNode, Dimension> dims = new IdentityHashMap<>();
     /** The unit an expression is written in, where the source says it (a quantity, a conversion, a declared name). */
     private final Map<AdcNode, String> units = new IdentityHashMap<>();
@@ -112,6 +114,32 @@ final class NodeBuilder {
     private final Map<String, boolean[]> userRequired = new HashMap<>();
     private final Set<String> scriptGlobals = new HashSet<>();
     private final Set<String> scriptConstants = new HashSet<>();
+    /** Top-level names declared so far, in source order: from its declaration on, a name is never read as a unit. */
+    private final Set<String> declaredGlobals = new HashSet<>();
+    /** Top-level constants holding a lab device (let f = furnace()): name → device kind, for checking its operations. */
+    private final Map<String, String> deviceKinds = new HashMap<>();
+    /**
+     * A value whose members are known before the run: a record literal (its fields) or a table read
+     * from a literal CSV path (its operations, and its rows' fields from the header).
+     */
+    record Shape(String what, java.util.Collection<String> members, List<String> rowFields) {
+    }
+
+    /** Shapes of expressions, and of the constants and loop variables that hold them. */
+    private final Map<AdcNode, Shape> shapes = new IdentityHashMap<>();
+    private final Map<String, Shape> globalShapes = new HashMap<>();
+    private final Map<Scope.Local, Shape> localShapes = new IdentityHashMap<>();
+    /** Local modules imported by this file: alias → the built module. */
+    private final Map<String, LocalModule> localModules = new HashMap<>();
+    /**
+     * For a local module's builder: its top-level names live in the global scope under this prefix
+     * (the module's own namespace); empty for the recipe itself.
+     */
+    private String prefix = "";
+    /** This file's path relative to the recipe's folder ("" for the recipe); imports resolve against its folder. */
+    private String file = "";
+    /** The files being imported, outermost first, ending with this one: a file already in it is a cycle. */
+    private List<String> importChain = List.of();
     private Scope scope;
     private int loopDepth;
     private int functionDepth;
@@ -121,6 +149,39 @@ final class NodeBuilder {
         this.source = source;
         this.interactive = source.isInteractive();
         this.knownGlobals = knownGlobals;
+    }
+
+    /** A local module imported with {@code import "profiles.adc" as p}: its file, namespace, root and checker state. */
+    record LocalModule(String name, String file, String prefix, RootCallTarget target, NodeBuilder builder) {
+        /** The names the module exports: its top-level names, except imports and those starting with '_'. */
+        List<String> exported() {
+            List<String> out = new ArrayList<>();
+            for (String n : builder.scriptGlobals) {
+                if (!n.startsWith("_") && !builder.imports.containsKey(n) && !builder.localModules.containsKey(n)) {
+                    out.add(n);
+                }
+            }
+            java.util.Collections.sort(out);
+            return out;
+        }
+    }
+
+    /** Makes this builder the builder of a local module: its own namespace, its file, the import chain that led to it. */
+    NodeBuilder asModule(String moduleFile, List<String> chain) {
+        this.file = moduleFile;
+        this.prefix = moduleFile + "::";
+        this.importChain = chain;
+        return this;
+    }
+
+    /** The global-scope name of a top-level name of this file (in a module, under its prefix). */
+    private String global(String name) {
+        return !prefix.isEmpty() && scriptGlobals.contains(name) ? prefix + name : name;
+    }
+
+    /** The name as the file wrote it, from a global-scope name. */
+    private String unprefixed(String name) {
+        return !prefix.isEmpty() && name.startsWith(prefix) ? name.substring(prefix.length()) : name;
     }
 
     // ---------------------------------------------------------------- errors and positions
@@ -133,6 +194,39 @@ final class NodeBuilder {
 
     void error(ParserRuleContext ctx, String message, String hint) {
         error(ctx.getStart(), ctx.getStop(), message, hint);
+    }
+
+    void warning(Token t, String message, String hint) {
+        warnings.add(Diagnostic.at(source, t.getLine(), t.getCharPositionInLine() + 1, Math.max(1, t.getText().length()), "warning", message, hint));
+    }
+
+    /** Names of common units that recipes are tempted to use as variables (T for a temperature, d for a distance). */
+    private static final Set<String> UNIT_LIKE_NAMES = Set.of("T", "d", "h", "s", "m", "g", "K", "A", "V", "C", "F", "J", "W", "N", "L", "M");
+
+    /** Warns when a declared name is a common unit symbol: after a number it now means the variable, not the unit. */
+    private void checkUnitLikeName(Token name) {
+        String n = name.getText();
+        if (UNIT_LIKE_NAMES.contains(n)) {
+            warning(name, "'" + n + "' is named like the unit " + n + ": where it is in scope, " + n
+                + " after a number means this variable, not the unit",
+                "rename it (e.g. " + suggestedName(n) + ") if you mean the unit anywhere it is visible");
+        }
+    }
+
+    private static String suggestedName(String n) {
+        return switch (n) {
+            case "T" -> "temp or T_anneal";
+            case "d" -> "dist or thickness";
+            case "h" -> "height";
+            case "s" -> "dist or step";
+            case "m" -> "mass";
+            case "g" -> "mass_g";
+            case "V" -> "volume or voltage";
+            case "C" -> "conc or capacity";
+            case "N" -> "n_atoms";
+            case "L" -> "length";
+            default -> n + "_value";
+        };
     }
 
     private <T extends AdcNode> T at(T node, ParserRuleContext ctx) {
@@ -234,6 +328,27 @@ final class NodeBuilder {
             interactive ? null : source.getName(), interactive ? null : source.getCharacters().toString()), "script", whole);
     }
 
+    /** The root of a local module: runs its top-level statements once, into its own namespace. */
+    AdcRootNode moduleProgram(AdcParser.ProgramContext ctx) {
+        scope = new Scope(null, true);
+        List<AdcParser.StatementContext> stmts = ctx.statement();
+        collectTopLevel(stmts);
+        List<AdcNode> nodes = new ArrayList<>();
+        for (AdcParser.StatementContext s : stmts) {
+            if (s instanceof AdcParser.ParamStmtContext p) {
+                error(p, "param declares a parameter of the recipe, not of a module",
+                    "declare it in the recipe and pass it to the module's functions as an argument");
+                continue;
+            }
+            AdcNode n = statement(s);
+            if (n != null) {
+                nodes.add(n);
+            }
+        }
+        return new AdcRootNode(language, scope.frame.build(), new BlockNode(nodes.toArray(new AdcNode[0])), "module " + file,
+            source.createSection(0, source.getLength()));
+    }
+
     /** Top-level names declared anywhere in the file, so functions may refer to names defined later. */
     private void collectTopLevel(List<AdcParser.StatementContext> stmts) {
         for (AdcParser.StatementContext s : stmts) {
@@ -251,10 +366,11 @@ final class NodeBuilder {
             } else if (s instanceof AdcParser.ParamStmtContext p) {
                 scriptGlobals.add(p.name.getText());
             } else if (s instanceof AdcParser.ImportStmtContext i) {
-                String mod = i.dottedName().getText();
-                String alias = i.alias != null ? i.alias.getText() : mod;
+                String alias = importAlias(i);
                 scriptGlobals.add(alias);
-                imports.put(alias, mod);
+                if (i.dottedName() != null && Stdlib.modules().containsKey(i.dottedName().getText())) {
+                    imports.put(alias, i.dottedName().getText());
+                }
             }
         }
     }
@@ -361,13 +477,18 @@ final class NodeBuilder {
             return at(new AssertNode(expr(a.expr(0)), msg, a.expr(0).getText()), a);
         }
         if (s instanceof AdcParser.ImportStmtContext i) {
+            if (i.path != null || !Stdlib.modules().containsKey(i.dottedName().getText()) && localModuleExists(i.dottedName().getText())) {
+                return importLocal(i);
+            }
             String mod = i.dottedName().getText();
             String alias = i.alias != null ? i.alias.getText() : mod;
             if (!Stdlib.modules().containsKey(mod)) {
-                error(i.dottedName(), "no module named '" + mod + "'", "available modules: " + String.join(", ", Stdlib.modules().keySet()));
+                error(i.dottedName(), "no module named '" + mod + "'", "available modules: " + String.join(", ", Stdlib.modules().keySet())
+                    + "; a local module is a file beside the recipe: import \"" + mod + ".adc\" as " + mod.replace('.', '_'));
             }
             imports.put(alias, mod);
-            return at(new ImportNode(mod, alias), i);
+            declaredGlobals.add(alias);
+            return at(new ImportNode(mod, global(alias)), i);
         }
         if (s instanceof AdcParser.ParamStmtContext p) {
             return param(p);
@@ -438,7 +559,21 @@ final class NodeBuilder {
             }
         }
         declared(l.name, d, shown);
+        checkUnitLikeName(l.name);
         if (scope.atTopLevel()) {
+            declaredGlobals.add(name);
+            deviceKinds.remove(name);
+            globalShapes.remove(name);
+            if (!mutable) {
+                String kind = deviceKind(l.expr());
+                if (kind != null) {
+                    deviceKinds.put(name, kind);
+                }
+                Shape shape = shape(l.expr(), value);
+                if (shape != null) {
+                    globalShapes.put(name, shape);
+                }
+            }
             if (d != null) {
                 globalDims.put(name, d);
             } else {
@@ -449,7 +584,7 @@ final class NodeBuilder {
             } else {
                 globalUnits.remove(name);
             }
-            return at(new WriteGlobalNode(name, value, true, mutable), l);
+            return at(new WriteGlobalNode(global(name), value, true, mutable), l);
         }
         if (scope.declaredInInnermostBlock(name)) {
             error(l.name, l.name, "'" + name + "' is already declared in this block", "assign with " + name + " = ... or choose another name");
@@ -457,6 +592,10 @@ final class NodeBuilder {
         Scope.Local local = scope.declare(name, mutable, d);
         if (shown != null) {
             localUnits.put(local, shown);
+        }
+        Shape localShape = mutable ? null : shape(l.expr(), value);
+        if (localShape != null) {
+            localShapes.put(local, localShape);
         }
         return at(WriteLocalNodeGen.create(value, local.slot()), l);
     }
@@ -492,6 +631,8 @@ final class NodeBuilder {
             globalUnits.put(name, shown);
         }
         declared(p.name, d, shown);
+        checkUnitLikeName(p.name);
+        declaredGlobals.add(name);
         AdcNode range = null;
         if (rangeCtx != null) {
             if (rangeCtx instanceof AdcParser.RangeExprContext r && r.expr().size() == 2) {
@@ -581,7 +722,7 @@ final class NodeBuilder {
         if (!isKnownGlobal(name)) {
             error(tok, tok, "unknown name '" + name + "'", "declare it first with var " + name + " = ...");
         }
-        return new WriteGlobalNode(name, value, false, true);
+        return new WriteGlobalNode(global(name), value, false, true);
     }
 
     private void checkAssignDim(Dimension declared, AdcNode value, Token tok, String name) {
@@ -599,7 +740,16 @@ final class NodeBuilder {
             if (f.expr() instanceof AdcParser.RangeExprContext) {
                 elem = dim(iterable);
             }
+            checkUnitLikeName(f.first);
+            if (f.second != null) {
+                checkUnitLikeName(f.second);
+            }
             Scope.Local v = scope.declare(f.first.getText(), true, f.second == null ? elem : Dimension.NONE);
+            Shape rows = shapes.get(iterable);
+            if (rows != null && rows.rowFields() != null && f.second == null) {
+                // for r in table("barriers.csv"): each r is a row with the CSV's columns
+                localShapes.put(v, record(rows.rowFields()));
+            }
             if (f.second == null && units.get(iterable) != null) {
                 localUnits.put(v, units.get(iterable));
             }
@@ -652,7 +802,8 @@ final class NodeBuilder {
         Scope.Local local = top ? null : scope.declare(name, false, null);
         AdcNode def = function(name, ps, body, null, fin, recipe, ctx);
         if (top) {
-            return at(new WriteGlobalNode(name, def, true, false), ctx);
+            declaredGlobals.add(name);
+            return at(new WriteGlobalNode(global(name), def, true, false), ctx);
         }
         return at(WriteLocalNodeGen.create(def, local.slot()), ctx);
     }
@@ -668,6 +819,7 @@ final class NodeBuilder {
         for (int i = 0; i < list.size(); i++) {
             AdcParser.ParamContext p = list.get(i);
             names[i] = p.name.getText();
+            checkUnitLikeName(p.name);
             if (p.unit() != null) {
                 Unit u = unit(p.unit());
                 pdims[i] = u == null ? null : u.dimension();
@@ -735,6 +887,9 @@ final class NodeBuilder {
             Scope.Local l = s.lookupHere(name);
             if (l != null) {
                 AdcNode n = depth == 0 ? ReadLocalNodeGen.create(l.slot()) : new ReadCapturedNode(depth, l.slot());
+                if (localShapes.get(l) != null) {
+                    shapes.put(n, localShapes.get(l));
+                }
                 return at(withUnit(withDim(n, l.dim()), localUnits.get(l)), tok);
             }
             s = s.parent;
@@ -743,10 +898,14 @@ final class NodeBuilder {
         if (!isKnownGlobal(name)) {
             String near = nearestName(name);
             String hint = Stdlib.modules().containsKey(name) ? "'" + name + "' is a module: add `import " + name + "` at the top"
+                : PYTHON_NAMES.containsKey(name) ? PYTHON_NAMES.get(name)
                 : near != null ? "did you mean '" + near + "'?" : "declare it with let or var before use, or check the spelling";
             error(tok, tok, "unknown name '" + name + "'", hint);
         }
-        AdcNode n = at(withUnit(new ReadGlobalNode(name), globalUnits.get(name)), tok);
+        AdcNode n = at(withUnit(new ReadGlobalNode(global(name)), globalUnits.get(name)), tok);
+        if (globalShapes.get(name) != null && declaredGlobals.contains(name)) {
+            shapes.put(n, globalShapes.get(name));
+        }
         Dimension d = globalDims.get(name);
         if (d == null && !scriptGlobals.contains(name)) {
             Object lib = libraryGlobal(name);
@@ -756,6 +915,18 @@ final class NodeBuilder {
         }
         return withDim(n, d);
     }
+
+    /** Methods every record has besides its fields. */
+    private static final Set<String> RECORD_METHODS = Set.of("with");
+
+    /** Python names a newcomer writes, with the adc form. */
+    private static final Map<String, String> PYTHON_NAMES = Map.of(
+        "True", "adc writes true (lower case)",
+        "False", "adc writes false (lower case)",
+        "None", "adc writes none (lower case)",
+        "range", "adc writes ranges as 0 ..< n (n excluded) or 1 .. n (n included)",
+        "elif", "adc writes else if",
+        "def", "adc declares functions with fn name(x) { ... }");
 
     /** The visible name closest to {@code name} (edit distance at most 2), or null. */
     private String nearestName(String name) {
@@ -803,11 +974,11 @@ final class NodeBuilder {
 
     /** The library function a call expression refers to, when it is known at parse time. */
     private NativeFunction staticCallee(AdcNode fn) {
-        if (fn instanceof ReadGlobalNode g && !scriptGlobals.contains(g.name())) {
+        if (fn instanceof ReadGlobalNode g && !scriptGlobals.contains(unprefixed(g.name()))) {
             return libraryGlobal(g.name()) instanceof NativeFunction nf ? nf : null;
         }
-        if (fn instanceof MemberNode m && m.receiver() instanceof ReadGlobalNode g && imports.containsKey(g.name())) {
-            Module mod = Stdlib.modules().get(imports.get(g.name()));
+        if (fn instanceof MemberNode m && m.receiver() instanceof ReadGlobalNode g && imports.containsKey(unprefixed(g.name()))) {
+            Module mod = Stdlib.modules().get(imports.get(unprefixed(g.name())));
             return mod != null && mod.member(m.name()) instanceof NativeFunction nf ? nf : null;
         }
         return null;
@@ -824,9 +995,16 @@ final class NodeBuilder {
             AdcNode r = expr(a.expr(1));
             String op = a.op.getText();
             checkAddable(l, r, a, op);
+            boolean bothAbsolute = isAbsoluteTemperature(l) && isAbsoluteTemperature(r);
+            if (bothAbsolute && op.equals("+")) {
+                error(a, "cannot add two absolute temperatures (" + sourceText(a.expr(0)) + " + " + sourceText(a.expr(1)) + ")",
+                    "a temperature step is a difference: write it in K (e.g. 20 K), or subtract to get a difference");
+            }
             AdcNode n = op.equals("+") ? AddNodeGen.create(l, r) : SubNodeGen.create(l, r);
             Dimension d = dim(l) != null ? dim(l) : dim(r);
-            return at(withUnit(withDim(n, d), units.get(l) != null ? units.get(l) : units.get(r)), a);
+            // absolute − absolute is a difference in K
+            String unit = bothAbsolute ? "K" : units.get(l) != null ? units.get(l) : units.get(r);
+            return at(withUnit(withDim(n, d), unit), a);
         }
         if (e instanceof AdcParser.MulExprContext m) {
             AdcNode l = expr(m.expr(0));
@@ -931,6 +1109,70 @@ final class NodeBuilder {
         return new LiteralNode(None.INSTANCE);
     }
 
+    /** The device kind an expression makes ({@code furnace(...)}, {@code lab.smu(...)}), or null. */
+    private static String deviceKind(AdcParser.ExprContext e) {
+        if (e instanceof AdcParser.PostfixExprContext pe && pe.postfix() instanceof AdcParser.CallPostfixContext c) {
+            String callee = c.postfix().getText();
+            String kind = callee.substring(callee.lastIndexOf('.') + 1);
+            return org.adc.lsp.StdlibIndex.get().devices().containsKey(kind) ? kind : null;
+        }
+        return null;
+    }
+
+    /** The shape of a value: a record literal ({a: 1, b: 2}), a table("literal.csv"), or what the built node carries; else null. */
+    private Shape shape(AdcParser.ExprContext e, AdcNode built) {
+        if (e instanceof AdcParser.PostfixExprContext pe && pe.postfix() instanceof AdcParser.PrimaryPostfixContext pp
+            && pp.primary() instanceof AdcParser.MapLitContext m && m.entry().stream().allMatch(x -> x.key.fieldName() != null)) {
+            List<String> names = new ArrayList<>();
+            m.entry().forEach(x -> names.add(x.key.getText()));
+            return record(names);
+        }
+        if (e instanceof AdcParser.PostfixExprContext pe && pe.postfix() instanceof AdcParser.CallPostfixContext c
+            && c.postfix().getText().equals("table") && c.args() != null && c.args().arg().size() == 1 && c.args().arg(0).argName() == null
+            && c.args().arg(0).expr() instanceof AdcParser.PostfixExprContext ae && ae.postfix() instanceof AdcParser.PrimaryPostfixContext ap
+            && ap.primary() instanceof AdcParser.StringLitContext sl && sl.string().STR_END() != null
+            && sl.string().stringPart().stream().allMatch(x -> x instanceof AdcParser.StrTextContext) && !scriptGlobals.contains("table")) {
+            return tableShape(stringText(sl.string()));
+        }
+        return built == null ? null : shapes.get(built);
+    }
+
+    private static Shape record(List<String> fields) {
+        List<String> members = new ArrayList<>(fields);
+        members.addAll(RECORD_METHODS);
+        return new Shape("record", members, null);
+    }
+
+    /** The shape of a table read from a CSV file in the recipe's folder: its header, read through the sandbox; null when unreadable. */
+    private Shape tableShape(String path) {
+        try {
+            org.adc.AdcContext c = org.adc.AdcContext.get(null);
+            if (c.env().scriptDir() == null) {
+                return null;
+            }
+            com.oracle.truffle.api.TruffleFile f = c.truffleEnv().getPublicTruffleFile(c.env().scriptDir()).resolve(resolveImport(path));
+            String header;
+            try (java.io.BufferedReader r = f.newBufferedReader(java.nio.charset.StandardCharsets.UTF_8)) {
+                header = r.readLine();
+            }
+            if (header == null) {
+                return null;
+            }
+            org.adc.table.Table t = org.adc.table.CsvReader.read(path, new java.io.BufferedReader(new java.io.StringReader(header + "\n")));
+            List<String> cols = new ArrayList<>();
+            t.columns().forEach(col -> cols.add(col.name()));
+            return new Shape("table", t.memberNames(), cols);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** True when the source writes the value in an absolute temperature unit (degC, °C, degF, °F). */
+    private boolean isAbsoluteTemperature(AdcNode n) {
+        String u = units.get(n);
+        return u != null && (u.equals("degC") || u.equals("°C") || u.equals("degF") || u.equals("°F"));
+    }
+
     private void checkAddable(AdcNode l, AdcNode r, ParserRuleContext ctx, String op) {
         Dimension dl = dim(l);
         Dimension dr = dim(r);
@@ -996,8 +1238,43 @@ final class NodeBuilder {
         if (p instanceof AdcParser.MemberPostfixContext m) {
             String name = m.memberName().getText();
             AdcNode n = at(new MemberNode(recv, name), m);
-            if (recv instanceof ReadGlobalNode g && imports.containsKey(g.name())) {
-                Module mod = Stdlib.modules().get(imports.get(g.name()));
+            Shape sh = shapes.get(recv);
+            if (sh != null && !sh.members().contains(name)) {
+                List<String> fields = new ArrayList<>(sh.members());
+                fields.removeAll(RECORD_METHODS);
+                String near = null;
+                int best = 3;
+                for (String f : fields) {
+                    int dist = org.adc.lang.Spelling.distance(name, f);
+                    if (dist < best) {
+                        best = dist;
+                        near = f;
+                    }
+                }
+                boolean table = sh.what().equals("table");
+                String list = (table ? "its operations: " : "its fields: ") + String.join(", ", fields)
+                    + (table ? "; a row's fields are the CSV's columns: " + String.join(", ", sh.rowFields()) : "");
+                error(m.memberName(), sh.what() + " '" + sourceText(m.postfix()) + "' has no " + (table ? "member" : "field") + " '" + name + "'",
+                    near != null ? "did you mean '" + near + "'? " + list : list);
+            }
+            if (recv instanceof ReadGlobalNode lg && localModules.containsKey(unprefixed(lg.name()))) {
+                LocalModule lm = localModules.get(unprefixed(lg.name()));
+                if (!lm.exported().contains(name)) {
+                    String near = null;
+                    for (String c : lm.exported()) {
+                        if (org.adc.lang.Spelling.distance(name, c) <= 2) {
+                            near = c;
+                        }
+                    }
+                    error(m.memberName(), "module " + lm.name() + " (" + lm.file() + ") has no member '" + name + "'",
+                        name.startsWith("_") ? "names starting with _ are private to their module"
+                            : near != null ? "did you mean '" + near + "'?" : "members: " + String.join(", ", lm.exported()));
+                } else if (lm.builder().globalDims.get(name) != null) {
+                    withDim(n, lm.builder().globalDims.get(name));
+                }
+            }
+            if (recv instanceof ReadGlobalNode g && imports.containsKey(unprefixed(g.name()))) {
+                Module mod = Stdlib.modules().get(imports.get(unprefixed(g.name())));
                 if (mod != null && mod.member(name) == null) {
                     error(m.memberName(), "module " + mod.name() + " has no member '" + name + "'",
                         "members: " + String.join(", ", mod.memberNames()));
@@ -1008,7 +1285,12 @@ final class NodeBuilder {
             return n;
         }
         if (p instanceof AdcParser.IndexPostfixContext i) {
-            return at(new IndexNode(recv, expr(i.expr())), i);
+            AdcNode n = at(new IndexNode(recv, expr(i.expr())), i);
+            Shape rows = shapes.get(recv);
+            if (rows != null && rows.rowFields() != null) {
+                shapes.put(n, record(rows.rowFields()));
+            }
+            return n;
         }
         if (p instanceof AdcParser.PowPostfixContext pw) {
             AdcNode base = recv;
@@ -1061,6 +1343,23 @@ final class NodeBuilder {
         }
         AdcNode n = at(new CallNode(fn, pos.toArray(new AdcNode[0]), names.toArray(new String[0]), named.toArray(new AdcNode[0])), c);
         NativeFunction nf = staticCallee(fn);
+        if (nf == null && fn instanceof MemberNode dm && dm.receiver() instanceof ReadGlobalNode dg && deviceKinds.containsKey(unprefixed(dg.name()))) {
+            // an operation of a lab device: its named arguments and units, as for a library function
+            String kind = deviceKinds.get(unprefixed(dg.name()));
+            org.adc.lang.HasMembers dev = org.adc.lsp.StdlibIndex.get().devices().get(kind);
+            if (dev != null && dev.member(dm.name()) instanceof NativeFunction op) {
+                checkLibraryCall(op, pos, posCtx, names, named, namedCtx, c);
+            } else if (dev != null && dev.member(dm.name()) == null) {
+                String near = null;
+                for (String op : dev.memberNames()) {
+                    if (org.adc.lang.Spelling.distance(dm.name(), op) <= 2) {
+                        near = op;
+                    }
+                }
+                error(c, "a " + kind + " has no operation '" + dm.name() + "'", (near != null ? "did you mean '" + near + "'? " : "")
+                    + "operations: " + String.join(", ", dev.memberNames()));
+            }
+        }
         if (nf != null) {
             checkLibraryCall(nf, pos, posCtx, names, named, namedCtx, c);
             String r = nf.returns();
@@ -1069,23 +1368,155 @@ final class NodeBuilder {
                 d = Dimension.NONE;
             }
             withDim(n, d);
-        } else if (fn instanceof ReadGlobalNode g && userSigs.containsKey(g.name())) {
-            Dimension[] sig = userSigs.get(g.name());
-            String[] pn = userParamNames.get(g.name());
-            boolean aligned = checkArity(g.name(), g.name() + "(" + String.join(", ", pn) + ")", java.util.Arrays.asList(pn),
-                userRequired.get(g.name()), -1, posCtx, names, namedCtx, c);
+        } else if (userFunction(fn) != null) {
+            NodeBuilder owner = userFunction(fn);
+            String fname = fn instanceof MemberNode mn ? mn.name() : unprefixed(((ReadGlobalNode) fn).name());
+            Dimension[] sig = owner.userSigs.get(fname);
+            String[] pn = owner.userParamNames.get(fname);
+            boolean aligned = checkArity(fname, fname + "(" + String.join(", ", pn) + ")", java.util.Arrays.asList(pn),
+                owner.userRequired.get(fname), -1, posCtx, names, namedCtx, c);
             if (aligned) {
-                checkPositional(g.name(), java.util.Arrays.asList(pn), java.util.Arrays.asList(sig), pos, posCtx, c);
+                checkPositional(fname, java.util.Arrays.asList(pn), java.util.Arrays.asList(sig), pos, posCtx, c);
             }
             for (int k = 0; k < names.size(); k++) {
                 for (int i = 0; i < pn.length; i++) {
                     if (pn[i].equals(names.get(k))) {
-                        checkArg(g.name(), i, pn[i], sig[i], named.get(k), namedCtx.get(k));
+                        checkArg(fname, i, pn[i], sig[i], named.get(k), namedCtx.get(k));
                     }
                 }
             }
         }
         return n;
+    }
+
+    /** The builder that declared the function a call refers to (this file's or a local module's), or null. */
+    private NodeBuilder userFunction(AdcNode fn) {
+        if (fn instanceof ReadGlobalNode g && userSigs.containsKey(unprefixed(g.name())) && scriptGlobals.contains(unprefixed(g.name()))) {
+            return this;
+        }
+        if (fn instanceof MemberNode m && m.receiver() instanceof ReadGlobalNode g && localModules.containsKey(unprefixed(g.name()))) {
+            NodeBuilder b = localModules.get(unprefixed(g.name())).builder();
+            return b.userSigs.containsKey(m.name()) ? b : null;
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- local modules
+
+    private static String importAlias(AdcParser.ImportStmtContext i) {
+        if (i.alias != null) {
+            return i.alias.getText();
+        }
+        if (i.dottedName() != null) {
+            return i.dottedName().getText();
+        }
+        String f = stringText(i.path);
+        String base = f.substring(f.lastIndexOf('/') + 1);
+        return base.endsWith(".adc") ? base.substring(0, base.length() - 4) : base;
+    }
+
+    /** The text of a string literal without interpolation (an import path). */
+    private static String stringText(AdcParser.StringContext s) {
+        StringBuilder sb = new StringBuilder();
+        for (AdcParser.StringPartContext part : s.stringPart()) {
+            sb.append(part.getText());
+        }
+        return sb.toString();
+    }
+
+    /** The path of an imported file relative to the recipe's folder: against the folder of the importing file. */
+    private String resolveImport(String written) {
+        if (written.startsWith("/")) {
+            return written;
+        }
+        int slash = file.lastIndexOf('/');
+        String dir = slash < 0 ? "" : file.substring(0, slash + 1);
+        return java.nio.file.Path.of(dir + written).normalize().toString();
+    }
+
+    /** True when {@code import name} names a file name.adc beside this file (read through the sandbox). */
+    private boolean localModuleExists(String name) {
+        if (name.contains(".")) {
+            return false;
+        }
+        try {
+            org.adc.AdcContext ctx = org.adc.AdcContext.get(null);
+            String dir = ctx.env().scriptDir();
+            if (dir == null) {
+                return false;
+            }
+            com.oracle.truffle.api.TruffleFile f = ctx.truffleEnv().getPublicTruffleFile(dir).resolve(resolveImport(name + ".adc"));
+            return f.isRegularFile();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code import "profiles.adc" as p} (or {@code import profiles} for profiles.adc beside the
+     * file): reads the file through the sandbox (so run.json records it with its hash), parses and
+     * checks it in its own namespace, refuses an import cycle, and binds the module to the alias.
+     */
+    private AdcNode importLocal(AdcParser.ImportStmtContext i) {
+        String written = i.path != null ? stringText(i.path) : i.dottedName().getText() + ".adc";
+        ParserRuleContext where = i.path != null ? i.path : i.dottedName();
+        String alias = importAlias(i);
+        declaredGlobals.add(alias);
+        if (!alias.matches("[\\p{L}_][\\p{L}\\p{Nd}_]*")) {
+            error(where, "'" + alias + "' cannot name a module", "give it a name: import \"" + written + "\" as name");
+            return null;
+        }
+        String rel = resolveImport(written);
+        // the recipe's path relative to its own folder is its file name
+        List<String> chain = new ArrayList<>(importChain.isEmpty()
+            ? List.of(source.getName().substring(source.getName().lastIndexOf('/') + 1)) : importChain);
+        if (rel.equals(file) || chain.contains(rel)) {
+            List<String> cycle = new ArrayList<>(chain.subList(Math.max(0, chain.indexOf(rel)), chain.size()));
+            cycle.add(rel);
+            error(where, "import cycle: " + String.join(" → ", cycle), "move what both files need into a third file that both import");
+            return null;
+        }
+        String text;
+        try {
+            java.io.BufferedReader r = org.adc.AdcContext.get(null).env().openRead(rel);
+            StringBuilder sb = new StringBuilder();
+            char[] buf = new char[8192];
+            for (int n; (n = r.read(buf)) > 0; ) {
+                sb.append(buf, 0, n);
+                if (sb.length() > 4_000_000) {
+                    error(where, "module '" + written + "' is larger than 4 MB", "a module holds definitions, not data: read data with table()");
+                    return null;
+                }
+            }
+            r.close();
+            text = sb.toString();
+        } catch (org.adc.lang.AdcError e) {
+            boolean missing = e.getMessage().startsWith("no such file");
+            error(where, "cannot import '" + written + "': " + e.getMessage(), missing
+                ? "an import path is relative to the folder of the file that imports it" + (file.contains("/") ? " (" + file.substring(0, file.lastIndexOf('/') + 1) + ")" : "")
+                : e.hint());
+            return null;
+        } catch (java.io.IOException | RuntimeException e) {
+            error(where, "cannot import '" + written + "': " + e.getMessage(), null);
+            return null;
+        }
+        chain.add(rel);
+        // messages name the module as the recipe's own name is shown: relative to where adc was started
+        String shownDir = importChain.isEmpty() ? source.getName().substring(0, source.getName().lastIndexOf('/') + 1)
+            : source.getName().substring(0, source.getName().length() - file.length());
+        Source src = Source.newBuilder(AdcLanguage.ID, text, shownDir + rel).build();
+        LocalModule m;
+        try {
+            m = SourceParser.module(language, src, rel, chain, knownGlobals);
+        } catch (org.adc.runtime.AdcParseError e) {
+            errors.addAll(e.diagnostics());
+            return null;
+        }
+        // the module's errors are located in its file (the language server shows them at the import)
+        errors.addAll(m.builder().errors);
+        localModules.put(alias, m);
+        String[] exported = m.exported().toArray(new String[0]);
+        return at(new org.adc.nodes.controlflow.LocalImportNode(m.target(), global(alias), m.name(), rel, m.prefix(), exported), i);
     }
 
     /**
@@ -1236,9 +1667,74 @@ final class NodeBuilder {
 
     private void checkArg(String fname, int i, String pname, Dimension want, AdcNode arg, ParserRuleContext ctx) {
         Dimension got = dim(arg);
+        if (want != null && got != null && !want.equals(got) && got.amountOffset(want) != null) {
+            // molar ↔ per particle: converted through the Avogadro constant at the parameter, the same for
+            // library and user functions, and never silently: adc check says so
+            ParserRuleContext e = ctx instanceof AdcParser.ArgContext a && a.expr() != null ? a.expr() : ctx;
+            warnings.add(Diagnostic.at(source, e.getStart().getLine(), e.getStart().getCharPositionInLine() + 1,
+                e.getStop() == null || e.getStop().getLine() != e.getStart().getLine() ? 1 : e.getStop().getStopIndex() - e.getStart().getStartIndex() + 1,
+                "warning", "argument #" + (i + 1) + " '" + pname + "' to '" + fname + "' is " + got.name() + " but the parameter is "
+                    + want.name() + ": it is converted through the Avogadro constant",
+                "write the conversion to make it visible: (" + sourceText(e) + ") to " + (want.equals(Dimension.ENERGY) ? "eV" : Units.siUnit(want).symbol())));
+            return;
+        }
         if (want != null && got != null && !want.equals(got) && got.amountOffset(want) == null) {
             error(ctx, "bad argument #" + (i + 1) + " '" + pname + "' to '" + fname + "' (" + want.name() + " expected, got " + got.name() + ")",
                 org.adc.units.DimensionHints.orDefault(want, got));
+        }
+    }
+
+    /**
+     * A literal path given to a library function that reads it (table("barriers.csv"),
+     * structure.read(...)): a warning when no such file is in the recipe's folder, looked up
+     * through the sandbox. Not an error: a recipe may write the file before it reads it.
+     */
+    private void checkInputPath(Param p, ParserRuleContext ctx) {
+        String doc = p.doc() == null ? "" : p.doc().toLowerCase(java.util.Locale.ROOT);
+        boolean input = (p.name().equals("path") || p.name().equals("file"))
+            && (doc.contains("script") || doc.contains("recipe") || doc.contains("path of the"))
+            && !doc.contains("output") && !doc.contains("run directory");
+        AdcParser.ExprContext e = ctx instanceof AdcParser.ArgContext a ? a.expr() : null;
+        if (!input || !(e instanceof AdcParser.PostfixExprContext pe && pe.postfix() instanceof AdcParser.PrimaryPostfixContext pp
+            && pp.primary() instanceof AdcParser.StringLitContext sl)) {
+            return;
+        }
+        AdcParser.StringContext str = sl.string();
+        if (!str.stringPart().stream().allMatch(x -> x instanceof AdcParser.StrTextContext) || str.STR_END() == null) {
+            return;
+        }
+        String path = stringText(str);
+        try {
+            org.adc.AdcContext c = org.adc.AdcContext.get(null);
+            String dir = c.env().scriptDir();
+            if (dir == null || path.isEmpty()) {
+                return;
+            }
+            com.oracle.truffle.api.TruffleFile f = c.truffleEnv().getPublicTruffleFile(dir).resolve(resolveImport(path));
+            if (!f.exists()) {
+                warnings.add(Diagnostic.at(source, str.getStart().getLine(), str.getStart().getCharPositionInLine() + 1,
+                    Math.max(1, str.getStop().getStopIndex() - str.getStart().getStartIndex() + 1), "warning",
+                    "no file '" + path + "' in the recipe's folder", "the run fails when it reads it, unless the file is there by then"
+                        + " (paths are relative to the recipe's folder)"));
+            }
+        } catch (SecurityException ex) {
+            warnings.add(Diagnostic.at(source, str.getStart().getLine(), str.getStart().getCharPositionInLine() + 1, 1, "warning",
+                "'" + path + "' is outside what the recipe may read", "a recipe reads below its own folder; run with --allow-read PATH"));
+        } catch (RuntimeException ex) {
+            // no context (a check without a folder): paths are checked at run time
+        }
+    }
+
+    /** A library argument: a single dimension as for user parameters; a union (temperature|program) accepts any of its kinds. */
+    private void checkLibraryArg(String fname, int i, Param p, AdcNode arg, ParserRuleContext ctx) {
+        if (!p.type().contains("|")) {
+            checkArg(fname, i, p.name(), p.dimension(), arg, ctx);
+            return;
+        }
+        Dimension got = dim(arg);
+        if (got != null && !p.accepts(got)) {
+            error(ctx, "bad argument #" + (i + 1) + " '" + p.name() + "' to '" + fname + "' (" + String.join(" or ", p.kinds())
+                + " expected, got " + got.name() + ")", p.doc() == null ? null : "'" + p.name() + "' is the " + p.doc());
         }
     }
 
@@ -1261,16 +1757,16 @@ final class NodeBuilder {
         }
         boolean aligned = checkArity(nf.name(), nf.signature(), pn, required, variadicAt, posCtx, names, namedCtx, c);
         if (aligned) {
-            List<Dimension> wants = new ArrayList<>();
-            for (int i = 0; i < fixed; i++) {
-                wants.add(params.get(i).dimension());
+            for (int i = 0; i < Math.min(fixed, pos.size()); i++) {
+                checkLibraryArg(nf.name(), i, params.get(i), pos.get(i), posCtx.get(i));
+                checkInputPath(params.get(i), posCtx.get(i));
             }
-            checkPositional(nf.name(), pn.subList(0, fixed), wants, pos.subList(0, Math.min(fixed, pos.size())), posCtx, c);
         }
         for (int k = 0; k < names.size(); k++) {
             for (int i = 0; i < params.size(); i++) {
                 if (i != variadicAt && params.get(i).name().equals(names.get(k))) {
-                    checkArg(nf.name(), i, params.get(i).name(), params.get(i).dimension(), named.get(k), namedCtx.get(k));
+                    checkLibraryArg(nf.name(), i, params.get(i), named.get(k), namedCtx.get(k));
+                    checkInputPath(params.get(i), namedCtx.get(k));
                 }
             }
         }
@@ -1308,8 +1804,26 @@ final class NodeBuilder {
         if (p instanceof AdcParser.ParenExprContext pe) {
             return expr(pe.expr());
         }
+        if (p instanceof AdcParser.ConditionalExprContext c) {
+            return conditional(c.ifExpr());
+        }
         error(p, "unsupported expression", null);
         return new LiteralNode(None.INSTANCE);
+    }
+
+    /** {@code if c { a } else { b }} as an expression: one of the two values; both must have the same dimension where known. */
+    private AdcNode conditional(AdcParser.IfExprContext x) {
+        AdcNode cond = expr(x.cond);
+        AdcNode then = expr(x.then.expr());
+        AdcNode els = x.elseIf != null ? conditional(x.elseIf) : expr(x.otherwise.expr());
+        Dimension dt = dim(then);
+        Dimension de = dim(els);
+        if (dt != null && de != null && !dt.equals(de)) {
+            error(x, "the branches of this if expression differ: " + dt.name() + " and " + de.name(),
+                "both branches of an if expression must have the same dimension");
+        }
+        String unit = units.get(then) != null && units.get(then).equals(units.get(els)) ? units.get(then) : null;
+        return at(withUnit(withDim(new IfNode(cond, then, els), dt != null && dt.equals(de) ? dt : null), unit), x);
     }
 
     private AdcNode mapLiteral(AdcParser.MapLitContext m) {
@@ -1358,8 +1872,12 @@ final class NodeBuilder {
     }
 
     /**
-     * {@code 450 degC}, {@code 5 degC/min}. After a number, names are read as units as long as they
-     * are units: in {@code 10 m / t} with a variable t, the literal is 10 m and "/ t" a division.
+     * {@code 450 degC}, {@code 5 degC/min}. The rule for names after a number (docs/language.md,
+     * "Units after a number"): a name is read as a unit only if it is a unit symbol and not a name
+     * the recipe binds (a variable, parameter, function or loop variable in scope); the unit ends
+     * before the first term that is not a unit, and the rest of the product is ordinary
+     * arithmetic. So with {@code let T = 600 K}, {@code 8.617e-5 eV/K * T} multiplies by T, and
+     * {@code 0.9 eV / (kB * T)} divides by the product of the constant and the variable.
      */
     private AdcNode quantityLiteral(AdcParser.QuantityLitContext q) {
         return quantityLiteral(q, List.of());
@@ -1386,10 +1904,18 @@ final class NodeBuilder {
         if (unitTerms == 0) {
             AdcParser.UnitTermContext t0 = terms.get(0);
             String sym = t0.getStart().getText();
-            String hint = isKnownGlobal(sym) || scope.lookupHere(sym) != null
-                ? "to multiply by the variable '" + sym + "' write " + q.number().getText() + " * " + sym
-                : Units.isUnit(sym) ? null : unknownUnitHint(sym);
-            error(t0, "unknown unit '" + sym + "'", hint);
+            if (t0 instanceof AdcParser.UnitAtomContext && boundByRecipe(sym)) {
+                error(t0, "'" + sym + "' after the number " + q.number().getText() + " is the variable '" + sym + "', not a unit",
+                    "a name bound in scope is never read as a unit: write " + q.number().getText() + " * " + sym + " to multiply"
+                        + (Units.isUnit(sym) ? ", or rename the variable to use the unit " + sym : ""));
+            } else if (t0 instanceof AdcParser.UnitGroupContext) {
+                error(t0, "a unit group after the number " + q.number().getText() + " holds names that are not units",
+                    "write " + q.number().getText() + " * (...) to multiply by an expression");
+            } else {
+                String hint = isKnownGlobal(sym) ? "to multiply by '" + sym + "' write " + q.number().getText() + " * " + sym
+                    : Units.isUnit(sym) ? null : unknownUnitHint(sym);
+                error(t0, "unknown unit '" + sym + "'", hint);
+            }
             return num;
         }
         Unit u = null;
@@ -1406,15 +1932,11 @@ final class NodeBuilder {
         int litStart = q.getStart().getStartIndex();
         int litStop = terms.get(unitTerms - 1).getStop() == null ? litStart : terms.get(unitTerms - 1).getStop().getStopIndex();
         node.setSourceSection(litStart, Math.max(1, litStop - litStart + 1));
-        // remaining terms are variables: 10 m / t
+        // the remaining terms are arithmetic: 10 m / t, 0.9 eV / (kB * T)
         for (int i = unitTerms; i < terms.size(); i++) {
             AdcParser.UnitTermContext t = terms.get(i);
-            if (!(t instanceof AdcParser.UnitAtomContext a)) {
-                error(t, "a unit group may hold only units", "put the expression in parentheses: (" + q.number().getText() + " ...) / (...)");
-                return node;
-            }
-            AdcNode operand = readName(a.IDENT().getText(), a.IDENT().getSymbol());
-            if (i == terms.size() - 1) {
+            AdcNode operand = termAsExpression(t, q);
+            if (i == terms.size() - 1 && t instanceof AdcParser.UnitAtomContext a && a.unitExp() == null) {
                 for (AdcParser.PostfixContext op : tailOps) {
                     operand = applyPostfix(op, operand);
                     if (op.getStop() != null) {
@@ -1423,14 +1945,10 @@ final class NodeBuilder {
                         operand.setSourceSection(from, Math.max(1, op.getStop().getStopIndex() - from + 1));
                     }
                 }
-            }
-            if (a.unitExp() != null) {
-                Integer k = unitExponent(a.unitExp());
-                if (k == null) {
-                    return node;
+            } else if (i == terms.size() - 1 && !tailOps.isEmpty()) {
+                for (AdcParser.PostfixContext op : tailOps) {
+                    operand = applyPostfix(op, operand);
                 }
-                AdcNode e = new LongLiteralNode(k);
-                operand = at(PowNodeGen.create(operand, e), a);
             }
             Dimension dl = dim(node);
             Dimension dr = dim(operand);
@@ -1444,6 +1962,72 @@ final class NodeBuilder {
         return node;
     }
 
+    /**
+     * A term after the unit of a quantity, read as arithmetic: a name (a variable or a library
+     * constant, with its power) or a parenthesised product of such names. A unit symbol that the
+     * recipe does not bind cannot stand here: it is reported with the way to write it.
+     */
+    private AdcNode termAsExpression(AdcParser.UnitTermContext t, AdcParser.QuantityLitContext q) {
+        AdcNode operand;
+        AdcParser.UnitExpContext exp;
+        if (t instanceof AdcParser.UnitAtomContext a) {
+            String name = a.IDENT().getText();
+            exp = a.unitExp();
+            if (Units.isUnit(name) && !boundByRecipe(name) && !isKnownGlobal(name)) {
+                error(a, "'" + name + "' is a unit, but it follows a variable, not a number",
+                    "a unit belongs right after its number: write (1 " + name + ") or move it next to " + q.number().getText());
+                return at(new LiteralNode(None.INSTANCE), a);
+            }
+            operand = readName(name, a.IDENT().getSymbol());
+        } else {
+            AdcParser.UnitGroupContext g = (AdcParser.UnitGroupContext) t;
+            exp = g.unitExp();
+            List<AdcParser.UnitTermContext> inner = g.unit().unitTerm();
+            List<Token> ops = new ArrayList<>();
+            for (int i = 0; i < g.unit().getChildCount(); i++) {
+                if (g.unit().getChild(i) instanceof TerminalNode tn) {
+                    ops.add(tn.getSymbol());
+                }
+            }
+            operand = termAsExpression(inner.get(0), q);
+            for (int i = 1; i < inner.size(); i++) {
+                AdcNode r = termAsExpression(inner.get(i), q);
+                Dimension dl = dim(operand);
+                Dimension dr = dim(r);
+                boolean div = ops.get(i - 1).getType() == AdcLexer.SLASH;
+                operand = at(withDim(div ? DivNodeGen.create(operand, r) : MulNodeGen.create(operand, r),
+                    dl != null && dr != null ? (div ? dl.divide(dr) : dl.times(dr)) : null), g);
+            }
+        }
+        if (exp != null) {
+            Integer k = unitExponent(exp);
+            if (k != null) {
+                Dimension d = dim(operand);
+                operand = at(withDim(PowNodeGen.create(operand, new LongLiteralNode(k)), d == null ? null : d.pow(k)), t);
+            }
+        }
+        return operand;
+    }
+
+    /**
+     * A name the recipe binds at this place: a local, parameter or loop variable in scope, a
+     * top-level let, var, param, fn, recipe or import earlier in the file (in source order, so
+     * {@code let s = 2 s} reads the unit), or (in the REPL) a variable of an earlier input.
+     * Such a name is never read as a unit. Library names are not bound by the recipe: the few
+     * that are also unit symbols (min, amu, hbar) stay units after a number.
+     */
+    private boolean boundByRecipe(String name) {
+        for (Scope s = scope; s != null; s = s.parent) {
+            if (s.lookupHere(name) != null) {
+                return true;
+            }
+        }
+        if (declaredGlobals.contains(name)) {
+            return true;
+        }
+        return interactive && knownGlobals.contains(name) && libraryGlobal(name) == null && !Stdlib.modules().containsKey(name);
+    }
+
     private static String unknownUnitHint(String sym) {
         try {
             Units.parse(sym);
@@ -1453,9 +2037,16 @@ final class NodeBuilder {
         }
     }
 
+    /** True when a term after a number is read as a unit: every name in it is a unit symbol the recipe does not bind. */
     private boolean isUnitTerm(AdcParser.UnitTermContext t) {
         if (t instanceof AdcParser.UnitAtomContext a) {
-            return Units.isUnit(a.IDENT().getText());
+            String name = a.IDENT().getText();
+            return Units.isUnit(name) && !boundByRecipe(name);
+        }
+        for (AdcParser.UnitTermContext inner : ((AdcParser.UnitGroupContext) t).unit().unitTerm()) {
+            if (!isUnitTerm(inner)) {
+                return false;
+            }
         }
         return true;
     }

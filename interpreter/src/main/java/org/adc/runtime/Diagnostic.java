@@ -24,6 +24,8 @@ public final class Diagnostic {
     private final String message;
     private final String hint;
     private final String text;
+    /** The name of the source it is located in, or null. */
+    private String file;
 
     private Diagnostic(int line, int column, int width, String severity, String message, String hint, String text) {
         this.line = line;
@@ -39,8 +41,15 @@ public final class Diagnostic {
     @TruffleBoundary
     public static Diagnostic at(Source src, int line, int col, int width, String severity, String message, String hint) {
         int w = Math.max(1, width);
-        return new Diagnostic(line, col, w, severity, message, hint == null || hint.isEmpty() ? null : hint,
+        Diagnostic d = new Diagnostic(line, col, w, severity, message, hint == null || hint.isEmpty() ? null : hint,
             src == null ? format((SourceSection) null, severity, message, hint) : format(src, line, col, w, severity, message, hint));
+        d.file = src == null ? null : src.getName();
+        return d;
+    }
+
+    /** The name of the source the message is located in (a recipe or one of its modules), or null. */
+    public String file() {
+        return file;
     }
 
     public int line() {

@@ -205,6 +205,20 @@ class LspServerTest {
     }
 
     @Test
+    void hoverFollowsTheUnitRuleABoundNameIsTheVariable() throws Exception {
+        String uri = "file:///w/hover_traps.adc";
+        open(uri, "let T = 600 K\nprint(8.617e-5 eV/K*T)\nprint(3 T)\n");
+        // T glued after eV/K: the variable (declared above), not tesla
+        String v = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(1, 20))).get(30, TimeUnit.SECONDS)
+            .getContents().getRight().getValue();
+        assertTrue(v.contains("let T = 600 K") && !v.contains("tesla"), v);
+        // the quantity's hover ends before the variable: eV/K, an entropy per particle
+        String q = server.getTextDocumentService().hover(new HoverParams(id(uri), new Position(1, 7))).get(30, TimeUnit.SECONDS)
+            .getContents().getRight().getValue();
+        assertTrue(q.startsWith("`8.617e-5 eV/K`"), q);
+    }
+
+    @Test
     void hoverOverAQuantityShowsItsDimensionAndSiValue() throws Exception {
         String uri = "file:///w/hover3.adc";
         open(uri, "let t = 450 degC\nlet r = 5 degC/min\nlet q = 8.314 J/(mol*K)\n");
@@ -267,6 +281,9 @@ class LspServerTest {
                 } while (!text.equals(before));
                 text = text.replace("$0", "").replaceAll("\\$\\d+", "x").replace("\\$", "$");
                 for (Diagnostic d : checker.check(new SourceModel(text))) {
+                    if (d.getSeverity() == org.eclipse.lsp4j.DiagnosticSeverity.Warning) {
+                        continue;
+                    }
                     // only the devices and the structures the user brings are unknown: library calls and their named arguments check
                     assertTrue(d.getMessage().matches("(?s)unknown name '(furnace|smu|press|initial|final|x)'.*"),
                         name + ": " + d.getMessage() + "\n" + text);
@@ -367,6 +384,27 @@ class LspServerTest {
             .get(30, TimeUnit.SECONDS).stream().map(e -> e.getRight()).toList();
         assertEquals(List.of("t", "rate", "anneal", "x"), syms.stream().map(DocumentSymbol::getName).toList());
         assertEquals(List.of("k"), syms.get(1).getChildren().stream().map(DocumentSymbol::getName).toList());
+    }
+
+    @Test
+    void localModulesAreCheckedAndFollowedAcrossFiles() throws Exception {
+        Path dir = Files.createTempDirectory("adc-lsp-modules");
+        Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(dir.resolve("lib/profiles.adc"), "# furnace profiles\nlet standard_ramp = 5 degC/min\nfn hold_time(t: K) {\n    return 1 h\n}\n");
+        String uri = dir.resolve("recipe.adc").toUri().toString();
+        String text = "import \"lib/profiles.adc\" as p\nprint(p.hold_time(450 degC))\nprint(p.standard_rmp)\n";
+        List<Diagnostic> ds = open(uri, text);
+        // the module is read from the document's folder: only the misspelt member is an error
+        assertEquals(1, ds.size(), ds.toString());
+        assertEquals(2, ds.get(0).getRange().getStart().getLine());
+        assertTrue(ds.get(0).getMessage().contains("did you mean 'standard_ramp'"), ds.get(0).getMessage());
+        Location def = (Location) server.getTextDocumentService().definition(new DefinitionParams(id(uri), new Position(1, 10)))
+            .get(30, TimeUnit.SECONDS).getLeft().get(0);
+        assertEquals(dir.resolve("lib/profiles.adc").toUri().toString(), def.getUri());
+        assertEquals(new Range(new Position(2, 3), new Position(2, 12)), def.getRange());
+        Location file = (Location) server.getTextDocumentService().definition(new DefinitionParams(id(uri), new Position(1, 6)))
+            .get(30, TimeUnit.SECONDS).getLeft().get(0);
+        assertEquals(dir.resolve("lib/profiles.adc").toUri().toString(), file.getUri());
     }
 
     @Test
@@ -472,8 +510,9 @@ class LspServerTest {
                 }
                 checked++;
             }
-            // the whole script checks (examples are valid adc)
-            assertEquals(List.of(), change(uri, full), script.toString());
+            // the whole script checks (examples are valid adc; warnings such as a variable named like a unit are allowed)
+            assertEquals(List.of(), change(uri, full).stream()
+                .filter(d -> d.getSeverity() == org.eclipse.lsp4j.DiagnosticSeverity.Error).toList(), script.toString());
         }
         assertTrue(checked > 500, "only " + checked + " versions");
     }
@@ -496,8 +535,9 @@ class LspServerTest {
             assertEquals("unknown name 'nosuch'", u.message());
             // a syntax error too
             org.adc.runtime.Diagnostic p = c.analyze(new SourceModel("let x = (1 + \n")).diagnostics().get(0);
-            assertEquals(2, p.line());   // the end of input, after the last newline
-            assertTrue(p.hint() != null && p.hint().contains("not closed"), p.toString());
+            assertEquals(1, p.line());   // at the '(' that is never closed
+            assertEquals(9, p.column());
+            assertEquals("'(' was never closed", p.message());
         }
     }
 }

@@ -103,7 +103,7 @@ public final class ChemLib {
             IUPAC,
             "formula, element, moles"),
             a -> FormulaValue.molarMass(formulaArg(a, 0)),
-            Param.required("formula", "any", "chemical formula, e.g. \"Na24Si136\"")));
+            Param.required("formula", "string", "chemical formula, e.g. \"Na24Si136\"")));
         m.add(new NativeFunction("formula", "formula", new Doc(
             "Parses a chemical formula into a value with counts and molar mass",
             "formula(text)",
@@ -130,7 +130,7 @@ public final class ChemLib {
             IUPAC,
             "molar_mass, formula"),
             ChemLib::element,
-            Param.required("symbol", "any", "symbol (\"Na\"), name (\"sodium\") or atomic number (11)")));
+            Param.required("symbol", "string|int", "symbol (\"Na\"), name (\"sodium\") or atomic number (11)")));
         m.add(new NativeFunction("moles", "amount", new Doc(
             "Amount of substance (formula units) in a given mass",
             "moles(formula, mass)",
@@ -141,7 +141,7 @@ public final class ChemLib {
             IUPAC,
             "molar_mass, faraday_charge"),
             ChemLib::moles,
-            Param.required("formula", "any", "chemical formula"),
+            Param.required("formula", "string", "chemical formula"),
             Param.required("mass", "mass", "sample mass, e.g. 1.70 mg")));
         return m;
     }

@@ -151,7 +151,7 @@ public final class CoulometryLib {
             SOURCE,
             "extracted_fraction, integrate, moles, molar_mass, Faraday"),
             CoulometryLib::faradayCharge,
-            Param.required("formula", "any", "compound, e.g. \"Na24Si136\""),
+            Param.required("formula", "string", "compound, e.g. \"Na24Si136\""),
             Param.required("mass", "mass", "sample mass, e.g. 1.70 mg"),
             Param.optional("ion", "string", "Na", "element symbol of the moving ion, optionally with its charge (\"Mg2+\")"),
             Param.optional("z", "number", 1L, "charge number of the ion (1 for Na+; taken from the ion when written there)"),
@@ -168,7 +168,7 @@ public final class CoulometryLib {
             "faraday_charge, integrate"),
             CoulometryLib::extractedFraction,
             Param.required("charge", "charge", "measured charge"),
-            Param.required("formula", "any", "compound"),
+            Param.required("formula", "string", "compound"),
             Param.required("mass", "mass", "sample mass"),
             Param.optional("ion", "string", "Na", "element symbol of the moving ion"),
             Param.optional("z", "number", 1L, "charge number of the ion")));

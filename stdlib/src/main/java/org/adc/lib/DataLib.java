@@ -118,7 +118,7 @@ public final class DataLib {
             CSV,
             "format_table, print_table, write_csv"),
             DataLib::table,
-            Param.required("path", "any", "CSV file relative to the script's folder, or a list of records").reads(),
+            Param.required("path", "string|list", "CSV file relative to the script's folder, or a list of records").reads(),
             Param.optional("sep", "string", ",", "cell separator: \",\", \";\" or \"tab\""),
             Param.optional("slash_units", "bool", Boolean.FALSE, "also read units written after a slash (Ewe/V, <I>/mA, time/s)"),
             Param.optional("non_finite", "any", Boolean.FALSE, "columns that may hold nan, inf and numbers beyond the float range "
@@ -136,7 +136,7 @@ public final class DataLib {
             "-",
             "print_table, table, write_csv"),
             a -> tableArg(a, 0, names(a.list(1))).format().stripTrailing(),
-            Param.required("rows", "any", "table or list of records"),
+            Param.required("rows", "table|list", "table or list of records"),
             Param.rest("columns", "string", "column names to show, in order")));
         m.add(new NativeFunction("print_table", "none", new Doc(
             "Prints a table or a list of records as aligned text with units in the header",
@@ -152,7 +152,7 @@ public final class DataLib {
                 a.env().out().flush();
                 return None.INSTANCE;
             },
-            Param.required("rows", "any", "table or list of records"),
+            Param.required("rows", "table|list", "table or list of records"),
             Param.rest("columns", "string", "column names to show, in order")));
         m.add(new NativeFunction("write_csv", "none", new Doc(
             "Writes a table or a list of records to a CSV file, units in the header",
@@ -171,7 +171,7 @@ public final class DataLib {
                 CsvWriter.write(t, a.env().openWrite(path), path);
                 return None.INSTANCE;
             },
-            Param.required("rows", "any", "table or list of records"),
+            Param.required("rows", "table|list", "table or list of records"),
             Param.required("path", "string", "output file, relative to the run directory").writes()));
         return m;
     }

@@ -284,7 +284,7 @@ public final class ElectrochemLib {
             "average_voltage, specific_capacity"),
             ElectrochemLib::energyDensity,
             Param.required("v_avg", "voltage", "average full-cell voltage"),
-            Param.required("v", "any", "volume per valence charge (Å^3) or per mole of charge (cm^3/mol)"),
+            Param.required("v", "volume|[cm^3/mol]", "volume per valence charge (Å^3) or per mole of charge (cm^3/mol)"),
             Param.required("xi", "number", "fractional volume expansion (V - V0) / V0")));
         m.add(new NativeFunction("specific_capacity", "specific_capacity", new Doc(
             "Theoretical gravimetric capacity of an electrode material: Q = n F / M",
@@ -296,7 +296,7 @@ public final class ElectrochemLib {
             "Faraday's law; F from CODATA 2018, M from IUPAC 2021; " + SEED004 + " (Sb anode)",
             "c_rate_current, faraday_charge"),
             ElectrochemLib::specificCapacity,
-            Param.required("formula", "any", "host material, e.g. \"Sb\""),
+            Param.required("formula", "string", "host material, e.g. \"Sb\""),
             Param.required("n", "number", "electrons per formula unit at full charge")));
         m.add(new NativeFunction("c_rate_current", "current", new Doc(
             "Current for a C-rate: I = capacity × rate / 1 h",

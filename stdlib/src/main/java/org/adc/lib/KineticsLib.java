@@ -236,7 +236,7 @@ public final class KineticsLib {
             "diffusivity_ion, diffusivity_vacancy"),
             KineticsLib::nernstEinstein,
             Param.required("d", "diffusivity", "ion diffusivity D"),
-            Param.required("n", "any", "site concentration N (cm^-3)"),
+            Param.required("n", "[cm^-3]|number", "site concentration N (cm^-3)"),
             Param.required("c", "number", "fractional concentration of the ion"),
             Param.required("t", "temperature", "absolute temperature"),
             Param.optional("q", "charge", Quantity.of(Constants.QE, "C"), "ion charge")));

@@ -65,17 +65,17 @@ public final class LabLib {
                 + "twin), \"hpdc\" (seed 002 high-pressure cell twin) or \"resistor\" (with ohms).",
             "q_max: Faraday charge of the extractable Na", "seed 000 Fig. 3/S4; seed 002"),
             LabLib::smu, Param.optional("name", "string", "smu", "device name"), Param.optional("cell", "string", "adc", "adc, hpdc or resistor"),
-            Param.optional("furnace", "any", None.INSTANCE, "furnace whose temperature the cell has"),
+            Param.optional("furnace", "furnace|none", None.INSTANCE, "furnace whose temperature the cell has"),
             Param.optional("max_voltage", "voltage", Quantity.of(200, "V"), "instrument limit"),
             Param.optional("max_current", "current", Quantity.of(100, "mA"), "instrument limit"),
             Param.optional("q_max", "charge", Quantity.of(0.78, "C"), "extractable charge of the cell twin"),
             Param.optional("ohms", "resistance", Quantity.of(1, "Ω"), "resistance for cell = \"resistor\""),
-            Param.optional("press", "any", None.INSTANCE, "press whose pressure the hpdc cell feels")));
+            Param.optional("press", "press|none", None.INSTANCE, "press whose pressure the hpdc cell feels")));
         m.add(new NativeFunction("press", "press", doc("a (cubic-anvil) press", "press(name = \"press\", max_pressure = 6 GPa, max_rate = 2 GPa/h)",
             "let p = press()\np.compress(to = 1 GPa, rate = 1 GPa/h)", "Readings: pressure. Operations: compress(to, rate), release(rate).",
             "pressure in GPa", "seed 002"), LabLib::press, Param.optional("name", "string", "press", "device name"),
             Param.optional("max_pressure", "pressure", Quantity.of(6, "GPa"), "highest allowed load"),
-            Param.optional("max_rate", "any", Quantity.of(2, "GPa/h"), "highest allowed rate")));
+            Param.optional("max_rate", "[GPa/h]", Quantity.of(2, "GPa/h"), "highest allowed rate")));
         m.add(new NativeFunction("gas", "gas line", doc("the furnace tube's gas line: inert-gas flow and a pump with a gauge",
             "gas(name = \"gas\", max_flow = 2 L/min, pump_base = 5e-4 Torr)",
             "let gas = gas()\ngas.purge(0.2 L/min)         # N2 purge (seed 000)\ngas.evacuate(to = 1e-3 Torr)  # vacuum anneal",
@@ -84,7 +84,7 @@ public final class LabLib {
                 + "(a hot sample is not vented to air). Live: a lab entry of driver scpi with readings flow/pressure and commands.",
             "flow as volume per time (L/min); pressure in Torr", "seed 000 (N2 flow; 10^-3 Torr rotary pump, 3.8e-6 Torr turbo)"),
             LabLib::gas, Param.optional("name", "string", "gas", "device name"),
-            Param.optional("max_flow", "any", Quantity.of(2, "L/min"), "largest flow the controller may set"),
+            Param.optional("max_flow", "[L/min]", Quantity.of(2, "L/min"), "largest flow the controller may set"),
             Param.optional("pump_base", "pressure", Quantity.of(5e-4, "Torr"), "lowest pressure the pump reaches")));
         m.add(new NativeFunction("instrument", "instrument", doc("a generic instrument of the lab file (live runs only)",
             "instrument(name)", "let gauge = instrument(\"gauge\")\nprint(gauge.pressure)",

@@ -630,47 +630,47 @@ public final class MathLib {
             "Square root of a number, or of a quantity whose unit has even exponents (m^2 → m, m^2/s ... needs s^2).",
             "result unit is the square root of the argument's unit; dimensionless results are plain floats",
             "negative values fail; a unit with odd exponents fails: \"sqrt of length (2 m): the unit m has no square root\"",
-            STD, "abs, exp"), MathLib::sqrt, Param.required("x", "any", "number or quantity")));
+            STD, "abs, exp"), MathLib::sqrt, Param.required("x", "number|quantity", "number or quantity")));
         m.add(new NativeFunction("abs", "any", new Doc("Absolute value, keeping the unit", "abs(x)",
             "abs(-3)             # 3\nabs(-0.2 V)         # 0.2 V", "Magnitude of a number or quantity.",
-            "same unit as x", "a non-number fails", STD, "round, min, max"), MathLib::abs, Param.required("x", "any", "number or quantity")));
+            "same unit as x", "a non-number fails", STD, "round, min, max"), MathLib::abs, Param.required("x", "number|quantity", "number or quantity")));
         m.add(new NativeFunction("min", "any", listDoc("Smallest value of a list or of the arguments", "min(values...)\nmin(list)",
             "min(3, 1, 2)                # 1\nmin([0.903 eV, 62 meV])     # 62 meV\nmin(t.column(\"barrier\"))",
             "Compares quantities by value (in SI), so 62 meV < 0.903 eV. Returns the element itself, unit as written; "
                 + "nan wins.", "values of one dimension; result in its own unit",
             "an empty list, or values of different dimensions (\"min: element #2 is voltage 5 V but element #1 is energy ...\")"),
-            a -> extreme(a, false), Param.rest("values", "any", "numbers or quantities of one dimension, or one list")));
+            a -> extreme(a, false), Param.rest("values", "number|quantity|list", "numbers or quantities of one dimension, or one list")));
         m.add(new NativeFunction("max", "any", listDoc("Largest value of a list or of the arguments", "max(values...)\nmax(list)",
             "max(3, 1, 2)                # 3\nmax(rates)", "As min, for the largest value.", "as min", "as min"),
-            a -> extreme(a, true), Param.rest("values", "any", "numbers or quantities of one dimension, or one list")));
+            a -> extreme(a, true), Param.rest("values", "number|quantity|list", "numbers or quantities of one dimension, or one list")));
         m.add(new NativeFunction("sum", "any", listDoc("Sum of a list or of the arguments", "sum(values...)\nsum(list)",
             "sum([1, 2, 3])              # 6\nsum([0.5 C, 120 mC])        # 0.62 C",
             "Adds in order with the rules of +: quantities must share a dimension; adding two absolute temperatures "
                 + "is an error. The sum of no values is 0.", "unit of the first value",
             "values of different dimensions; two absolute temperatures (450 degC + 20 degC)"),
-            MathLib::sum, Param.rest("values", "any", "numbers or quantities of one dimension, or one list")));
+            MathLib::sum, Param.rest("values", "number|quantity|list", "numbers or quantities of one dimension, or one list")));
         m.add(new NativeFunction("mean", "any", listDoc("Arithmetic mean", "mean(values...)\nmean(list)",
             "mean([1, 2, 3, 4])          # 2.5\nmean([449 degC, 451 degC])  # 450 degC",
             "Sum divided by count; the mean of absolute temperatures is an absolute temperature.",
             "unit of the first value", "an empty list; values of different dimensions"),
-            MathLib::mean, Param.rest("values", "any", "numbers or quantities of one dimension, or one list")));
+            MathLib::mean, Param.rest("values", "number|quantity|list", "numbers or quantities of one dimension, or one list")));
         m.add(new NativeFunction("std", "any", listDoc("Sample standard deviation (divides by n − 1)", "std(values...)\nstd(list)",
             "std([1, 2, 3, 4])           # 1.29099\nstd([449 degC, 451 degC])   # 1.41421 K",
             "sqrt(Σ (x − mean)² / (n − 1)). The spread of temperatures is a temperature difference, shown in K.",
             "unit of the first value (K for absolute temperatures)", "fewer than two values; values of different dimensions"),
-            MathLib::std, Param.rest("values", "any", "numbers or quantities of one dimension, or one list")));
+            MathLib::std, Param.rest("values", "number|quantity|list", "numbers or quantities of one dimension, or one list")));
         m.add(new NativeFunction("round", "any", new Doc("Rounds to a number of decimal digits, in the value's display unit",
             "round(x, digits = 0)", "round(2.5)          # 3\nround(3.14159, 2)   # 3.14\nround(0.90047 C, 2)  # 0.9 C\nround(1234, -2)     # 1200",
             "Rounds the number as displayed (a quantity in its own unit) to the given decimal digits; halves round away "
                 + "from zero. With digits ≤ 0 a plain number becomes an int.", "same unit as x",
             "a non-number fails", STD, "floor, ceil, fmt"),
-            MathLib::round, Param.required("x", "any", "number or quantity"), Param.optional("digits", "int", 0L, "decimal digits")));
+            MathLib::round, Param.required("x", "number|quantity", "number or quantity"), Param.optional("digits", "int", 0L, "decimal digits")));
         m.add(new NativeFunction("floor", "any", new Doc("Largest whole number ≤ x (in the display unit for quantities)", "floor(x)",
             "floor(2.7)          # 2\nfloor(450.6 degC)   # 450 degC", "Rounds down.", "same unit as x", "a non-number fails",
-            STD, "ceil, round"), a -> floorCeil(a, true), Param.required("x", "any", "number or quantity")));
+            STD, "ceil, round"), a -> floorCeil(a, true), Param.required("x", "number|quantity", "number or quantity")));
         m.add(new NativeFunction("ceil", "any", new Doc("Smallest whole number ≥ x (in the display unit for quantities)", "ceil(x)",
             "ceil(2.1)           # 3\nceil(7.34 C)        # 8 C", "Rounds up.", "same unit as x", "a non-number fails",
-            STD, "floor, round"), a -> floorCeil(a, false), Param.required("x", "any", "number or quantity")));
+            STD, "floor, round"), a -> floorCeil(a, false), Param.required("x", "number|quantity", "number or quantity")));
         m.add(trig("sin", Math::sin));
         m.add(trig("cos", Math::cos));
         m.add(trig("tan", Math::tan));
@@ -679,7 +679,7 @@ public final class MathLib {
         m.add(inverseTrig("atan", Math::atan));
         m.add(new NativeFunction("is_nan", "bool", new Doc("True when x is not a number (nan)", "is_nan(x)",
             "is_nan(nan)         # true\nis_nan(0.0 / 0.0)", "Tests for the IEEE not-a-number value, also inside a quantity.",
-            "any unit", "a non-number fails", STD, "nan, inf"), MathLib::isNan, Param.required("x", "any", "number or quantity")));
+            "any unit", "a non-number fails", STD, "nan, inf"), MathLib::isNan, Param.required("x", "number|quantity", "number or quantity")));
         m.add(new NativeFunction("linear_fit", "record", new Doc("Least-squares straight line y = slope · x + intercept",
             "linear_fit(xs, ys)",
             "let fit = linear_fit([1 h, 2 h, 3 h], [0.9 C, 1.8 C, 2.8 C])\nprint(fit.slope to mA, fit.intercept, fit.r2)",
@@ -734,7 +734,7 @@ public final class MathLib {
             "x of another dimension; xs not increasing; fewer than two points; x outside the table without extrapolate",
             "linear interpolation",
             "linear_fit, table"),
-            MathLib::interp, Param.required("x", "any", "where to evaluate"), Param.required("xs", "list", "increasing x values"),
+            MathLib::interp, Param.required("x", "number|quantity", "where to evaluate"), Param.required("xs", "list", "increasing x values"),
             Param.required("ys", "list", "y values, one per x"),
             Param.optional("extrapolate", "bool", Boolean.FALSE, "extend the end segments outside the table")));
         m.add(new NativeFunction("random_normal", "list", new Doc("n normally distributed values (seeded, reproducible)",
@@ -750,7 +750,7 @@ public final class MathLib {
             "G. E. P. Box, M. E. Muller, Ann. Math. Statist. 29, 610 (1958); xoshiro256** (Blackman & Vigna, ACM TOMS 47, 36 (2021))",
             "random_sample, mean, std"),
             MathLib::randomNormal, Param.required("n", "int", "how many values"), Param.required("seed", "int", "random seed"),
-            Param.optional("sd", "any", 1L, "standard deviation"), Param.optional("mean", "any", 0L, "mean")));
+            Param.optional("sd", "number|quantity", 1L, "standard deviation"), Param.optional("mean", "number|quantity", 0L, "mean")));
         m.add(new NativeFunction("random_sample", "list", new Doc("k distinct elements of a list in random order (seeded, reproducible)",
             "random_sample(values, k, seed)",
             "random_sample([0, 1, 2, 3, 4, 5], 2, 42)\n"

@@ -801,7 +801,7 @@ public final class PotentialLib {
             "morse(d0, alpha, r0, cutoff, shifted = false)", "calc = morse(0.3429 eV, 1.3588 / Å, 2.866 Å, 6 Å)",
             "φ(r) = D0 [e^(−2α(r − r0)) − 2 e^(−α(r − r0))] for r < cutoff (LAMMPS pair_style morse); shifted subtracts φ(cutoff).",
             "d0 eV; alpha 1/Å; r0, cutoff Å", "non-positive parameters", "lj"),
-            PotentialLib::morse, Param.required("d0", "energy", "well depth"), Param.required("alpha", "any", "stiffness (1/Å)"),
+            PotentialLib::morse, Param.required("d0", "energy", "well depth"), Param.required("alpha", "[1/Å]", "stiffness (1/Å)"),
             Param.required("r0", "length", "equilibrium distance"), Param.required("cutoff", "length", "cutoff radius"),
             Param.optional("shifted", "bool", false, "subtract φ(cutoff)")));
         m.add(fn("sw", "calculator", doc("Stillinger-Weber potential from a LAMMPS .sw file", "sw(file, elements = [])",
@@ -854,7 +854,7 @@ public final class PotentialLib {
             "LAMMPS not installed (names the package); LAMMPS's own ERROR line and the work folder when it fails; no run directory",
             "espresso, sw"),
             PotentialLib::lammps, Param.required("pair_style", "string", "LAMMPS pair_style arguments, e.g. \"sw\" or \"lj/cut 8.5\""),
-            Param.required("pair_coeff", "any", "pair_coeff arguments: a string or a list of strings (one per pair_coeff line)").reads(),
+            Param.required("pair_coeff", "string|list", "pair_coeff arguments: a string or a list of strings (one per pair_coeff line)").reads(),
             Param.optional("elements", "list", none, "element of LAMMPS type 1, 2, ..."),
             Param.optional("pair_modify", "string", "", "pair_modify arguments, e.g. \"shift yes\""),
             Param.optional("keep", "bool", false, "keep every call's folder (inputs and outputs)"),
@@ -883,7 +883,7 @@ public final class PotentialLib {
                 + "a0 = 0.529177210903 Å)",
             "pw.x not installed; pw.x's 'Error in routine' message or 'convergence NOT achieved' with the work folder; a non-periodic cell",
             "lammps"),
-            PotentialLib::espresso, Param.required("pseudopotentials", "any", "pseudopotential file per element").reads(),
+            PotentialLib::espresso, Param.required("pseudopotentials", "record|map", "pseudopotential file per element").reads(),
             Param.required("ecutwfc", "energy", "wave-function cutoff"), Param.required("kpoints", "list", "Monkhorst-Pack grid [k1, k2, k3]"),
             Param.optional("koffset", "list", new AdcList(List.of(0L, 0L, 0L)), "grid offsets (0 or 1)"),
             Param.optional("ecutrho", "energy", org.adc.lang.None.INSTANCE, "charge-density cutoff (default 4 ecutwfc)"),
@@ -957,25 +957,25 @@ public final class PotentialLib {
             Param.optional("pbc", "list", AdcList.of(true, true, true), "periodic along a, b, c")));
         m.add(fn("remove_atom", "atoms", doc("Copy without atom i (0-based)", "remove_atom(atoms, index)",
             "vac = remove_atom(bulk(\"Ar\", \"fcc\", 5.26 Å, [3, 3, 3]), 0)", "Makes a vacancy.", "positions stay in Å; the cell is unchanged", "index out of range",
-            "move_atom"), PotentialLib::removeAtom, Param.required("atoms", "any", "atoms"), Param.required("index", "int", "0-based")));
+            "move_atom"), PotentialLib::removeAtom, Param.required("atoms", "atoms", "atoms"), Param.required("index", "int", "0-based")));
         m.add(fn("move_atom", "atoms", doc("Copy with atom i at a new position", "move_atom(atoms, index, position)",
             "fin = move_atom(vac, 0, [0 Å, 0 Å, 0 Å])", "Moves one atom (e.g. into a vacancy for a NEB end point).", "Å",
-            "index out of range", "remove_atom"), PotentialLib::moveAtom, Param.required("atoms", "any", "atoms"),
+            "index out of range", "remove_atom"), PotentialLib::moveAtom, Param.required("atoms", "atoms", "atoms"),
             Param.required("index", "int", "0-based"), Param.required("position", "list", "[x, y, z]")));
         m.add(fn("nearest_atom", "int", doc("Index of the atom nearest to a point", "nearest_atom(atoms, position)",
             "let s = nearest_atom(vac, [a / 4, a / 4, a / 4])", "Minimum-image distance in periodic directions; finds the atoms of a hop "
                 + "in a structure whose site order you do not know.", "position in Å", "no atoms", "move_atom"),
-            PotentialLib::nearestAtom, Param.required("atoms", "any", "atoms or structure"), Param.required("position", "list", "[x, y, z]")));
+            PotentialLib::nearestAtom, Param.required("atoms", "atoms|structure", "atoms or structure"), Param.required("position", "list", "[x, y, z]")));
         m.add(fn("energy", "energy", doc("Potential energy of atoms", "energy(calc, atoms)",
             "print(energy(sw(\"Si.sw\"), bulk(\"Si\", \"diamond\", 5.431 Å)) to eV)", "Total potential energy.", "eV",
             "elements without parameters", "forces, stress"), PotentialLib::energy,
-            Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms")));
+            Param.required("calc", "calculator", "calculator"), Param.required("atoms", "atoms", "atoms")));
         m.add(fn("forces", "list", doc("Forces on atoms", "forces(calc, atoms)", "f = forces(calc, a)\nprint(f[0])",
             "−∂E/∂x for each atom as [fx, fy, fz].", "eV/Å", "elements without parameters", "energy"), PotentialLib::forces,
-            Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms")));
+            Param.required("calc", "calculator", "calculator"), Param.required("atoms", "atoms", "atoms")));
         m.add(fn("stress", "list", doc("Stress tensor", "stress(calc, atoms)", "s = stress(calc, a)",
             "σ = −W/V (virial W = Σ r⊗f), positive = tensile (ASE convention), 3×3 rows.", "GPa", "elements without parameters in the calculator; atoms closer than the potential allows", "energy"), PotentialLib::stress,
-            Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms")));
+            Param.required("calc", "calculator", "calculator"), Param.required("atoms", "atoms", "atoms")));
         m.add(fn("relax", "record", doc("Relaxes atomic positions (fixed cell)",
             "relax(calc, atoms, fmax = 0.01 eV/Å, steps = 1000, optimizer = \"fire\", fixed = [], cell = false, pressure = 0 GPa, max_step = 0.2 Å)",
             "r = relax(calc, vac, fmax = 0.001 eV/Å)\nif !r.converged { print(\"not converged\") }",
@@ -987,7 +987,7 @@ public final class PotentialLib {
                 + "returning converged = false: the largest force growing 1000-fold over max(start, 1 eV/Å), the energy rising more "
                 + "than max(10 eV per atom, 10 × |start energy|) above the start, or a non-finite energy.",
             "fmax eV/Å; energy eV; max_step Å", "too close atoms; non-finite forces; a diverging run (hint: optimizer = \"fire\")", "neb"),
-            PotentialLib::relax, Param.required("calc", "any", "calculator"), Param.required("atoms", "any", "atoms"),
+            PotentialLib::relax, Param.required("calc", "calculator", "calculator"), Param.required("atoms", "atoms", "atoms"),
             Param.optional("fmax", "force", Quantity.of(0.01, "eV/Å"), "convergence on the max force"),
             Param.optional("steps", "int", 1000L, "step limit"), Param.optional("optimizer", "string", "fire", "\"fire\" or \"lbfgs\""),
             Param.optional("fixed", "list", none, "indices of atoms that do not move"),
@@ -1009,9 +1009,9 @@ public final class PotentialLib {
                 + "longer than 5 × its start + 1 Å.",
             "energies eV; reaction coordinate Å; k eV/Å^2 (number or quantity, or a list with one per segment); fmax eV/Å",
             "fewer than 3 images; different atoms in the end points; too close atoms; non-finite forces; a diverging band", "relax"),
-            PotentialLib::neb, Param.required("initial", "any", "initial end point"), Param.required("final", "any", "final end point"),
-            Param.required("calc", "any", "calculator"), Param.optional("images", "int", 7L, "images including end points"),
-            Param.optional("climb", "bool", true, "climbing image"), Param.optional("k", "any", 0.1, "spring constant, eV/Å^2, or a list of images − 1 per-segment constants"),
+            PotentialLib::neb, Param.required("initial", "atoms|structure", "initial end point"), Param.required("final", "atoms|structure", "final end point"),
+            Param.required("calc", "calculator", "calculator"), Param.optional("images", "int", 7L, "images including end points"),
+            Param.optional("climb", "bool", true, "climbing image"), Param.optional("k", "[eV/Å^2]|number|list", 0.1, "spring constant, eV/Å^2, or a list of images − 1 per-segment constants"),
             Param.optional("fmax", "force", Quantity.of(0.05, "eV/Å"), "convergence on the max NEB force"),
             Param.optional("method", "string", "linear", "\"linear\" or \"idpp\""), Param.optional("steps", "int", 1000L, "step limit"),
             Param.optional("optimizer", "string", "fire", "\"fire\" or \"lbfgs\""),

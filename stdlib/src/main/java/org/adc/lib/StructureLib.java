@@ -765,10 +765,10 @@ public final class StructureLib {
                 + "does not have (z for R-3m 18f); free parameters that put the site on a special position (Fd-3m 32e with x = 1/8 "
                 + "has 8 images, 8a); occupancy outside (0, 1]; two sites whose images coincide with total occupancy above 1; "
                 + "lattice parameters incompatible with the group; atoms closer than min_distance (\"atoms 0 (Na) and 4 (Cl) overlap\")", ITA),
-            StructureLib::crystal, Param.required("spacegroup", "any", "ITA number 1..230 or Hermann-Mauguin symbol"),
+            StructureLib::crystal, Param.required("spacegroup", "int|string", "ITA number 1..230 or Hermann-Mauguin symbol"),
             Param.required("a", "length", "a"), Param.optional("b", "length", None.INSTANCE, "b (default a)"),
-            Param.optional("c", "length", None.INSTANCE, "c (default a)"), Param.optional("alpha", "any", Quantity.of(90, "deg"), "α"),
-            Param.optional("beta", "any", Quantity.of(90, "deg"), "β"), Param.optional("gamma", "any", None.INSTANCE, "γ"),
+            Param.optional("c", "length", None.INSTANCE, "c (default a)"), Param.optional("alpha", "dimensionless", Quantity.of(90, "deg"), "α"),
+            Param.optional("beta", "dimensionless", Quantity.of(90, "deg"), "β"), Param.optional("gamma", "dimensionless|none", None.INSTANCE, "γ"),
             Param.required("sites", "list", "list of site records"), lenP("tolerance", 1e-3, "merge tolerance"),
             Param.optional("title", "string", None.INSTANCE, "title"),
             lenP("min_distance", StructureIO.MIN_DISTANCE, "atoms closer than this are an error (0 Å: no check)")));
@@ -805,7 +805,7 @@ public final class StructureLib {
             a -> {
                 write(a, structure(a, 0), a.string(1), a.has(2) ? a.string(2) : null, length(a, 3), a.bool(4));
                 return None.INSTANCE;
-            }, Param.required("s", "any", "structure"), Param.required("path", "string", "output file").writes(),
+            }, Param.required("s", "structure", "structure"), Param.required("path", "string", "output file").writes(),
             Param.optional("format", "string", None.INSTANCE, "cif, cif-symmetrized, poscar, extxyz, lammps-data"),
             Param.optional("tolerance", "length", SYMPREC, "symmetry tolerance for cif-symmetrized"),
             Param.optional("sort", "bool", Boolean.FALSE, "POSCAR: group atoms by species (default: keep the structure's order)")));
@@ -819,7 +819,7 @@ public final class StructureLib {
                 + "atoms of the same species and occupancy within tolerance (Å).",
             UNITS, "a non-positive tolerance", "Grosse-Kunstleve, Acta Cryst. A55, 383 (1999); Togo & Tanaka, spglib, arXiv:1808.01590 "
                 + "(same route; results checked against spglib 2.0.2 for 242 structures); " + ITA),
-            StructureLib::symmetry, Param.required("s", "any", "structure"), Param.optional("tolerance", "length", SYMPREC, "symprec")));
+            StructureLib::symmetry, Param.required("s", "structure", "structure"), Param.optional("tolerance", "length", SYMPREC, "symprec")));
         m.add(fn("spacegroup", "record", doc("A space group's operations, Wyckoff positions and site symmetries",
             "spacegroup(group)",
             "let g = structure.spacegroup(166)\nfor w in g.wyckoff { print(w.label, w.site_symmetry, w.triplet) }   # ... 18f .2 x,0,0 ...\n"
@@ -838,7 +838,7 @@ public final class StructureLib {
             "One record per orbit of the detected space group: {label, species, wyckoff, multiplicity, representative (first "
                 + "site index), indices}. These are the distinct choices for a vacancy or a substitution.",
             UNITS, "a non-positive tolerance", "symmetry detection as structure.symmetry"),
-            StructureLib::distinctSites, Param.required("s", "any", "structure"),
+            StructureLib::distinctSites, Param.required("s", "structure", "structure"),
             Param.optional("species", "string", None.INSTANCE, "only this element"), Param.optional("tolerance", "length", SYMPREC, "symprec")));
         m.add(fn("interstitial_sites", "list", doc("Candidate interstitial sites from the Voronoi construction, symmetry-distinct",
             "interstitial_sites(s, min_radius = 1 Å, tolerance = 1e-3 Å, merge = 0.5 Å)",
@@ -851,7 +851,7 @@ public final class StructureLib {
                 + "multiplicity}; largest first. For diamond Si this gives the tetrahedral (Td) and hexagonal sites.",
             UNITS, "a non-positive tolerance", "Voronoi interstitial candidates as in pymatgen-analysis-defects (VoronoiInterstitialGenerator); "
                 + "symmetry as structure.symmetry"),
-            StructureLib::interstitialSites, Param.required("s", "any", "structure"), lenP("min_radius", 1.0, "smallest empty-sphere radius"),
+            StructureLib::interstitialSites, Param.required("s", "structure", "structure"), lenP("min_radius", 1.0, "smallest empty-sphere radius"),
             Param.optional("tolerance", "length", SYMPREC, "symprec"), lenP("merge", org.adc.structure.Interstitials.DEFAULT_MERGE,
                 "vertices closer than this are merged (0 Å keeps all)")));
         m.add(fn("cages", "record", doc("Polyhedral cages of a framework around guest atoms, and the faces they share",
@@ -865,7 +865,7 @@ public final class StructureLib {
                 + "areas (ring projected on its mean plane), as quoted in seed 000 (9.79 Å² for pentagons).",
             UNITS + "; areas in Å^2", "no guest atoms; no rings found with that bond length",
             "cage decomposition of seed 000 (Iwasaki et al. 2022) Fig. 1/S11; primitive rings: Franzblau, Phys. Rev. B 44, 4925 (1991)"),
-            StructureLib::cages, Param.required("s", "any", "structure"), el("framework", "Si", "framework element"),
+            StructureLib::cages, Param.required("s", "structure", "structure"), el("framework", "Si", "framework element"),
             el("guest", "Na", "element at the cage centres"), lenP("bond", 2.6, "framework bond cutoff"),
             Param.optional("max_ring", "int", 6L, "largest face ring")));
         m.add(fn("migration_paths", "list", doc("Symmetry-distinct hops of a guest between cages (optionally through a vacancy)",
@@ -880,7 +880,7 @@ public final class StructureLib {
                 + "the cages that contained it (seed 000 Fig. S13).",
             UNITS + "; areas in Å^2", "no mobile atoms; vacancy not the index of a framework atom",
             "seed 000 (Iwasaki et al., Adv. Mater. 34, 2106754 (2022)) Table 1, Fig. S11, S13"),
-            StructureLib::migrationPaths, Param.required("s", "any", "structure"), el("mobile", "Na", "moving element"),
+            StructureLib::migrationPaths, Param.required("s", "structure", "structure"), el("mobile", "Na", "moving element"),
             el("framework", "Si", "framework element"), lenP("bond", 2.6, "framework bond cutoff"), lenP("cutoff", 6.5, "longest hop"),
             Param.optional("tolerance", "length", SYMPREC, "symprec"), Param.optional("max_ring", "int", 6L, "largest face ring"),
             Param.optional("vacancy", "int", None.INSTANCE, "index of a removed framework atom")));

@@ -233,8 +233,8 @@ public final class StructureValue implements HasMembers {
                     "New lattice vectors are the rows of P·cell (ASE's make_supercell convention); the supercell holds |det P| copies "
                         + "of every site, with labels and Wyckoff letters kept.",
                     "a singular matrix, a non-integer entry or a non-positive repeat count", this::supercell,
-                    Param.required("n", "any", "repeats along a (or all axes), or a 3×3 integer matrix"),
-                    Param.optional("nb", "any", None.INSTANCE, "repeats along b"), Param.optional("nc", "any", None.INSTANCE, "repeats along c"));
+                    Param.required("n", "int|list", "repeats along a (or all axes), or a 3×3 integer matrix"),
+                    Param.optional("nb", "int|none", None.INSTANCE, "repeats along b"), Param.optional("nc", "int|none", None.INSTANCE, "repeats along c"));
             case "remove":
             case "vacancy":
                 return method(name, "structure", "A copy without one site (a vacancy)", "s." + name + "(index)",
@@ -380,7 +380,7 @@ public final class StructureValue implements HasMembers {
                         + "computing energies.",
                     "an unknown group name; offsets that are not lengths; a matrix that is not a proper rotation",
                     this::placeGroup, Param.required("index", "int", "atom to replace (the group's centre)"),
-                    Param.required("group", "any", "\"BH4\", \"NH2\" or {name, species, offsets}"),
+                    Param.required("group", "string|record", "\"BH4\", \"NH2\" or {name, species, offsets}"),
                     Param.optional("euler", "list", None.INSTANCE, "Z-Y-Z Euler angles [α, β, γ] (deg)"),
                     Param.optional("orientation", "list", None.INSTANCE, "3×3 rotation matrix (rows)"));
             case "summary":

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.adc.lang.Module;
 import org.adc.lang.NativeFunction;
 import org.adc.lang.Param;
-import org.adc.units.Dimension;
 import org.adc.units.Quantity;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +46,7 @@ class StdlibTest {
                 if (o instanceof NativeFunction f) {
                     for (Param p : f.params()) {
                         String t = p.type();
-                        boolean ok = Dimension.byName(t) != null
-                            || t.matches("number|int|string|bool|list|function|any");
+                        boolean ok = p.typeIsKnown();
                         assertTrue(ok, f.name() + "(" + p.name() + ": " + t + ")");
                         assertTrue(p.doc() != null && !p.doc().isBlank(), f.name() + "." + p.name());
                     }

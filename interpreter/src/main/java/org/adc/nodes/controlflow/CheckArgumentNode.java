@@ -37,6 +37,10 @@ public final class CheckArgumentNode extends AdcNode {
         if ((v instanceof Long || v instanceof Double) && dimension.isNone()) {
             return v;
         }
+        if (v instanceof Quantity q && q.dimension().amountOffset(dimension) != null) {
+            // molar ↔ per particle through the Avogadro constant, as library parameters convert (adc check warns)
+            return perParticle(q);
+        }
         throw fail(v);
     }
 
@@ -47,6 +51,11 @@ public final class CheckArgumentNode extends AdcNode {
 
     public String param() {
         return param;
+    }
+
+    @TruffleBoundary
+    private Object perParticle(Quantity q) {
+        return q.to(org.adc.units.Units.siUnit(dimension));
     }
 
     @TruffleBoundary

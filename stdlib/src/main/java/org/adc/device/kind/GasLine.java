@@ -29,7 +29,7 @@ public interface GasLine {
         .operation("purge", "sets the inert-gas flow (0 closes it); the tube goes to atmospheric pressure", "gas.purge(0.2 L/min)", (d, a) -> {
             d.flow(a.si(0, Dimension.VOLUME.divide(Dimension.TIME)));
             return None.INSTANCE;
-        }, Param.required("rate", "any", "flow, e.g. 0.2 L/min"))
+        }, Param.required("rate", "[L/min]", "flow, e.g. 0.2 L/min"))
         .operation("evacuate", "closes the flow, pumps down and waits until the gauge reads the pressure (inside parallel it only starts)",
             "gas.evacuate(to = 1e-3 Torr)", (d, a) -> {
                 d.evacuate(a.si(0, Dimension.PRESSURE));

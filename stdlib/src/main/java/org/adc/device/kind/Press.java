@@ -27,10 +27,10 @@ public interface Press {
                 d.startCompress(a.si(0, Dimension.PRESSURE), a.si(1, Dimension.PRESSURE.divide(Dimension.TIME)));
                 d.finish(d.name() + ".compress");
                 return None.INSTANCE;
-            }, Param.required("to", "pressure", "target pressure"), Param.required("rate", "any", "pressure rate, e.g. 1 GPa/h"))
+            }, Param.required("to", "pressure", "target pressure"), Param.required("rate", "[GPa/h]", "pressure rate, e.g. 1 GPa/h"))
         .operation("release", "lowers the load to zero at a rate and waits", "press.release(rate = 0.5 GPa/h)", (d, a) -> {
             d.startCompress(0, a.si(0, Dimension.PRESSURE.divide(Dimension.TIME)));
             d.finish(d.name() + ".release");
             return None.INSTANCE;
-        }, Param.required("rate", "any", "pressure rate"));
+        }, Param.required("rate", "[GPa/h]", "pressure rate"));
 }
