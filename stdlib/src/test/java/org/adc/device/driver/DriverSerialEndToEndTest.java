@@ -364,7 +364,9 @@ class DriverSerialEndToEndTest {
             Eurotherm furnace = (Eurotherm) f.create("furnace", "furnace", e);
             try {
                 furnace.ramp(100, 60);
-                e.hold(10, null, 0, 1);
+                // a switch to manual during the hold is a stall: the run stops (on_stall = abort, the default)
+                ProcedureError stall = assertThrows(ProcedureError.class, () -> e.hold(10, null, 0, 1));
+                assertTrue(stall.getMessage().contains("manual mode"), stall.getMessage());
                 assertTrue(furnace.manual());
                 assertTrue(e.events().stream().anyMatch(ev -> ev.kind().equals("controller") && ev.message().contains("from auto to manual")),
                     e.events().toString());
