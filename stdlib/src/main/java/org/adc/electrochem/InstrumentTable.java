@@ -88,7 +88,7 @@ final class InstrumentTable {
         if (n.startsWith("-")) {
             n = "minus " + n.substring(1);
         }
-        String id = identifier(n);
+        String id = org.adc.table.CsvReader.identifier(n);
         if (id.isEmpty()) {
             id = "column" + (names.size() + 1);
         }
@@ -102,27 +102,6 @@ final class InstrumentTable {
 
     int width() {
         return names.size();
-    }
-
-    static String identifier(String name) {
-        StringBuilder sb = new StringBuilder();
-        boolean sep = false;
-        for (int i = 0; i < name.length(); i++) {
-            char ch = name.charAt(i);
-            if (Character.isLetterOrDigit(ch) || ch == '_') {
-                if (sep && sb.length() > 0) {
-                    sb.append('_');
-                }
-                sep = false;
-                sb.append(ch);
-            } else {
-                sep = true;
-            }
-        }
-        if (sb.length() > 0 && Character.isDigit(sb.charAt(0))) {
-            sb.insert(0, '_');
-        }
-        return sb.toString();
     }
 
     /**

@@ -166,7 +166,7 @@ public final class CsvReader {
     }
 
     /** A header name as an identifier: runs of other characters become '_' ("defect site" → defect_site). */
-    static String identifier(String name) {
+    public static String identifier(String name) {
         StringBuilder sb = new StringBuilder();
         boolean sep = false;
         for (int i = 0; i < name.length(); i++) {
