@@ -1656,7 +1656,8 @@ final class NodeBuilder {
                 return;
             }
         }
-        for (int i : wrong) {
+        for (int i = 0; i < n; i++) {
+            // errors for the mismatched ones, and the molar ↔ per-particle warning for any
             checkArg(fname, i, pn.get(i), wants.get(i), pos.get(i), posCtx.get(i));
         }
     }
@@ -1757,8 +1758,16 @@ final class NodeBuilder {
         }
         boolean aligned = checkArity(nf.name(), nf.signature(), pn, required, variadicAt, posCtx, names, namedCtx, c);
         if (aligned) {
+            // one error for two swapped arguments (checkPositional); kinds with several choices checked one by one
+            List<Dimension> wants = new ArrayList<>();
+            for (int i = 0; i < fixed; i++) {
+                wants.add(params.get(i).type().contains("|") ? null : params.get(i).dimension());
+            }
+            checkPositional(nf.name(), pn.subList(0, fixed), wants, pos.subList(0, Math.min(fixed, pos.size())), posCtx, c);
             for (int i = 0; i < Math.min(fixed, pos.size()); i++) {
-                checkLibraryArg(nf.name(), i, params.get(i), pos.get(i), posCtx.get(i));
+                if (params.get(i).type().contains("|")) {
+                    checkLibraryArg(nf.name(), i, params.get(i), pos.get(i), posCtx.get(i));
+                }
                 checkInputPath(params.get(i), posCtx.get(i));
             }
         }

@@ -165,7 +165,7 @@ class RunControlTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         for (int trial = 0; trial < 2; trial++) {
             Path rd = dir.resolve("killed" + trial);
-            Process p = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-cp", System.getProperty("java.class.path"),
+            Process p = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-Dadc.stateDir=" + System.getProperty("adc.stateDir", ""), "-cp", System.getProperty("java.class.path"),
                 "org.adc.launcher.Main", "run", "--run-dir", rd.toString(), r.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             int checkpoints = 20 + 60 * trial;

@@ -105,6 +105,7 @@ class SafetyEndToEndTest {
     private Process adc(Path recipe, Path lab, Path rd, String... more) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
+            "-Dadc.stateDir=" + System.getProperty("adc.stateDir", ""),
             "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "org.adc.launcher.Main", "run", "--live", "--lab",
             lab.toString(), "--no-preflight", "--run-dir", rd.toString()));
         cmd.addAll(List.of(more));
@@ -279,9 +280,12 @@ class SafetyEndToEndTest {
     @Test
     void manualModeStallsIntoTheSafeState() throws Exception {
         fakes();
-        tc.control("manual 1");
         Path rd = dir.resolve("manual");
         Process p = adc(recipe("60 s", ""), lab("500 ms", 3, "0.5 s", "0.5 s"), rd);
+        // the operator switches the controller to manual during the hold (a controller already in manual at the start
+        // refuses the ramp before anything is switched on: DriverSerialEndToEndTest)
+        waitFor(() -> smu.outputOn(), 30, "the bias on");
+        tc.control("manual 1");
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "adc ended");
         JsonNode rec = record(rd);
         String ev = rec.path("events").toString();

@@ -508,7 +508,8 @@ public final class Eurotherm extends HardwareDevice implements org.adc.procedure
 
     @Override
     protected void commandSafe() {
-        if (programActive) {
+        // (the guardian assumes a program may be running; a model without a programmer over comms has none to reset)
+        if (programActive && programmer != null) {
             try {
                 writeInt(programmer.status(), EurothermProgrammer.RESET, "programmer reset");
             } catch (ProcedureError e) {
