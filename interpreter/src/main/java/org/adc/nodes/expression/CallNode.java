@@ -65,7 +65,7 @@ public final class CallNode extends AdcNode {
                 AdcContext ctx = AdcContext.get(this);
                 if (ctx.callDepth >= MAX_DEPTH) {
                     CompilerDirectives.transferToInterpreter();
-                    throw recursionTooDeep(f);
+                    throw recursionTooDeep(f, "more than " + MAX_DEPTH + " nested calls");
                 }
                 ctx.callDepth++;
                 try {
@@ -85,7 +85,7 @@ public final class CallNode extends AdcNode {
             // the deepest call sites may have too little stack left to build the error: they overflow again
             // and the StackOverflowError reaches a call site further up, which reports it
             CompilerDirectives.transferToInterpreter();
-            throw recursionTooDeep(f);
+            throw recursionTooDeep(f, "the stack overflowed");
         }
     }
 
@@ -114,9 +114,9 @@ public final class CallNode extends AdcNode {
     }
 
     @TruffleBoundary
-    private AdcException recursionTooDeep(Object f) {
+    private AdcException recursionTooDeep(Object f, String what) {
         String name = f instanceof AdcFunction fn ? fn.name() + "()" : "a function";
-        return new AdcException("recursion too deep: more than " + MAX_DEPTH + " nested calls (calling " + name + ")",
+        return new AdcException("recursion too deep: " + what + " (calling " + name + ")",
             "check that the recursive function reaches a case that returns without calling itself (the trace below shows the loop)", this);
     }
 
